@@ -1,0 +1,48 @@
+package dev.upkeep.fleet;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one status probe learned about one server. When {@code reachable} is false only {@code error} is meaningful.
+ * Field names are the JSON contract of {@code upkeep status --json}.
+ */
+public record ServerStatus(
+        String application,
+        String server,
+        boolean reachable,
+        String error,
+        String os,
+        String kernel,
+        String installedKernel,
+        String bootId,
+        Long uptimeSeconds,
+        boolean rebootRequired,
+        List<String> rebootPackages,
+        Instant rebootRequiredSince,
+        int securityUpdates,
+        int otherUpdates,
+        Instant packageListsUpdated,
+        boolean unattendedUpgrades,
+        String dockerVersion,
+        String weaveVersion,
+        Instant checkedAt) {
+
+    public ServerStatus {
+        rebootPackages = rebootPackages == null ? List.of() : List.copyOf(rebootPackages);
+    }
+
+    public static ServerStatus unreachable(String application, String server, String error, Instant checkedAt) {
+        return new ServerStatus(application, server, false, error, null, null, null, null, null, false, List.of(),
+                null, 0, 0, null, false, null, null, checkedAt);
+    }
+
+    /** A newer kernel is installed than the one running: a reboot would change it. */
+    public boolean kernelUpdatePending() {
+        return reachable && installedKernel != null && kernel != null && !installedKernel.equals(kernel);
+    }
+
+    public boolean needsAttention() {
+        return !reachable || rebootRequired || securityUpdates > 0;
+    }
+}
