@@ -1,0 +1,28 @@
+package dev.upkeep.fleet;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/** The workspace file's exact shape (its keys are a contract with other tools); converted to domain records at once. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record WorkspaceDto(SettingsDto settings, List<ApplicationDto> applications) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"concurrency", "knownHosts", "sshConfig", "connectTimeoutSeconds"})
+    record SettingsDto(Integer concurrency, String knownHosts, String sshConfig, Integer connectTimeoutSeconds) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "environment", "manifest", "failoverAddress", "servers"})
+    record ApplicationDto(String name, String environment, String manifest, String failoverAddress,
+                          List<ServerDto> servers) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "host", "port", "user", "identityFile", "sudo", "groups"})
+    record ServerDto(String name, String host, Integer port, String user, String identityFile, Boolean sudo,
+                     List<String> groups) {
+    }
+}

@@ -1,0 +1,93 @@
+package dev.upkeep.fleet;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and writes the workspace file. Reading never changes the file; writing is atomic (temp file + rename). */
+public final class WorkspaceStore {
+    private final ObjectMapper mapper = YAMLMapper.builder(YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /** A missing file is an empty workspace at that path (the first start), not an error. */
+    public Workspace load(Path file) throws WorkspaceException {
+        if (!Files.exists(file)) return Workspace.empty(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new WorkspaceException(file, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file);
+    }
+
+    public Workspace parse(String text, Path file) throws WorkspaceException {
+        if (text.isBlank()) return Workspace.empty(file);
+        WorkspaceDto dto;
+        try {
+            dto = mapper.readValue(text, WorkspaceDto.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new WorkspaceException(file, line(e.getLocation()), "unknown key '" + e.getPropertyName()
+                    + "' (known here: " + e.getKnownPropertyIds() + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new WorkspaceException(file, line(e.getLocation()), e.getOriginalMessage(), e);
+        }
+        if (dto == null) return Workspace.empty(file);
+        return new WorkspaceValidator(file, new YamlLines(text)).toWorkspace(dto);
+    }
+
+    public void save(Workspace workspace) throws IOException {
+        Path file = workspace.file().toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        String text = format(workspace);
+        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public String format(Workspace workspace) throws IOException {
+        return mapper.writeValueAsString(toDto(workspace));
+    }
+
+    private static WorkspaceDto toDto(Workspace ws) {
+        Settings s = ws.settings();
+        var settings = new WorkspaceDto.SettingsDto(s.concurrency(), s.knownHosts(), s.sshConfig(), s.connectTimeoutSeconds());
+        List<WorkspaceDto.ApplicationDto> apps = new ArrayList<>();
+        for (Application a : ws.applications()) {
+            List<WorkspaceDto.ServerDto> servers = new ArrayList<>();
+            for (Server v : a.servers()) {
+                servers.add(new WorkspaceDto.ServerDto(v.name(), v.host(), v.port(), v.user(), v.identityFile(),
+                        v.sudo() ? Boolean.TRUE : null, v.groups().isEmpty() ? null : v.groups()));
+            }
+            apps.add(new WorkspaceDto.ApplicationDto(a.name(), a.environment(), a.manifest(), a.failoverAddress(), servers));
+        }
+        return new WorkspaceDto(settings, apps);
+    }
+
+    private static int line(JsonLocation location) {
+        return location == null ? 0 : Math.max(0, location.getLineNr());
+    }
+}
