@@ -1,0 +1,154 @@
+package dev.upkeep.remote;
+
+import dev.upkeep.fleet.ServerStatus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The read-only status probe: one script per server, and the parser of what it prints. */
+public final class StatusProbe {
+    private static final String SCRIPT = load("status.sh");
+    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?(?:-ce|-ee)?");
+    private static final Pattern PERIODIC = Pattern.compile("\"([^\"]*)\"");
+
+    private StatusProbe() {
+    }
+
+    public static String script() {
+        return SCRIPT;
+    }
+
+    /** Parses the probe's output; a missing header means the output is not from this probe (a broken shell, a banner…). */
+    public static ServerStatus parse(String application, String server, String output, Instant checkedAt) {
+        Sections sections = Sections.of(output);
+        if (!sections.header) {
+            throw new ProbeException("the status probe printed nothing recognisable"
+                    + (output.isBlank() ? "" : ": " + firstLine(output)));
+        }
+        Map<String, String> v = sections.values;
+        List<String> rebootPackages = sections.lines("reboot_pkgs").stream().map(String::strip)
+                .filter(s -> !s.isEmpty()).distinct().toList();
+        Instant since = epoch(v.get("reboot_required_since"));
+        PendingUpdates pending = PendingUpdates.parse(sections.lines("apt"));
+        return new ServerStatus(application, server, true, null,
+                unquote(v.get("os")),
+                blankToNull(v.get("kernel")),
+                blankToNull(v.get("installed_kernel")),
+                blankToNull(v.get("boot_id")),
+                uptime(v.get("uptime")),
+                since != null || v.containsKey("reboot_required_since"),
+                rebootPackages,
+                since,
+                pending.security(),
+                pending.other(),
+                epoch(v.get("lists_updated")),
+                unattendedUpgradesOn(v.get("uu_status"), v.get("uu_periodic")),
+                version(v.get("docker")),
+                version(v.get("weave")),
+                checkedAt);
+    }
+
+    /** Lines {@code dpkg --audit} printed: non-empty means an interrupted or half-configured dpkg. */
+    public static List<String> dpkgAudit(String output) {
+        return Sections.of(output).lines("dpkg_audit").stream().filter(s -> !s.isBlank()).toList();
+    }
+
+    static boolean unattendedUpgradesOn(String status, String periodic) {
+        if (status == null || !status.contains("install ok installed")) return false;
+        if (periodic == null) return false;
+        Matcher m = PERIODIC.matcher(periodic);
+        if (!m.find()) return false;
+        String value = m.group(1).strip();
+        return !value.isEmpty() && !value.equals("0") && !value.equalsIgnoreCase("false");
+    }
+
+    static String version(String text) {
+        if (text == null || text.isBlank()) return null;
+        Matcher m = VERSION.matcher(text);
+        return m.find() ? m.group() : null;
+    }
+
+    private static Long uptime(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return (long) Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant epoch(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String unquote(String text) {
+        if (text == null) return null;
+        String s = text.strip();
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return blankToNull(s);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String firstLine(String s) {
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static String load(String name) {
+        try (InputStream in = StatusProbe.class.getResourceAsStream("/dev/upkeep/remote/" + name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** key=value lines before the first section, then "@@name" sections of raw lines. */
+    private static final class Sections {
+        final Map<String, String> values = new HashMap<>();
+        final Map<String, List<String>> sections = new HashMap<>();
+        boolean header;
+
+        static Sections of(String output) {
+            Sections s = new Sections();
+            List<String> current = null;
+            for (String line : output.split("\\R")) {
+                if (line.startsWith("@@upkeep-status ")) {
+                    s.header = true;
+                } else if (line.startsWith("@@")) {
+                    current = new ArrayList<>();
+                    s.sections.put(line.substring(2).strip(), current);
+                } else if (current != null) {
+                    current.add(line);
+                } else if (s.header) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) s.values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return s;
+        }
+
+        List<String> lines(String name) {
+            return sections.getOrDefault(name, List.of());
+        }
+    }
+}
