@@ -46,8 +46,13 @@ public final class WorkspaceStore {
         try {
             dto = mapper.readValue(text, WorkspaceDto.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new WorkspaceException(file, line(e.getLocation()), "unknown key '" + e.getPropertyName()
+            throw new WorkspaceException(file, new YamlLines(text).lineOf(jsonPath(e)), "unknown key '" + e.getPropertyName()
                     + "' (known here: " + e.getKnownPropertyIds() + ")", e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            Object[] path = jsonPath(e);
+            String key = path.length == 0 ? "the document" : "'" + path[path.length - 1] + "'";
+            String expected = e.getTargetType() == null ? "another kind of value" : kind(e.getTargetType());
+            throw new WorkspaceException(file, new YamlLines(text).lineOf(path), "wrong type for " + key + ": expected " + expected, e);
         } catch (JsonProcessingException e) {
             throw new WorkspaceException(file, line(e.getLocation()), e.getOriginalMessage(), e);
         }
@@ -85,6 +90,21 @@ public final class WorkspaceStore {
             apps.add(new WorkspaceDto.ApplicationDto(a.name(), a.environment(), a.manifest(), a.failoverAddress(), servers));
         }
         return new WorkspaceDto(settings, apps);
+    }
+
+    private static Object[] jsonPath(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m)) return new Object[0];
+        return m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex())
+                .toArray();
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) return "a text value";
+        if (type == Integer.class || type == int.class) return "a whole number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (java.util.List.class.isAssignableFrom(type)) return "a list";
+        return "a mapping (key: value lines)";
     }
 
     private static int line(JsonLocation location) {

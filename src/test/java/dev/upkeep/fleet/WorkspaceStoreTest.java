@@ -1,0 +1,93 @@
+package dev.upkeep.fleet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkspaceStoreTest {
+    private static final String EXAMPLE = """
+            settings:
+              concurrency: 10                  # servers worked on at once
+              knownHosts: ~/.ssh/known_hosts   # OpenSSH format
+              sshConfig: ~/.ssh/config
+              connectTimeoutSeconds: 10
+            applications:
+              - name: shop
+                environment: production
+                manifest: shop/Manifest.yml    # relative to the workspace file; optional
+                failoverAddress: shop.example.com   # optional
+                servers:
+                  - name: web1                 # the manifest's unique_name where there is one
+                    host: 10.0.0.5             # address, DNS name or ~/.ssh/config alias
+                    port: 22                   # optional, like user / identityFile / sudo
+                    user: ubuntu
+                    identityFile: ~/.ssh/id_ed25519
+                    sudo: true                 # run privileged commands with sudo (login user is not root)
+                    groups: [web]
+            """;
+
+    private final WorkspaceStore store = new WorkspaceStore();
+
+    @Test
+    void readsTheDocumentedExample(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("workspace.yml");
+        Files.writeString(file, EXAMPLE);
+        Workspace ws = store.load(file);
+        assertThat(ws.settings()).isEqualTo(new Settings(10, "~/.ssh/known_hosts", "~/.ssh/config", 10));
+        Application shop = ws.application("shop").orElseThrow();
+        assertThat(shop.environment()).isEqualTo("production");
+        assertThat(shop.failoverAddress()).isEqualTo("shop.example.com");
+        assertThat(ws.resolve(shop.manifest())).isEqualTo(dir.resolve("shop/Manifest.yml"));
+        assertThat(shop.servers()).containsExactly(
+                new Server("web1", "10.0.0.5", 22, "ubuntu", "~/.ssh/id_ed25519", true, List.of("web")));
+    }
+
+    @Test
+    void missingFileIsAnEmptyWorkspace(@TempDir Path dir) throws Exception {
+        Workspace ws = store.load(dir.resolve("none.yml"));
+        assertThat(ws.applications()).isEmpty();
+        assertThat(ws.settings()).isEqualTo(Settings.DEFAULTS);
+    }
+
+    @Test
+    void saveThenLoadGivesTheSameWorkspace(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sub/workspace.yml");
+        Workspace ws = store.parse(EXAMPLE, file);
+        store.save(ws);
+        assertThat(store.load(file)).isEqualTo(ws);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("workspace.yml");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown key|applications:\\n  - name: a\\n    servers:\\n      - name: w\\n        hots: x\\n|5|unknown key 'hots'",
+            "missing host|applications:\\n  - name: a\\n    servers:\\n      - name: w\\n        port: 22\\n|4|has no host",
+            "duplicate server|applications:\\n  - name: a\\n    servers:\\n      - {name: w, host: x}\\n      - {name: w, host: y}\\n|5|duplicate server name 'w'",
+            "wrong type|applications:\\n  - name: [a]\\n|2|wrong type for 'name': expected a text value",
+            "bad yaml|applications:\\n  - name: \"a\\n|2|quoted scalar",
+            "bad port|applications:\\n  - name: a\\n    servers:\\n      - name: w\\n        host: x\\n        port: 70000\\n|6|port must be",
+            "option-like host|applications:\\n  - name: a\\n    servers:\\n      - name: w\\n        host: -oProxyCommand=x\\n|5|is not a host name",
+            "bad name|applications:\\n  - name: a\\n    servers:\\n      - name: 'web 1;'\\n        host: x\\n|4|may only use",
+            "zero concurrency|settings:\\n  concurrency: 0\\n|2|concurrency must be"})
+    void badWorkspaceIsRefusedWithItsLine(String what, String yaml, int line, String message, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ws.yml");
+        String text = yaml.replace("\\n", "\n");
+        Files.writeString(file, text);
+        assertThatThrownBy(() -> store.load(file))
+                .isInstanceOfSatisfying(WorkspaceException.class, e -> {
+                    assertThat(e.line()).as("line").isEqualTo(line);
+                    assertThat(e.getMessage()).startsWith(file + ":" + line + ": ").contains(message);
+                });
+        assertThat(Files.readString(file)).isEqualTo(text);
+    }
+}
