@@ -1,0 +1,14 @@
+package dev.upkeep.cli;
+
+/** What the command line's exit status says: scripts and CI branch on these. */
+public final class ExitCodes {
+    /** Everything asked for was done (every server answered, every step succeeded). */
+    public static final int OK = 0;
+    /** It ran, but at least one server did not answer or failed. */
+    public static final int SOME_FAILED = 1;
+    /** Bad input (workspace, options, names): nothing was run. */
+    public static final int BAD_INPUT = 2;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.upkeep.cli;
+
+import dev.upkeep.fleet.Paths;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.fleet.WorkspaceException;
+import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.StatusService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** The top of the command line: global options, and the services the sub-commands share. */
+@Command(name = "upkeep", mixinStandardHelpOptions = true, version = "upkeep 0.1.0",
+        description = "Keep Ubuntu/Debian servers patched over plain SSH. Without a command, opens the window.",
+        subcommands = {StatusCommand.class, TrustCommand.class},
+        exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT)
+public final class UpkeepCommand {
+    @Option(names = "--workspace", paramLabel = "FILE",
+            description = "Workspace file (default: ${DEFAULT-VALUE}).")
+    Path workspace = Paths.defaultWorkspace();
+
+    private final WorkspaceStore store;
+    private final Supplier<? extends StatusService> statusServices;
+    private StatusService statusService;
+
+    public UpkeepCommand(WorkspaceStore store, Supplier<? extends StatusService> statusServices) {
+        this.store = store;
+        this.statusServices = statusServices;
+    }
+
+    /** A command line with this project's conventions: exit 2 for bad input, errors without stack traces. */
+    public static CommandLine commandLine(UpkeepCommand command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setExecutionExceptionHandler((e, line, parse) -> {
+            line.getErr().println("upkeep: " + e.getMessage());
+            return e instanceof BadInputException || e instanceof WorkspaceException ? ExitCodes.BAD_INPUT : ExitCodes.SOME_FAILED;
+        });
+        return cl;
+    }
+
+    Workspace workspace() throws WorkspaceException {
+        Workspace ws = store.load(workspace);
+        if (ws.applications().isEmpty() && !java.nio.file.Files.exists(workspace)) {
+            throw new WorkspaceException(workspace, 0, "no such workspace file (create it, or start the window to add servers)");
+        }
+        return ws;
+    }
+
+    private BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
+    /** Where answers to questions come from (standard input; a test may hand in its own). */
+    BufferedReader input() {
+        return input;
+    }
+
+    public UpkeepCommand withInput(BufferedReader in) {
+        this.input = in;
+        return this;
+    }
+
+    synchronized StatusService statusService() {
+        if (statusService == null) statusService = statusServices.get();
+        return statusService;
+    }
+}
