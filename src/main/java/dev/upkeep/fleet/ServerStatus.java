@@ -37,12 +37,19 @@ public record ServerStatus(
                 null, 0, 0, null, false, null, null, checkedAt);
     }
 
+    /** The same status with a problem noted (a step of the refresh failed although the server answered). */
+    public ServerStatus withError(String problem) {
+        return new ServerStatus(application, server, reachable, problem, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt);
+    }
+
     /** A newer kernel is installed than the one running: a reboot would change it. */
     public boolean kernelUpdatePending() {
         return reachable && installedKernel != null && kernel != null && !installedKernel.equals(kernel);
     }
 
     public boolean needsAttention() {
-        return !reachable || rebootRequired || securityUpdates > 0;
+        return !reachable || error != null || rebootRequired || securityUpdates > 0;
     }
 }
