@@ -3,6 +3,7 @@ package dev.upkeep.ssh;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -42,24 +43,41 @@ final class CommandExecution {
         long start = System.nanoTime();
         Session session;
         Session.Command cmd;
+        if (!client.isConnected()) {
+            throw lostOr(null, "not connected");
+        }
         try {
             session = client.startSession();
             cmd = session.exec(command);
-        } catch (IOException e) {
-            throw lostOr(e, "cannot start command: " + e.getMessage());
+        } catch (IOException | IllegalStateException e) {
+            throw lostOr(e instanceof IOException io ? io : new IOException(e.getMessage(), e),
+                    "cannot start command: " + e.getMessage());
         }
         OutputListener sink = serialized(listener);
-        try (Session s = session;
-             Cancellation.Registration ignored = cancel.onCancel(() -> workers.execute(() -> stop(cmd)))) {
+        // Completed when the channel closes, or at once on cancel: sshd keeps a channel open until the
+        // remote process exits, and we don't wait for that after the user said stop.
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        try (Cancellation.Registration ignored = cancel.onCancel(() -> {
+            finished.complete(null);
+            workers.execute(() -> stop(cmd));
+        })) {
             Future<Void> out = workers.submit(new LineDrain(cmd.getInputStream(), OutputListener.Stream.STDOUT, sink));
             Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR, sink));
+            workers.execute(() -> {
+                try {
+                    cmd.join();
+                    finished.complete(null);
+                } catch (IOException | RuntimeException e) {
+                    finished.completeExceptionally(e);
+                }
+            });
             writeStdin(cmd);
-            cmd.join();
-            await(out);
-            await(err);
+            await(finished);
             if (cancel.isCancelled()) {
                 throw new CommandCancelledException(server, command);
             }
+            await(out);
+            await(err);
             Integer status = cmd.getExitStatus();
             Signal signal = cmd.getExitSignal();
             if (status == null && signal == null) {
@@ -67,11 +85,25 @@ final class CommandExecution {
             }
             return new CommandResult(status != null ? status : -1, signal != null ? signal.name() : null,
                     Duration.ofNanos(System.nanoTime() - start));
+        } catch (SshException e) {
+            throw e;
         } catch (IOException e) {
             if (cancel.isCancelled()) {
                 throw new CommandCancelledException(server, command);
             }
             throw lostOr(e, "command failed: " + e.getMessage());
+        } finally {
+            if (!cancel.isCancelled()) {
+                closeQuietly(session);
+            }
+        }
+    }
+
+    private void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: closing session: {}", server, e.toString());
         }
     }
 
@@ -89,7 +121,7 @@ final class CommandExecution {
         }
     }
 
-    private void await(Future<Void> drain) throws IOException {
+    private static void await(Future<Void> drain) throws IOException {
         try {
             drain.get();
         } catch (InterruptedException e) {
@@ -127,6 +159,9 @@ final class CommandExecution {
         Object lock = new Object();
         return (stream, line) -> {
             synchronized (lock) {
+                if (cancel.isCancelled()) {
+                    return; // the caller has moved on; late output is dropped
+                }
                 try {
                     target.onLine(stream, line);
                 } catch (RuntimeException e) {
