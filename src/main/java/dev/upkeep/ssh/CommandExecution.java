@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.common.SSHException;
+import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import org.slf4j.Logger;
@@ -133,11 +136,22 @@ final class CommandExecution {
     }
 
     private SshException lostOr(IOException e, String message) {
-        if (!client.isConnected()) {
+        if (!client.isConnected() || connectionDied(e)) {
             return new ConnectionLostException(server, "connection lost"
                     + (e == null ? "" : ": " + e.getMessage()) + " (while running: " + command + ")", e);
         }
         return new SshException(server, message, e);
+    }
+
+    /** The transport reports its death to channels before {@code isConnected()} turns false. */
+    private static boolean connectionDied(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransportException
+                    || t instanceof SSHException ssh && ssh.getDisconnectReason() == DisconnectReason.CONNECTION_LOST) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Best effort: ask the server to end the process, then close the channel so everything unblocks. */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,7 @@ public final class SshConnector implements AutoCloseable {
     private final Passphrases passphrases;
     private final Authenticator authenticator;
     private final ExecutorService workers;
+    private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
 
     public SshConnector(SshOptions options, PassphraseProvider passphraseProvider) {
         this.options = options;
@@ -53,7 +56,11 @@ public final class SshConnector implements AutoCloseable {
 
     /** What the config says about {@code request}'s host, with the request's overrides applied. */
     public HostSettings settingsFor(ConnectRequest request) {
-        HostSettings s = OpenSshConfig.load(options.sshConfig()).resolve(request.host());
+        return settingsFor(loadConfig(), request);
+    }
+
+    private HostSettings settingsFor(OpenSshConfig sshConfig, ConnectRequest request) {
+        HostSettings s = sshConfig.resolve(request.host());
         List<Path> ids = new ArrayList<>(s.identityFiles());
         if (request.identityFile() != null) {
             ids.add(0, request.identityFile());
@@ -66,9 +73,8 @@ public final class SshConnector implements AutoCloseable {
     }
 
     public SshConnection connect(ConnectRequest request) throws SshException {
-        OpenSshConfig sshConfig = OpenSshConfig.load(options.sshConfig());
-        sshConfig.warnings().forEach(w -> LOG.warn("SSH config: {}", w));
-        HostSettings target = settingsFor(request);
+        OpenSshConfig sshConfig = loadConfig();
+        HostSettings target = settingsFor(sshConfig, request);
         String server = label(request.host(), target);
         List<HostSettings> hops = new ArrayList<>();
         for (JumpHost jump : target.proxyJump()) {
@@ -94,6 +100,17 @@ public final class SshConnector implements AutoCloseable {
             closeAll(clients);
             throw e;
         }
+    }
+
+    /** Read per connect, so edits to ~/.ssh/config count at once; each warning is logged once. */
+    private OpenSshConfig loadConfig() {
+        OpenSshConfig sshConfig = OpenSshConfig.load(options.sshConfig());
+        for (String w : sshConfig.warnings()) {
+            if (loggedWarnings.add(w)) {
+                LOG.warn("SSH config: {}", w);
+            }
+        }
+        return sshConfig;
     }
 
     private SSHClient connectHop(HostSettings hop, String server, SSHClient previous, String via) throws SshException {

@@ -117,6 +117,12 @@ final class LocalSshd implements AutoCloseable {
         tree.forEach(h -> h.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join());
     }
 
+    /** SIGSTOPs the session processes sshd forked: a server that hangs without closing anything. */
+    void freezeSessions() throws Exception {
+        String pids = process.descendants().map(h -> Long.toString(h.pid())).reduce("", (a, b) -> a + " " + b);
+        TestKeys.run("sh", "-c", "kill -STOP" + pids);
+    }
+
     @Override
     public void close() {
         kill();
