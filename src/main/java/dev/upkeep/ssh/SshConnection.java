@@ -14,6 +14,8 @@ public final class SshConnection implements AutoCloseable {
     private final List<SSHClient> hops;
     private final SSHClient client;
     private final ExecutorService workers;
+    /** Set when a command saw the connection die; sshj's own state may lag behind for a moment. */
+    private volatile boolean lost;
 
     SshConnection(String server, List<SSHClient> hops, ExecutorService workers) {
         this.server = server;
@@ -28,7 +30,7 @@ public final class SshConnection implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return hops.stream().allMatch(SSHClient::isConnected) && client.isAuthenticated();
+        return !lost && hops.stream().allMatch(SSHClient::isConnected) && client.isAuthenticated();
     }
 
     /**
@@ -45,7 +47,13 @@ public final class SshConnection implements AutoCloseable {
     /** As {@link #exec(String, OutputListener, Cancellation)}, writing {@code stdin} first, then closing it. */
     public CommandResult exec(String command, byte[] stdin, OutputListener listener, Cancellation cancel)
             throws SshException {
-        return new CommandExecution(server, client, workers, command, stdin, listener, cancel).run();
+        try {
+            return new CommandExecution(server, client, workers, command, stdin, listener, cancel).run();
+        } catch (ConnectionLostException e) {
+            lost = true;
+            close();
+            throw e;
+        }
     }
 
     /** Runs {@code command} and collects its output (for scripts whose output is parsed as a whole). */
