@@ -44,7 +44,7 @@ final class CommandExecution {
             throw new CommandCancelledException(server, command);
         }
         long start = System.nanoTime();
-        Session session;
+        Session session = null;
         Session.Command cmd;
         if (!client.isConnected()) {
             throw lostOr(null, "not connected");
@@ -53,6 +53,9 @@ final class CommandExecution {
             session = client.startSession();
             cmd = session.exec(command);
         } catch (IOException | IllegalStateException e) {
+            if (session != null) {
+                closeQuietly(session);
+            }
             throw lostOr(e instanceof IOException io ? io : new IOException(e.getMessage(), e),
                     "cannot start command: " + e.getMessage());
         }
@@ -60,10 +63,11 @@ final class CommandExecution {
         // Completed when the channel closes, or at once on cancel: sshd keeps a channel open until the
         // remote process exits, and we don't wait for that after the user said stop.
         CompletableFuture<Void> finished = new CompletableFuture<>();
-        try (Cancellation.Registration ignored = cancel.onCancel(() -> {
+        Cancellation.Registration onCancel = cancel.onCancel(() -> {
             finished.complete(null);
             workers.execute(() -> stop(cmd));
-        })) {
+        });
+        try {
             Future<Void> out = workers.submit(new LineDrain(cmd.getInputStream(), OutputListener.Stream.STDOUT, sink));
             Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR, sink));
             workers.execute(() -> {
@@ -96,6 +100,7 @@ final class CommandExecution {
             }
             throw lostOr(e, "command failed: " + e.getMessage());
         } finally {
+            onCancel.close();
             if (!cancel.isCancelled()) {
                 closeQuietly(session);
             }

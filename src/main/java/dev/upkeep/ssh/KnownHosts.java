@@ -3,7 +3,6 @@ package dev.upkeep.ssh;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,8 +115,8 @@ public final class KnownHosts {
             }
         }
         synchronized (KnownHosts.class) { // FileLock is per process; this keeps our own threads apart
-            try (FileChannel ch = FileChannel.open(writable, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+            try (FileChannel ch = FileChannel.open(writable, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                ch.lock(); // released when the channel closes
                 long size = ch.size();
                 StringBuilder text = new StringBuilder();
                 if (size > 0) {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Scratch directory with client keys, one authorized_keys for all test sshds, a known_hosts and helpers. */
-final class SshTestBed implements AutoCloseable {
+final class SshTestBed {
     final Path dir;
     final Path authorizedKeys;
     final Path knownHosts;
@@ -54,8 +54,7 @@ final class SshTestBed implements AutoCloseable {
         return new ConnectRequest("127.0.0.1", sshd.port(), "root", key);
     }
 
-    @Override
-    public void close() throws Exception {
+    void close() throws Exception {
         for (AutoCloseable c : toClose) {
             c.close();
         }
