@@ -2,11 +2,12 @@ package dev.upkeep.ssh;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Connector-wide settings.
  *
- * @param sshConfig           the OpenSSH client config to honour (missing file = none)
+ * @param sshConfig           the OpenSSH client config to honour (null or a missing file = none)
  * @param knownHosts          where trusted host keys are read and accepted keys are written (the config's
  *                            UserKnownHostsFile files are read as well)
  * @param connectTimeout      TCP connect timeout when the config sets no ConnectTimeout
@@ -17,6 +18,17 @@ import java.time.Duration;
  */
 public record SshOptions(Path sshConfig, Path knownHosts, Duration connectTimeout, Duration keepAliveInterval,
                          int keepAliveCountMax, Path agentSocket) {
+    public SshOptions {
+        Objects.requireNonNull(knownHosts, "knownHosts");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be positive");
+        }
+        if (keepAliveInterval.isNegative() || keepAliveCountMax < 1) {
+            throw new IllegalArgumentException("keep-alive interval must be >= 0 and count >= 1");
+        }
+    }
 
     public static SshOptions defaults() {
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
