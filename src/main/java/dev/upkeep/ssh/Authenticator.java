@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +51,7 @@ final class Authenticator {
         }
         for (Path file : files) {
             byte[] pub = KeyFileProvider.publicBlob(file);
-            if (pub != null && offered.stream().anyMatch(b -> java.util.Arrays.equals(b, pub))) {
+            if (pub != null && offered.stream().anyMatch(b -> Arrays.equals(b, pub))) {
                 continue; // the agent already offered this key
             }
             KeyProvider keys;

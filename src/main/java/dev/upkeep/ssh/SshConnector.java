@@ -1,6 +1,7 @@
 package dev.upkeep.ssh;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,18 +74,14 @@ public final class SshConnector implements AutoCloseable {
     }
 
     public SshConnection connect(ConnectRequest request) throws SshException {
-        OpenSshConfig sshConfig = loadConfig();
-        HostSettings target = settingsFor(sshConfig, request);
-        String server = label(request.host(), target);
-        List<HostSettings> hops = new ArrayList<>();
-        for (JumpHost jump : target.proxyJump()) {
-            // A jump host's own settings come from the config too; its own ProxyJump is not followed.
-            HostSettings j = sshConfig.resolve(jump.host());
-            hops.add(new HostSettings(j.alias(), j.hostName(), jump.port() != null ? jump.port() : j.port(),
-                    jump.user() != null ? jump.user() : j.user(), j.identityFiles(), j.identitiesOnly(), List.of(),
-                    j.knownHostsFiles(), j.connectTimeout(), j.serverAliveInterval(), j.serverAliveCountMax()));
+        List<HostSettings> hops;
+        try {
+            hops = hops(request);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new SshException(request.host(), "SSH config " + options.sshConfig() + ": " + e.getMessage(), e);
         }
-        hops.add(target);
+        HostSettings target = hops.get(hops.size() - 1);
+        String server = label(request.host(), target);
         List<SSHClient> clients = new ArrayList<>();
         try {
             for (HostSettings hop : hops) {
@@ -100,6 +97,22 @@ public final class SshConnector implements AutoCloseable {
             closeAll(clients);
             throw e;
         }
+    }
+
+    /** The jump hosts in order, then the target. A bad ProxyJump fails here rather than connecting directly. */
+    private List<HostSettings> hops(ConnectRequest request) {
+        OpenSshConfig sshConfig = loadConfig();
+        HostSettings target = settingsFor(sshConfig, request);
+        List<HostSettings> hops = new ArrayList<>();
+        for (JumpHost jump : target.proxyJump()) {
+            // A jump host's own settings come from the config too; its own ProxyJump is not followed.
+            HostSettings j = sshConfig.resolve(jump.host());
+            hops.add(new HostSettings(j.alias(), j.hostName(), jump.port() != null ? jump.port() : j.port(),
+                    jump.user() != null ? jump.user() : j.user(), j.identityFiles(), j.identitiesOnly(), List.of(),
+                    j.knownHostsFiles(), j.connectTimeout(), j.serverAliveInterval(), j.serverAliveCountMax()));
+        }
+        hops.add(target);
+        return hops;
     }
 
     /** Read per connect, so edits to ~/.ssh/config count at once; each warning is logged once. */
