@@ -1,0 +1,87 @@
+package dev.upkeep.ssh;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The user's ~/.ssh/config, parsed once and resolved per alias like OpenSSH does: blocks whose Host patterns
+ * match apply in file order, the first value of each keyword wins (IdentityFile accumulates), Include is
+ * expanded in place, Match blocks are skipped with a warning.
+ */
+public final class OpenSshConfig {
+    private final List<ConfigNode> nodes;
+    private final List<String> warnings;
+    private final String home;
+    private final String localUser;
+
+    private OpenSshConfig(List<ConfigNode> nodes, List<String> warnings, String home, String localUser) {
+        this.nodes = nodes;
+        this.warnings = List.copyOf(warnings);
+        this.home = home;
+        this.localUser = localUser;
+    }
+
+    /** Loads {@code file}; a missing file is an empty config. Relative Includes resolve against ~/.ssh. */
+    public static OpenSshConfig load(Path file) {
+        String home = System.getProperty("user.home");
+        return load(file, Path.of(home, ".ssh"), home, System.getProperty("user.name"));
+    }
+
+    static OpenSshConfig load(Path file, Path sshDir, String home, String localUser) {
+        List<String> warnings = new ArrayList<>();
+        List<ConfigNode> nodes = List.of();
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                nodes = new ConfigParser(sshDir, home, warnings).parse(file, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read SSH config " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return new OpenSshConfig(nodes, warnings, home, localUser);
+    }
+
+    public static OpenSshConfig empty() {
+        return new OpenSshConfig(List.of(), List.of(), System.getProperty("user.home"), System.getProperty("user.name"));
+    }
+
+    /** Things the parser skipped or could not understand, with file and line. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Settings for {@code alias} as OpenSSH would use them ({@code ssh -G alias}). */
+    public HostSettings resolve(String alias) {
+        SettingsCollector collector = new SettingsCollector(alias, home, localUser);
+        walk(nodes, alias, true, false, collector);
+        return collector.build();
+    }
+
+    /**
+     * Applies options of active blocks. Include files inherit the active state, may change it with their own
+     * Host lines (unless the Include itself sat in an inactive block), and the state is restored afterwards.
+     */
+    private static boolean walk(List<ConfigNode> list, String alias, boolean active, boolean neverMatch,
+                                SettingsCollector collector) {
+        for (ConfigNode node : list) {
+            if (node instanceof ConfigNode.HostLine host) {
+                active = !neverMatch && HostPatterns.matchesList(alias, host.patterns(), false);
+            } else if (node instanceof ConfigNode.MatchLine) {
+                active = false;
+            } else if (node instanceof ConfigNode.Option option) {
+                if (active) {
+                    collector.apply(option);
+                }
+            } else if (node instanceof ConfigNode.Include include) {
+                boolean inner = active;
+                for (List<ConfigNode> file : include.files()) {
+                    inner = walk(file, alias, inner, neverMatch || !active, collector);
+                }
+            }
+        }
+        return active;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.upkeep.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Unit tests of the small pieces: line splitting, jump host syntax, error translation, cancel tokens. */
+class SmallPartsTest {
+
+    private static List<String> lines(byte[] bytes) throws IOException {
+        List<String> out = new ArrayList<>();
+        new LineDrain(new ByteArrayInputStream(bytes), OutputListener.Stream.STDOUT, (s, l) -> out.add(l)).call();
+        return out;
+    }
+
+    @Test
+    void lineDrainSplitsStripsCarriageReturnsAndKeepsEmptyLines() throws IOException {
+        assertThat(lines("a\r\n\nb\nlast".getBytes(StandardCharsets.UTF_8))).containsExactly("a", "", "b", "last");
+        assertThat(lines(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void lineDrainCutsOverlongLines() throws IOException {
+        byte[] big = new byte[LineDrain.MAX_LINE_BYTES + 10];
+        java.util.Arrays.fill(big, (byte) 'x');
+        List<String> out = lines(big);
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).hasSize(LineDrain.MAX_LINE_BYTES);
+        assertThat(out.get(1)).hasSize(10);
+    }
+
+    @Test
+    void jumpHostSyntax() {
+        assertThat(JumpHost.parse("ops@bastion:2222")).isEqualTo(new JumpHost("ops", "bastion", 2222));
+        assertThat(JumpHost.parse("bastion")).isEqualTo(new JumpHost(null, "bastion", null));
+        assertThat(JumpHost.parse("ssh://a@b:23")).isEqualTo(new JumpHost("a", "b", 23));
+        assertThat(JumpHost.parse("[::1]:22")).isEqualTo(new JumpHost(null, "::1", 22));
+        assertThat(JumpHost.parse("[::1]:22").toString()).isEqualTo("[::1]:22");
+        assertThatThrownBy(() -> JumpHost.parse("host:99999")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JumpHost.parse("@host")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void connectFailuresBecomeUserMessages() {
+        Duration t = Duration.ofSeconds(7);
+        assertThat(ConnectFailures.translate("web1", "nosuch", 22, t, new UnknownHostException("nosuch"), null, null))
+                .isInstanceOf(UnreachableException.class).hasMessage("web1: cannot resolve host name 'nosuch'");
+        assertThat(ConnectFailures.translate("web1", "10.0.0.5", 22, t, new IOException(new ConnectException("Connection refused")), null, null))
+                .isInstanceOf(UnreachableException.class).hasMessageContaining("connection refused by 10.0.0.5:22");
+        assertThat(ConnectFailures.translate("web1", "10.0.0.5", 22, t, new SocketTimeoutException("x"), null, "jump"))
+                .isInstanceOf(UnreachableException.class).hasMessageContaining("within 7 s").hasMessageContaining("via jump");
+        assertThat(ConnectFailures.translate("web1", "h", 22, t, new IOException("odd"), null, null))
+                .isExactlyInstanceOf(SshException.class).hasMessageContaining("odd");
+    }
+
+    @Test
+    void cancellationRunsCallbacksOnceAndLateRegistrationsAtOnce() {
+        Cancellation c = new Cancellation();
+        AtomicInteger runs = new AtomicInteger();
+        c.onCancel(runs::incrementAndGet);
+        Cancellation.Registration removed = c.onCancel(() -> runs.addAndGet(100));
+        removed.close();
+        c.cancel();
+        c.cancel();
+        assertThat(runs).hasValue(1);
+        c.onCancel(runs::incrementAndGet);
+        assertThat(runs).hasValue(2);
+        assertThat(c.isCancelled()).isTrue();
+    }
+
+    @Test
+    void configTokenizerHandlesQuotesEqualsAndComments() {
+        assertThat(ConfigTokenizer.split("IdentityFile=\"/a b/c\" # note")).containsExactly("IdentityFile", "/a b/c");
+        assertThat(ConfigTokenizer.split("  Port = 22")).containsExactly("Port", "22");
+        assertThat(ConfigTokenizer.split("# only a comment")).isEmpty();
+        assertThatThrownBy(() -> ConfigTokenizer.split("Host \"open")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
