@@ -1,0 +1,135 @@
+package dev.upkeep.testfleet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A signed apt repository served by the fleet's loopback HTTP server. Each suite has its own pool
+ * ({@code pool/SUITE/}) and its own {@code dists/SUITE/} index with the Origin/Label/Suite/Codename a real
+ * Debian archive gives it, so apt and unattended-upgrades treat it as they would the real one.
+ * {@link #publish} adds packages at run time; servers see them after their next {@code apt-get update}.
+ */
+public final class AptRepo {
+    /** Release fields of one suite; {@code name} is the directory under {@code dists/} (what sources list). */
+    public record Suite(String name, String origin, String label, String suite, String codename, String component) {
+    }
+
+    private final Path dir;
+    private final String url;
+    private final Gpg gpg;
+    private final Map<String, Suite> suites = new LinkedHashMap<>();
+
+    AptRepo(Path dir, String url, Gpg gpg, List<Suite> suites) {
+        this.dir = dir;
+        this.url = url;
+        this.gpg = gpg;
+        suites.forEach(suite -> this.suites.put(suite.name(), suite));
+        try {
+            for (Suite suite : suites) {
+                Files.createDirectories(dir.resolve("pool").resolve(suite.name()));
+                index(suite);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Debian-like suites of the fleet's main repository. */
+    static List<Suite> debianSuites() {
+        return List.of(new Suite("bookworm", "Debian", "Debian", "stable", "bookworm", "main"),
+                new Suite("bookworm-updates", "Debian", "Debian", "stable-updates", "bookworm-updates", "main"),
+                new Suite("bookworm-security", "Debian", "Debian-Security", "stable-security", "bookworm-security",
+                        "main"));
+    }
+
+    /** Base URL for a sources entry ({@code URIs:}). */
+    public String url() {
+        return url;
+    }
+
+    public List<String> suiteNames() {
+        return List.copyOf(suites.keySet());
+    }
+
+    /** Adds .deb files to a suite, then re-indexes and re-signs it. */
+    public synchronized AptRepo publish(String suiteName, Path... debs) {
+        Suite suite = suite(suiteName);
+        try {
+            for (Path deb : debs) {
+                Files.copy(deb, dir.resolve("pool").resolve(suite.name()).resolve(deb.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            index(suite);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish to " + suiteName, e);
+        }
+        return this;
+    }
+
+    /** Builds the package into the pool and publishes it. */
+    public synchronized AptRepo publish(String suiteName, DebPackage... packages) {
+        Path pool = dir.resolve("pool").resolve(suite(suiteName).name());
+        for (DebPackage deb : packages) {
+            deb.build(pool);
+        }
+        return publish(suiteName, new Path[0]);
+    }
+
+    /** Removes a package file (e.g. {@code upkeep-sec-demo_1.1_all.deb}) from a suite and re-indexes it. */
+    public synchronized AptRepo unpublish(String suiteName, String debFileName) {
+        Suite suite = suite(suiteName);
+        try {
+            Files.deleteIfExists(dir.resolve("pool").resolve(suite.name()).resolve(debFileName));
+            index(suite);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    private Suite suite(String name) {
+        Suite suite = suites.get(name);
+        if (suite == null) {
+            throw new IllegalArgumentException("no suite " + name + " (have " + suites.keySet() + ")");
+        }
+        return suite;
+    }
+
+    private void index(Suite suite) throws IOException {
+        Path dists = dir.resolve("dists").resolve(suite.name());
+        Path binary = Files.createDirectories(dists.resolve(suite.component()).resolve("binary-amd64"));
+        // apt-ftparchive writes Filename: relative to where it runs, which is the repository root.
+        String packages = Exec.run(List.of("apt-ftparchive", "packages", "pool/" + suite.name()), dir, Map.of(), 120);
+        replace(binary.resolve("Packages"), packages);
+        String release = Exec.run(List.of("apt-ftparchive",
+                "-o", "APT::FTPArchive::Release::Origin=" + suite.origin(),
+                "-o", "APT::FTPArchive::Release::Label=" + suite.label(),
+                "-o", "APT::FTPArchive::Release::Suite=" + suite.suite(),
+                "-o", "APT::FTPArchive::Release::Codename=" + suite.codename(),
+                "-o", "APT::FTPArchive::Release::Version=12",
+                "-o", "APT::FTPArchive::Release::Architectures=amd64 all",
+                "-o", "APT::FTPArchive::Release::Components=" + suite.component(),
+                "release", "."), dists, Map.of(), 120);
+        Path staged = Files.createTempDirectory(dir, "release");
+        Files.writeString(staged.resolve("Release"), release);
+        gpg.signRelease(staged.resolve("Release"));
+        // Signatures first, then Release: a client never sees a new Release with an old InRelease for long.
+        for (String name : List.of("InRelease", "Release.gpg", "Release")) {
+            Files.move(staged.resolve(name), dists.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.delete(staged);
+    }
+
+    private static void replace(Path target, String content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".new", "");
+        Files.writeString(temp, content);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.upkeep.testfleet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server's persistent state on the host, under the fleet's temp dir: the overlay upper and work dirs (its
+ * "disk" over the shared rootfs), the empty directory its root is mounted on (inside its own mount namespace
+ * only), its host keys and its per-server configuration. The configuration is written into the upper dir once,
+ * before the first mount (an overlay's upper dir must not be changed while mounted).
+ */
+final class ServerDisk {
+    static final List<String> KEY_TYPES = List.of("ed25519", "ecdsa", "rsa");
+
+    private final String name;
+    private final Path dir;
+    private final Map<String, String> fingerprints = new LinkedHashMap<>();
+    private final List<String> publicKeys = new ArrayList<>();
+
+    ServerDisk(String name, Path dir) {
+        this.name = name;
+        this.dir = dir;
+        try {
+            Files.createDirectories(upper());
+            Files.createDirectories(work());
+            Files.createDirectories(mountPoint());
+            Files.createDirectories(scratch());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path upper() {
+        return dir.resolve("upper");
+    }
+
+    Path work() {
+        return dir.resolve("work");
+    }
+
+    Path mountPoint() {
+        return dir.resolve("root");
+    }
+
+    /** Host-side temp space for this server (built packages, boot id file). */
+    Path scratch() {
+        return dir.resolve("scratch");
+    }
+
+    Path consoleLog() {
+        return dir.resolve("console.log");
+    }
+
+    /** Writes host keys, sshd config, authorized keys, apt source and hostname into the upper dir. */
+    void provision(String clientPublicKey, String repoUrl, Path repoKeyring, int port) {
+        try {
+            Path ssh = Files.createDirectories(upper().resolve("etc/ssh"));
+            for (String type : KEY_TYPES) {
+                Path key = ssh.resolve("ssh_host_" + type + "_key");
+                Exec.run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "root@" + name, "-f", key.toString());
+                publicKeys.add(stripComment(Files.readString(Path.of(key + ".pub"))));
+                fingerprints.put(type, Exec.run("ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub")
+                        .split(" ")[1]);
+            }
+            Files.writeString(ssh.resolve("sshd_config"), sshdConfig(port));
+            Path authorized = Files.createDirectories(ssh.resolve("authorized_keys"));
+            for (String user : List.of("root", "deploy")) {
+                Files.writeString(authorized.resolve(user), clientPublicKey);
+            }
+            Path etc = upper().resolve("etc");
+            Files.writeString(etc.resolve("hostname"), name + "\n");
+            Files.writeString(etc.resolve("hosts"), "127.0.0.1\tlocalhost\n127.0.1.1\t" + name + "\n"
+                    + "::1\tlocalhost ip6-localhost ip6-loopback\n");
+            Path keyrings = Files.createDirectories(etc.resolve("apt/keyrings"));
+            Files.copy(repoKeyring, keyrings.resolve("upkeep-testfleet.gpg"));
+            Path sources = Files.createDirectories(etc.resolve("apt/sources.list.d"));
+            Files.writeString(sources.resolve("debian.sources"), "Types: deb\nURIs: " + repoUrl + "\n"
+                    + "Suites: bookworm bookworm-updates bookworm-security\nComponents: main\n"
+                    + "Signed-By: /etc/apt/keyrings/upkeep-testfleet.gpg\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot provision " + name, e);
+        }
+    }
+
+    /** Rewrites the port in sshd_config; only while the server is down (see the class comment). */
+    void changePort(int port) {
+        try {
+            Files.writeString(upper().resolve("etc/ssh/sshd_config"), sshdConfig(port));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String fingerprint(String type) {
+        String fingerprint = fingerprints.get(type);
+        if (fingerprint == null) {
+            throw new IllegalArgumentException("no " + type + " host key");
+        }
+        return fingerprint;
+    }
+
+    /** {@code type base64} of each host key. */
+    List<String> publicHostKeys() {
+        return List.copyOf(publicKeys);
+    }
+
+    private static String stripComment(String publicKey) {
+        String[] parts = publicKey.trim().split(" ");
+        return parts[0] + " " + parts[1];
+    }
+
+    private static String sshdConfig(int port) {
+        StringBuilder config = new StringBuilder("# Test fleet server\nPort " + port + "\nListenAddress 127.0.0.1\n");
+        for (String type : KEY_TYPES) {
+            config.append("HostKey /etc/ssh/ssh_host_").append(type).append("_key\n");
+        }
+        // No PAM in minbase; key logins only; many parallel connections from the tests.
+        return config.append("""
+                UsePAM no
+                PermitRootLogin prohibit-password
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                PubkeyAuthentication yes
+                AuthorizedKeysFile .ssh/authorized_keys /etc/ssh/authorized_keys/%u
+                StrictModes no
+                MaxStartups 200
+                MaxSessions 100
+                PrintMotd no
+                AcceptEnv LANG LC_*
+                PidFile /run/sshd.pid
+                Subsystem sftp /usr/lib/openssh/sftp-server
+                """).toString();
+    }
+}

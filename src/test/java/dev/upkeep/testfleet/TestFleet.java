@@ -1,0 +1,245 @@
+package dev.upkeep.testfleet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real Debian servers for integration tests: each an OpenSSH sshd on 127.0.0.1 (a free port) in its own
+ * namespaces over its own overlay of a cached Debian bookworm rootfs, with real apt/dpkg against a signed apt
+ * repository the fleet serves on loopback. Needs root; see docs/testfleet.md.
+ * <pre>{@code
+ * TestFleet.assumeAvailable();
+ * try (TestFleet fleet = TestFleet.start(3)) {
+ *     TestServer server = fleet.server(0);   // srv01, root and deploy log in with fleet.clientKey()
+ *     server.run("apt-get update");
+ * }
+ * }</pre>
+ */
+public final class TestFleet implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TestFleet.class);
+
+    private final Path dir;
+    private final List<TestServer> servers = new ArrayList<>();
+    private final List<ServerProcess> processes = new ArrayList<>();
+    private final Ports ports = new Ports();
+    private final Path clientKey;
+    // Set one after the other while starting; cleanUp() copes with a start that failed half way.
+    private Gpg gpg;
+    private LoopbackHttpServer http;
+    private AptRepo repo;
+    private final Thread shutdownHook = new Thread(this::cleanUp, "testfleet-cleanup");
+    private boolean closed;
+
+    private TestFleet(FleetOptions options, RootFs rootFs) throws IOException {
+        dir = Files.createTempDirectory("upkeep-testfleet-");
+        clientKey = dir.resolve("client/id_ed25519");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            startUp(options, rootFs);
+        } catch (RuntimeException | IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startUp(FleetOptions options, RootFs rootFs) throws IOException {
+        Files.createDirectories(clientKey.getParent());
+        Exec.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "upkeep-testfleet-client", "-f",
+                clientKey.toString());
+        gpg = new Gpg(dir.resolve("gnupg"));
+        http = new LoopbackHttpServer(Files.createDirectories(dir.resolve("www")));
+        repo = new AptRepo(dir.resolve("www/debian"), http.baseUrl() + "/debian", gpg, AptRepo.debianSuites());
+        publishStandardPackages(rootFs);
+        Path keyring = dir.resolve("repo-keyring.gpg");
+        gpg.exportPublicKey(keyring);
+        Resources.copy(List.of(Resources.SERVER_INIT), dir);
+        String clientPublicKey = Files.readString(Path.of(clientKey + ".pub"));
+        for (int i = 0; i < options.serverCount(); i++) {
+            String name = String.format("srv%02d", i + 1);
+            ServerDisk disk = new ServerDisk(name, dir.resolve("servers").resolve(name));
+            List<Path> lower = options.unattendedUpgrades(i)
+                    ? List.of(rootFs.layer("unattended-upgrades"), rootFs.base()) : List.of(rootFs.base());
+            ServerProcess process = new ServerProcess(name, disk, dir.resolve(Resources.SERVER_INIT), lower, 0);
+            process.rebootDelay(options.rebootDelay());
+            processes.add(process);
+            servers.add(new TestServer(name, disk, process));
+        }
+        bootAll(clientPublicKey, keyring);
+    }
+
+    /** Skips the calling test (JUnit assumption) with the reason when this machine cannot run the fleet. */
+    public static void assumeAvailable() {
+        Availability.problem().ifPresent(reason -> Assumptions.assumeTrue(false, reason));
+    }
+
+    /** Empty when the fleet can run here, else why not. */
+    public static java.util.Optional<String> unavailableReason() {
+        return Availability.problem();
+    }
+
+    /** Starts {@code count} servers (in parallel), building the cached rootfs first if there is none. */
+    public static TestFleet start(int count) {
+        return start(FleetOptions.servers(count));
+    }
+
+    public static TestFleet start(FleetOptions options) {
+        RootFs rootFs = RootFs.obtain();
+        try {
+            return new TestFleet(options, rootFs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the test fleet", e);
+        }
+    }
+
+    public TestServer server(int index) {
+        return servers.get(index);
+    }
+
+    public List<TestServer> servers() {
+        return List.copyOf(servers);
+    }
+
+    /** The unencrypted ed25519 private key that root and deploy on every server accept. */
+    public Path clientKey() {
+        return clientKey;
+    }
+
+    /** A known_hosts file with every host key of every server, as {@code [127.0.0.1]:port}. */
+    public Path knownHosts() {
+        return dir.resolve("known_hosts");
+    }
+
+    /** The Debian-like repository the servers' apt uses (suites bookworm, bookworm-updates, bookworm-security). */
+    public AptRepo repo() {
+        return repo;
+    }
+
+    /** Serves a file on the fleet's loopback HTTP server and returns its URL (e.g. a script to download). */
+    public String publishFile(String urlPath, byte[] content) {
+        if (!urlPath.matches("[A-Za-z0-9._/-]+") || urlPath.contains("..") || urlPath.startsWith("debian/")) {
+            throw new IllegalArgumentException("not a plain relative path outside debian/: " + urlPath);
+        }
+        try {
+            Path file = http.root().resolve("files").resolve(urlPath);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return http.baseUrl() + "/files/" + urlPath;
+    }
+
+    /** A scratch directory inside the fleet's temp dir, removed on close. */
+    public Path tempDir() {
+        return dir;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        cleanUp();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing left to do
+        }
+    }
+
+    private void publishStandardPackages(RootFs rootFs) throws IOException {
+        try (var debs = Files.list(rootFs.debs())) {
+            repo.publish("bookworm", debs.toArray(Path[]::new));
+        }
+        repo.publish("bookworm", DemoPackages.installed().toArray(DebPackage[]::new));
+        repo.publish("bookworm-security", DemoPackages.securityUpdate());
+        repo.publish("bookworm-updates", DemoPackages.otherUpdate());
+    }
+
+    private void bootAll(String clientPublicKey, Path keyring) {
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(servers.size(), 8)));
+        try {
+            List<CompletableFuture<Void>> boots = new ArrayList<>();
+            for (int i = 0; i < servers.size(); i++) {
+                ServerProcess process = processes.get(i);
+                ServerDisk disk = servers.get(i).disk();
+                boots.add(CompletableFuture.runAsync(() -> {
+                    int port = ports.next();
+                    process.usePort(port);
+                    disk.provision(clientPublicKey, repo.url(), keyring, port);
+                    bootOnFreePort(process);
+                }, pool));
+            }
+            CompletableFuture.allOf(boots.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdown();
+        }
+        writeKnownHosts();
+        log.info("Test fleet of {} servers up in {} ms ({})", servers.size(),
+                (System.nanoTime() - started) / 1_000_000, dir);
+    }
+
+    /** Someone else may take a port between our pick and sshd's bind: then pick another. */
+    private void bootOnFreePort(ServerProcess process) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                process.start();
+                return;
+            } catch (ServerProcess.PortInUseOrBootFailure e) {
+                if (!e.portInUse || attempt >= 5) {
+                    throw e;
+                }
+                process.stop();
+                process.changePort(ports.next());
+            }
+        }
+    }
+
+    private void writeKnownHosts() {
+        List<String> lines = new ArrayList<>();
+        servers.forEach(server -> lines.addAll(server.knownHostsLines()));
+        try {
+            Files.write(knownHosts(), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops our servers by their PIDs, stops the HTTP server and gpg agent, and removes the temp dir. */
+    private synchronized void cleanUp() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        processes.parallelStream().forEach(process -> {
+            try {
+                process.close();
+            } catch (RuntimeException e) {
+                log.warn("Could not stop a test server cleanly", e);
+            }
+        });
+        if (http != null) {
+            http.close();
+        }
+        if (gpg != null) {
+            gpg.close();
+        }
+        // --one-file-system: never follow into anything still mounted below the temp dir.
+        CommandResult removed = Exec.call(List.of("rm", "-rf", "--one-file-system", dir.toString()), null,
+                java.util.Map.of(), 120);
+        if (!removed.succeeded()) {
+            log.warn("Could not remove {}: {}", dir, removed.stderr());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.upkeep.testfleet;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Starts a test fleet by hand (for manual tries and screenshots), prints how to reach it, and keeps it up until
+ * Enter, end of input or Ctrl-C. Arguments: {@code [count] [--unattended-upgrades]}.
+ * <pre>
+ * mvn -q -o test-compile exec:exec ... or, simpler:
+ * java -cp "$(cat target/test-classpath.txt):target/classes:target/test-classes" dev.upkeep.testfleet.TestFleetMain 5
+ * </pre>
+ * This is a command-line tool, so it prints to stdout.
+ */
+public final class TestFleetMain {
+    private TestFleetMain() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int count = 3;
+        FleetOptions options = null;
+        for (String arg : args) {
+            if (arg.matches("\\d+")) {
+                count = Integer.parseInt(arg);
+            }
+        }
+        options = FleetOptions.servers(count).rebootDelay(Duration.ofSeconds(3));
+        for (String arg : args) {
+            if (arg.equals("--unattended-upgrades")) {
+                options.allWithUnattendedUpgrades();
+            }
+        }
+        var problem = TestFleet.unavailableReason();
+        if (problem.isPresent()) {
+            System.err.println("Cannot start the test fleet: " + problem.get());
+            System.exit(2);
+        }
+        long started = System.nanoTime();
+        try (TestFleet fleet = TestFleet.start(options)) {
+            System.out.printf("%d servers up in %d ms%n", count, (System.nanoTime() - started) / 1_000_000);
+            System.out.println("client key:   " + fleet.clientKey());
+            System.out.println("known_hosts:  " + fleet.knownHosts());
+            System.out.println("apt repo:     " + fleet.repo().url());
+            for (TestServer server : fleet.servers()) {
+                System.out.printf("%s  ssh -i %s -o UserKnownHostsFile=%s -p %d root@127.0.0.1   (or deploy@)"
+                        + "   boot id %s%n", server.name(), fleet.clientKey(), fleet.knownHosts(), server.port(),
+                        server.bootId());
+            }
+            System.out.println("Press Enter (or Ctrl-C) to stop the fleet.");
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.upkeep.testfleet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One server of the {@link TestFleet}: a real sshd on 127.0.0.1:{@link #port()} in its own PID, mount and UTS
+ * namespaces, over its own overlay of the shared rootfs (its "disk", kept across {@link #stop()}/{@link #start()}),
+ * with its own tmpfs /run and boot id (both new on every start).
+ * <p>
+ * A {@code reboot}, {@code shutdown -r now} or {@code systemctl reboot} run on the server takes it down and brings
+ * it back after {@link #rebootDelay(Duration)} with a new boot id; {@code poweroff} leaves it down.
+ */
+public final class TestServer {
+    private static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
+    private static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private final String name;
+    private final ServerDisk disk;
+    private final ServerProcess process;
+
+    TestServer(String name, ServerDisk disk, ServerProcess process) {
+        this.name = name;
+        this.disk = disk;
+        this.process = process;
+    }
+
+    ServerDisk disk() {
+        return disk;
+    }
+
+    /** {@code srv01}, {@code srv02}, …; also the server's hostname. */
+    public String name() {
+        return name;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return process.port();
+    }
+
+    /** The boot id of the current (or last) boot, as /proc/sys/kernel/random/boot_id shows it on the server. */
+    public String bootId() {
+        return process.bootId();
+    }
+
+    /** SHA256 fingerprint of the ed25519 host key, as {@code ssh-keygen -lf} prints it ({@code SHA256:…}). */
+    public String hostKeyFingerprint() {
+        return disk.fingerprint("ed25519");
+    }
+
+    /** SHA256 fingerprint of the host key of one type: {@code ed25519}, {@code ecdsa} or {@code rsa}. */
+    public String hostKeyFingerprint(String type) {
+        return disk.fingerprint(type);
+    }
+
+    /** known_hosts lines for this server ({@code [127.0.0.1]:port type key}), one per host key. */
+    public List<String> knownHostsLines() {
+        return disk.publicHostKeys().stream().map(key -> "[" + host() + "]:" + port() + " " + key).toList();
+    }
+
+    /** Only the line of one key type, e.g. to make a known_hosts that knows this server only by its RSA key. */
+    public String knownHostsLine(String type) {
+        return knownHostsLines().stream().filter(line -> line.contains(" " + keyAlgorithm(type) + " ")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + type + " host key"));
+    }
+
+    public boolean isRunning() {
+        return process.isRunning();
+    }
+
+    /** Runs a shell command on the server as root (not over SSH) and returns its stdout; nonzero exit throws. */
+    public String run(String shellCommand) {
+        CommandResult result = call(shellCommand);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(name + ": `" + shellCommand + "` exited with " + result.exitCode()
+                    + "\nstdout: " + result.stdout() + "\nstderr: " + result.stderr());
+        }
+        return result.stdout();
+    }
+
+    /** Like {@link #run} but returns exit code, stdout and stderr instead of throwing. */
+    public CommandResult call(String shellCommand) {
+        return Exec.call(process.enter(List.of("/usr/bin/env", "-i", PATH, "HOME=/root", "LANG=C.UTF-8",
+                "DEBIAN_FRONTEND=noninteractive", "/bin/sh", "-c", shellCommand)), null, Map.of(), 600);
+    }
+
+    /** Writes a file on the server (as root), e.g. a .deb to install. */
+    public void writeFile(String serverPath, byte[] content) {
+        if (!serverPath.startsWith("/") || serverPath.contains("..") || serverPath.contains("'")) {
+            throw new IllegalArgumentException("need a plain absolute path: " + serverPath);
+        }
+        CommandResult result = Exec.callWithInput(process.enter(List.of("/bin/sh", "-c", "cat > '" + serverPath + "'")),
+                content, 60);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(name + ": cannot write " + serverPath + ": " + result.stderr());
+        }
+    }
+
+    /** Installs (or up/downgrades to) these package versions with dpkg, bypassing the repo. */
+    public void install(DebPackage... packages) {
+        Path dir = disk.scratch();
+        StringBuilder command = new StringBuilder("dpkg -i");
+        for (DebPackage deb : packages) {
+            try {
+                Path file = deb.build(dir);
+                writeFile("/tmp/" + deb.fileName(), Files.readAllBytes(file));
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            command.append(" '/tmp/").append(deb.fileName()).append("'");
+        }
+        run(command + " && rm -f " + Stream.of(packages).map(deb -> "'/tmp/" + deb.fileName() + "'")
+                .collect(Collectors.joining(" ")));
+    }
+
+    /** Removes packages with dpkg (purge). */
+    public void remove(String... packageNames) {
+        for (String pkg : packageNames) {
+            requirePackageName(pkg);
+        }
+        run("dpkg --purge " + String.join(" ", packageNames));
+    }
+
+    /** What a package's postinst would do: creates /run/reboot-required and adds the packages to its .pkgs. */
+    public void requireReboot(String... packageNames) {
+        StringBuilder command = new StringBuilder("echo '*** System restart required ***' > /run/reboot-required"
+                + " && touch /run/reboot-required.pkgs");
+        for (String pkg : packageNames) {
+            requirePackageName(pkg);
+            command.append(" && (grep -qsx '").append(pkg).append("' /run/reboot-required.pkgs || echo '")
+                    .append(pkg).append("' >> /run/reboot-required.pkgs)");
+        }
+        run(command.toString());
+    }
+
+    /** Takes the server down: every process in it ends, sshd refuses connections. Its disk is kept. */
+    public void stop() {
+        process.stop();
+    }
+
+    /** Boots the server again (same port and host keys, new boot id, empty /run). */
+    public void start() {
+        process.start();
+    }
+
+    /** How long a server-side reboot keeps the server down before it comes back (default 1 s). */
+    public TestServer rebootDelay(Duration delay) {
+        process.rebootDelay(delay);
+        return this;
+    }
+
+    /** How many times the server has booted (1 after the fleet started it). */
+    public int boots() {
+        return process.boots();
+    }
+
+    @Override
+    public String toString() {
+        return name + "@" + host() + ":" + port();
+    }
+
+    private static void requirePackageName(String pkg) {
+        if (!PACKAGE.matcher(pkg).matches()) {
+            throw new IllegalArgumentException("not a package name: " + pkg);
+        }
+    }
+
+    static String keyAlgorithm(String type) {
+        return switch (type) {
+            case "ed25519" -> "ssh-ed25519";
+            case "ecdsa" -> "ecdsa-sha2-nistp256";
+            case "rsa" -> "ssh-rsa";
+            default -> throw new IllegalArgumentException("unknown host key type " + type);
+        };
+    }
+
+    static String newBootId() {
+        return UUID.randomUUID().toString();
+    }
+}
