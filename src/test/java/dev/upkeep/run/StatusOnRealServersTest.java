@@ -1,0 +1,190 @@
+package dev.upkeep.run;
+
+import dev.upkeep.fleet.Application;
+import dev.upkeep.fleet.Server;
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.testfleet.TestFleet;
+import dev.upkeep.testfleet.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The status probe against real Debian servers (sshd, apt, dpkg) of the test fleet. */
+class StatusOnRealServersTest {
+    private static TestFleet fleet;
+    private static SshStatusService service;
+
+    @BeforeAll
+    static void startFleet() {
+        TestFleet.assumeAvailable();
+        fleet = TestFleet.start(4);
+        service = new SshStatusService();
+        fleet.server(0).requireReboot("linux-image-demo", "libc6");
+        fleet.server(1).run("apt-get -q update");
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (service != null) service.close();
+        if (fleet != null) fleet.close();
+    }
+
+    private static Map<String, ServerStatus> refresh(Workspace ws, boolean updateLists) throws Exception {
+        List<ServerStatus> result = service.refresh(ws, ServerRef.all(ws), updateLists, (ref, status) -> {
+        }).completion().get(60, TimeUnit.SECONDS);
+        return result.stream().collect(Collectors.toMap(ServerStatus::server, Function.identity()));
+    }
+
+    @Test
+    void rebootRequiredServerIsFlaggedWithItsPackages(@TempDir Path dir) throws Exception {
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(fleet.server(0), fleet.server(2)));
+        Map<String, ServerStatus> s = refresh(ws, false);
+        ServerStatus rebooting = s.get("srv01");
+        assertThat(rebooting.reachable()).as(rebooting.error()).isTrue();
+        assertThat(rebooting.rebootRequired()).isTrue();
+        assertThat(rebooting.rebootPackages()).containsExactly("linux-image-demo", "libc6");
+        assertThat(rebooting.rebootRequiredSince()).isBetween(Instant.now().minus(Duration.ofMinutes(10)), Instant.now());
+        assertThat(s.get("srv03").rebootRequired()).isFalse();
+        assertThat(s.get("srv03").rebootPackages()).isEmpty();
+    }
+
+    @Test
+    void eachServerReportsItsOwnBootIdAndDebian(@TempDir Path dir) throws Exception {
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers());
+        Map<String, ServerStatus> s = refresh(ws, false);
+        assertThat(s).hasSize(4);
+        for (TestServer server : fleet.servers()) {
+            ServerStatus st = s.get(server.name());
+            assertThat(st.reachable()).as(server + ": " + st.error()).isTrue();
+            assertThat(st.bootId()).isEqualTo(server.bootId());
+            assertThat(st.os()).startsWith("Debian GNU/Linux 12");
+            assertThat(st.kernel()).isNotBlank();
+        }
+    }
+
+    @Test
+    void pendingSecurityAndOtherUpdatesAreCountedOnceListsAreFresh(@TempDir Path dir) throws Exception {
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(fleet.server(1)));
+        ServerStatus s = refresh(ws, false).get("srv02");
+        assertThat(s.securityUpdates()).isEqualTo(1);
+        assertThat(s.otherUpdates()).isEqualTo(1);
+        assertThat(s.packageListsUpdated()).isAfter(Instant.now().minus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void withoutPackageListsTheCountsAreZeroAndListsNeverUpdated(@TempDir Path dir) throws Exception {
+        fleet.server(3).run("rm -rf /var/lib/apt/lists/* && mkdir -p /var/lib/apt/lists/partial");
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(fleet.server(3)));
+        ServerStatus s = refresh(ws, false).get("srv04");
+        assertThat(s.packageListsUpdated()).isNull();
+        assertThat(s.securityUpdates()).isZero();
+        assertThat(s.dockerVersion()).isNull();
+        assertThat(s.weaveVersion()).isNull();
+        assertThat(s.unattendedUpgrades()).isFalse();
+    }
+
+    @Test
+    void updateListsAsSudoUserMakesPendingUpdatesVisible(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(3);
+        srv.run("rm -rf /var/lib/apt/lists/* && mkdir -p /var/lib/apt/lists/partial");
+        Server deploy = FleetWorkspaces.server(fleet, srv, "deploy", true);
+        Workspace ws = FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
+                List.of(new Application("shop", null, null, null, List.of(deploy))));
+        ServerStatus s = refresh(ws, true).get("srv04");
+        assertThat(s.error()).isNull();
+        assertThat(s.packageListsUpdated()).isNotNull();
+        assertThat(s.securityUpdates()).isEqualTo(1);
+        assertThat(s.otherUpdates()).isEqualTo(1);
+    }
+
+    @Test
+    void updateListsWithoutPrivilegeIsReportedNotHidden(@TempDir Path dir) throws Exception {
+        Server deploy = FleetWorkspaces.server(fleet, fleet.server(2), "deploy", false);
+        Workspace ws = FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
+                List.of(new Application("shop", null, null, null, List.of(deploy))));
+        ServerStatus s = refresh(ws, true).get("srv03");
+        assertThat(s.reachable()).isTrue();
+        assertThat(s.error()).contains("apt-get update failed").contains("sudo: true");
+    }
+
+    @Test
+    void unreachableServerIsReportedAndDoesNotStopTheOthers(@TempDir Path dir) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Server dead = new Server("dead", "127.0.0.1", closedPort, "root", fleet.clientKey().toString(), false, List.of());
+        Server alive = FleetWorkspaces.server(fleet, fleet.server(2), "root", false);
+        Workspace ws = FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
+                List.of(new Application("shop", null, null, null, List.of(dead, alive))));
+        Map<String, ServerStatus> s = refresh(ws, false);
+        assertThat(s.get("dead").reachable()).isFalse();
+        assertThat(s.get("dead").error()).containsIgnoringCase("refused");
+        assertThat(s.get("srv03").reachable()).isTrue();
+    }
+
+    @Test
+    void unknownHostKeyIsRefusedWithFingerprintThenTrusted(@TempDir Path dir) throws Exception {
+        Path knownHosts = dir.resolve("known_hosts");
+        TestServer srv = fleet.server(2);
+        Workspace ws = FleetWorkspaces.of(fleet, dir, knownHosts, List.of(srv));
+        List<UnknownHostKey> unknown = new CopyOnWriteArrayList<>();
+        ServerStatus refused = service.refresh(ws, ServerRef.all(ws), false, new StatusListener() {
+            @Override
+            public void finished(ServerRef server, ServerStatus status) {
+            }
+
+            @Override
+            public void hostKeyUnknown(UnknownHostKey key) {
+                unknown.add(key);
+            }
+        }).completion().get(60, TimeUnit.SECONDS).get(0);
+        assertThat(refused.reachable()).isFalse();
+        assertThat(unknown).hasSize(1);
+        UnknownHostKey key = unknown.get(0);
+        assertThat(key.port()).isEqualTo(srv.port());
+        assertThat(key.fingerprint()).isIn(srv.hostKeyFingerprint("ed25519"), srv.hostKeyFingerprint("ecdsa"), srv.hostKeyFingerprint("rsa"));
+        assertThat(refused.error()).contains(key.fingerprint());
+
+        service.trust(ws, unknown);
+        assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + srv.port());
+        assertThat(refresh(ws, false).get(srv.name()).reachable()).isTrue();
+    }
+
+    @Test
+    void changedHostKeyIsRefusedLoudly(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(2);
+        TestServer other = fleet.server(3);
+        // known_hosts claims srv's address has other's keys: exactly what a changed (or spoofed) host looks like.
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.write(knownHosts, other.knownHostsLines().stream()
+                .map(l -> l.replace("]:" + other.port() + " ", "]:" + srv.port() + " ")).toList());
+        Workspace ws = FleetWorkspaces.of(fleet, dir, knownHosts, List.of(srv));
+        ServerStatus s = refresh(ws, false).get(srv.name());
+        assertThat(s.reachable()).isFalse();
+        assertThat(s.error()).containsIgnoringCase("changed").contains(srv.hostKeyFingerprint(keyTypeIn(s.error())));
+        assertThat(Files.readAllLines(knownHosts)).hasSize(other.knownHostsLines().size());
+    }
+
+    private static String keyTypeIn(String error) {
+        if (error.contains("ed25519")) return "ed25519";
+        if (error.contains("ecdsa")) return "ecdsa";
+        return "rsa";
+    }
+}
