@@ -1,5 +1,6 @@
 package dev.upkeep;
 
+import dev.upkeep.cli.ConsolePassphrases;
 import dev.upkeep.cli.UpkeepCommand;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.run.SshStatusService;
@@ -18,7 +19,7 @@ public final class Launcher {
             return;
         }
         int exit;
-        try (SshStatusService status = new SshStatusService()) {
+        try (SshStatusService status = new SshStatusService(new ConsolePassphrases())) {
             exit = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), () -> status)).execute(args);
         }
         System.exit(exit);

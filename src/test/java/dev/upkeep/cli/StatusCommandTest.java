@@ -1,0 +1,136 @@
+package dev.upkeep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upkeep.fleet.Application;
+import dev.upkeep.fleet.Server;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.FleetWorkspaces;
+import dev.upkeep.run.SshStatusService;
+import dev.upkeep.testfleet.TestFleet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line, in-process, against real servers of the test fleet. */
+class StatusCommandTest {
+    private static TestFleet fleet;
+    private static SshStatusService service;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void startFleet() {
+        TestFleet.assumeAvailable();
+        fleet = TestFleet.start(2);
+        service = new SshStatusService();
+        fleet.server(0).requireReboot("linux-image-demo");
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (service != null) service.close();
+        if (fleet != null) fleet.close();
+    }
+
+    private int run(String answers, String... args) {
+        CommandLine cl = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), () -> service)
+                .withInput(new BufferedReader(new StringReader(answers))));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path save(Workspace ws) throws Exception {
+        new WorkspaceStore().save(ws);
+        return ws.file();
+    }
+
+    @Test
+    void jsonHasExactlyTheDocumentedFields(@TempDir Path dir) throws Exception {
+        Path file = save(FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers()));
+        int exit = run("", "--workspace", file.toString(), "status", "--json");
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode array = new ObjectMapper().readTree(out.toString());
+        assertThat(array).hasSize(2);
+        List<String> fields = new ArrayList<>();
+        Iterator<String> names = array.get(0).fieldNames();
+        names.forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("application", "server", "reachable", "error", "os", "kernel", "bootId",
+                "uptimeSeconds", "rebootRequired", "rebootPackages", "rebootRequiredSince", "securityUpdates",
+                "otherUpdates", "packageListsUpdated", "unattendedUpgrades", "dockerVersion", "weaveVersion");
+        JsonNode first = array.get(0);
+        assertThat(first.get("server").asText()).isEqualTo("srv01");
+        assertThat(first.get("rebootRequired").asBoolean()).isTrue();
+        assertThat(first.get("rebootPackages").get(0).asText()).isEqualTo("linux-image-demo");
+        assertThat(first.get("rebootRequiredSince").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(first.get("error").isNull()).isTrue();
+        assertThat(first.get("bootId").asText()).isEqualTo(fleet.server(0).bootId());
+        assertThat(array.get(1).get("rebootRequired").asBoolean()).isFalse();
+    }
+
+    @Test
+    void tableShowsTheRebootAndItsReason(@TempDir Path dir) throws Exception {
+        Path file = save(FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers()));
+        assertThat(run("", "--workspace", file.toString(), "status", "--server", "srv01")).isZero();
+        assertThat(out.toString()).contains("srv01").contains("REBOOT REQUIRED")
+                .contains("asked for by: linux-image-demo").doesNotContain("srv02");
+    }
+
+    @Test
+    void anUnreachableServerMakesExitOne(@TempDir Path dir) throws Exception {
+        Server dead = new Server("dead", "127.0.0.1", 1, "root", fleet.clientKey().toString(), false, List.of());
+        Server alive = FleetWorkspaces.server(fleet, fleet.server(1), "root", false);
+        Path file = save(FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
+                List.of(new Application("shop", null, null, null, List.of(dead, alive)))));
+        assertThat(run("", "--workspace", file.toString(), "status")).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(out.toString()).contains("UNREACHABLE").contains("srv02");
+        assertThat(err.toString()).contains("shop/dead");
+    }
+
+    @Test
+    void badWorkspaceIsExitTwoAndUntouched(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ws.yml");
+        String text = "applications:\n  - name: shop\n    servers:\n      - name: web1\n        hots: x\n";
+        Files.writeString(file, text);
+        assertThat(run("", "--workspace", file.toString(), "status")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(file + ":5").contains("unknown key 'hots'");
+        assertThat(Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
+    void unknownServerNameIsExitTwo(@TempDir Path dir) throws Exception {
+        Path file = save(FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers()));
+        assertThat(run("", "--workspace", file.toString(), "status", "--server", "nope")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("no server 'nope'");
+    }
+
+    @Test
+    void trustAsksAndRecordsOnlyWhatWasAccepted(@TempDir Path dir) throws Exception {
+        Path knownHosts = dir.resolve("known_hosts");
+        Path file = save(FleetWorkspaces.of(fleet, dir, knownHosts, fleet.servers()));
+        assertThat(run("n\n", "--workspace", file.toString(), "trust", "srv01")).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(out.toString()).contains("SHA256:").contains("not trusted");
+        assertThat(knownHosts).doesNotExist();
+
+        assertThat(run("", "--workspace", file.toString(), "trust", "--app", "shop", "--yes")).isZero();
+        assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + fleet.server(0).port())
+                .contains("[127.0.0.1]:" + fleet.server(1).port());
+        assertThat(run("", "--workspace", file.toString(), "status")).isZero();
+    }
+}
