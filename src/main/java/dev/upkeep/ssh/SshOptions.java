@@ -36,6 +36,11 @@ public record SshOptions(Path sshConfig, Path knownHosts, Duration connectTimeou
                 Duration.ofSeconds(15), 3, AgentClient.socketFromEnvironment());
     }
 
+    /** A path as users write it in the workspace: a leading "~" means the home directory. */
+    public static Path expandHome(String userPath) {
+        return Path.of(Tokens.tilde(userPath, System.getProperty("user.home")));
+    }
+
     public SshOptions withSshConfig(Path p) {
         return new SshOptions(p, knownHosts, connectTimeout, keepAliveInterval, keepAliveCountMax, agentSocket);
     }

@@ -11,8 +11,10 @@
  *     CommandOutput out = c.run(script, cancellation);                        // or exec(..., listener, ...)
  * } catch (HostKeyUnknownException e) {
  *     // show e.fingerprint(); if the user agrees: connector.knownHosts().accept(e.host(), e.port(), e.key())
+ *     // and connect again (behind a jump host the next unknown key may be the target's)
  * }
  * }</pre>
+ * One connection carries at most sshd's MaxSessions (default 10) commands at once.
  *
  * <h2>Pieces</h2>
  * <ul>

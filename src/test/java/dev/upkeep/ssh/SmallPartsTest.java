@@ -86,4 +86,11 @@ class SmallPartsTest {
         assertThat(ConfigTokenizer.split("# only a comment")).isEmpty();
         assertThatThrownBy(() -> ConfigTokenizer.split("Host \"open")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void workspacePathsExpandTheHomeDirectory() {
+        String home = System.getProperty("user.home");
+        assertThat(SshOptions.expandHome("~/.ssh/known_hosts")).isEqualTo(java.nio.file.Path.of(home, ".ssh/known_hosts"));
+        assertThat(SshOptions.expandHome("/etc/ssh/x")).isEqualTo(java.nio.file.Path.of("/etc/ssh/x"));
+    }
 }
