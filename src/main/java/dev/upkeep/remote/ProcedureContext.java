@@ -1,0 +1,26 @@
+package dev.upkeep.remote;
+
+import dev.upkeep.ssh.Cancellation;
+import dev.upkeep.ssh.OutputListener;
+import dev.upkeep.ssh.SshConnection;
+
+/** What a remote procedure gets from the run: the server's connection, its privilege, and where to report. */
+public interface ProcedureContext {
+    SshConnection connection();
+
+    /** The server's name, for messages. */
+    String server();
+
+    /** True when privileged commands need sudo (the login user is not root). */
+    boolean sudo();
+
+    /** The sudo password asked once per run (memory only), or null for passwordless sudo / root. */
+    char[] sudoPassword();
+
+    void step(Step step, String detail);
+
+    /** A line of the server's output (or of Upkeep's own narration, on STDOUT) for the live log and the on-disk log. */
+    void line(OutputListener.Stream stream, String line);
+
+    Cancellation cancellation();
+}
