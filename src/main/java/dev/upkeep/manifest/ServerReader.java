@@ -21,12 +21,9 @@ final class ServerReader {
 
     List<ManifestServer> read(Scope scope) {
         List<ManifestServer> out = new ArrayList<>();
-        if (!(scope.mapping() instanceof MappingNode m)) {
-            return out;
-        }
-        for (NodeTuple t : m.getValue()) {
+        for (NodeTuple t : YamlTree.entries(scope.mapping())) {
             String type = YamlTree.keyText(t);
-            if (type != null && !ManifestFormat.OTHER_TOP_KEYS.contains(type) && !"<<".equals(type)) {
+            if (type != null && !ManifestFormat.OTHER_TOP_KEYS.contains(type) ) {
                 readComponent(scope.environment(), type, t.getValueNode(), scope.prefix() + type, out);
             }
         }
@@ -47,7 +44,7 @@ final class ServerReader {
             readFields(env, type, single, path + ".server", single, false, out);
         }
         if (YamlTree.value(component, "groups") instanceof MappingNode groups) {
-            for (NodeTuple g : groups.getValue()) {
+            for (NodeTuple g : YamlTree.entries(groups)) {
                 String name = YamlTree.keyText(g);
                 if (name != null) {
                     readComponent(env, type, g.getValueNode(), path + ".groups." + name, out);

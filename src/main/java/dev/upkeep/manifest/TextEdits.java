@@ -47,6 +47,11 @@ final class TextEdits {
             }
             if (current instanceof MappingNode m) {
                 NodeTuple t = directEntry(m, seg);
+                if (t == null && YamlTree.entry(m, seg) != null) {
+                    // creating the key here would override the whole merged subtree, dropping its siblings
+                    throw new IllegalArgumentException(where + " comes from a merge (<<) of line "
+                            + tree.line(YamlTree.entry(m, seg).getKeyNode()) + "; edit it there or in the text");
+                }
                 if (t == null) {
                     return insertIntoMapping(m, path.subList(i, path.size()), value);
                 }

@@ -29,7 +29,11 @@ final class YamlTree {
     /** Manifests are a few kilobytes; a megabyte is certainly a wrong file. */
     static final int MAX_CHARS = 1_000_000;
     static final int MAX_NESTING = 64;
-    static final int MAX_ALIASES = 100;
+    /**
+     * Composing never expands aliases, but anything that later constructs objects from this text would: the
+     * parser's own default (50 aliases to collections) keeps a "billion laughs" file out at the door.
+     */
+    static final int MAX_ALIASES = 50;
 
     final SourceText source;
     final Node root; // null when the text is empty, only comments, or could not be parsed
@@ -64,6 +68,9 @@ final class YamlTree {
             root = new Yaml(loaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (e.getContextMark() != null && mark != null && mark.getIndex() >= text.codePointCount(0, text.length())) {
+                mark = e.getContextMark(); // "unexpected end of stream": where the unfinished thing began helps more
+            }
             int offset = mark == null ? 0 : source.charOffset(mark.getIndex());
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
@@ -71,15 +78,26 @@ final class YamlTree {
         } catch (ReaderException e) {
             problems.add(error(source, source.charOffset(e.getPosition()), "unreadable character: " + oneLine(e.getMessage())));
         } catch (YAMLException e) {
-            // limits (aliases, nesting, size) have no mark: point at the first alias or the start
-            int at = Math.max(0, text.indexOf('*'));
-            problems.add(error(source, e.getMessage() != null && e.getMessage().contains("aliases") ? at : 0,
+            // limits (aliases, nesting, size) have no mark: point at the alias over the limit, else the start
+            boolean aliases = e.getMessage() != null && e.getMessage().contains("aliases");
+            problems.add(error(source, aliases ? aliasOverLimit(text) : 0,
                     "YAML refused: " + oneLine(e.getMessage())));
         } catch (StackOverflowError | RuntimeException e) {
             LOG.debug("parser failed", e);
             problems.add(error(source, 0, "YAML could not be read: " + e.getClass().getSimpleName()));
         }
         return new YamlTree(source, root, problems);
+    }
+
+    /** Offset of the alias ({@code *name}) that went over {@link #MAX_ALIASES}, roughly: comments are not skipped. */
+    private static int aliasOverLimit(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '*' && (i == 0 || " \t[,{:-".indexOf(text.charAt(i - 1)) >= 0) && ++count > MAX_ALIASES) {
+                return i;
+            }
+        }
+        return Math.max(0, text.indexOf('*'));
     }
 
     private static LoaderOptions loaderOptions() {
@@ -183,6 +201,37 @@ final class YamlTree {
             }
         }
         return null;
+    }
+
+    /** The mapping's entries as YAML means them: its own keys, then keys merged in by {@code <<} it does not override. */
+    static List<NodeTuple> entries(Node mapping) {
+        List<NodeTuple> out = new ArrayList<>();
+        if (!(mapping instanceof MappingNode m)) {
+            return out;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (NodeTuple t : m.getValue()) {
+            String key = keyText(t);
+            if (!"<<".equals(key)) {
+                out.add(t);
+                own.add(key);
+            }
+        }
+        for (NodeTuple t : m.getValue()) {
+            if ("<<".equals(keyText(t))) {
+                List<Node> sources = t.getValueNode() instanceof SequenceNode s ? s.getValue() : List.of(t.getValueNode());
+                for (Node src : sources) {
+                    if (src != mapping && src instanceof MappingNode sm) {
+                        for (NodeTuple merged : sm.getValue()) {
+                            if (!"<<".equals(keyText(merged)) && own.add(keyText(merged))) {
+                                out.add(merged);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     static Node value(Node mapping, String key) {
