@@ -119,12 +119,12 @@ public final class LineDiff {
                 ops.add(new Op(' ', a.get(i), offset + i, offset + j));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                ops.add(new Op('-', a.get(i), offset + i, offset + j)); // removals first, as diff(1) shows them
+                i++;
+            } else {
                 ops.add(new Op('+', b.get(j), offset + i, offset + j));
                 j++;
-            } else {
-                ops.add(new Op('-', a.get(i), offset + i, offset + j));
-                i++;
             }
         }
     }
