@@ -200,6 +200,12 @@ public final class ManifestDocument {
      */
     public ManifestDocument set(String dottedPath, String value) {
         Objects.requireNonNull(value, "value");
+        List<String> parts = split(dottedPath);
+        if (hasEnvironmentRoot() && node(parts.get(0)) == null && ManifestFormat.COMPONENT_TYPES.contains(parts.get(0))) {
+            // a component at the root of a file with environments would silently turn them into unknown components
+            throw new IllegalArgumentException("this manifest has environments (" + String.join(", ", environments())
+                    + "); start the path with one of them");
+        }
         String newText = new TextEdits(tree).set(split(dottedPath), value);
         ManifestDocument result = withText(newText);
         if (!result.get(dottedPath).map(value::equals).orElse(false) && !value.isEmpty()) {
