@@ -4,6 +4,7 @@ import dev.upkeep.fleet.Paths;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceException;
 import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.cli.manifest.ManifestCommand;
 import dev.upkeep.run.StatusService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 /** The top of the command line: global options, and the services the sub-commands share. */
 @Command(name = "upkeep", mixinStandardHelpOptions = true, version = "upkeep 0.1.0",
         description = "Keep Ubuntu/Debian servers patched over plain SSH. Without a command, opens the window.",
-        subcommands = {StatusCommand.class, TrustCommand.class},
+        subcommands = {StatusCommand.class, TrustCommand.class, ManifestCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT)
 public final class UpkeepCommand {
     @Option(names = "--workspace", paramLabel = "FILE",
