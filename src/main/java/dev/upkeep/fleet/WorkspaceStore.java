@@ -57,7 +57,8 @@ public final class WorkspaceStore {
             throw new WorkspaceException(file, line(e.getLocation()), e.getOriginalMessage(), e);
         }
         if (dto == null) return Workspace.empty(file);
-        return new WorkspaceValidator(file, new YamlLines(text)).toWorkspace(dto);
+        Workspace ws = new WorkspaceValidator(file, new YamlLines(text)).toWorkspace(dto);
+        return ManifestServers.merge(ws);
     }
 
     public void save(Workspace workspace) throws IOException {
@@ -84,6 +85,7 @@ public final class WorkspaceStore {
         for (Application a : ws.applications()) {
             List<WorkspaceDto.ServerDto> servers = new ArrayList<>();
             for (Server v : a.servers()) {
+                if (v.fromManifest()) continue;
                 servers.add(new WorkspaceDto.ServerDto(v.name(), v.host(), v.port(), v.user(), v.identityFile(),
                         v.sudo() ? Boolean.TRUE : null, v.groups().isEmpty() ? null : v.groups()));
             }

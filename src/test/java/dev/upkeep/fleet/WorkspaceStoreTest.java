@@ -90,4 +90,37 @@ class WorkspaceStoreTest {
                 });
         assertThat(Files.readString(file)).isEqualTo(text);
     }
+
+    @Test
+    void registeredManifestServersJoinTheirApplicationButAreNeverSaved(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("shop"));
+        Files.writeString(dir.resolve("shop/Manifest.yml"), """
+                production:
+                  docker:
+                    configuration:
+                      docker_version: 24.0.7
+                    servers:
+                      - server:
+                          unique_name: web1
+                          address: 10.9.9.9
+                      - server:
+                          unique_name: web2
+                          address: 10.0.0.6
+                      - server:
+                          unique_name: worker
+                          vendor: aws
+                """);
+        Path file = dir.resolve("workspace.yml");
+        Files.writeString(file, EXAMPLE);
+        Workspace ws = store.load(file);
+        List<Server> servers = ws.application("shop").orElseThrow().servers();
+        assertThat(servers).extracting(Server::name).containsExactly("web1", "web2");
+        assertThat(servers.get(0).host()).as("the workspace's own entry wins").isEqualTo("10.0.0.5");
+        assertThat(servers.get(1).host()).isEqualTo("10.0.0.6");
+        assertThat(servers.get(1).fromManifest()).isTrue();
+
+        store.save(ws);
+        assertThat(Files.readString(file)).doesNotContain("web2");
+        assertThat(store.load(file)).isEqualTo(ws);
+    }
 }

@@ -1,0 +1,57 @@
+package dev.upkeep.fleet;
+
+import dev.upkeep.manifest.ManifestDocument;
+import dev.upkeep.manifest.ManifestServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Registered servers of an application's Manifest.yml ({@code unique_name} + {@code address}) join the workspace's
+ * servers, merged by name: a server the workspace names itself keeps the workspace's SSH settings.
+ * A manifest that is missing or does not parse adds nothing (the manifest editor reports its problems).
+ */
+final class ManifestServers {
+    private static final Logger log = LoggerFactory.getLogger(ManifestServers.class);
+
+    private ManifestServers() {
+    }
+
+    static Workspace merge(Workspace ws) {
+        List<Application> apps = new ArrayList<>();
+        for (Application app : ws.applications()) apps.add(app.manifest() == null ? app : merge(ws, app));
+        return ws.withApplications(apps);
+    }
+
+    private static Application merge(Workspace ws, Application app) {
+        Path path = ws.resolve(app.manifest());
+        if (!Files.isRegularFile(path)) return app;
+        ManifestDocument doc;
+        try {
+            doc = ManifestDocument.parse(Files.readString(path), path.toString());
+        } catch (IOException | RuntimeException e) {
+            log.warn("{}: not read for servers: {}", path, e.getMessage());
+            return app;
+        }
+        if (!doc.isParsed()) return app;
+        List<Server> servers = new ArrayList<>(app.servers());
+        Set<String> names = new HashSet<>();
+        servers.forEach(s -> names.add(s.name()));
+        for (ManifestServer m : doc.servers(app.environment())) {
+            if (!m.registered() || m.uniqueName() == null || !names.add(m.uniqueName())) continue;
+            if (!WorkspaceValidator.NAME.matcher(m.uniqueName()).matches() || !WorkspaceValidator.HOST.matcher(m.address()).matches()) {
+                log.warn("{}:{}: server '{}' at '{}' skipped: not a plain name and address", path, m.line(), m.uniqueName(), m.address());
+                continue;
+            }
+            servers.add(new Server(m.uniqueName(), m.address(), null, null, null, false, List.of(), true));
+        }
+        return new Application(app.name(), app.environment(), app.manifest(), app.failoverAddress(), servers);
+    }
+}
