@@ -1,0 +1,41 @@
+package dev.upkeep.ui;
+
+import dev.upkeep.ui.fleet.ApplicationListView;
+import dev.upkeep.ui.fleet.ServerDetailPane;
+import dev.upkeep.ui.fleet.ServerTable;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** The main window's layout: menus and toolbar on top, applications | servers | details, status bar below. */
+final class MainView {
+    private final BorderPane root = new BorderPane();
+
+    MainView(Commands c, Supplier<Instant> now) {
+        ServerTable table = new ServerTable(c.fleet, now);
+        EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer);
+        // The empty state stands in for the table until the workspace has a server.
+        table.node().visibleProperty().bind(c.fleet.emptyProperty().not());
+        empty.node().visibleProperty().bind(c.fleet.emptyProperty());
+        StackPane centre = new StackPane(table.node(), empty.node());
+
+        SplitPane split = new SplitPane(new ApplicationListView(c.fleet).node(), centre, new ServerDetailPane(c.fleet, now).node());
+        split.setDividerPositions(0.16, 0.76);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        SplitPane.setResizableWithParent(split.getItems().get(2), false);
+
+        root.setTop(new VBox(new MainMenu(c).node(), new MainToolbar(c).node()));
+        root.setCenter(split);
+        root.setBottom(new StatusBarView(c.fleet, c.workspace).node());
+        root.getStyleClass().add("upkeep-root");
+        Theme.style(root);
+    }
+
+    BorderPane node() {
+        return root;
+    }
+}
