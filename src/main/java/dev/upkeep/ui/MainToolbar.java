@@ -1,6 +1,5 @@
 package dev.upkeep.ui;
 
-import atlantafx.base.theme.Styles;
 import javafx.scene.control.Button;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
@@ -17,7 +16,6 @@ final class MainToolbar {
 
     MainToolbar(Commands c) {
         Button refresh = button("refresh", "Refresh", Icons.REFRESH, "Check the servers of the selected application (F5)");
-        refresh.getStyleClass().add(Styles.ACCENT);
         refresh.setOnAction(e -> c.fleet.refreshShown(false));
         refresh.disableProperty().bind(c.cannotRefresh);
         Button lists = button("refresh-lists", "Update lists", Icons.UPDATE_LISTS,
@@ -49,7 +47,7 @@ final class MainToolbar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.setId("main-toolbar");
-        bar.getItems().addAll(refresh, lists, cancel, new Separator(), add, edit, spacer, attention, search);
+        bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit, spacer, attention, search);
     }
 
     ToolBar node() {

@@ -24,7 +24,7 @@ final class MainView {
         StackPane centre = new StackPane(table.node(), empty.node());
 
         SplitPane split = new SplitPane(new ApplicationListView(c.fleet).node(), centre, new ServerDetailPane(c.fleet, now).node());
-        split.setDividerPositions(0.16, 0.76);
+        split.setDividerPositions(0.16, 0.72);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
 

@@ -49,6 +49,11 @@ public final class UpkeepApp extends Application {
         context.workspace.load(s.workspaceFile());
     }
 
+    /** For tests and the demo window in this package. */
+    AppContext context() {
+        return context;
+    }
+
     @Override
     public void stop() {
         if (context != null) context.close();

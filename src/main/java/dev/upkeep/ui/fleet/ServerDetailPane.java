@@ -50,9 +50,14 @@ public final class ServerDetailPane {
         alert.setManaged(false);
         alert.setVisible(false);
         grid.setHgap(10);
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(keys, values);
         grid.setVgap(4);
         scroll.setFitToWidth(true);
-        scroll.setMinWidth(240);
+        scroll.setMinWidth(260);
+        scroll.setPrefWidth(360);
     }
 
     private void bind() {
@@ -116,6 +121,7 @@ public final class ServerDetailPane {
     private int row(int r, String key, String value) {
         Label k = new Label(key);
         k.getStyleClass().add(Styles.TEXT_MUTED);
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         grid.addRow(r, k, v);

@@ -50,20 +50,20 @@ public final class ServerTable {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(java.util.List.of(
                 column("Server", 120, s -> CellView.text(s.ref().server()), by(s -> s.ref().server())),
-                column("Application", 110, s -> CellView.text(s.ref().application()), by(s -> s.ref().application())),
-                column("Host", 130, s -> CellView.text(s.server().host()), by(s -> s.server().host())),
-                progressColumn("Reachability", 120, Columns::reachability, by(s -> reachOrder(s))),
-                column("OS", 150, s -> CellView.text(s.reachable() ? s.status().os() : ""), byStatus(ServerStatus::os)),
-                column("Kernel", 170, Columns::kernel, byStatus(ServerStatus::kernel)),
+                column("Application", 100, s -> CellView.text(s.ref().application()), by(s -> s.ref().application())),
+                column("Host", 110, s -> CellView.text(s.server().host()), by(s -> s.server().host())),
+                progressColumn("Reachability", 135, Columns::reachability, by(s -> reachOrder(s))),
+                column("OS", 200, s -> CellView.text(s.reachable() ? s.status().os() : ""), byStatus(ServerStatus::os)),
+                column("Kernel", 290, Columns::kernel, byStatus(ServerStatus::kernel)),
                 column("Uptime", 90, s -> CellView.text(s.reachable() ? Formats.uptime(s.status().uptimeSeconds()) : ""),
                         byStatus(ServerStatus::uptimeSeconds)),
                 column("Security", 85, Columns::securityUpdates, by(s -> s.reachable() ? s.status().securityUpdates() : null)),
                 column("Other", 70, Columns::otherUpdates, by(s -> s.reachable() ? s.status().otherUpdates() : null)),
-                column("Package lists", 130, columns::packageLists, byStatus(ServerStatus::packageListsUpdated)),
+                column("Package lists", 150, columns::packageLists, byStatus(ServerStatus::packageListsUpdated)),
                 column("Unattended", 95, Columns::unattended, by(s -> s.reachable() ? s.status().unattendedUpgrades() : null)),
                 column("Docker", 90, s -> Columns.version(s.known() ? s.status().dockerVersion() : null, s), byStatus(ServerStatus::dockerVersion)),
                 column("Weave", 80, s -> Columns.version(s.known() ? s.status().weaveVersion() : null, s), byStatus(ServerStatus::weaveVersion)),
-                column("Reboot", 150, Columns::reboot, by(s -> s.rebootRequired() ? 0 : 1)),
+                column("Reboot", 160, Columns::reboot, by(s -> s.rebootRequired() ? 0 : 1)),
                 column("Last checked", 200, columns::lastChecked, byStatus(ServerStatus::checkedAt))));
     }
 

@@ -1,5 +1,6 @@
 package dev.upkeep.ui.fleet;
 
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
@@ -16,6 +17,9 @@ final class ServerTableRow extends TableRow<ServerRow> {
 
     private final Supplier<Instant> now;
     private Tooltip tooltip;
+    /** A row's item stays the same object while its state changes, so the row listens to the state itself. */
+    private final ChangeListener<RowState> stateListener = (o, was, now) -> mark(now);
+    private ServerRow watched;
 
     ServerTableRow(Supplier<Instant> now) {
         this.now = now;
@@ -24,7 +28,16 @@ final class ServerTableRow extends TableRow<ServerRow> {
     @Override
     protected void updateItem(ServerRow row, boolean empty) {
         super.updateItem(row, empty);
-        RowState s = empty || row == null ? null : row.state();
+        ServerRow next = empty ? null : row;
+        if (watched != next) {
+            if (watched != null) watched.stateProperty().removeListener(stateListener);
+            if (next != null) next.stateProperty().addListener(stateListener);
+            watched = next;
+        }
+        mark(next == null ? null : next.state());
+    }
+
+    private void mark(RowState s) {
         pseudoClassStateChanged(REBOOT, s != null && s.rebootRequired());
         pseudoClassStateChanged(UNREACHABLE, s != null && s.unreachable());
         pseudoClassStateChanged(BUSY, s != null && s.phase().busy());

@@ -24,7 +24,7 @@ public final class TrustView {
                 + "Compare each SHA256 fingerprint with the one the server's administrator gives you "
                 + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server), then tick only the keys you checked.");
         intro.setWrapText(true);
-        intro.setMaxWidth(720);
+        intro.setMaxWidth(900);
 
         TableView<TrustViewModel.Item> table = new TableView<>(vm.items());
         table.setId("trust-table");
@@ -39,7 +39,7 @@ public final class TrustView {
         table.getColumns().add(text("Server", 150, k -> k.server().toString()));
         table.getColumns().add(text("Host:port", 160, k -> k.host() + ":" + k.port()));
         table.getColumns().add(text("Key type", 110, UnknownHostKey::keyType));
-        TableColumn<TrustViewModel.Item, String> fp = text("Fingerprint", 380, UnknownHostKey::fingerprint);
+        TableColumn<TrustViewModel.Item, String> fp = text("Fingerprint", 440, UnknownHostKey::fingerprint);
         fp.getStyleClass().add("fingerprint");
         table.getColumns().add(fp);
 
