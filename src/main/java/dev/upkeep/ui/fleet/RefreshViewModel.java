@@ -44,7 +44,8 @@ public final class RefreshViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Map<ServerRef, UnknownHostKey> unknownKeys = new LinkedHashMap<>();
     private RefreshHandle handle;
-    private int done;
+    /** Distinct servers answered: a server reported twice is counted once. */
+    private final java.util.Set<ServerRef> answered = new java.util.HashSet<>();
     private int total;
     private long startedNanos;
 
@@ -81,7 +82,7 @@ public final class RefreshViewModel {
         List<ServerRef> targets = List.copyOf(servers);
         targets.forEach(ref -> phase(ref, Phase.QUEUED));
         unknownKeys.clear();
-        done = 0;
+        answered.clear();
         total = targets.size();
         startedNanos = System.nanoTime();
         progress.set(0);
@@ -134,12 +135,12 @@ public final class RefreshViewModel {
             } else if (event instanceof RefreshEvent.Finished e) {
                 ServerRow row = rows.apply(e.ref());
                 if (row != null) row.status(e.status());
-                done++;
+                answered.add(e.ref());
             } else if (event instanceof RefreshEvent.KeyUnknown e) {
                 unknownKeys.put(e.key().server(), e.key());
             }
         }
-        if (running.get() && total > 0) progress.set(Math.min(1.0, (double) done / total));
+        if (running.get() && total > 0) progress.set(Math.min(1.0, (double) answered.size() / total));
         afterBatch.run();
     }
 
@@ -150,6 +151,7 @@ public final class RefreshViewModel {
         handle = null;
         progress.set(0);
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        int done = answered.size();
         boolean cancelled = error instanceof CancellationException || (error != null && error.getCause() instanceof CancellationException);
         if (cancelled) {
             message.set("Refresh cancelled after " + done + " of " + plural(total, "server"));
