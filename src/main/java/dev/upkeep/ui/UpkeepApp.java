@@ -2,7 +2,9 @@ package dev.upkeep.ui;
 
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -39,11 +41,11 @@ public final class UpkeepApp extends Application {
         AppServices s = services != null ? services : handedOver;
         if (s == null) throw new IllegalStateException("UpkeepApp needs AppServices: start it with UpkeepApp.launchWith");
         context = new AppContext(s, stage, darkRequested());
-        stage.setScene(new Scene(context.view.node(), 1360, 820));
+        // Never larger than the screen: small laptops, and the headless test screen, which breaks on oversized windows.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(context.view.node(), Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight())));
         stage.titleProperty().bind(Bindings.concat("Upkeep — ", context.workspace.fileProperty().asString()));
         stage.getIcons().addAll(icons());
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
         stage.show();
         // Read the file off the FX thread; the window shows the empty state until it arrives.
         context.workspace.load(s.workspaceFile());
