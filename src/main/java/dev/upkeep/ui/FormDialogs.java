@@ -34,7 +34,7 @@ final class FormDialogs {
         sudo.selectedProperty().bindBidirectional(vm.sudoProperty());
         grid.addRow(r++, new Label("sudo"), sudo);
         grid.addRow(r, new Label("Groups"), field("form-groups", vm.groupsProperty(), "web, db"));
-        return new VBox(12, grid, errorLabel(vm.errorProperty()));
+        return padded(new VBox(12, grid, errorLabel(vm.errorProperty())));
     }
 
     static Node applicationForm(ApplicationFormViewModel vm) {
@@ -42,7 +42,12 @@ final class FormDialogs {
         grid.addRow(0, new Label("Name"), field("form-app-name", vm.nameProperty(), "shop"));
         grid.addRow(1, new Label("Environment"), field("form-app-env", vm.environmentProperty(), "production"));
         grid.addRow(2, new Label("Manifest"), field("form-app-manifest", vm.manifestProperty(), "shop/Manifest.yml (optional)"));
-        return new VBox(12, grid, errorLabel(vm.errorProperty()));
+        return padded(new VBox(12, grid, errorLabel(vm.errorProperty())));
+    }
+
+    private static VBox padded(VBox box) {
+        box.setPadding(new javafx.geometry.Insets(8, 12, 0, 12));
+        return box;
     }
 
     private static GridPane grid() {

@@ -89,6 +89,7 @@ final class FxDialogService implements DialogService {
     private boolean form(String title, Node content, String confirm, BooleanSupplier validate) {
         Dialog<ButtonType> dialog = new Dialog<>();
         prepare(dialog, title);
+        dialog.setHeaderText(title);
         ButtonType ok = new ButtonType(confirm, ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(content);

@@ -17,6 +17,10 @@ final class MainView {
 
     MainView(Commands c, Supplier<Instant> now) {
         ServerTable table = new ServerTable(c.fleet, now);
+        table.node().setContextMenu(new RowMenu(c).node());
+        table.node().setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) c.editServer();
+        });
         EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer);
         // The empty state stands in for the table until the workspace has a server.
         table.node().visibleProperty().bind(c.fleet.emptyProperty().not());

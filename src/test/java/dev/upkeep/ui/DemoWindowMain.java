@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Starts the real window against canned statuses: 30 servers in 3 applications, refreshed at start, the first
- * reboot-required row selected. For screenshots under Xvfb:
+ * Starts the real window against canned statuses: 30 servers in 3 applications (or {@code --servers N} spread over
+ * them), refreshed at start, the first reboot-required row selected. {@code --form} then opens "Add server" with a
+ * mistake in it. For screenshots under Xvfb:
  * <pre>
  *   mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/ui-cp.txt
- *   DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat /tmp/ui-cp.txt) dev.upkeep.ui.DemoWindowMain [--dark] [--unknown-key] [--empty]
+ *   DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat /tmp/ui-cp.txt) dev.upkeep.ui.DemoWindowMain [--dark] [--unknown-key] [--empty] [--form] [--servers N]
  * </pre>
  */
 public final class DemoWindowMain {
@@ -38,7 +39,9 @@ public final class DemoWindowMain {
         Random random = new Random(7);
         CannedStatusService service = new CannedStatusService(10, () -> 100 + random.nextInt(700));
         if (!options.contains("--empty")) {
-            Workspace ws = fleet(file, service);
+            int index = options.indexOf("--servers");
+            int perApp = index >= 0 ? Math.max(1, Integer.parseInt(options.get(index + 1)) / 3) : 10;
+            Workspace ws = fleet(file, service, perApp);
             store.save(ws);
             if (options.contains("--unknown-key")) {
                 service.unknownKey(new UnknownHostKey(new ServerRef("billing", "billing-app3"), "10.0.2.13", 22, "ssh-ed25519",
@@ -54,12 +57,12 @@ public final class DemoWindowMain {
                 app.stop();
                 Platform.exit();
             });
-            if (!options.contains("--empty")) refreshWhenLoaded(app, stage);
+            if (!options.contains("--empty")) refreshWhenLoaded(app, stage, options.contains("--form"));
         });
     }
 
     @SuppressWarnings("unchecked")
-    private static void refreshWhenLoaded(UpkeepApp app, Stage stage) {
+    private static void refreshWhenLoaded(UpkeepApp app, Stage stage, boolean form) {
         AppContext c = app.context();
         c.workspace.loadedProperty().addListener((o, was, loaded) -> {
             if (!loaded) return;
@@ -69,19 +72,32 @@ public final class DemoWindowMain {
                 var table = (javafx.scene.control.TableView<dev.upkeep.ui.fleet.ServerRow>) stage.getScene().lookup("#server-table");
                 table.getItems().stream().filter(r -> r.state().rebootRequired()).findFirst()
                         .ifPresent(r -> table.getSelectionModel().select(r));
+                if (form) Platform.runLater(() -> openFormWithMistake(c));
             });
         });
     }
 
-    static Workspace fleet(Path file, CannedStatusService service) {
+    private static void openFormWithMistake(AppContext c) {
+        c.dialogs.editServer(withMistake(dev.upkeep.ui.edit.ServerFormViewModel.forNew(c.workspace.workspace(), "shop")));
+    }
+
+    private static dev.upkeep.ui.edit.ServerFormViewModel withMistake(dev.upkeep.ui.edit.ServerFormViewModel form) {
+        form.nameProperty().set("shop-web1");
+        form.hostProperty().set("10.0.0.21");
+        form.portProperty().set("2222x");
+        form.validate();
+        return form;
+    }
+
+    static Workspace fleet(Path file, CannedStatusService service, int perApp) {
         String[][] apps = {{"shop", "production", "shop-web"}, {"billing", "production", "billing-app"}, {"intranet", "staging", "intra"}};
         List<Application> list = new ArrayList<>();
         int n = 0;
         for (String[] a : apps) {
             List<Server> servers = new ArrayList<>();
-            for (int i = 1; i <= 10; i++, n++) {
+            for (int i = 1; i <= perApp; i++, n++) {
                 String name = a[2] + i;
-                servers.add(new Server(name, "10.0." + list.size() + "." + (10 + i), null, "ubuntu", null, true, List.of("web")));
+                servers.add(new Server(name, "10." + list.size() + "." + (i / 200) + "." + (10 + i % 200), null, "ubuntu", null, true, List.of("web")));
                 service.answer(status(a[0], name, n));
             }
             list.add(new Application(a[0], a[1], null, null, servers));

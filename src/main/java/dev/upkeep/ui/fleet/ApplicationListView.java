@@ -58,6 +58,8 @@ public final class ApplicationListView {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box = new HBox(8, new VBox(2, name, detail), spacer, badge);
             box.setAlignment(Pos.CENTER_LEFT);
+            // Fit the list's width instead of widening it (no horizontal scroll bar for a three-digit badge).
+            setPrefWidth(0);
         }
 
         @Override

@@ -45,6 +45,9 @@ public final class ServerTable {
         table.setId("server-table");
         table.getStyleClass().add("server-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // One fixed row height: the virtual flow never measures rows (fast with 1,000 servers), and rows keep one
+        // height whether a spinner, an icon or plain text is showing.
+        table.setFixedCellSize(32);
         table.setRowFactory(t -> new ServerTableRow(Instant::now));
         table.setPlaceholder(new Label("No server matches the search or filter."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
