@@ -19,7 +19,7 @@ final class MainView {
         ServerTable table = new ServerTable(c.fleet, now);
         table.node().setContextMenu(new RowMenu(c).node());
         table.node().setOnMouseClicked(e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) c.editServer();
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) c.editServer();
         });
         EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer);
         // The empty state stands in for the table until the workspace has a server.
@@ -37,6 +37,13 @@ final class MainView {
         root.setBottom(new StatusBarView(c.fleet, c.workspace).node());
         root.getStyleClass().add("upkeep-root");
         Theme.style(root);
+    }
+
+    /** Double-clicks on headers or empty space below the rows must not edit the selected server. */
+    private static boolean onRow(javafx.scene.input.MouseEvent e) {
+        javafx.scene.Node n = e.getPickResult().getIntersectedNode();
+        while (n != null && !(n instanceof javafx.scene.control.TableRow)) n = n.getParent();
+        return n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty();
     }
 
     BorderPane node() {

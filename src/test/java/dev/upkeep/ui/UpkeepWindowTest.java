@@ -80,6 +80,18 @@ class UpkeepWindowTest {
         assertThat(text("#empty-where")).contains(file.toString());
     }
 
+    @Test
+    void viewMenuSwitchesToTheDarkThemeAndBack() throws Exception {
+        startWithThreeServers();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
+        robot.clickOn("View").clickOn("Dark theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-dark");
+        robot.clickOn("View").clickOn("Dark theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
+    }
+
     private void startWithThreeServers() throws Exception {
         Path file = dir.resolve("workspace.yml");
         new WorkspaceStore().save(new Workspace(file, null, List.of(new Application("shop", "production", null, null,
