@@ -68,7 +68,6 @@ final class FxDialogService implements DialogService {
         dialog.getDialogPane().getButtonTypes().addAll(trustSelected, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(TrustView.create(trust));
         dialog.getDialogPane().lookupButton(trustSelected).disableProperty().bind(trust.selectedCountProperty().isEqualTo(0));
-        dialog.getDialogPane().setPrefWidth(960);
         dialog.setResizable(true);
         return dialog.showAndWait().filter(b -> b == trustSelected).isPresent();
     }

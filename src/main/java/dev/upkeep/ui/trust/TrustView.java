@@ -24,11 +24,12 @@ public final class TrustView {
                 + "Compare each SHA256 fingerprint with the one the server's administrator gives you "
                 + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server), then tick only the keys you checked.");
         intro.setWrapText(true);
-        intro.setMaxWidth(900);
+        intro.setMaxWidth(980);
 
         TableView<TrustViewModel.Item> table = new TableView<>(vm.items());
         table.setId("trust-table");
         table.setEditable(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(Math.min(420, 60 + 32 * vm.items().size()));
         TableColumn<TrustViewModel.Item, Boolean> trust = new TableColumn<>("Trust");
         trust.setCellValueFactory(f -> f.getValue().selectedProperty());
@@ -39,7 +40,7 @@ public final class TrustView {
         table.getColumns().add(text("Server", 150, k -> k.server().toString()));
         table.getColumns().add(text("Host:port", 160, k -> k.host() + ":" + k.port()));
         table.getColumns().add(text("Key type", 110, UnknownHostKey::keyType));
-        TableColumn<TrustViewModel.Item, String> fp = text("Fingerprint", 440, UnknownHostKey::fingerprint);
+        TableColumn<TrustViewModel.Item, String> fp = text("Fingerprint", 500, UnknownHostKey::fingerprint);
         fp.getStyleClass().add("fingerprint");
         table.getColumns().add(fp);
 
@@ -53,6 +54,9 @@ public final class TrustView {
         count.textProperty().bind(vm.selectedCountProperty().asString("%d selected of " + vm.items().size()));
         HBox buttons = new HBox(8, all, none, count);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // Wide enough for the whole fingerprint: it is what the user compares, it must never be cut off.
+        table.setPrefWidth(980);
+        table.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return new VBox(10, intro, table, buttons);
     }
 
