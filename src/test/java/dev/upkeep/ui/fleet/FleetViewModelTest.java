@@ -143,6 +143,15 @@ class FleetViewModelTest {
     }
 
     @Test
+    void aRefreshThatCannotStartIsReportedAndLeavesNoRowWaiting() {
+        org.mockito.Mockito.doThrow(new IllegalStateException("known_hosts unreadable")).when(service).refresh(any(), any(), anyBoolean(), any());
+        vm.refreshShown(false);
+        assertThat(vm.refresh().runningProperty().get()).isFalse();
+        assertThat(vm.rows()).extracting(r -> r.state().phase()).containsOnly(Phase.IDLE);
+        verify(dialogs).showError(org.mockito.ArgumentMatchers.eq("Refresh failed"), any(Throwable.class));
+    }
+
+    @Test
     void statusesSurviveAWorkspaceEditAndRemovedServersDisappear() {
         vm.refreshShown(false);
         finishAll();
