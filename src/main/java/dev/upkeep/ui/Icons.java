@@ -11,7 +11,6 @@ public final class Icons {
     public static final String REACHABLE = "mdi2c-check-circle";
     public static final String UNREACHABLE = "mdi2l-lan-disconnect";
     public static final String SECURITY = "mdi2s-shield-alert";
-    public static final String SECURE = "mdi2s-shield-check";
     public static final String ATTENTION = "mdi2a-alert";
     public static final String STALE = "mdi2c-clock-alert-outline";
     public static final String KERNEL = "mdi2u-update";
@@ -26,7 +25,6 @@ public final class Icons {
     public static final String SEARCH = "mdi2m-magnify";
     public static final String FILTER = "mdi2f-filter-variant";
     public static final String DARK = "mdi2w-weather-night";
-    public static final String KEY = "mdi2k-key";
 
     private Icons() {
     }
