@@ -1,0 +1,43 @@
+package dev.upkeep.ui;
+
+import dev.upkeep.ui.edit.WorkspaceViewModel;
+import dev.upkeep.ui.fleet.FleetViewModel;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+
+/** The composition root: creates every UI service and view model once, passes them by constructor, closes them at exit. */
+final class AppContext implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AppContext.class);
+
+    final AppServices services;
+    final FxUiExecutor ui = new FxUiExecutor();
+    final DialogService dialogs;
+    final Theme theme;
+    final WorkspaceViewModel workspace;
+    final FleetViewModel fleet;
+    final MainView view;
+
+    AppContext(AppServices services, Stage stage, boolean dark) {
+        this.services = services;
+        this.dialogs = new FxDialogService(() -> stage);
+        this.theme = new Theme(dark);
+        this.workspace = new WorkspaceViewModel(services.store(), ui, dialogs, services.workspaceFile());
+        this.fleet = new FleetViewModel(workspace.workspaceProperty(), services.statusService(), ui, dialogs);
+        this.view = new MainView(new Commands(workspace, fleet, theme, Platform::exit), Instant::now);
+    }
+
+    @Override
+    public void close() {
+        fleet.cancelRefresh();
+        ui.close();
+        try {
+            services.shutdown().close();
+        } catch (Exception e) {
+            log.warn("Shutting down the core failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.upkeep.ui;
+
+import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.StatusService;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What the launcher hands to the window before JavaFX starts: the workspace to open, the core services, and
+ * what to close when the window goes away (SSH connections, executors of the core).
+ */
+public record AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown) {
+    public AppServices {
+        Objects.requireNonNull(workspaceFile, "workspaceFile");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(statusService, "statusService");
+        shutdown = shutdown == null ? () -> { } : shutdown;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.upkeep.ui;
+
+import dev.upkeep.ui.edit.ApplicationFormViewModel;
+import dev.upkeep.ui.edit.ServerFormViewModel;
+import dev.upkeep.ui.trust.TrustViewModel;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every dialog of the window goes through here (always owned by the main window; mocked in view-model tests). */
+public interface DialogService {
+    void showError(String title, String message);
+
+    default void showError(String title, Throwable error) {
+        showError(title, Errors.describe(error));
+    }
+
+    boolean confirm(String title, String message);
+
+    /** Shows the form until it validates or the user cancels; true when the user confirmed valid input. */
+    boolean editServer(ServerFormViewModel form);
+
+    boolean editApplication(ApplicationFormViewModel form);
+
+    /** Lists unknown host keys for review; true when the user chose to trust the selected ones. */
+    boolean reviewHostKeys(TrustViewModel trust);
+
+    Optional<Path> chooseWorkspace(Path current);
+}

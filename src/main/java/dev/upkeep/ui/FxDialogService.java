@@ -1,0 +1,108 @@
+package dev.upkeep.ui;
+
+import dev.upkeep.ui.edit.ApplicationFormViewModel;
+import dev.upkeep.ui.edit.ServerFormViewModel;
+import dev.upkeep.ui.trust.TrustView;
+import dev.upkeep.ui.trust.TrustViewModel;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** JavaFX dialogs, always owned by the main window and styled like it. */
+final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+
+    FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        prepare(alert, title);
+        alert.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        alert.getDialogPane().setContent(text);
+        alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        prepare(alert, title);
+        alert.setHeaderText(title);
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public boolean editServer(ServerFormViewModel form) {
+        return form(form.isEdit() ? "Edit server" : "Add server", FormDialogs.serverForm(form), "Save", form::validate);
+    }
+
+    @Override
+    public boolean editApplication(ApplicationFormViewModel form) {
+        return form("Add application", FormDialogs.applicationForm(form), "Add", form::validate);
+    }
+
+    @Override
+    public boolean reviewHostKeys(TrustViewModel trust) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        prepare(dialog, "Unknown host keys");
+        dialog.setHeaderText(trust.items().size() + " server(s) offered an unknown host key");
+        ButtonType trustSelected = new ButtonType("Trust selected", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(trustSelected, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(TrustView.create(trust));
+        dialog.getDialogPane().lookupButton(trustSelected).disableProperty().bind(trust.selectedCountProperty().isEqualTo(0));
+        dialog.setResizable(true);
+        return dialog.showAndWait().filter(b -> b == trustSelected).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseWorkspace(Path current) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open workspace");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Workspace (*.yml, *.yaml)", "*.yml", "*.yaml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path dir = current == null ? null : current.toAbsolutePath().getParent();
+        if (dir != null && dir.toFile().isDirectory()) chooser.setInitialDirectory(dir.toFile());
+        File file = chooser.showOpenDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /** A form dialog whose confirm button refuses to close while the input is invalid (the input stays). */
+    private boolean form(String title, Node content, String confirm, BooleanSupplier validate) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        prepare(dialog, title);
+        dialog.setHeaderText(title);
+        ButtonType ok = new ButtonType(confirm, ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(content);
+        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.addEventFilter(ActionEvent.ACTION, e -> {
+            if (!validate.getAsBoolean()) e.consume();
+        });
+        return dialog.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    private void prepare(Dialog<?> dialog, String title) {
+        Window w = owner.get();
+        if (w != null) dialog.initOwner(w);
+        dialog.setTitle(title);
+        Theme.style(dialog.getDialogPane());
+    }
+}

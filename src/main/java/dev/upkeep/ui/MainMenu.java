@@ -1,0 +1,72 @@
+package dev.upkeep.ui;
+
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/** File, Servers, Refresh and View menus. */
+final class MainMenu {
+    private final MenuBar bar = new MenuBar();
+
+    MainMenu(Commands c) {
+        bar.setId("main-menu");
+        bar.getMenus().addAll(file(c), servers(c), refresh(c), view(c));
+    }
+
+    MenuBar node() {
+        return bar;
+    }
+
+    private static Menu file(Commands c) {
+        MenuItem open = item("Open workspace…", Icons.OPEN, "Shortcut+O", c.workspace::open);
+        MenuItem save = item("Save", Icons.SAVE, "Shortcut+S", c.workspace::save);
+        save.disableProperty().bind(c.cannotEdit);
+        MenuItem reload = item("Reload", null, null, c.workspace::reload);
+        reload.disableProperty().bind(c.workspace.busyProperty());
+        MenuItem quit = item("Quit", null, "Shortcut+Q", c.quit);
+        return new Menu("_File", null, open, save, reload, new SeparatorMenuItem(), quit);
+    }
+
+    private static Menu servers(Commands c) {
+        MenuItem addApp = item("Add application…", Icons.APPLICATION, null, c::addApplication);
+        addApp.disableProperty().bind(c.cannotEdit);
+        MenuItem add = item("Add server…", Icons.ADD, "Shortcut+N", c::addServer);
+        add.disableProperty().bind(c.cannotEdit);
+        MenuItem edit = item("Edit server…", Icons.EDIT, "Shortcut+E", c::editServer);
+        edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
+        MenuItem remove = item("Remove server", Icons.DELETE, null, c::removeServer);
+        remove.disableProperty().bind(c.cannotEdit.or(c.noSelection));
+        return new Menu("_Servers", null, addApp, new SeparatorMenuItem(), add, edit, remove);
+    }
+
+    private static Menu refresh(Commands c) {
+        MenuItem shown = item("Refresh", Icons.REFRESH, "F5", () -> c.fleet.refreshShown(false));
+        shown.disableProperty().bind(c.cannotRefresh);
+        MenuItem selected = item("Refresh selected servers", null, "Shortcut+R", () -> c.fleet.refreshSelected(false));
+        selected.disableProperty().bind(c.cannotRefresh.or(c.noSelection));
+        MenuItem lists = item("Refresh with package-list update", Icons.UPDATE_LISTS, "Shift+F5", () -> c.fleet.refreshShown(true));
+        lists.disableProperty().bind(c.cannotRefresh);
+        MenuItem cancel = item("Cancel refresh", Icons.CANCEL, "Esc", c.fleet::cancelRefresh);
+        cancel.disableProperty().bind(c.fleet.refresh().runningProperty().not());
+        return new Menu("_Refresh", null, shown, selected, lists, new SeparatorMenuItem(), cancel);
+    }
+
+    private static Menu view(Commands c) {
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("dark-theme");
+        dark.selectedProperty().bindBidirectional(c.theme.darkProperty());
+        CheckMenuItem attention = new CheckMenuItem("Needs attention only");
+        attention.selectedProperty().bindBidirectional(c.fleet.attentionOnlyProperty());
+        return new Menu("_View", null, attention, new SeparatorMenuItem(), dark);
+    }
+
+    private static MenuItem item(String text, String icon, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text, icon == null ? null : Icons.icon(icon));
+        if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.upkeep.ui;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.controlsfx.control.textfield.CustomTextField;
+
+/** Refresh, refresh with package lists, cancel, add/edit, the attention toggle and the search field. */
+final class MainToolbar {
+    private final ToolBar bar = new ToolBar();
+
+    MainToolbar(Commands c) {
+        Button refresh = button("refresh", "Refresh", Icons.REFRESH, "Check the servers of the selected application (F5)");
+        refresh.setOnAction(e -> c.fleet.refreshShown(false));
+        refresh.disableProperty().bind(c.cannotRefresh);
+        Button lists = button("refresh-lists", "Update lists", Icons.UPDATE_LISTS,
+                "Run apt-get update on each server first, so update counts are current (needs root or sudo)");
+        lists.setOnAction(e -> c.fleet.refreshShown(true));
+        lists.disableProperty().bind(c.cannotRefresh);
+        Button cancel = button("cancel-refresh", "Cancel", Icons.CANCEL, "Stop the running refresh");
+        cancel.setOnAction(e -> c.fleet.cancelRefresh());
+        cancel.disableProperty().bind(c.fleet.refresh().runningProperty().not());
+        Button add = button("add-server", "Add server", Icons.ADD, "Add a server to the selected application");
+        add.setOnAction(e -> c.addServer());
+        add.disableProperty().bind(c.cannotEdit);
+        Button edit = button("edit-server", null, Icons.EDIT, "Edit the selected server");
+        edit.setOnAction(e -> c.editServer());
+        edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
+
+        ToggleButton attention = new ToggleButton("Needs attention only", Icons.icon(Icons.FILTER));
+        attention.setId("attention-only");
+        attention.setTooltip(new Tooltip("Only unreachable servers, servers needing a reboot, and servers with security updates"));
+        attention.selectedProperty().bindBidirectional(c.fleet.attentionOnlyProperty());
+
+        CustomTextField search = new CustomTextField();
+        search.setId("search");
+        search.setPromptText("Search name, host, OS, version");
+        search.setLeft(Icons.icon(Icons.SEARCH, "search-icon"));
+        search.setPrefColumnCount(22);
+        search.textProperty().bindBidirectional(c.fleet.searchProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar.setId("main-toolbar");
+        bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit, spacer, attention, search);
+    }
+
+    ToolBar node() {
+        return bar;
+    }
+
+    private static Button button(String id, String text, String icon, String tip) {
+        Button b = new Button(text, Icons.icon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.upkeep.ui;
+
+import dev.upkeep.ui.fleet.ApplicationListView;
+import dev.upkeep.ui.fleet.ServerDetailPane;
+import dev.upkeep.ui.fleet.ServerTable;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** The main window's layout: menus and toolbar on top, applications | servers | details, status bar below. */
+final class MainView {
+    private final BorderPane root = new BorderPane();
+
+    MainView(Commands c, Supplier<Instant> now) {
+        ServerTable table = new ServerTable(c.fleet, now);
+        table.node().setContextMenu(new RowMenu(c).node());
+        table.node().setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) c.editServer();
+        });
+        EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer);
+        // The empty state stands in for the table until the workspace has a server.
+        table.node().visibleProperty().bind(c.fleet.emptyProperty().not());
+        empty.node().visibleProperty().bind(c.fleet.emptyProperty());
+        StackPane centre = new StackPane(table.node(), empty.node());
+
+        SplitPane split = new SplitPane(new ApplicationListView(c.fleet).node(), centre, new ServerDetailPane(c.fleet, now).node());
+        split.setDividerPositions(0.16, 0.72);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        SplitPane.setResizableWithParent(split.getItems().get(2), false);
+
+        root.setTop(new VBox(new MainMenu(c).node(), new MainToolbar(c).node()));
+        root.setCenter(split);
+        root.setBottom(new StatusBarView(c.fleet, c.workspace).node());
+        root.getStyleClass().add("upkeep-root");
+        Theme.style(root);
+    }
+
+    /** Double-clicks on headers or empty space below the rows must not edit the selected server. */
+    private static boolean onRow(javafx.scene.input.MouseEvent e) {
+        javafx.scene.Node n = e.getPickResult().getIntersectedNode();
+        while (n != null && !(n instanceof javafx.scene.control.TableRow)) n = n.getParent();
+        return n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty();
+    }
+
+    BorderPane node() {
+        return root;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.upkeep.ui;
+
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+
+/** Right-click on servers in the table: refresh them, edit or remove one. */
+final class RowMenu {
+    private final ContextMenu menu = new ContextMenu();
+
+    RowMenu(Commands c) {
+        MenuItem refresh = new MenuItem("Refresh selected", Icons.icon(Icons.REFRESH));
+        refresh.setOnAction(e -> c.fleet.refreshSelected(false));
+        refresh.disableProperty().bind(c.cannotRefresh.or(c.noSelection));
+        MenuItem lists = new MenuItem("Refresh selected with package-list update", Icons.icon(Icons.UPDATE_LISTS));
+        lists.setOnAction(e -> c.fleet.refreshSelected(true));
+        lists.disableProperty().bind(c.cannotRefresh.or(c.noSelection));
+        MenuItem edit = new MenuItem("Edit server…", Icons.icon(Icons.EDIT));
+        edit.setOnAction(e -> c.editServer());
+        edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
+        MenuItem remove = new MenuItem("Remove server", Icons.icon(Icons.DELETE));
+        remove.setOnAction(e -> c.removeServer());
+        remove.disableProperty().bind(c.cannotEdit.or(c.noSelection));
+        menu.getItems().addAll(refresh, lists, new SeparatorMenuItem(), edit, remove);
+    }
+
+    ContextMenu node() {
+        return menu;
+    }
+}

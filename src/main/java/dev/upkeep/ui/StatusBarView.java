@@ -1,0 +1,69 @@
+package dev.upkeep.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.upkeep.ui.edit.WorkspaceViewModel;
+import dev.upkeep.ui.fleet.FleetCounts;
+import dev.upkeep.ui.fleet.FleetViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableIntegerValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * Counts over the whole fleet, refresh progress, and the last message. A plain HBox rather than ControlsFX's
+ * StatusBar: that one's stylesheet casts theme strings to paints under AtlantaFX and logs errors on every start.
+ */
+final class StatusBarView {
+    private final HBox box = new HBox(10);
+
+    StatusBarView(FleetViewModel fleet, WorkspaceViewModel workspace) {
+        FleetCounts c = fleet.counts();
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(Bindings.when(fleet.refresh().messageProperty().isEmpty())
+                .then(workspace.messageProperty()).otherwise(fleet.refresh().messageProperty()));
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(fleet.refresh().progressProperty());
+        progress.visibleProperty().bind(fleet.refresh().runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        box.getChildren().addAll(progress, message, spacer,
+                count("count-servers", c.serversProperty(), "servers", null, null),
+                count("count-reachable", c.reachableProperty(), "reachable", Icons.REACHABLE, null),
+                count("count-reboot", c.rebootRequiredProperty(), "need reboot", Icons.REBOOT, Styles.WARNING),
+                count("count-security", c.securityPendingProperty(), "with security updates", Icons.SECURITY, Styles.DANGER),
+                count("count-unreachable", c.unreachableProperty(), "unreachable", Icons.UNREACHABLE, Styles.DANGER));
+        box.setId("status-bar");
+        box.getStyleClass().add("app-status-bar");
+        box.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    HBox node() {
+        return box;
+    }
+
+    private Label count(String id, ObservableIntegerValue value, String noun, String icon, String loudClass) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(Bindings.concat(value, " ", noun));
+        if (icon != null) l.setGraphic(Icons.icon(icon));
+        if (loudClass != null) {
+            // Loud only when non-zero, so a healthy fleet reads calm.
+            value.addListener((o, was, now) -> toggle(l, loudClass, now.intValue() > 0));
+            toggle(l, loudClass, value.get() > 0);
+        }
+        return l;
+    }
+
+    private static void toggle(Label l, String styleClass, boolean on) {
+        if (on && !l.getStyleClass().contains(styleClass)) l.getStyleClass().add(styleClass);
+        if (!on) l.getStyleClass().remove(styleClass);
+    }
+
+}

@@ -1,0 +1,78 @@
+package dev.upkeep.ui.fleet;
+
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.ui.Icons;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** What each status column says about a row, as plain functions (kept apart from the table so they stay small). */
+final class Columns {
+    private final Supplier<Instant> now;
+
+    Columns(Supplier<Instant> now) {
+        this.now = now;
+    }
+
+    static CellView reachability(RowState s) {
+        return switch (s.phase()) {
+            case QUEUED -> CellView.muted("queued…");
+            case CHECKING -> CellView.muted("checking…");
+            case IDLE -> !s.known() ? CellView.muted("not checked")
+                    : s.reachable() ? new CellView("reachable", Icons.REACHABLE, Tone.SUCCESS)
+                    : new CellView("unreachable", Icons.UNREACHABLE, Tone.DANGER);
+        };
+    }
+
+    static CellView kernel(RowState s) {
+        if (!s.reachable()) return CellView.EMPTY;
+        ServerStatus st = s.status();
+        return st.kernelUpdatePending()
+                ? new CellView(Formats.kernel(st), Icons.KERNEL, Tone.WARNING)
+                : CellView.text(st.kernel());
+    }
+
+    static CellView securityUpdates(RowState s) {
+        if (!s.reachable()) return CellView.EMPTY;
+        int n = s.status().securityUpdates();
+        return n > 0 ? new CellView(Integer.toString(n), Icons.SECURITY, Tone.DANGER) : CellView.muted("0");
+    }
+
+    static CellView otherUpdates(RowState s) {
+        if (!s.reachable()) return CellView.EMPTY;
+        int n = s.status().otherUpdates();
+        return n > 0 ? CellView.text(Integer.toString(n)) : CellView.muted("0");
+    }
+
+    CellView packageLists(RowState s) {
+        if (!s.reachable()) return CellView.EMPTY;
+        Instant updated = s.status().packageListsUpdated();
+        if (updated == null) return new CellView("never updated", Icons.STALE, Tone.WARNING);
+        String age = Formats.ago(updated, now.get());
+        return Formats.listsStale(s.status(), now.get()) ? new CellView(age + " (stale)", Icons.STALE, Tone.WARNING)
+                : CellView.text(age);
+    }
+
+    static CellView unattended(RowState s) {
+        if (!s.reachable()) return CellView.EMPTY;
+        return s.status().unattendedUpgrades() ? CellView.text("on") : new CellView("off", null, Tone.WARNING);
+    }
+
+    static CellView version(String v, RowState s) {
+        if (!s.reachable()) return CellView.EMPTY;
+        return v == null ? CellView.muted("none") : CellView.text(v);
+    }
+
+    static CellView reboot(RowState s) {
+        if (!s.reachable()) return CellView.EMPTY;
+        return s.rebootRequired() ? new CellView("Reboot required", Icons.REBOOT, Tone.DANGER) : CellView.muted("no");
+    }
+
+    CellView lastChecked(RowState s) {
+        if (!s.known()) return CellView.EMPTY;
+        ServerStatus st = s.status();
+        String when = Formats.ago(st.checkedAt(), now.get());
+        return st.reachable() ? CellView.text(when + " · ok")
+                : new CellView(when + " · " + Formats.result(st), null, Tone.DANGER);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.upkeep.ui.fleet;
+
+import atlantafx.base.theme.Styles;
+import dev.upkeep.fleet.Server;
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.ui.Icons;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** Everything known about the selected server: configuration, status, and the reboot or error explanation. */
+public final class ServerDetailPane {
+    private final FleetViewModel vm;
+    private final Supplier<Instant> now;
+    private final Label title = new Label("No server selected");
+    private final Label subtitle = new Label("Select a row to see its details.");
+    private final Label alert = new Label();
+    private final GridPane grid = new GridPane();
+    private final VBox box = new VBox(10, title, subtitle, alert, grid);
+    private final ScrollPane scroll = new ScrollPane(box);
+    private final ChangeListener<RowState> stateListener = (o, was, now) -> show(now);
+
+    public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now) {
+        this.vm = vm;
+        this.now = now;
+        build();
+        bind();
+    }
+
+    public ScrollPane node() {
+        return scroll;
+    }
+
+    private void build() {
+        box.setId("server-detail");
+        box.getStyleClass().add("detail-pane");
+        box.setPadding(new Insets(12));
+        title.getStyleClass().add(Styles.TITLE_4);
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        subtitle.setWrapText(true);
+        alert.setId("detail-alert");
+        alert.setWrapText(true);
+        alert.getStyleClass().add("detail-alert");
+        alert.setManaged(false);
+        alert.setVisible(false);
+        grid.setHgap(10);
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(keys, values);
+        grid.setVgap(4);
+        scroll.setFitToWidth(true);
+        scroll.setMinWidth(260);
+        scroll.setPrefWidth(360);
+    }
+
+    private void bind() {
+        vm.selectedRowProperty().addListener((o, was, row) -> {
+            if (was != null) was.stateProperty().removeListener(stateListener);
+            if (row != null) row.stateProperty().addListener(stateListener);
+            show(row == null ? null : row.state());
+        });
+    }
+
+    private void show(RowState s) {
+        grid.getChildren().clear();
+        alert.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
+        alert.setVisible(false);
+        alert.setManaged(false);
+        if (s == null) {
+            title.setText("No server selected");
+            subtitle.setText("Select a row to see its details.");
+            return;
+        }
+        Server server = s.server();
+        title.setText(s.ref().server());
+        subtitle.setText(s.ref().application() + " · " + server.host() + (server.port() == null ? "" : ":" + server.port()));
+        String why = Explain.why(s, now.get());
+        if (why != null) {
+            alert.setText(why);
+            alert.setGraphic(Icons.icon(s.unreachable() ? Icons.UNREACHABLE : Icons.REBOOT));
+            alert.getStyleClass().add(s.unreachable() ? Styles.DANGER : Styles.WARNING);
+            alert.setVisible(true);
+            alert.setManaged(true);
+        }
+        int r = 0;
+        r = row(r, "User", Formats.orDash(server.user()));
+        r = row(r, "Identity file", Formats.orDash(server.identityFile()));
+        r = row(r, "sudo", server.sudo() ? "yes" : "no");
+        r = row(r, "Groups", server.groups().isEmpty() ? "—" : String.join(", ", server.groups()));
+        r = row(r, "State", Columns.reachability(s).text());
+        ServerStatus st = s.status();
+        if (st == null) return;
+        r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
+        if (!st.reachable()) return;
+        r = row(r, "OS", Formats.orDash(st.os()));
+        r = row(r, "Kernel running", Formats.orDash(st.kernel()));
+        r = row(r, "Kernel installed", Formats.orDash(st.installedKernel()) + (st.kernelUpdatePending() ? "  (newer: reboot to use it)" : ""));
+        r = row(r, "Boot id", Formats.orDash(st.bootId()));
+        r = row(r, "Uptime", Formats.orDash(Formats.uptime(st.uptimeSeconds())));
+        r = row(r, "Reboot required", st.rebootRequired() ? "yes" : "no");
+        if (st.rebootRequired()) {
+            r = row(r, "Since", st.rebootRequiredSince() == null ? "—" : Formats.time(st.rebootRequiredSince()));
+            r = row(r, "Packages", st.rebootPackages().isEmpty() ? "—" : String.join("\n", st.rebootPackages()));
+        }
+        r = row(r, "Security updates", Integer.toString(st.securityUpdates()));
+        r = row(r, "Other updates", Integer.toString(st.otherUpdates()));
+        r = row(r, "Package lists", st.packageListsUpdated() == null ? "never updated"
+                : Formats.time(st.packageListsUpdated()) + (Formats.listsStale(st, now.get()) ? "  (stale: refresh with package-list update)" : ""));
+        r = row(r, "Unattended upgrades", st.unattendedUpgrades() ? "on" : "off");
+        r = row(r, "Docker", Formats.orDash(st.dockerVersion()));
+        row(r, "Weave", Formats.orDash(st.weaveVersion()));
+    }
+
+    private int row(int r, String key, String value) {
+        Label k = new Label(key);
+        k.getStyleClass().add(Styles.TEXT_MUTED);
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label v = new Label(value);
+        v.setWrapText(true);
+        grid.addRow(r, k, v);
+        return r + 1;
+    }
+}
