@@ -15,7 +15,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (opensWindow(args)) {
-            Window.open(args);
+            if (java.util.List.of(args).contains("--dark")) System.setProperty("upkeep.theme", "dark");
+            Window.open(java.util.Arrays.stream(args).filter(a -> !a.equals("--dark")).toArray(String[]::new));
             return;
         }
         int exit;
@@ -25,7 +26,10 @@ public final class Launcher {
         System.exit(exit);
     }
 
+    /** No command: the window ({@code --dark} starts it in the dark theme). */
     static boolean opensWindow(String[] args) {
-        return args.length == 0 || args.length == 2 && args[0].equals("--workspace");
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+        rest.remove("--dark");
+        return rest.isEmpty() || rest.size() == 2 && rest.get(0).equals("--workspace");
     }
 }

@@ -39,6 +39,12 @@ public final class SshStatusService implements StatusService, AutoCloseable {
         this(PassphraseProvider.NONE);
     }
 
+    /** Key passphrases are asked through the prompt (once per key file; kept in memory by the SSH layer). */
+    public static SshStatusService asking(SecretPrompt prompt) {
+        return new SshStatusService((keyFile, attempt) -> prompt.ask("Key passphrase",
+                (attempt > 1 ? "Wrong passphrase. " : "") + "Passphrase for " + keyFile + ":"));
+    }
+
     @Override
     public RefreshHandle refresh(Workspace workspace, Collection<ServerRef> servers, boolean updateLists, StatusListener listener) {
         ConnectionPool pool = pool(workspace);

@@ -24,10 +24,24 @@ final class AppContext implements AutoCloseable {
     AppContext(AppServices services, Stage stage, boolean dark) {
         this.services = services;
         this.dialogs = new FxDialogService(() -> stage);
+        services.secrets().install(new FxSecretPrompt(ui, dialogs));
         this.theme = new Theme(dark);
         this.workspace = new WorkspaceViewModel(services.store(), ui, dialogs, services.workspaceFile());
         this.fleet = new FleetViewModel(workspace.workspaceProperty(), services.statusService(), ui, dialogs);
+        refreshWhenFirstLoaded();
         this.view = new MainView(new Commands(workspace, fleet, theme, Platform::exit), Instant::now);
+    }
+
+    /** Opening the console should show the truth, not yesterday's table: the first load starts a refresh. */
+    private void refreshWhenFirstLoaded() {
+        workspace.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) return;
+                o.removeListener(this);
+                if (!workspace.workspace().applications().isEmpty()) fleet.refreshShown(false);
+            }
+        });
     }
 
     @Override

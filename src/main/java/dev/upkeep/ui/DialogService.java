@@ -17,6 +17,9 @@ public interface DialogService {
 
     boolean confirm(String title, String message);
 
+    /** A password field; empty when the user cancels. The caller wipes the returned chars. */
+    Optional<char[]> askSecret(String title, String question);
+
     /** Shows the form until it validates or the user cancels; true when the user confirmed valid input. */
     boolean editServer(ServerFormViewModel form);
 

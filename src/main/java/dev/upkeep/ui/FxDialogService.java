@@ -50,6 +50,22 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<char[]> askSecret(String title, String question) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        prepare(dialog, title);
+        dialog.setHeaderText(question);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setPrefColumnCount(28);
+        dialog.getDialogPane().setContent(field);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        javafx.application.Platform.runLater(field::requestFocus);
+        boolean ok = dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        char[] secret = field.getText().toCharArray();
+        field.clear();
+        return ok ? Optional.of(secret) : Optional.empty();
+    }
+
+    @Override
     public boolean editServer(ServerFormViewModel form) {
         return form(form.isEdit() ? "Edit server" : "Add server", FormDialogs.serverForm(form), "Save", form::validate);
     }
