@@ -132,6 +132,13 @@ class ManifestValidatorTest {
     }
 
     @Test
+    void columnsOnTheFirstLineDoNotCountTheBom() {
+        List<Problem> problems = validator.validate("\uFEFFkafka: 1\n", "m");
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.column()).isEqualTo(1));
+    }
+
+    @Test
     void problemFormatsLikeACompilerMessage() {
         Problem p = new Problem(Severity.ERROR, 3, 7, "bad", "a.b");
 

@@ -54,6 +54,15 @@ public final class ManifestEditorView extends BorderPane {
         bindText();
     }
 
+    /** Makes closing {@code stage} ask before unsaved changes are lost. */
+    public void guardClose(javafx.stage.Stage stage) {
+        stage.setOnCloseRequest(e -> {
+            if (!vm.canClose()) {
+                e.consume();
+            }
+        });
+    }
+
     /** The text area (for the window's menus and for tests). */
     public CodeArea textArea() {
         return area;
