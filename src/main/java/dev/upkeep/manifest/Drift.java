@@ -25,6 +25,27 @@ public final class Drift {
         }
     }
 
+    /** What a server reports it runs (either may be null: not installed, or not probed yet). */
+    public record Running(String docker, String weave) {
+    }
+
+    /**
+     * One verdict per named server of the environment's {@code docker} component (external and {@code same_as}
+     * entries have no Docker of their own here), in manifest order. Servers missing from {@code running} are UNKNOWN.
+     */
+    public static java.util.List<ServerDrift> forServers(ManifestDocument manifest, String environment,
+                                                         java.util.Map<String, Running> running) {
+        String wantedDocker = manifest.dockerVersion(environment).orElse(null);
+        String wantedWeave = manifest.weaveVersion(environment).orElse(null);
+        return manifest.servers(environment).stream()
+                .filter(s -> s.uniqueName() != null && "docker".equals(s.componentType()))
+                .map(s -> {
+                    Running r = running.getOrDefault(s.uniqueName(), new Running(null, null));
+                    return of(s.uniqueName(), wantedDocker, wantedWeave, r.docker(), r.weave());
+                })
+                .toList();
+    }
+
     public static ServerDrift of(String server, String wantedDocker, String wantedWeave, String runningDocker,
                                  String runningWeave) {
         return new ServerDrift(server, wantedDocker, runningDocker, compare(wantedDocker, runningDocker),

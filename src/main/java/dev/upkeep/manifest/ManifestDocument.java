@@ -165,10 +165,10 @@ public final class ManifestDocument {
         return Optional.ofNullable(YamlTree.scalar(node(dottedPath)));
     }
 
-    /** The exact source text of the node at a path (a mapping or list as written), if it exists. */
+    /** The exact source text of the node at a path (a mapping or list as written), if it exists and is not null. */
     public Optional<String> sourceText(String dottedPath) {
         Node node = node(dottedPath);
-        if (node == null) {
+        if (node == null || YamlTree.isNull(node)) {
             return Optional.empty();
         }
         TextEdits edits = new TextEdits(tree);

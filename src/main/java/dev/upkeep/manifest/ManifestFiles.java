@@ -82,7 +82,8 @@ public final class ManifestFiles {
 
     /** Writes without the changed-on-disk check (after the user chose to overwrite), still with backup and atomic move. */
     public OpenedManifest write(Path path, String newText) throws IOException {
-        Path target = path.toAbsolutePath();
+        // through a symlink, replace the file it points to and keep the link
+        Path target = Files.isSymbolicLink(path) ? path.toRealPath() : path.toAbsolutePath();
         Path dir = target.getParent();
         if (Files.exists(target)) {
             Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);

@@ -38,7 +38,11 @@ final class SourceText {
 
     /** 1-based column of a char offset. */
     int column(int offset) {
-        return offset - lineStart(offset) + 1;
+        int start = lineStart(offset);
+        if (start == 0 && !text.isEmpty() && text.charAt(0) == '\uFEFF' && offset > 0) {
+            start = 1; // a BOM is not a column anyone can see
+        }
+        return offset - start + 1;
     }
 
     int lineStart(int offset) {

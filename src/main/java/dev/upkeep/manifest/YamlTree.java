@@ -62,7 +62,8 @@ final class YamlTree {
                     text.codePointAt(bad))));
             return new YamlTree(source, null, problems);
         }
-        checkTabs(source, problems);
+        List<Problem> tabs = new ArrayList<>();
+        checkTabs(source, tabs);
         Node root = null;
         try {
             root = new Yaml(loaderOptions()).compose(new StringReader(text));
@@ -86,6 +87,10 @@ final class YamlTree {
             LOG.debug("parser failed", e);
             problems.add(error(source, 0, "YAML could not be read: " + e.getClass().getSimpleName()));
         }
+        // a tab the parser tolerated (inside a block scalar, after a flow indicator) is only a warning
+        boolean failed = !problems.isEmpty();
+        tabs.forEach(t -> problems.add(failed ? t : new Problem(Severity.WARNING, t.line(), t.column(),
+                t.message() + " (read fine here, but other tools may not)", "")));
         return new YamlTree(source, root, problems);
     }
 

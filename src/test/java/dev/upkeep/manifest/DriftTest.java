@@ -33,4 +33,26 @@ class DriftTest {
         assertThat(d.drifted()).isEqualTo(drifted);
         assertThat(d.server()).isEqualTo("web1");
     }
+
+    @org.junit.jupiter.api.Test
+    void driftPerServerOfAManifest() {
+        ManifestDocument doc = ManifestDocument.parse(Corpus.goodText("01-docs-flat-servers.yml"), "m");
+
+        java.util.List<Drift.ServerDrift> drift = Drift.forServers(doc, "production",
+                java.util.Map.of("web1", new Drift.Running("24.0.7", "2.8.1"), "web2", new Drift.Running("20.10.7", "2.8.1")));
+
+        assertThat(drift).extracting(Drift.ServerDrift::server, Drift.ServerDrift::docker, Drift.ServerDrift::drifted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web1", Drift.State.IN_SYNC, false),
+                        org.assertj.core.groups.Tuple.tuple("web2", Drift.State.DRIFTED, true));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aServerThatWasNotProbedIsUnknownNotDrifted() {
+        ManifestDocument doc = ManifestDocument.parse(Corpus.goodText("02-nested-servers.yml"), "m");
+
+        assertThat(Drift.forServers(doc, null, java.util.Map.of())).allSatisfy(d -> {
+            assertThat(d.docker()).isEqualTo(Drift.State.UNKNOWN);
+            assertThat(d.drifted()).isFalse();
+        }).hasSize(2);
+    }
 }

@@ -116,6 +116,18 @@ class ManifestFilesTest {
     }
 
     @Test
+    void savingThroughASymlinkKeepsTheLinkAndWritesTheTarget() throws Exception {
+        Path real = Files.writeString(dir.resolve("real.yml"), "a: 1\n");
+        Path link = Files.createSymbolicLink(dir.resolve("Manifest.yml"), real);
+
+        files.save(files.open(link), "a: 2\n");
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("a: 2\n");
+        assertThat(Files.readString(dir.resolve("real.yml.bak"))).isEqualTo("a: 1\n");
+    }
+
+    @Test
     void backupSitsBesideTheFile() {
         assertThat(ManifestFiles.backupOf(Path.of("/x/app/Manifest.yml"))).isEqualTo(Path.of("/x/app/Manifest.yml.bak"));
     }

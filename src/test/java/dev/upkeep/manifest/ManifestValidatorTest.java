@@ -121,6 +121,24 @@ class ManifestValidatorTest {
     }
 
     @Test
+    void aTabThatTheParserToleratesIsOnlyAWarning() {
+        List<Problem> problems = validator.validate("procfile_metadata:\n  web: |\n    run\n    \tindented\n", "m");
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.column()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void columnsOnTheFirstLineDoNotCountTheBom() {
+        List<Problem> problems = validator.validate("\uFEFFkafka: 1\n", "m");
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.column()).isEqualTo(1));
+    }
+
+    @Test
     void problemFormatsLikeACompilerMessage() {
         Problem p = new Problem(Severity.ERROR, 3, 7, "bad", "a.b");
 

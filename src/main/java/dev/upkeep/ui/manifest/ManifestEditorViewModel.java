@@ -160,8 +160,8 @@ public final class ManifestEditorViewModel {
 
     private void load(OpenedManifest result) {
         opened = result;
-        file.set(result.path());
         replaceText(ManifestDocument.parse(result.text(), result.path().getFileName().toString()));
+        file.set(result.path()); // after the text: the view starts a fresh undo history on this
         message.set("Opened " + result.path());
     }
 

@@ -127,6 +127,14 @@ class ManifestCommandTest {
     }
 
     @Test
+    void getOfAKeyWithoutValueExitsTwo() throws Exception {
+        Path file = copy("good/15-empty-configuration.yml");
+
+        assertThat(run("get", file.toString(), "production.docker.configuration")).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void setChangesOnlyTheValueAndKeepsABackup() throws Exception {
         Path file = copy("good/04-comments-everywhere.yml");
         String before = Files.readString(file);
