@@ -58,7 +58,7 @@ final class FxDialogService implements DialogService {
         field.setPrefColumnCount(28);
         dialog.getDialogPane().setContent(field);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        javafx.application.Platform.runLater(field::requestFocus);
+        dialog.setOnShown(e -> field.requestFocus());
         boolean ok = dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
         char[] secret = field.getText().toCharArray();
         field.clear();

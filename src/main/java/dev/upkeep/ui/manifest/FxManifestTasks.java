@@ -1,48 +1,31 @@
 package dev.upkeep.ui.manifest;
 
+import dev.upkeep.ui.UiExecutor;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.util.Duration;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-/** {@link ManifestTasks} on one named daemon thread, callbacks via {@code Platform.runLater}. Close it on exit. */
-public final class FxManifestTasks implements ManifestTasks, AutoCloseable {
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "manifest-editor");
-        t.setDaemon(true);
-        return t;
-    });
-    private PauseTransition pending;
+/** {@link ManifestTasks} on the window's one executor; debounce with an FX timer (called on the FX thread). */
+public final class FxManifestTasks implements ManifestTasks {
+    private final UiExecutor ui;
+    private final PauseTransition pause = new PauseTransition();
+
+    public FxManifestTasks(UiExecutor ui) {
+        this.ui = ui;
+    }
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        executor.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception | StackOverflowError e) {
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
+        ui.submit("manifest editor", work, onSuccess::accept, onFailure);
     }
 
-    /** Must be called on the FX thread (the editor's text listener is). */
     @Override
     public void debounce(java.time.Duration delay, Runnable action) {
-        if (pending != null) {
-            pending.stop();
-        }
-        pending = new PauseTransition(Duration.millis(delay.toMillis()));
-        pending.setOnFinished(e -> action.run());
-        pending.play();
-    }
-
-    @Override
-    public void close() {
-        executor.shutdownNow();
+        pause.stop();
+        pause.setDuration(Duration.millis(delay.toMillis()));
+        pause.setOnFinished(e -> action.run());
+        pause.playFromStart();
     }
 }

@@ -40,7 +40,8 @@ import static org.mockito.Mockito.when;
 @ExtendWith(ApplicationExtension.class)
 class ManifestEditorViewTest {
     private final ManifestDialogs dialogs = mock(ManifestDialogs.class);
-    private final FxManifestTasks tasks = new FxManifestTasks();
+    private final dev.upkeep.ui.FxUiExecutor executor = new dev.upkeep.ui.FxUiExecutor();
+    private final FxManifestTasks tasks = new FxManifestTasks(executor);
     private Path dir;
     private Path file;
     private String original;
@@ -64,7 +65,7 @@ class ManifestEditorViewTest {
 
     @AfterEach
     void cleanUp() throws IOException {
-        tasks.close();
+        executor.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
