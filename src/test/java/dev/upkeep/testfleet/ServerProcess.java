@@ -102,19 +102,21 @@ final class ServerProcess {
         }
         Process stopping = unshare;
         unshare = null;
+        // SIGKILL to PID 1 of the server's namespace ends every process in it; unshare then reaps it and exits.
+        // Waiting on unshare (our child) is prompt; waiting on init itself (a grandchild) would be polled.
         if (init != null) {
             init.destroyForcibly();
         }
-        stopping.destroyForcibly();
         try {
             if (!stopping.waitFor(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " did not stop within 20 s");
+                stopping.destroyForcibly(); // --kill-child: init goes with it
+                if (!stopping.waitFor(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " did not stop within 30 s");
+                }
             }
-            if (init != null) {
-                init.onExit().get(20, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("stopping " + name + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + name, e);
         } finally {
             init = null;
         }

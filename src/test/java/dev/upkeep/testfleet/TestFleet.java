@@ -222,6 +222,7 @@ public final class TestFleet implements AutoCloseable {
             return;
         }
         closed = true;
+        long started = System.nanoTime();
         processes.parallelStream().forEach(process -> {
             try {
                 process.close();
@@ -229,6 +230,7 @@ public final class TestFleet implements AutoCloseable {
                 log.warn("Could not stop a test server cleanly", e);
             }
         });
+        log.debug("Servers stopped after {} ms", (System.nanoTime() - started) / 1_000_000);
         if (http != null) {
             http.close();
         }
@@ -241,5 +243,6 @@ public final class TestFleet implements AutoCloseable {
         if (!removed.succeeded()) {
             log.warn("Could not remove {}: {}", dir, removed.stderr());
         }
+        log.info("Test fleet stopped and removed in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -147,6 +147,16 @@ public final class TestServer {
         run(command.toString());
     }
 
+    /**
+     * Gives the server new host keys (as a reinstalled server would have). sshd uses them from its next start;
+     * the fleet's known_hosts keeps the old ones, so a strict client then sees a changed host key.
+     */
+    public void regenerateHostKeys() {
+        run("rm -f /etc/ssh/ssh_host_*_key /etc/ssh/ssh_host_*_key.pub && for type in ed25519 ecdsa rsa; do"
+                + " ssh-keygen -q -t $type -N '' -C root@" + name + " -f /etc/ssh/ssh_host_${type}_key; done");
+        disk.loadHostKeys();
+    }
+
     /** Takes the server down: every process in it ends, sshd refuses connections. Its disk is kept. */
     public void stop() {
         process.stop();
