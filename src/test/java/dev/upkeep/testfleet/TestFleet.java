@@ -41,7 +41,9 @@ public final class TestFleet implements AutoCloseable {
     private boolean closed;
 
     private TestFleet(FleetOptions options, RootFs rootFs) throws IOException {
-        dir = Files.createTempDirectory("upkeep-testfleet-");
+        StaleFleets.removeAbandoned(Path.of(System.getProperty("java.io.tmpdir")));
+        dir = Files.createTempDirectory(StaleFleets.PREFIX);
+        StaleFleets.markOwner(dir);
         clientKey = dir.resolve("client/id_ed25519");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {

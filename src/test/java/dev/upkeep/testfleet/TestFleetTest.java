@@ -95,6 +95,18 @@ class TestFleetTest {
     }
 
     @Test
+    void aServerCanBeGivenItsOwnPackageVersions() {
+        TestServer server = fleet.server(2);
+
+        server.install(DemoPackages.securityUpdate(), DebPackage.of("upkeep-other-demo", "0.9"));
+
+        assertThat(server.run("dpkg-query -W -f '${Package}=${Version}\\n' 'upkeep-*'"))
+                .isEqualTo("upkeep-other-demo=0.9\nupkeep-sec-demo=1.1\n");
+        assertThat(server.run("cat /run/reboot-required.pkgs")).isEqualTo("upkeep-sec-demo\n");
+        assertThat(fleet.server(0).run("cat /usr/share/upkeep-demo/upkeep-sec-demo.version")).isEqualTo("1.0\n");
+    }
+
+    @Test
     void aptSourcesPointOnlyAtTheLoopbackRepo() {
         String sources = fleet.server(1).run("cat /etc/apt/sources.list.d/*; ls /etc/apt/sources.list 2>&1 || true");
 
