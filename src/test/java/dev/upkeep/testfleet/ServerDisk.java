@@ -56,7 +56,7 @@ final class ServerDisk {
     }
 
     /** Writes host keys, sshd config, authorized keys, apt source and hostname into the upper dir. */
-    void provision(String clientPublicKey, String repoUrl, Path repoKeyring, int port) {
+    void provision(String clientPublicKey, String sourcesEntry, Path repoKeyring, int port) {
         try {
             Path ssh = Files.createDirectories(upper().resolve("etc/ssh"));
             HostKeyPool.take(ssh);
@@ -71,11 +71,9 @@ final class ServerDisk {
             Files.writeString(etc.resolve("hosts"), "127.0.0.1\tlocalhost\n127.0.1.1\t" + name + "\n"
                     + "::1\tlocalhost ip6-localhost ip6-loopback\n");
             Path keyrings = Files.createDirectories(etc.resolve("apt/keyrings"));
-            Files.copy(repoKeyring, keyrings.resolve("upkeep-testfleet.gpg"));
+            Files.copy(repoKeyring, keyrings.resolve(Path.of(AptRepo.KEYRING_ON_SERVER).getFileName()));
             Path sources = Files.createDirectories(etc.resolve("apt/sources.list.d"));
-            Files.writeString(sources.resolve("debian.sources"), "Types: deb\nURIs: " + repoUrl + "\n"
-                    + "Suites: bookworm bookworm-updates bookworm-security\nComponents: main\n"
-                    + "Signed-By: /etc/apt/keyrings/upkeep-testfleet.gpg\n");
+            Files.writeString(sources.resolve("debian.sources"), sourcesEntry);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot provision " + name, e);
         }

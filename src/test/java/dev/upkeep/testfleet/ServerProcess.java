@@ -31,6 +31,7 @@ final class ServerProcess {
     private volatile String bootId = "";
     private volatile Duration rebootDelay = Duration.ofSeconds(1);
     private volatile boolean closed;
+    private volatile boolean keepBootId;
     private int boots;
     private Process unshare;
     private ProcessHandle init;
@@ -59,6 +60,10 @@ final class ServerProcess {
         this.rebootDelay = delay;
     }
 
+    void keepBootId(boolean keep) {
+        this.keepBootId = keep;
+    }
+
     synchronized boolean isRunning() {
         return init != null && init.isAlive();
     }
@@ -72,7 +77,9 @@ final class ServerProcess {
             return;
         }
         try {
-            bootId = TestServer.newBootId();
+            if (!(keepBootId && !bootId.isEmpty())) {
+                bootId = TestServer.newBootId();
+            }
             Path bootIdFile = disk.scratch().resolve("boot_id");
             Files.writeString(bootIdFile, bootId + "\n");
             long logOffset = Files.exists(disk.consoleLog()) ? Files.size(disk.consoleLog()) : 0;
@@ -152,6 +159,9 @@ final class ServerProcess {
         if (code == EXIT_REBOOT && !closed) {
             log.info("{} is rebooting ({} ms down)", name, rebootDelay.toMillis());
             CompletableFuture.delayedExecutor(rebootDelay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                if (closed) {
+                    return;
+                }
                 try {
                     start();
                 } catch (RuntimeException e) {

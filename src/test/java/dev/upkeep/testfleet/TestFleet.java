@@ -126,6 +126,17 @@ public final class TestFleet implements AutoCloseable {
         return repo;
     }
 
+    /**
+     * Another signed apt repository on the fleet's HTTP server under {@code /urlPath} (e.g. a Docker CE-style one).
+     * Servers use it once they have {@link AptRepo#sourcesEntry} in their sources.
+     */
+    public AptRepo createRepo(String urlPath, List<AptRepo.Suite> suites) {
+        if (!urlPath.matches("[a-z0-9-]+") || urlPath.equals("debian") || urlPath.equals("files")) {
+            throw new IllegalArgumentException("not a free plain name: " + urlPath);
+        }
+        return new AptRepo(http.root().resolve(urlPath), http.baseUrl() + "/" + urlPath, gpg, suites);
+    }
+
     /** Serves a file on the fleet's loopback HTTP server and returns its URL (e.g. a script to download). */
     public String publishFile(String urlPath, byte[] content) {
         if (!urlPath.matches("[A-Za-z0-9._/-]+") || urlPath.contains("..") || urlPath.startsWith("debian/")) {
@@ -179,7 +190,7 @@ public final class TestFleet implements AutoCloseable {
                 boots.add(CompletableFuture.runAsync(() -> {
                     int port = ports.next();
                     process.usePort(port);
-                    disk.provision(clientPublicKey, repo.url(), keyring, port);
+                    disk.provision(clientPublicKey, repo.sourcesEntry(), keyring, port);
                     bootOnFreePort(process);
                 }, pool));
             }

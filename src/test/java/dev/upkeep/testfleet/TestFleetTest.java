@@ -107,6 +107,23 @@ class TestFleetTest {
     }
 
     @Test
+    void aSecondRepositoryCanBeAddedAtRunTime() {
+        AptRepo docker = fleet.createRepo("docker", List.of(
+                new AptRepo.Suite("bookworm", "Docker", "Docker CE", "bookworm", "bookworm", "stable")));
+        docker.publish("bookworm", DebPackage.of("docker-ce", "5:24.0.7-1~debian.12~bookworm"),
+                DebPackage.of("docker-ce", "5:25.0.3-1~debian.12~bookworm"));
+        TestServer server = fleet.server(1);
+        server.writeFile("/etc/apt/sources.list.d/docker.sources",
+                docker.sourcesEntry().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        String madison = server.run("apt-get -q update >/dev/null && apt-cache madison docker-ce");
+
+        assertThat(madison).contains("docker-ce | 5:25.0.3-1~debian.12~bookworm | " + docker.url() + " bookworm/stable")
+                .contains("5:24.0.7-1~debian.12~bookworm");
+        server.run("rm /etc/apt/sources.list.d/docker.sources");
+    }
+
+    @Test
     void aptSourcesPointOnlyAtTheLoopbackRepo() {
         String sources = fleet.server(1).run("cat /etc/apt/sources.list.d/*; ls /etc/apt/sources.list 2>&1 || true");
 

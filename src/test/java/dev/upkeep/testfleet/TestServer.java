@@ -167,9 +167,21 @@ public final class TestServer {
         process.start();
     }
 
-    /** How long a server-side reboot keeps the server down before it comes back (default 1 s). */
+    /**
+     * How long a server-side reboot keeps the server down before it comes back (default 1 s). A very long delay
+     * is a server that never comes back.
+     */
     public TestServer rebootDelay(Duration delay) {
         process.rebootDelay(delay);
+        return this;
+    }
+
+    /**
+     * With {@code true}, the server comes back from stops and reboots with the same boot id: a faulty "reboot"
+     * that a reboot verification must catch.
+     */
+    public TestServer keepBootIdAcrossBoots(boolean keep) {
+        process.keepBootId(keep);
         return this;
     }
 

@@ -21,7 +21,7 @@ class TestServerLifecycleTest {
     @BeforeAll
     static void startFleet() {
         TestFleet.assumeAvailable();
-        fleet = TestFleet.start(FleetOptions.servers(3).rebootDelay(Duration.ofMillis(1500)));
+        fleet = TestFleet.start(FleetOptions.servers(5).rebootDelay(Duration.ofMillis(1500)));
         ssh = new OpenSshClient(fleet);
     }
 
@@ -78,6 +78,33 @@ class TestServerLifecycleTest {
         assertThat(accepts(server.port())).isFalse();
         server.start();
         assertThat(ssh.run(server, "root", "true").exitCode()).isZero();
+    }
+
+    @Test
+    void aServerToldToKeepItsBootIdComesBackWithTheSameOne() {
+        TestServer server = fleet.server(3).keepBootIdAcrossBoots(true);
+        String bootId = server.bootId();
+
+        server.stop();
+        server.start();
+
+        assertThat(server.bootId()).isEqualTo(bootId);
+        assertThat(server.run("cat /proc/sys/kernel/random/boot_id").trim()).isEqualTo(bootId);
+    }
+
+    @Test
+    void regeneratedHostKeysAreRefusedByAStrictClientAfterTheNextBoot() {
+        TestServer server = fleet.server(4);
+        String oldFingerprint = server.hostKeyFingerprint();
+
+        server.regenerateHostKeys();
+        server.stop();
+        server.start();
+
+        assertThat(server.hostKeyFingerprint()).isNotEqualTo(oldFingerprint);
+        CommandResult refused = ssh.run(server, "root", "true");
+        assertThat(refused.exitCode()).isEqualTo(255);
+        assertThat(refused.stderr()).contains("REMOTE HOST IDENTIFICATION HAS CHANGED");
     }
 
     @Test
