@@ -22,6 +22,8 @@ final class ServerProcess {
     static final int EXIT_REBOOT = 42;
     static final int EXIT_POWEROFF = 43;
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(30);
+    /** Time namespaces came with Linux 5.6; without them a server's uptime is the host's. */
+    private static final boolean HAS_TIME_NAMESPACE = Files.exists(Path.of("/proc/self/ns/time"));
 
     private final String name;
     private final ServerDisk disk;
@@ -83,8 +85,14 @@ final class ServerProcess {
             Path bootIdFile = disk.scratch().resolve("boot_id");
             Files.writeString(bootIdFile, bootId + "\n");
             long logOffset = Files.exists(disk.consoleLog()) ? Files.size(disk.consoleLog()) : 0;
-            ProcessBuilder builder = new ProcessBuilder(Exec.resolve(List.of("unshare", "--pid", "--mount", "--uts",
-                    "--fork", "--kill-child", "sh", initScript.toString())));
+            List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--mount", "--uts", "--fork",
+                    "--kill-child"));
+            if (HAS_TIME_NAMESPACE) {
+                // Its own boot clock, starting near zero: /proc/uptime says how long *this* server has been up.
+                command.addAll(List.of("--time", "--boottime", "-" + hostUptimeSeconds()));
+            }
+            command.addAll(List.of("sh", initScript.toString()));
+            ProcessBuilder builder = new ProcessBuilder(Exec.resolve(command));
             builder.environment().put("PATH", Exec.SBIN_PATH);
             builder.environment().putAll(java.util.Map.of("NAME", name, "ROOT", disk.mountPoint().toString(),
                     "LOWER", String.join(":", lowerDirs.stream().map(Path::toString).toList()),
@@ -141,7 +149,11 @@ final class ServerProcess {
             throw new IllegalStateException(name + " is not running");
         }
         List<String> full = new ArrayList<>(List.of("nsenter", "--target", String.valueOf(init.pid()), "--mount",
-                "--uts", "--pid", "--", "chroot", disk.mountPoint().toString()));
+                "--uts", "--pid"));
+        if (HAS_TIME_NAMESPACE) {
+            full.add("--time");
+        }
+        full.addAll(List.of("--", "chroot", disk.mountPoint().toString()));
         full.addAll(command);
         return full;
     }
@@ -220,6 +232,11 @@ final class ServerProcess {
         } catch (IOException e) {
             return "(no console log)";
         }
+    }
+
+    private static long hostUptimeSeconds() throws IOException {
+        String uptime = Files.readString(Path.of("/proc/uptime"));
+        return Long.parseLong(uptime.substring(0, uptime.indexOf('.')));
     }
 
     /** Polling a child process and a log file has no event to wait on; keep the step short. */

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,7 +87,7 @@ public final class TestFleet implements AutoCloseable {
     }
 
     /** Empty when the fleet can run here, else why not. */
-    public static java.util.Optional<String> unavailableReason() {
+    public static Optional<String> unavailableReason() {
         return Availability.problem();
     }
 
@@ -252,7 +254,7 @@ public final class TestFleet implements AutoCloseable {
         }
         // --one-file-system: never follow into anything still mounted below the temp dir.
         CommandResult removed = Exec.call(List.of("rm", "-rf", "--one-file-system", dir.toString()), null,
-                java.util.Map.of(), 120);
+                Map.of(), 120);
         if (!removed.succeeded()) {
             log.warn("Could not remove {}: {}", dir, removed.stderr());
         }

@@ -63,8 +63,9 @@ class TestServerLifecycleTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !accepts(server.port()));
         await().atMost(Duration.ofSeconds(30)).until(() -> server.boots() == boots + 1 && server.isRunning());
         CommandResult after = ssh.run(server, "root", "cat /proc/sys/kernel/random/boot_id;"
-                + " test -e /var/run/reboot-required && echo still-required || echo cleared");
-        assertThat(after.stdout()).isEqualTo(server.bootId() + "\ncleared\n");
+                + " test -e /var/run/reboot-required && echo still-required || echo cleared; cut -d. -f1 /proc/uptime");
+        assertThat(after.stdout()).startsWith(server.bootId() + "\ncleared\n");
+        assertThat(Long.parseLong(after.stdout().split("\n")[2])).as("uptime since the reboot").isLessThan(30);
         assertThat(server.bootId()).isNotEqualTo(firstBoot);
     }
 
