@@ -1,7 +1,9 @@
 package dev.upkeep.testfleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +123,19 @@ class TestFleetTest {
         assertThat(madison).contains("docker-ce | 5:25.0.3-1~debian.12~bookworm | " + docker.url() + " bookworm/stable")
                 .contains("5:24.0.7-1~debian.12~bookworm");
         server.run("rm /etc/apt/sources.list.d/docker.sources");
+    }
+
+    @Test
+    void aBackgroundCommandCanHoldTheDpkgLockWhileTheTestGoesOn() {
+        TestServer server = fleet.server(0);
+
+        server.spawn("exec flock /var/lib/dpkg/lock-frontend sleep 60");
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                server.call("flock -n /var/lib/dpkg/lock-frontend true").exitCode() != 0);
+        server.run("pkill -x sleep");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                server.call("flock -n /var/lib/dpkg/lock-frontend true").succeeded());
     }
 
     @Test

@@ -97,6 +97,20 @@ public final class TestServer {
                 "DEBIAN_FRONTEND=noninteractive", "/bin/sh", "-c", shellCommand)), null, Map.of(), 600);
     }
 
+    /**
+     * Starts a shell command on the server as root in the background (detached, output discarded) and returns
+     * at once, e.g. {@code spawn("flock /var/lib/dpkg/lock-frontend sleep 30")} to hold the dpkg lock.
+     */
+    public void spawn(String shellCommand) {
+        // The command travels as its own argument ($1), so it needs no quoting here.
+        CommandResult result = Exec.call(process.enter(List.of("/usr/bin/env", "-i", PATH, "HOME=/root",
+                "LANG=C.UTF-8", "/bin/sh", "-c", "setsid /bin/sh -c \"$1\" </dev/null >/dev/null 2>&1 &", "sh",
+                shellCommand)), null, Map.of(), 60);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(name + ": cannot start `" + shellCommand + "`: " + result.stderr());
+        }
+    }
+
     /** Writes a file on the server (as root), e.g. a .deb to install. */
     public void writeFile(String serverPath, byte[] content) {
         if (!serverPath.startsWith("/") || serverPath.contains("..") || serverPath.contains("'")) {
