@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -94,19 +95,24 @@ final class ServerProcess {
             command.addAll(List.of("sh", initScript.toString()));
             ProcessBuilder builder = new ProcessBuilder(Exec.resolve(command));
             builder.environment().put("PATH", Exec.SBIN_PATH);
-            builder.environment().putAll(java.util.Map.of("NAME", name, "ROOT", disk.mountPoint().toString(),
+            builder.environment().putAll(Map.of("NAME", name, "ROOT", disk.mountPoint().toString(),
                     "LOWER", String.join(":", lowerDirs.stream().map(Path::toString).toList()),
                     "UPPER", disk.upper().toString(), "WORK", disk.work().toString(),
                     "BOOT_ID", bootIdFile.toString()));
-            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(disk.consoleLog().toFile()));
+            builder.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(disk.consoleLog().toFile()));
             unshare = builder.start();
-            init = awaitInit(unshare);
             boots++;
+            init = awaitInit(unshare);
             awaitListening(logOffset);
             Process started = unshare;
             started.onExit().thenAccept(this::exited);
         } catch (IOException e) {
+            stop();
             throw new UncheckedIOException("cannot start " + name, e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
         }
     }
 
@@ -216,7 +222,6 @@ final class ServerProcess {
             }
             pause();
         }
-        stop();
         throw new IllegalStateException(name + ": sshd not listening after " + BOOT_TIMEOUT + ": " + consoleTail());
     }
 

@@ -249,9 +249,6 @@ public final class TestFleet implements AutoCloseable {
         if (http != null) {
             http.close();
         }
-        if (gpg != null) {
-            gpg.close();
-        }
         // --one-file-system: never follow into anything still mounted below the temp dir.
         CommandResult removed = Exec.call(List.of("rm", "-rf", "--one-file-system", dir.toString()), null,
                 Map.of(), 120);
