@@ -20,6 +20,9 @@ public final class AptRepo {
     public record Suite(String name, String origin, String label, String suite, String codename, String component) {
     }
 
+    /** Where every server has the fleet's signing key. */
+    public static final String KEYRING_ON_SERVER = "/etc/apt/keyrings/upkeep-testfleet.gpg";
+
     private final Path dir;
     private final String url;
     private final Gpg gpg;
@@ -51,6 +54,18 @@ public final class AptRepo {
     /** Base URL for a sources entry ({@code URIs:}). */
     public String url() {
         return url;
+    }
+
+    /**
+     * A deb822 sources entry for these suites, for {@code /etc/apt/sources.list.d/NAME.sources} on a server
+     * (the fleet's keyring is already there), e.g. to add a second repository at run time.
+     */
+    public String sourcesEntry(String... suiteNames) {
+        List<Suite> chosen = suiteNames.length == 0 ? List.copyOf(suites.values())
+                : java.util.Arrays.stream(suiteNames).map(this::suite).toList();
+        String components = String.join(" ", chosen.stream().map(Suite::component).distinct().toList());
+        return "Types: deb\nURIs: " + url + "\nSuites: " + String.join(" ", chosen.stream().map(Suite::name).toList())
+                + "\nComponents: " + components + "\nSigned-By: " + KEYRING_ON_SERVER + "\n";
     }
 
     public List<String> suiteNames() {

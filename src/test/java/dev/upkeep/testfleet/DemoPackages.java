@@ -20,15 +20,16 @@ public final class DemoPackages {
     }
 
     /** Preinstalled on the base rootfs. */
-    static List<DebPackage> installed() {
+    public static List<DebPackage> installed() {
         return List.of(DebPackage.of(SECURITY_PACKAGE, "1.0"), DebPackage.of(OTHER_PACKAGE, "1.0"));
     }
 
-    static DebPackage securityUpdate() {
+    /** 1.1 of the security package, asks for a reboot. */
+    public static DebPackage securityUpdate() {
         return DebPackage.of(SECURITY_PACKAGE, "1.1").rebootRequired();
     }
 
-    static DebPackage otherUpdate() {
+    public static DebPackage otherUpdate() {
         return DebPackage.of(OTHER_PACKAGE, "1.1");
     }
 }

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * How to start a {@link TestFleet}. Servers are numbered from 0 ({@code srv01} is index 0).
- * <pre>{@code TestFleet.start(FleetOptions.servers(6).withUnattendedUpgrades(0, 1).rebootDelay(Duration.ofSeconds(3)))}</pre>
+ * <pre>{@code
+ * TestFleet.start(FleetOptions.servers(6).withUnattendedUpgrades(0, 1).rebootDelay(Duration.ofSeconds(3)))
+ * }</pre>
  */
 public final class FleetOptions {
     private final int servers;

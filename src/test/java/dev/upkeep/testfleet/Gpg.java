@@ -1,22 +1,26 @@
 package dev.upkeep.testfleet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-/** A throwaway gpg signing key in its own GNUPGHOME (inside the fleet's temp dir); signs apt Release files. */
-final class Gpg implements AutoCloseable {
+/**
+ * A throwaway gpg signing key in its own GNUPGHOME (inside the fleet's temp dir, removed with it); signs apt
+ * Release files. Nothing of it runs between calls.
+ */
+final class Gpg {
     private final Path home;
 
     Gpg(Path home) {
         this.home = home;
         try {
             Files.createDirectories(home);
-            Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,15 +42,9 @@ final class Gpg implements AutoCloseable {
 
     private void gpg(String... args) {
         // In its own PID namespace: the gpg-agent it spawns dies and is reaped with it, leaving no daemon or zombie.
-        List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child", "gpg", "--homedir", home.toString(), "--batch", "--yes",
-                "--pinentry-mode", "loopback"));
+        List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child",
+                "gpg", "--homedir", home.toString(), "--batch", "--yes", "--pinentry-mode", "loopback"));
         command.addAll(List.of(args));
         Exec.run(command, null, Map.of(), 60);
-    }
-
-    /** Nothing runs between calls (see {@link #gpg}); the home goes with the fleet's temp dir. */
-    @Override
-    public void close() {
-        // no agent to stop
     }
 }

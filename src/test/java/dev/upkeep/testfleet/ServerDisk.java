@@ -16,8 +16,6 @@ import java.util.Map;
  * before the first mount (an overlay's upper dir must not be changed while mounted).
  */
 final class ServerDisk {
-    static final List<String> KEY_TYPES = List.of("ed25519", "ecdsa", "rsa");
-
     private final String name;
     private final Path dir;
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
@@ -58,16 +56,11 @@ final class ServerDisk {
     }
 
     /** Writes host keys, sshd config, authorized keys, apt source and hostname into the upper dir. */
-    void provision(String clientPublicKey, String repoUrl, Path repoKeyring, int port) {
+    void provision(String clientPublicKey, String sourcesEntry, Path repoKeyring, int port) {
         try {
             Path ssh = Files.createDirectories(upper().resolve("etc/ssh"));
-            for (String type : KEY_TYPES) {
-                Path key = ssh.resolve("ssh_host_" + type + "_key");
-                Exec.run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "root@" + name, "-f", key.toString());
-                publicKeys.add(stripComment(Files.readString(Path.of(key + ".pub"))));
-                fingerprints.put(type, Exec.run("ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub")
-                        .split(" ")[1]);
-            }
+            HostKeyPool.take(ssh);
+            loadHostKeys();
             Files.writeString(ssh.resolve("sshd_config"), sshdConfig(port));
             Path authorized = Files.createDirectories(ssh.resolve("authorized_keys"));
             for (String user : List.of("root", "deploy")) {
@@ -78,11 +71,9 @@ final class ServerDisk {
             Files.writeString(etc.resolve("hosts"), "127.0.0.1\tlocalhost\n127.0.1.1\t" + name + "\n"
                     + "::1\tlocalhost ip6-localhost ip6-loopback\n");
             Path keyrings = Files.createDirectories(etc.resolve("apt/keyrings"));
-            Files.copy(repoKeyring, keyrings.resolve("upkeep-testfleet.gpg"));
+            Files.copy(repoKeyring, keyrings.resolve(Path.of(AptRepo.KEYRING_ON_SERVER).getFileName()));
             Path sources = Files.createDirectories(etc.resolve("apt/sources.list.d"));
-            Files.writeString(sources.resolve("debian.sources"), "Types: deb\nURIs: " + repoUrl + "\n"
-                    + "Suites: bookworm bookworm-updates bookworm-security\nComponents: main\n"
-                    + "Signed-By: /etc/apt/keyrings/upkeep-testfleet.gpg\n");
+            Files.writeString(sources.resolve("debian.sources"), sourcesEntry);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot provision " + name, e);
         }
@@ -97,7 +88,22 @@ final class ServerDisk {
         }
     }
 
-    String fingerprint(String type) {
+    /** Reads the host keys' public halves (again, e.g. after they were regenerated on the server). */
+    synchronized void loadHostKeys() {
+        fingerprints.clear();
+        publicKeys.clear();
+        try {
+            for (String type : HostKeyPool.KEY_TYPES) {
+                String line = Files.readString(upper().resolve("etc/ssh/ssh_host_" + type + "_key.pub"));
+                publicKeys.add(stripComment(line));
+                fingerprints.put(type, HostKeyPool.fingerprint(line));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the host keys of " + name, e);
+        }
+    }
+
+    synchronized String fingerprint(String type) {
         String fingerprint = fingerprints.get(type);
         if (fingerprint == null) {
             throw new IllegalArgumentException("no " + type + " host key");
@@ -106,7 +112,7 @@ final class ServerDisk {
     }
 
     /** {@code type base64} of each host key. */
-    List<String> publicHostKeys() {
+    synchronized List<String> publicHostKeys() {
         return List.copyOf(publicKeys);
     }
 
@@ -117,7 +123,7 @@ final class ServerDisk {
 
     private static String sshdConfig(int port) {
         StringBuilder config = new StringBuilder("# Test fleet server\nPort " + port + "\nListenAddress 127.0.0.1\n");
-        for (String type : KEY_TYPES) {
+        for (String type : HostKeyPool.KEY_TYPES) {
             config.append("HostKey /etc/ssh/ssh_host_").append(type).append("_key\n");
         }
         // No PAM in minbase; key logins only; many parallel connections from the tests.

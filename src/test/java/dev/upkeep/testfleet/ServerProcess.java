@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ final class ServerProcess {
     static final int EXIT_REBOOT = 42;
     static final int EXIT_POWEROFF = 43;
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(30);
+    /** Time namespaces came with Linux 5.6; without them a server's uptime is the host's. */
+    private static final boolean HAS_TIME_NAMESPACE = Files.exists(Path.of("/proc/self/ns/time"));
 
     private final String name;
     private final ServerDisk disk;
@@ -31,6 +34,7 @@ final class ServerProcess {
     private volatile String bootId = "";
     private volatile Duration rebootDelay = Duration.ofSeconds(1);
     private volatile boolean closed;
+    private volatile boolean keepBootId;
     private int boots;
     private Process unshare;
     private ProcessHandle init;
@@ -59,6 +63,10 @@ final class ServerProcess {
         this.rebootDelay = delay;
     }
 
+    void keepBootId(boolean keep) {
+        this.keepBootId = keep;
+    }
+
     synchronized boolean isRunning() {
         return init != null && init.isAlive();
     }
@@ -72,26 +80,39 @@ final class ServerProcess {
             return;
         }
         try {
-            bootId = TestServer.newBootId();
+            if (!(keepBootId && !bootId.isEmpty())) {
+                bootId = TestServer.newBootId();
+            }
             Path bootIdFile = disk.scratch().resolve("boot_id");
             Files.writeString(bootIdFile, bootId + "\n");
             long logOffset = Files.exists(disk.consoleLog()) ? Files.size(disk.consoleLog()) : 0;
-            ProcessBuilder builder = new ProcessBuilder(Exec.resolve(List.of("unshare", "--pid", "--mount", "--uts",
-                    "--fork", "--kill-child", "sh", initScript.toString())));
+            List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--mount", "--uts", "--fork",
+                    "--kill-child"));
+            if (HAS_TIME_NAMESPACE) {
+                // Its own boot clock, starting near zero: /proc/uptime says how long *this* server has been up.
+                command.addAll(List.of("--time", "--boottime", "-" + hostUptimeSeconds()));
+            }
+            command.addAll(List.of("sh", initScript.toString()));
+            ProcessBuilder builder = new ProcessBuilder(Exec.resolve(command));
             builder.environment().put("PATH", Exec.SBIN_PATH);
-            builder.environment().putAll(java.util.Map.of("NAME", name, "ROOT", disk.mountPoint().toString(),
+            builder.environment().putAll(Map.of("NAME", name, "ROOT", disk.mountPoint().toString(),
                     "LOWER", String.join(":", lowerDirs.stream().map(Path::toString).toList()),
                     "UPPER", disk.upper().toString(), "WORK", disk.work().toString(),
                     "BOOT_ID", bootIdFile.toString()));
-            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(disk.consoleLog().toFile()));
+            builder.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(disk.consoleLog().toFile()));
             unshare = builder.start();
-            init = awaitInit(unshare);
             boots++;
+            init = awaitInit(unshare);
             awaitListening(logOffset);
             Process started = unshare;
             started.onExit().thenAccept(this::exited);
         } catch (IOException e) {
+            stop();
             throw new UncheckedIOException("cannot start " + name, e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
         }
     }
 
@@ -102,19 +123,21 @@ final class ServerProcess {
         }
         Process stopping = unshare;
         unshare = null;
+        // SIGKILL to PID 1 of the server's namespace ends every process in it; unshare then reaps it and exits.
+        // Waiting on unshare (our child) is prompt; waiting on init itself (a grandchild) would be polled.
         if (init != null) {
             init.destroyForcibly();
         }
-        stopping.destroyForcibly();
         try {
             if (!stopping.waitFor(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " did not stop within 20 s");
+                stopping.destroyForcibly(); // --kill-child: init goes with it
+                if (!stopping.waitFor(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " did not stop within 30 s");
+                }
             }
-            if (init != null) {
-                init.onExit().get(20, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("stopping " + name + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + name, e);
         } finally {
             init = null;
         }
@@ -132,7 +155,11 @@ final class ServerProcess {
             throw new IllegalStateException(name + " is not running");
         }
         List<String> full = new ArrayList<>(List.of("nsenter", "--target", String.valueOf(init.pid()), "--mount",
-                "--uts", "--pid", "--", "chroot", disk.mountPoint().toString()));
+                "--uts", "--pid"));
+        if (HAS_TIME_NAMESPACE) {
+            full.add("--time");
+        }
+        full.addAll(List.of("--", "chroot", disk.mountPoint().toString()));
         full.addAll(command);
         return full;
     }
@@ -150,6 +177,9 @@ final class ServerProcess {
         if (code == EXIT_REBOOT && !closed) {
             log.info("{} is rebooting ({} ms down)", name, rebootDelay.toMillis());
             CompletableFuture.delayedExecutor(rebootDelay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                if (closed) {
+                    return;
+                }
                 try {
                     start();
                 } catch (RuntimeException e) {
@@ -192,7 +222,6 @@ final class ServerProcess {
             }
             pause();
         }
-        stop();
         throw new IllegalStateException(name + ": sshd not listening after " + BOOT_TIMEOUT + ": " + consoleTail());
     }
 
@@ -208,6 +237,11 @@ final class ServerProcess {
         } catch (IOException e) {
             return "(no console log)";
         }
+    }
+
+    private static long hostUptimeSeconds() throws IOException {
+        String uptime = Files.readString(Path.of("/proc/uptime"));
+        return Long.parseLong(uptime.substring(0, uptime.indexOf('.')));
     }
 
     /** Polling a child process and a log file has no event to wait on; keep the step short. */

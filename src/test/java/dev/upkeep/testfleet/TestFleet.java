@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +43,9 @@ public final class TestFleet implements AutoCloseable {
     private boolean closed;
 
     private TestFleet(FleetOptions options, RootFs rootFs) throws IOException {
-        dir = Files.createTempDirectory("upkeep-testfleet-");
+        StaleFleets.removeAbandoned(Path.of(System.getProperty("java.io.tmpdir")));
+        dir = Files.createTempDirectory(StaleFleets.PREFIX);
+        StaleFleets.markOwner(dir);
         clientKey = dir.resolve("client/id_ed25519");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
@@ -83,7 +87,7 @@ public final class TestFleet implements AutoCloseable {
     }
 
     /** Empty when the fleet can run here, else why not. */
-    public static java.util.Optional<String> unavailableReason() {
+    public static Optional<String> unavailableReason() {
         return Availability.problem();
     }
 
@@ -122,6 +126,17 @@ public final class TestFleet implements AutoCloseable {
     /** The Debian-like repository the servers' apt uses (suites bookworm, bookworm-updates, bookworm-security). */
     public AptRepo repo() {
         return repo;
+    }
+
+    /**
+     * Another signed apt repository on the fleet's HTTP server under {@code /urlPath} (e.g. a Docker CE-style one).
+     * Servers use it once they have {@link AptRepo#sourcesEntry} in their sources.
+     */
+    public AptRepo createRepo(String urlPath, List<AptRepo.Suite> suites) {
+        if (!urlPath.matches("[a-z0-9-]+") || urlPath.equals("debian") || urlPath.equals("files")) {
+            throw new IllegalArgumentException("not a free plain name: " + urlPath);
+        }
+        return new AptRepo(http.root().resolve(urlPath), http.baseUrl() + "/" + urlPath, gpg, suites);
     }
 
     /** Serves a file on the fleet's loopback HTTP server and returns its URL (e.g. a script to download). */
@@ -177,7 +192,7 @@ public final class TestFleet implements AutoCloseable {
                 boots.add(CompletableFuture.runAsync(() -> {
                     int port = ports.next();
                     process.usePort(port);
-                    disk.provision(clientPublicKey, repo.url(), keyring, port);
+                    disk.provision(clientPublicKey, repo.sourcesEntry(), keyring, port);
                     bootOnFreePort(process);
                 }, pool));
             }
@@ -222,6 +237,7 @@ public final class TestFleet implements AutoCloseable {
             return;
         }
         closed = true;
+        long started = System.nanoTime();
         processes.parallelStream().forEach(process -> {
             try {
                 process.close();
@@ -229,17 +245,16 @@ public final class TestFleet implements AutoCloseable {
                 log.warn("Could not stop a test server cleanly", e);
             }
         });
+        log.debug("Servers stopped after {} ms", (System.nanoTime() - started) / 1_000_000);
         if (http != null) {
             http.close();
         }
-        if (gpg != null) {
-            gpg.close();
-        }
         // --one-file-system: never follow into anything still mounted below the temp dir.
         CommandResult removed = Exec.call(List.of("rm", "-rf", "--one-file-system", dir.toString()), null,
-                java.util.Map.of(), 120);
+                Map.of(), 120);
         if (!removed.succeeded()) {
             log.warn("Could not remove {}: {}", dir, removed.stderr());
         }
+        log.info("Test fleet stopped and removed in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

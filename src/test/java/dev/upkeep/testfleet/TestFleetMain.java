@@ -10,10 +10,10 @@ import java.time.Duration;
  * Starts a test fleet by hand (for manual tries and screenshots), prints how to reach it, and keeps it up until
  * Enter, end of input or Ctrl-C. Arguments: {@code [count] [--unattended-upgrades]}.
  * <pre>
- * mvn -q -o test-compile exec:exec ... or, simpler:
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * java -cp "$(cat target/test-classpath.txt):target/classes:target/test-classes" dev.upkeep.testfleet.TestFleetMain 5
  * </pre>
- * This is a command-line tool, so it prints to stdout.
+ * A command-line tool for people, so it prints to stdout.
  */
 public final class TestFleetMain {
     private TestFleetMain() {
@@ -21,17 +21,20 @@ public final class TestFleetMain {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int count = 3;
-        FleetOptions options = null;
+        boolean unattendedUpgrades = false;
         for (String arg : args) {
             if (arg.matches("\\d+")) {
                 count = Integer.parseInt(arg);
+            } else if (arg.equals("--unattended-upgrades")) {
+                unattendedUpgrades = true;
+            } else {
+                System.err.println("usage: TestFleetMain [count] [--unattended-upgrades]");
+                System.exit(2);
             }
         }
-        options = FleetOptions.servers(count).rebootDelay(Duration.ofSeconds(3));
-        for (String arg : args) {
-            if (arg.equals("--unattended-upgrades")) {
-                options.allWithUnattendedUpgrades();
-            }
+        FleetOptions options = FleetOptions.servers(count).rebootDelay(Duration.ofSeconds(3));
+        if (unattendedUpgrades) {
+            options.allWithUnattendedUpgrades();
         }
         var problem = TestFleet.unavailableReason();
         if (problem.isPresent()) {

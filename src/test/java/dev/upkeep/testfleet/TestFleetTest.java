@@ -1,7 +1,9 @@
 package dev.upkeep.testfleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +94,48 @@ class TestFleetTest {
         assertThat(server.run("cat /etc/apt/apt.conf.d/20auto-upgrades"))
                 .contains("APT::Periodic::Unattended-Upgrade \"1\";");
         assertThat(fleet.server(1).call("dpkg -s unattended-upgrades").exitCode()).isNotZero();
+    }
+
+    @Test
+    void aServerCanBeGivenItsOwnPackageVersions() {
+        TestServer server = fleet.server(2);
+
+        server.install(DemoPackages.securityUpdate(), DebPackage.of("upkeep-other-demo", "0.9"));
+
+        assertThat(server.run("dpkg-query -W -f '${Package}=${Version}\\n' 'upkeep-*'"))
+                .isEqualTo("upkeep-other-demo=0.9\nupkeep-sec-demo=1.1\n");
+        assertThat(server.run("cat /run/reboot-required.pkgs")).isEqualTo("upkeep-sec-demo\n");
+        assertThat(fleet.server(0).run("cat /usr/share/upkeep-demo/upkeep-sec-demo.version")).isEqualTo("1.0\n");
+    }
+
+    @Test
+    void aSecondRepositoryCanBeAddedAtRunTime() {
+        AptRepo docker = fleet.createRepo("docker", List.of(
+                new AptRepo.Suite("bookworm", "Docker", "Docker CE", "bookworm", "bookworm", "stable")));
+        docker.publish("bookworm", DebPackage.of("docker-ce", "5:24.0.7-1~debian.12~bookworm"),
+                DebPackage.of("docker-ce", "5:25.0.3-1~debian.12~bookworm"));
+        TestServer server = fleet.server(1);
+        server.writeFile("/etc/apt/sources.list.d/docker.sources",
+                docker.sourcesEntry().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        String madison = server.run("apt-get -q update >/dev/null && apt-cache madison docker-ce");
+
+        assertThat(madison).contains("docker-ce | 5:25.0.3-1~debian.12~bookworm | " + docker.url() + " bookworm/stable")
+                .contains("5:24.0.7-1~debian.12~bookworm");
+        server.run("rm /etc/apt/sources.list.d/docker.sources");
+    }
+
+    @Test
+    void aBackgroundCommandCanHoldTheDpkgLockWhileTheTestGoesOn() {
+        TestServer server = fleet.server(0);
+
+        server.spawn("exec flock /var/lib/dpkg/lock-frontend sleep 60");
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                server.call("flock -n /var/lib/dpkg/lock-frontend true").exitCode() != 0);
+        server.run("pkill -x sleep");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                server.call("flock -n /var/lib/dpkg/lock-frontend true").succeeded());
     }
 
     @Test

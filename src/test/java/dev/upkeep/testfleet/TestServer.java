@@ -97,6 +97,20 @@ public final class TestServer {
                 "DEBIAN_FRONTEND=noninteractive", "/bin/sh", "-c", shellCommand)), null, Map.of(), 600);
     }
 
+    /**
+     * Starts a shell command on the server as root in the background (detached, output discarded) and returns
+     * at once, e.g. {@code spawn("flock /var/lib/dpkg/lock-frontend sleep 30")} to hold the dpkg lock.
+     */
+    public void spawn(String shellCommand) {
+        // The command travels as its own argument ($1), so it needs no quoting here.
+        CommandResult result = Exec.call(process.enter(List.of("/usr/bin/env", "-i", PATH, "HOME=/root",
+                "LANG=C.UTF-8", "/bin/sh", "-c", "setsid /bin/sh -c \"$1\" </dev/null >/dev/null 2>&1 &", "sh",
+                shellCommand)), null, Map.of(), 60);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(name + ": cannot start `" + shellCommand + "`: " + result.stderr());
+        }
+    }
+
     /** Writes a file on the server (as root), e.g. a .deb to install. */
     public void writeFile(String serverPath, byte[] content) {
         if (!serverPath.startsWith("/") || serverPath.contains("..") || serverPath.contains("'")) {
@@ -147,6 +161,16 @@ public final class TestServer {
         run(command.toString());
     }
 
+    /**
+     * Gives the server new host keys (as a reinstalled server would have). sshd uses them from its next start;
+     * the fleet's known_hosts keeps the old ones, so a strict client then sees a changed host key.
+     */
+    public void regenerateHostKeys() {
+        run("rm -f /etc/ssh/ssh_host_*_key /etc/ssh/ssh_host_*_key.pub && for type in ed25519 ecdsa rsa; do"
+                + " ssh-keygen -q -t $type -N '' -C root@" + name + " -f /etc/ssh/ssh_host_${type}_key; done");
+        disk.loadHostKeys();
+    }
+
     /** Takes the server down: every process in it ends, sshd refuses connections. Its disk is kept. */
     public void stop() {
         process.stop();
@@ -157,9 +181,21 @@ public final class TestServer {
         process.start();
     }
 
-    /** How long a server-side reboot keeps the server down before it comes back (default 1 s). */
+    /**
+     * How long a server-side reboot keeps the server down before it comes back (default 1 s). A very long delay
+     * is a server that never comes back.
+     */
     public TestServer rebootDelay(Duration delay) {
         process.rebootDelay(delay);
+        return this;
+    }
+
+    /**
+     * With {@code true}, the server comes back from stops and reboots with the same boot id: a faulty "reboot"
+     * that a reboot verification must catch.
+     */
+    public TestServer keepBootIdAcrossBoots(boolean keep) {
+        process.keepBootId(keep);
         return this;
     }
 

@@ -21,7 +21,7 @@ class TestServerLifecycleTest {
     @BeforeAll
     static void startFleet() {
         TestFleet.assumeAvailable();
-        fleet = TestFleet.start(FleetOptions.servers(3).rebootDelay(Duration.ofMillis(1500)));
+        fleet = TestFleet.start(FleetOptions.servers(5).rebootDelay(Duration.ofMillis(1500)));
         ssh = new OpenSshClient(fleet);
     }
 
@@ -63,8 +63,9 @@ class TestServerLifecycleTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !accepts(server.port()));
         await().atMost(Duration.ofSeconds(30)).until(() -> server.boots() == boots + 1 && server.isRunning());
         CommandResult after = ssh.run(server, "root", "cat /proc/sys/kernel/random/boot_id;"
-                + " test -e /var/run/reboot-required && echo still-required || echo cleared");
-        assertThat(after.stdout()).isEqualTo(server.bootId() + "\ncleared\n");
+                + " test -e /var/run/reboot-required && echo still-required || echo cleared; cut -d. -f1 /proc/uptime");
+        assertThat(after.stdout()).startsWith(server.bootId() + "\ncleared\n");
+        assertThat(Long.parseLong(after.stdout().split("\n")[2])).as("uptime since the reboot").isLessThan(30);
         assertThat(server.bootId()).isNotEqualTo(firstBoot);
     }
 
@@ -78,6 +79,33 @@ class TestServerLifecycleTest {
         assertThat(accepts(server.port())).isFalse();
         server.start();
         assertThat(ssh.run(server, "root", "true").exitCode()).isZero();
+    }
+
+    @Test
+    void aServerToldToKeepItsBootIdComesBackWithTheSameOne() {
+        TestServer server = fleet.server(3).keepBootIdAcrossBoots(true);
+        String bootId = server.bootId();
+
+        server.stop();
+        server.start();
+
+        assertThat(server.bootId()).isEqualTo(bootId);
+        assertThat(server.run("cat /proc/sys/kernel/random/boot_id").trim()).isEqualTo(bootId);
+    }
+
+    @Test
+    void regeneratedHostKeysAreRefusedByAStrictClientAfterTheNextBoot() {
+        TestServer server = fleet.server(4);
+        String oldFingerprint = server.hostKeyFingerprint();
+
+        server.regenerateHostKeys();
+        server.stop();
+        server.start();
+
+        assertThat(server.hostKeyFingerprint()).isNotEqualTo(oldFingerprint);
+        CommandResult refused = ssh.run(server, "root", "true");
+        assertThat(refused.exitCode()).isEqualTo(255);
+        assertThat(refused.stderr()).contains("REMOTE HOST IDENTIFICATION HAS CHANGED");
     }
 
     @Test
