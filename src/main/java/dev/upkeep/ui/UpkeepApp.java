@@ -20,6 +20,7 @@ public final class UpkeepApp extends Application {
     private static volatile AppServices handedOver;
     private final AppServices services;
     private AppContext context;
+    private Stage stage;
 
     public UpkeepApp() {
         this(null);
@@ -44,6 +45,7 @@ public final class UpkeepApp extends Application {
         // Never larger than the screen: small laptops, and the headless test screen, which breaks on oversized windows.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(context.view.node(), Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight())));
+        this.stage = stage;
         stage.titleProperty().bind(Bindings.concat("Upkeep — ", context.workspace.fileProperty().asString()));
         stage.getIcons().addAll(icons());
         stage.show();
@@ -58,6 +60,8 @@ public final class UpkeepApp extends Application {
 
     @Override
     public void stop() {
+        // Leave the stage as we found it: tests (and embedders) reuse the primary stage after us.
+        if (stage != null) stage.titleProperty().unbind();
         if (context != null) context.close();
     }
 
