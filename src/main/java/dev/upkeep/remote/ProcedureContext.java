@@ -23,4 +23,12 @@ public interface ProcedureContext {
     void line(OutputListener.Stream stream, String line);
 
     Cancellation cancellation();
+
+    /**
+     * Drops the current connection (it is gone: the server rebooted, the network dropped it) and opens a fresh one,
+     * with the same host-key checks. Throws when the server cannot be reached now; callers retry with backoff.
+     */
+    default SshConnection reconnect() throws dev.upkeep.ssh.SshException {
+        throw new UnsupportedOperationException("this context cannot reconnect");
+    }
 }
