@@ -46,6 +46,9 @@ public final class UpkeepApp extends Application {
         stage.setScene(new Scene(context.view.node(), Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight())));
         stage.titleProperty().bind(Bindings.concat("Upkeep — ", context.workspace.fileProperty().asString()));
         stage.getIcons().addAll(icons());
+        stage.setOnCloseRequest(e -> {
+            if (!context.mayQuit()) e.consume();
+        });
         stage.show();
         // Read the file off the FX thread; the window shows the empty state until it arrives.
         context.workspace.load(s.workspaceFile());

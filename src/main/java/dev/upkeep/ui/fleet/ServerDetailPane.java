@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** Everything known about the selected server: configuration, status, and the reboot or error explanation. */
+/** Everything known about the selected server: configuration, status, the reboot or error explanation, and drift. */
 public final class ServerDetailPane {
     private final FleetViewModel vm;
     private final Supplier<Instant> now;
@@ -22,7 +22,8 @@ public final class ServerDetailPane {
     private final Label subtitle = new Label("Select a row to see its details.");
     private final Label alert = new Label();
     private final GridPane grid = new GridPane();
-    private final VBox box = new VBox(10, title, subtitle, alert, grid);
+    private final DriftSection drift = new DriftSection();
+    private final VBox box = new VBox(10, title, subtitle, alert, grid, drift.node());
     private final ScrollPane scroll = new ScrollPane(box);
     private final ChangeListener<RowState> stateListener = (o, was, now) -> show(now);
 
@@ -70,6 +71,7 @@ public final class ServerDetailPane {
 
     private void show(RowState s) {
         grid.getChildren().clear();
+        drift.show(s);
         alert.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
         alert.setVisible(false);
         alert.setManaged(false);
