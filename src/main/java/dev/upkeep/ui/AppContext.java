@@ -40,7 +40,7 @@ final class AppContext implements AutoCloseable {
         // The deploy feature replaces this stand-in with its "Deploy with options" dialog.
         UpgradeLauncher upgrades = UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
-        this.view = new MainView(new Commands(workspace, fleet, theme, this::quit, dialogs, manifests, upgrades), Instant::now);
+        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades), Instant::now);
     }
 
     /** Unsaved manifest edits are never lost on quit: each editor with changes asks first. */

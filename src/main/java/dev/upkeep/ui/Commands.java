@@ -2,6 +2,7 @@ package dev.upkeep.ui;
 
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
+import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
 import dev.upkeep.ui.fleet.ServerRow;
 import javafx.beans.binding.BooleanBinding;
@@ -15,6 +16,7 @@ import java.util.Optional;
 final class Commands {
     final WorkspaceViewModel workspace;
     final FleetViewModel fleet;
+    final DriftViewModel drift;
     final Theme theme;
     final Runnable quit;
     final DialogService dialogs;
@@ -28,10 +30,11 @@ final class Commands {
     /** No selected server runs another Docker version than its manifest asks for. */
     final BooleanBinding noDockerDrift;
 
-    Commands(WorkspaceViewModel workspace, FleetViewModel fleet, Theme theme, Runnable quit, DialogService dialogs,
+    Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
              ManifestWindows manifests, UpgradeLauncher upgrades) {
         this.workspace = workspace;
         this.fleet = fleet;
+        this.drift = drift;
         this.theme = theme;
         this.quit = quit;
         this.dialogs = dialogs;

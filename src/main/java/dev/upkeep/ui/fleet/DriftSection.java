@@ -5,7 +5,6 @@ import dev.upkeep.manifest.Drift;
 import dev.upkeep.ui.Icons;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,44 +15,35 @@ final class DriftSection {
     record Line(String key, String text, boolean drifted) {
     }
 
-    private final Label title = new Label("Drift");
-    private final Label note = new Label();
-    private final GridPane grid = new GridPane();
-    private final VBox box = new VBox(6, title, note, grid);
-
-    DriftSection() {
-        box.setId("detail-drift");
-        title.getStyleClass().add(Styles.TITLE_4);
-        note.setWrapText(true);
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        note.setId("drift-note");
-        grid.setHgap(10);
-        grid.setVgap(4);
+    private DriftSection() {
     }
 
-    VBox node() {
-        return box;
-    }
-
-    void show(RowState s) {
-        grid.getChildren().clear();
-        boolean visible = s != null && s.wants() != null;
-        box.setVisible(visible);
-        box.setManaged(visible);
-        if (!visible) return;
+    /**
+     * Adds the section to the detail pane's grid from row {@code r} (so its keys line up with the others) and
+     * returns the next free row; adds nothing for a server whose application has no manifest.
+     */
+    static int addTo(GridPane grid, int r, RowState s) {
+        if (s.wants() == null) return r;
+        Label title = new Label("Drift from " + s.wants().manifest().getFileName());
+        title.setId("detail-drift");
+        title.getStyleClass().addAll(Styles.TEXT_BOLD, "drift-title");
+        grid.add(title, 0, r++, 2, 1);
         String why = note(s);
-        note.setText(why == null ? "" : why);
-        note.setVisible(why != null);
-        note.setManaged(why != null);
-        int r = 0;
+        if (why != null) {
+            Label note = new Label(why);
+            note.setId("drift-note");
+            note.setWrapText(true);
+            note.getStyleClass().add(Styles.TEXT_MUTED);
+            grid.add(note, 0, r++, 2, 1);
+        }
         for (Line line : lines(s)) {
             Label k = new Label(line.key());
             k.getStyleClass().add(Styles.TEXT_MUTED);
             Label v = new Label(line.text(), line.drifted() ? Icons.icon(Icons.DRIFT, "drift-icon") : null);
             v.setWrapText(true);
-            if (line.drifted()) v.getStyleClass().add("drifted");
             grid.addRow(r++, k, v);
         }
+        return r;
     }
 
     /** Why there is nothing to compare, or null when there is. */

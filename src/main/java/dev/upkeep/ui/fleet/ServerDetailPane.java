@@ -22,8 +22,7 @@ public final class ServerDetailPane {
     private final Label subtitle = new Label("Select a row to see its details.");
     private final Label alert = new Label();
     private final GridPane grid = new GridPane();
-    private final DriftSection drift = new DriftSection();
-    private final VBox box = new VBox(10, title, subtitle, alert, grid, drift.node());
+    private final VBox box = new VBox(10, title, subtitle, alert, grid);
     private final ScrollPane scroll = new ScrollPane(box);
     private final ChangeListener<RowState> stateListener = (o, was, now) -> show(now);
 
@@ -71,7 +70,6 @@ public final class ServerDetailPane {
 
     private void show(RowState s) {
         grid.getChildren().clear();
-        drift.show(s);
         alert.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
         alert.setVisible(false);
         alert.setManaged(false);
@@ -98,9 +96,13 @@ public final class ServerDetailPane {
         r = row(r, "Groups", server.groups().isEmpty() ? "—" : String.join(", ", server.groups()));
         r = row(r, "State", Columns.reachability(s).text());
         ServerStatus st = s.status();
-        if (st == null) return;
+        if (st == null || !st.reachable()) {
+            // no versions to compare yet: the drift section says what the manifest wants
+            if (st != null) r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
+            DriftSection.addTo(grid, r, s);
+            return;
+        }
         r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
-        if (!st.reachable()) return;
         r = row(r, "OS", Formats.orDash(st.os()));
         r = row(r, "Kernel running", Formats.orDash(st.kernel()));
         r = row(r, "Kernel installed", Formats.orDash(st.installedKernel()) + (st.kernelUpdatePending() ? "  (newer: reboot to use it)" : ""));
@@ -117,7 +119,8 @@ public final class ServerDetailPane {
                 : Formats.time(st.packageListsUpdated()) + (Formats.listsStale(st, now.get()) ? "  (stale: refresh with package-list update)" : ""));
         r = row(r, "Unattended upgrades", st.unattendedUpgrades() ? "on" : "off");
         r = row(r, "Docker", Formats.orDash(st.dockerVersion()));
-        row(r, "Weave", Formats.orDash(st.weaveVersion()));
+        r = row(r, "Weave", Formats.orDash(st.weaveVersion()));
+        DriftSection.addTo(grid, r, s);
     }
 
     private int row(int r, String key, String value) {
