@@ -98,6 +98,7 @@ final class ManifestWindows {
         stage.getIcons().setAll(owner.getIcons());
         view.guardClose(stage);
         vm.lastSavedProperty().addListener((o, was, now) -> onSaved.run());
+        stage.setOnShown(e -> view.textArea().requestFocus()); // not the find field, the first focusable control
         stage.setOnHidden(e -> open.remove(key));
         open.put(key, new Editor(stage, vm, view));
         stage.show();
