@@ -1,7 +1,11 @@
 package dev.upkeep.ui;
 
 import dev.upkeep.ui.edit.WorkspaceViewModel;
+import dev.upkeep.manifest.ManifestFiles;
+import dev.upkeep.manifest.ManifestValidator;
+import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
+import dev.upkeep.ui.fleet.ManifestWantsReader;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -19,6 +23,8 @@ final class AppContext implements AutoCloseable {
     final Theme theme;
     final WorkspaceViewModel workspace;
     final FleetViewModel fleet;
+    final DriftViewModel drift;
+    final ManifestWindows manifests;
     final MainView view;
 
     AppContext(AppServices services, Stage stage, boolean dark) {
@@ -28,8 +34,22 @@ final class AppContext implements AutoCloseable {
         this.theme = new Theme(dark);
         this.workspace = new WorkspaceViewModel(services.store(), ui, dialogs, services.workspaceFile());
         this.fleet = new FleetViewModel(workspace.workspaceProperty(), services.statusService(), ui, dialogs);
+        ManifestFiles manifestFiles = new ManifestFiles();
+        this.drift = new DriftViewModel(fleet, workspace.workspaceProperty(), new ManifestWantsReader(manifestFiles), ui);
+        this.manifests = new ManifestWindows(stage, dialogs, manifestFiles, new ManifestValidator(), ui, drift::reload);
+        // The deploy feature replaces this stand-in with its "Deploy with options" dialog.
+        UpgradeLauncher upgrades = UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
-        this.view = new MainView(new Commands(workspace, fleet, theme, Platform::exit), Instant::now);
+        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades), Instant::now);
+    }
+
+    /** Unsaved manifest edits are never lost on quit: each editor with changes asks first. */
+    boolean mayQuit() {
+        return manifests.closeAll();
+    }
+
+    private void quit() {
+        if (mayQuit()) Platform.exit();
     }
 
     /** Opening the console should show the truth, not yesterday's table: the first load starts a refresh. */

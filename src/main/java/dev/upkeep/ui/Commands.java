@@ -1,29 +1,52 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.fleet.Workspace;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
+import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
 import dev.upkeep.ui.fleet.ServerRow;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
 /** The window's commands, wired once so that menu items and toolbar buttons share actions and enablement. */
 final class Commands {
     final WorkspaceViewModel workspace;
     final FleetViewModel fleet;
+    final DriftViewModel drift;
     final Theme theme;
     final Runnable quit;
+    final DialogService dialogs;
+    final ManifestWindows manifests;
+    final UpgradeLauncher upgrades;
     final BooleanBinding cannotEdit;
     final BooleanBinding cannotRefresh;
     final BooleanBinding noSelection;
+    /** The application in focus (selected in the list, else the selected row's) has no {@code manifest:}. */
+    final BooleanBinding noManifest;
+    /** No selected server runs another Docker version than its manifest asks for. */
+    final BooleanBinding noDockerDrift;
 
-    Commands(WorkspaceViewModel workspace, FleetViewModel fleet, Theme theme, Runnable quit) {
+    Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
+             ManifestWindows manifests, UpgradeLauncher upgrades) {
         this.workspace = workspace;
         this.fleet = fleet;
+        this.drift = drift;
         this.theme = theme;
         this.quit = quit;
+        this.dialogs = dialogs;
+        this.manifests = manifests;
+        this.upgrades = upgrades;
         cannotEdit = workspace.loadedProperty().not().or(workspace.busyProperty());
         cannotRefresh = fleet.refresh().runningProperty().or(fleet.emptyProperty());
         noSelection = Bindings.isNull(fleet.selectedRowProperty());
+        noManifest = Bindings.createBooleanBinding(() -> manifestOf(focusedApplication()).isEmpty(),
+                fleet.selectedApplicationProperty(), fleet.selectedRowProperty(), workspace.workspaceProperty());
+        // rows() fires when any row's state changes (drift arrives with the manifest or a refresh)
+        noDockerDrift = Bindings.createBooleanBinding(() -> dockerDrifted().isEmpty(), fleet.selectedRows(), fleet.rows());
     }
 
     void addApplication() {
@@ -42,5 +65,42 @@ final class Commands {
     void removeServer() {
         ServerRow row = fleet.selectedRowProperty().get();
         if (row != null) workspace.removeServer(row.ref());
+    }
+
+    /** File > Open manifest…: any Manifest.yml, starting beside the workspace file. */
+    void openManifest() {
+        Path ws = workspace.workspace().file();
+        Path folder = ws == null ? null : ws.toAbsolutePath().getParent();
+        dialogs.chooseManifest(folder).ifPresent(p -> manifests.open(p, null));
+    }
+
+    /** Edit Manifest.yml of the application in focus. */
+    void editManifest() {
+        String app = focusedApplication();
+        manifestOf(app).ifPresent(p -> manifests.open(p, app));
+    }
+
+    void upgradeDocker() {
+        List<UpgradeLauncher.DockerUpgrade> drifted = dockerDrifted();
+        if (!drifted.isEmpty()) upgrades.requestDockerUpgrade(drifted);
+    }
+
+    private String focusedApplication() {
+        String app = fleet.selectedApplicationName();
+        ServerRow row = fleet.selectedRowProperty().get();
+        return app != null || row == null ? app : row.ref().application();
+    }
+
+    private Optional<Path> manifestOf(String application) {
+        Workspace ws = workspace.workspace();
+        if (application == null || ws == null) return Optional.empty();
+        return ws.application(application).filter(a -> a.manifest() != null && !a.manifest().isBlank())
+                .map(a -> ws.resolve(a.manifest()));
+    }
+
+    private List<UpgradeLauncher.DockerUpgrade> dockerDrifted() {
+        return fleet.selectedRows().stream().map(ServerRow::state).filter(s -> s.dockerDrifted())
+                .map(s -> new UpgradeLauncher.DockerUpgrade(s.ref(), s.drift().runningDocker(), s.drift().wantedDocker()))
+                .toList();
     }
 }

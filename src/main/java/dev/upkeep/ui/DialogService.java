@@ -15,6 +15,8 @@ public interface DialogService {
         showError(title, Errors.describe(error));
     }
 
+    void showInfo(String title, String message);
+
     boolean confirm(String title, String message);
 
     /** A password field; empty when the user cancels. The caller wipes the returned chars. */
@@ -29,4 +31,7 @@ public interface DialogService {
     boolean reviewHostKeys(TrustViewModel trust);
 
     Optional<Path> chooseWorkspace(Path current);
+
+    /** A Manifest.yml to open, starting in {@code folder} when it exists; empty when the user cancels. */
+    Optional<Path> chooseManifest(Path folder);
 }

@@ -42,6 +42,15 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showInfo(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        prepare(alert, title);
+        alert.setHeaderText(title);
+        alert.setContentText(message);
+        alert.showAndWait();
+    }
+
+    @Override
     public boolean confirm(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
         prepare(alert, title);
@@ -98,6 +107,16 @@ final class FxDialogService implements DialogService {
         if (dir != null && dir.toFile().isDirectory()) chooser.setInitialDirectory(dir.toFile());
         File file = chooser.showOpenDialog(owner.get());
         return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseManifest(Path folder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open manifest");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Manifest (*.yml, *.yaml)", "*.yml", "*.yaml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (folder != null && folder.toFile().isDirectory()) chooser.setInitialDirectory(folder.toFile());
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
     }
 
     /** A form dialog whose confirm button refuses to close while the input is invalid (the input stays). */

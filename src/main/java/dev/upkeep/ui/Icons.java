@@ -25,6 +25,9 @@ public final class Icons {
     public static final String SEARCH = "mdi2m-magnify";
     public static final String FILTER = "mdi2f-filter-variant";
     public static final String DARK = "mdi2w-weather-night";
+    public static final String DRIFT = "mdi2s-sync-alert";
+    public static final String MANIFEST = "mdi2f-file-document-edit-outline";
+    public static final String UPGRADE = "mdi2a-arrow-up-bold-circle-outline";
 
     private Icons() {
     }

@@ -24,10 +24,11 @@ final class MainMenu {
         MenuItem open = item("Open workspace…", Icons.OPEN, "Shortcut+O", c.workspace::open);
         MenuItem save = item("Save", Icons.SAVE, "Shortcut+S", c.workspace::save);
         save.disableProperty().bind(c.cannotEdit);
+        MenuItem manifest = item("Open manifest…", Icons.MANIFEST, null, c::openManifest);
         MenuItem reload = item("Reload", null, null, c.workspace::reload);
         reload.disableProperty().bind(c.workspace.busyProperty());
         MenuItem quit = item("Quit", null, "Shortcut+Q", c.quit);
-        return new Menu("_File", null, open, save, reload, new SeparatorMenuItem(), quit);
+        return new Menu("_File", null, open, save, reload, new SeparatorMenuItem(), manifest, new SeparatorMenuItem(), quit);
     }
 
     private static Menu servers(Commands c) {
@@ -39,7 +40,11 @@ final class MainMenu {
         edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
         MenuItem remove = item("Remove server", Icons.DELETE, null, c::removeServer);
         remove.disableProperty().bind(c.cannotEdit.or(c.noSelection));
-        return new Menu("_Servers", null, addApp, new SeparatorMenuItem(), add, edit, remove);
+        MenuItem manifest = item("Edit Manifest.yml", Icons.MANIFEST, "Shortcut+M", c::editManifest);
+        manifest.disableProperty().bind(c.noManifest);
+        MenuItem upgrade = item("Upgrade Docker to manifest version…", Icons.UPGRADE, null, c::upgradeDocker);
+        upgrade.disableProperty().bind(c.noDockerDrift);
+        return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, edit, remove, new SeparatorMenuItem(), upgrade);
     }
 
     private static Menu refresh(Commands c) {

@@ -32,6 +32,10 @@ final class MainToolbar {
         edit.setOnAction(e -> c.editServer());
         edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
 
+        Button manifest = button("edit-manifest", "Manifest", Icons.MANIFEST, "Edit the Manifest.yml of the selected application");
+        manifest.setOnAction(e -> c.editManifest());
+        manifest.disableProperty().bind(c.noManifest);
+
         ToggleButton attention = new ToggleButton("Needs attention only", Icons.icon(Icons.FILTER));
         attention.setId("attention-only");
         attention.setTooltip(new Tooltip("Only unreachable servers, servers needing a reboot, and servers with security updates"));
@@ -47,7 +51,8 @@ final class MainToolbar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.setId("main-toolbar");
-        bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit, spacer, attention, search);
+        bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit,
+                new Separator(javafx.geometry.Orientation.VERTICAL), manifest, spacer, attention, search);
     }
 
     ToolBar node() {

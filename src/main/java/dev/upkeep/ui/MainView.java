@@ -27,14 +27,16 @@ final class MainView {
         empty.node().visibleProperty().bind(c.fleet.emptyProperty());
         StackPane centre = new StackPane(table.node(), empty.node());
 
-        SplitPane split = new SplitPane(new ApplicationListView(c.fleet).node(), centre, new ServerDetailPane(c.fleet, now).node());
+        ApplicationListView apps = new ApplicationListView(c.fleet);
+        apps.node().setContextMenu(new AppMenu(c).node());
+        SplitPane split = new SplitPane(apps.node(), centre, new ServerDetailPane(c.fleet, now).node());
         split.setDividerPositions(0.16, 0.72);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
 
         root.setTop(new VBox(new MainMenu(c).node(), new MainToolbar(c).node()));
         root.setCenter(split);
-        root.setBottom(new StatusBarView(c.fleet, c.workspace).node());
+        root.setBottom(new StatusBarView(c.fleet, c.workspace, c.drift).node());
         root.getStyleClass().add("upkeep-root");
         Theme.style(root);
     }

@@ -4,7 +4,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 
-/** Right-click on servers in the table: refresh them, edit or remove one. */
+/** Right-click on servers in the table: refresh them, edit or remove one, upgrade drifted Docker, open the manifest. */
 final class RowMenu {
     private final ContextMenu menu = new ContextMenu();
 
@@ -21,7 +21,14 @@ final class RowMenu {
         MenuItem remove = new MenuItem("Remove server", Icons.icon(Icons.DELETE));
         remove.setOnAction(e -> c.removeServer());
         remove.disableProperty().bind(c.cannotEdit.or(c.noSelection));
-        menu.getItems().addAll(refresh, lists, new SeparatorMenuItem(), edit, remove);
+        MenuItem upgrade = new MenuItem("Upgrade Docker to manifest version…", Icons.icon(Icons.UPGRADE));
+        upgrade.setId("upgrade-docker");
+        upgrade.setOnAction(e -> c.upgradeDocker());
+        upgrade.disableProperty().bind(c.noDockerDrift);
+        MenuItem manifest = new MenuItem("Edit Manifest.yml", Icons.icon(Icons.MANIFEST));
+        manifest.setOnAction(e -> c.editManifest());
+        manifest.disableProperty().bind(c.noManifest);
+        menu.getItems().addAll(refresh, lists, new SeparatorMenuItem(), edit, remove, new SeparatorMenuItem(), upgrade, manifest);
     }
 
     ContextMenu node() {

@@ -2,6 +2,7 @@ package dev.upkeep.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
+import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetCounts;
 import dev.upkeep.ui.fleet.FleetViewModel;
 import javafx.beans.binding.Bindings;
@@ -20,7 +21,7 @@ import javafx.scene.layout.Region;
 final class StatusBarView {
     private final HBox box = new HBox(10);
 
-    StatusBarView(FleetViewModel fleet, WorkspaceViewModel workspace) {
+    StatusBarView(FleetViewModel fleet, WorkspaceViewModel workspace, DriftViewModel drift) {
         FleetCounts c = fleet.counts();
         Label message = new Label();
         message.setId("status-message");
@@ -33,7 +34,11 @@ final class StatusBarView {
         progress.managedProperty().bind(progress.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        box.getChildren().addAll(progress, message, spacer,
+        // Only workspaces with manifests can drift: the count appears when there is something to say.
+        Label drifted = count("count-drift", drift.driftedCount(), "drifted from manifest", Icons.DRIFT, Styles.WARNING);
+        drifted.visibleProperty().bind(drift.driftedCount().greaterThan(0));
+        drifted.managedProperty().bind(drifted.visibleProperty());
+        box.getChildren().addAll(progress, message, spacer, drifted,
                 count("count-servers", c.serversProperty(), "servers", null, null),
                 count("count-reachable", c.reachableProperty(), "reachable", Icons.REACHABLE, null),
                 count("count-reboot", c.rebootRequiredProperty(), "need reboot", Icons.REBOOT, Styles.WARNING),

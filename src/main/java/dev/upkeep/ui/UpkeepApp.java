@@ -48,6 +48,9 @@ public final class UpkeepApp extends Application {
         this.stage = stage;
         stage.titleProperty().bind(Bindings.concat("Upkeep — ", context.workspace.fileProperty().asString()));
         stage.getIcons().addAll(icons());
+        stage.setOnCloseRequest(e -> {
+            if (!context.mayQuit()) e.consume();
+        });
         stage.show();
         // Read the file off the FX thread; the window shows the empty state until it arrives.
         context.workspace.load(s.workspaceFile());

@@ -20,10 +20,11 @@ import java.util.Random;
 /**
  * Starts the real window against canned statuses: 30 servers in 3 applications (or {@code --servers N} spread over
  * them), refreshed at start, the first reboot-required row selected. {@code --form} then opens "Add server" with a
- * mistake in it. For screenshots under Xvfb:
+ * mistake in it; {@code --manifest} gives shop a Manifest.yml (drift shows, a drifted row is selected) and
+ * {@code --editor} opens that manifest with a validation error. For screenshots under Xvfb:
  * <pre>
  *   mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/ui-cp.txt
- *   DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat /tmp/ui-cp.txt) dev.upkeep.ui.DemoWindowMain [--dark] [--unknown-key] [--empty] [--form] [--servers N]
+ *   DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat /tmp/ui-cp.txt) dev.upkeep.ui.DemoWindowMain [--dark] [--unknown-key] [--empty] [--form] [--servers N] [--manifest] [--editor]
  * </pre>
  */
 public final class DemoWindowMain {
@@ -42,6 +43,7 @@ public final class DemoWindowMain {
             int index = options.indexOf("--servers");
             int perApp = index >= 0 ? Math.max(1, Integer.parseInt(options.get(index + 1)) / 3) : 10;
             Workspace ws = fleet(file, service, perApp);
+            if (options.contains("--manifest") || options.contains("--editor")) ws = DemoManifest.attach(ws);
             store.save(ws);
             if (options.contains("--unknown-key")) {
                 service.unknownKey(new UnknownHostKey(new ServerRef("billing", "billing-app3"), "10.0.2.13", 22, "ssh-ed25519",
@@ -57,12 +59,12 @@ public final class DemoWindowMain {
                 app.stop();
                 Platform.exit();
             });
-            if (!options.contains("--empty")) refreshWhenLoaded(app, stage, options.contains("--form"));
+            if (!options.contains("--empty")) refreshWhenLoaded(app, stage, options);
         });
     }
 
     @SuppressWarnings("unchecked")
-    private static void refreshWhenLoaded(UpkeepApp app, Stage stage, boolean form) {
+    private static void refreshWhenLoaded(UpkeepApp app, Stage stage, List<String> options) {
         AppContext c = app.context();
         c.workspace.loadedProperty().addListener((o, was, loaded) -> {
             if (!loaded) return;
@@ -70,9 +72,11 @@ public final class DemoWindowMain {
             c.fleet.refresh().runningProperty().addListener((o2, wasRunning, running) -> {
                 if (running) return;
                 var table = (javafx.scene.control.TableView<dev.upkeep.ui.fleet.ServerRow>) stage.getScene().lookup("#server-table");
-                table.getItems().stream().filter(r -> r.state().rebootRequired()).findFirst()
-                        .ifPresent(r -> table.getSelectionModel().select(r));
-                if (form) Platform.runLater(() -> openFormWithMistake(c));
+                table.getItems().stream().filter(r -> options.contains("--manifest") ? r.state().dockerDrifted() : r.state().rebootRequired())
+                        .findFirst().ifPresent(r -> table.getSelectionModel().select(r));
+                if (options.contains("--manifest")) table.scrollToColumnIndex(9); // show Docker and Weave beside the detail pane
+                if (options.contains("--form")) Platform.runLater(() -> openFormWithMistake(c));
+                if (options.contains("--editor")) Platform.runLater(() -> DemoManifest.openWithMistake(c));
             });
         });
     }

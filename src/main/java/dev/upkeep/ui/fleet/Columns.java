@@ -1,6 +1,7 @@
 package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.manifest.Drift;
 import dev.upkeep.ui.Icons;
 
 import java.time.Instant;
@@ -61,6 +62,23 @@ final class Columns {
     static CellView version(String v, RowState s) {
         if (!s.reachable()) return CellView.EMPTY;
         return v == null ? CellView.muted("none") : CellView.text(v);
+    }
+
+    /** Docker as the server runs it; "running → wanted" with a drift icon when the manifest asks for another version. */
+    static CellView docker(RowState s) {
+        Drift.ServerDrift d = s.drift();
+        return d == null ? version(s.known() ? s.status().dockerVersion() : null, s)
+                : versus(d.runningDocker(), d.wantedDocker(), d.docker(), s);
+    }
+
+    static CellView weave(RowState s) {
+        Drift.ServerDrift d = s.drift();
+        return d == null ? version(s.known() ? s.status().weaveVersion() : null, s)
+                : versus(d.runningWeave(), d.wantedWeave(), d.weave(), s);
+    }
+
+    private static CellView versus(String running, String wanted, Drift.State state, RowState s) {
+        return state == Drift.State.DRIFTED ? new CellView(running + " → " + wanted, Icons.DRIFT, Tone.WARNING) : version(running, s);
     }
 
     static CellView reboot(RowState s) {

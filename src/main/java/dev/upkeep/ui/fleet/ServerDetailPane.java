@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** Everything known about the selected server: configuration, status, and the reboot or error explanation. */
+/** Everything known about the selected server: configuration, status, the reboot or error explanation, and drift. */
 public final class ServerDetailPane {
     private final FleetViewModel vm;
     private final Supplier<Instant> now;
@@ -96,9 +96,13 @@ public final class ServerDetailPane {
         r = row(r, "Groups", server.groups().isEmpty() ? "—" : String.join(", ", server.groups()));
         r = row(r, "State", Columns.reachability(s).text());
         ServerStatus st = s.status();
-        if (st == null) return;
+        if (st == null || !st.reachable()) {
+            // no versions to compare yet: the drift section says what the manifest wants
+            if (st != null) r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
+            DriftSection.addTo(grid, r, s);
+            return;
+        }
         r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
-        if (!st.reachable()) return;
         r = row(r, "OS", Formats.orDash(st.os()));
         r = row(r, "Kernel running", Formats.orDash(st.kernel()));
         r = row(r, "Kernel installed", Formats.orDash(st.installedKernel()) + (st.kernelUpdatePending() ? "  (newer: reboot to use it)" : ""));
@@ -115,7 +119,8 @@ public final class ServerDetailPane {
                 : Formats.time(st.packageListsUpdated()) + (Formats.listsStale(st, now.get()) ? "  (stale: refresh with package-list update)" : ""));
         r = row(r, "Unattended upgrades", st.unattendedUpgrades() ? "on" : "off");
         r = row(r, "Docker", Formats.orDash(st.dockerVersion()));
-        row(r, "Weave", Formats.orDash(st.weaveVersion()));
+        r = row(r, "Weave", Formats.orDash(st.weaveVersion()));
+        DriftSection.addTo(grid, r, s);
     }
 
     private int row(int r, String key, String value) {

@@ -42,6 +42,10 @@ public final class ServerRow {
         if (!state.get().server().equals(server)) state.set(state.get().withServer(server));
     }
 
+    void wants(ManifestWants wants) {
+        if (!java.util.Objects.equals(state.get().wants(), wants)) state.set(state.get().withWants(wants));
+    }
+
     @Override
     public String toString() {
         return ref().toString();

@@ -64,8 +64,8 @@ public final class ServerTable {
                 column("Other", 70, Columns::otherUpdates, by(s -> s.reachable() ? s.status().otherUpdates() : null)),
                 column("Package lists", 150, columns::packageLists, byStatus(ServerStatus::packageListsUpdated)),
                 column("Unattended", 95, Columns::unattended, by(s -> s.reachable() ? s.status().unattendedUpgrades() : null)),
-                column("Docker", 90, s -> Columns.version(s.known() ? s.status().dockerVersion() : null, s), byStatus(ServerStatus::dockerVersion)),
-                column("Weave", 80, s -> Columns.version(s.known() ? s.status().weaveVersion() : null, s), byStatus(ServerStatus::weaveVersion)),
+                column("Docker", 180, Columns::docker, byStatus(ServerStatus::dockerVersion)),
+                column("Weave", 130, Columns::weave, byStatus(ServerStatus::weaveVersion)),
                 column("Reboot", 160, Columns::reboot, by(s -> s.rebootRequired() ? 0 : 1)),
                 column("Last checked", 200, columns::lastChecked, byStatus(ServerStatus::checkedAt))));
     }

@@ -86,7 +86,12 @@ public final class ManifestEditorView extends BorderPane {
         vm.textProperty().addListener((o, was, now) -> applyModelText(now));
         applyModelText(vm.textProperty().get());
         area.getUndoManager().forgetHistory();
-        vm.fileProperty().addListener((o, was, now) -> area.getUndoManager().forgetHistory());
+        vm.fileProperty().addListener((o, was, now) -> {
+            area.getUndoManager().forgetHistory();
+            // a freshly opened file starts at its first line, not where the inserted text left the caret
+            area.moveTo(0);
+            area.requestFollowCaret();
+        });
         vm.jumpTargetProperty().addListener((o, was, p) -> {
             if (p != null) {
                 int paragraph = Math.min(p.line() - 1, area.getParagraphs().size() - 1);

@@ -50,6 +50,7 @@ public final class ManifestEditorViewModel {
     private final ObservableList<ManifestServer> servers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Problem> jumpTarget = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<OpenedManifest> lastSaved = new ReadOnlyObjectWrapper<>();
 
     // --- services and state ---------------------------------------------------------------------------------
     private final ManifestFiles files;
@@ -83,6 +84,8 @@ public final class ManifestEditorViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** The problem the view should move the caret to (set by {@link #jumpTo}). */
     public ReadOnlyObjectProperty<Problem> jumpTargetProperty() { return jumpTarget.getReadOnlyProperty(); }
+    /** The file as last written by {@link #save()} (null until the first save): others re-read it when it changes. */
+    public ReadOnlyObjectProperty<OpenedManifest> lastSavedProperty() { return lastSaved.getReadOnlyProperty(); }
 
     // --- commands: file ---------------------------------------------------------------------------------------
 
@@ -95,6 +98,11 @@ public final class ManifestEditorViewModel {
             String why = e instanceof ManifestReadException r ? r.problem().format(path.toString()) : String.valueOf(e.getMessage());
             dialogs.showError("Cannot open " + path.getFileName(), why);
         });
+    }
+
+    /** Shows a file the caller already read off the FX thread (the window reads it before it opens an editor). */
+    public void openLoaded(OpenedManifest result) {
+        load(result);
     }
 
     /** True when the editor may be closed: nothing unsaved, or the user agreed to discard it. */
@@ -137,6 +145,7 @@ public final class ManifestEditorViewModel {
         tasks.submit(() -> overwrite ? files.write(base.path(), mine) : files.save(base, mine), saved -> {
             saving.set(false);
             opened = saved;
+            lastSaved.set(saved);
             dirty.set(!text.get().equals(saved.text()));
             message.set("Saved " + saved.path().getFileName() + " (previous version in " + ManifestFiles.backupOf(saved.path()).getFileName() + ")");
         }, e -> {
