@@ -51,22 +51,23 @@ public final class ServerTable {
         table.setRowFactory(t -> new ServerTableRow(Instant::now));
         table.setPlaceholder(new Label("No server matches the search or filter."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // What an engineer scans for comes first (state, reboot, updates, versions); identity details after.
         table.getColumns().addAll(java.util.List.of(
                 column("Server", 120, s -> CellView.text(s.ref().server()), by(s -> s.ref().server())),
                 column("Application", 100, s -> CellView.text(s.ref().application()), by(s -> s.ref().application())),
-                column("Host", 110, s -> CellView.text(s.server().host()), by(s -> s.server().host())),
                 progressColumn("Reachability", 135, Columns::reachability, by(s -> reachOrder(s))),
-                column("OS", 200, s -> CellView.text(s.reachable() ? s.status().os() : ""), byStatus(ServerStatus::os)),
-                column("Kernel", 290, Columns::kernel, byStatus(ServerStatus::kernel)),
-                column("Uptime", 90, s -> CellView.text(s.reachable() ? Formats.uptime(s.status().uptimeSeconds()) : ""),
-                        byStatus(ServerStatus::uptimeSeconds)),
+                column("Reboot", 160, Columns::reboot, by(s -> s.rebootRequired() ? 0 : 1)),
                 column("Security", 85, Columns::securityUpdates, by(s -> s.reachable() ? s.status().securityUpdates() : null)),
                 column("Other", 70, Columns::otherUpdates, by(s -> s.reachable() ? s.status().otherUpdates() : null)),
                 column("Package lists", 150, columns::packageLists, byStatus(ServerStatus::packageListsUpdated)),
                 column("Unattended", 95, Columns::unattended, by(s -> s.reachable() ? s.status().unattendedUpgrades() : null)),
                 column("Docker", 180, Columns::docker, byStatus(ServerStatus::dockerVersion)),
                 column("Weave", 130, Columns::weave, byStatus(ServerStatus::weaveVersion)),
-                column("Reboot", 160, Columns::reboot, by(s -> s.rebootRequired() ? 0 : 1)),
+                column("Host", 110, s -> CellView.text(s.server().host()), by(s -> s.server().host())),
+                column("OS", 200, s -> CellView.text(s.reachable() ? s.status().os() : ""), byStatus(ServerStatus::os)),
+                column("Kernel", 290, Columns::kernel, byStatus(ServerStatus::kernel)),
+                column("Uptime", 90, s -> CellView.text(s.reachable() ? Formats.uptime(s.status().uptimeSeconds()) : ""),
+                        byStatus(ServerStatus::uptimeSeconds)),
                 column("Last checked", 200, columns::lastChecked, byStatus(ServerStatus::checkedAt))));
     }
 
