@@ -36,12 +36,15 @@ public final class WeaveScripts {
         for (String version : versions) {
             url = fleet.publishFile("weave/v" + version + "/weave", script(version));
         }
-        return urlTemplate(fleet, url);
+        return urlTemplate(url);
     }
 
-    /** Serves {@code content} where the script of {@code version} is expected (e.g. the wrong version's script). */
-    public static String publishAs(TestFleet fleet, String version, byte[] content) {
-        return urlTemplate(fleet, fleet.publishFile("weave/v" + version + "/weave", content));
+    /**
+     * Serves {@code content} where a mirror under {@code files/<mirror>/} would have the script of {@code version}
+     * (e.g. the wrong version's script); returns that mirror's URL template.
+     */
+    public static String publishAs(TestFleet fleet, String mirror, String version, byte[] content) {
+        return urlTemplate(fleet.publishFile(mirror + "/weave/v" + version + "/weave", content));
     }
 
     /** Installs the script of this version at /usr/local/bin/weave and, with peers, launches it with them. */
@@ -58,7 +61,7 @@ public final class WeaveScripts {
         }
     }
 
-    private static String urlTemplate(TestFleet fleet, String url) {
+    private static String urlTemplate(String url) {
         if (url == null) {
             throw new IllegalArgumentException("no version given");
         }

@@ -1,0 +1,136 @@
+package dev.upkeep.remote;
+
+import dev.upkeep.ssh.SshConnector;
+import dev.upkeep.testfleet.DockerRepo;
+import dev.upkeep.testfleet.TestFleet;
+import dev.upkeep.testfleet.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Docker upgrade on real Debian servers with a Docker CE–style apt repository. */
+class DockerUpgradeTest {
+    private static final Logger log = LoggerFactory.getLogger(DockerUpgradeTest.class);
+    private static final String OLD_CE = "18.03.0~ce-0~debian";
+    private static TestFleet fleet;
+    private static DockerRepo docker;
+    private static SshConnector connector;
+
+    @BeforeAll
+    static void start() {
+        TestFleet.assumeAvailable();
+        fleet = TestFleet.start(4);
+        docker = DockerRepo.start(fleet).publish(OLD_CE);
+        fleet.servers().forEach(docker::addTo);
+        connector = TestContext.connector(fleet);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connector != null) connector.close();
+        if (docker != null) docker.close();
+        if (fleet != null) fleet.close();
+    }
+
+    private static String installed(TestServer server) {
+        return server.run("dpkg-query -W -f='${Package} ${Version}\\n' docker-ce docker-ce-cli");
+    }
+
+    private static String running(TestServer server) {
+        return server.run("docker version --format '{{.Server.Version}}'").strip();
+    }
+
+    /** The stand-in daemon's start/stop log: unchanged means Docker was not restarted. */
+    private static String restarts(TestServer server) {
+        return server.run("cat /var/log/docker-standin.log");
+    }
+
+    @Test
+    void upgradesToTheManifestsVersionAndRestartsDockerThenDoesNothingTheSecondTime() throws Exception {
+        TestServer server = fleet.server(0);
+        docker.install(server, DockerRepo.OLD);
+        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            long started = System.nanoTime();
+            ProcedureResult result = new DockerUpgrade("25.0.3", false).run(ctx);
+            log.info("Docker upgrade on 1 server: {} ms", (System.nanoTime() - started) / 1_000_000);
+
+            assertThat(result.success()).as(result.message() + "\n" + ctx.output()).isTrue();
+            assertThat(result.message()).isEqualTo("Docker 24.0.7 → 25.0.3 (docker-ce " + DockerRepo.NEW + ")");
+            assertThat(result.upgraded()).containsExactly("docker-ce " + DockerRepo.NEW, "docker-ce-cli " + DockerRepo.NEW);
+            assertThat(installed(server)).isEqualTo("docker-ce " + DockerRepo.NEW + "\ndocker-ce-cli " + DockerRepo.NEW + "\n");
+            assertThat(running(server)).isEqualTo("25.0.3");
+            assertThat(ctx.steps).allMatch(s -> s.startsWith("INSTALLING_DOCKER: ")).contains("INSTALLING_DOCKER: 24.0.7 → 25.0.3");
+            assertThat(ctx.lines).anyMatch(l -> l.contains("Unpacking docker-ce (" + DockerRepo.NEW + ")"))
+                    .contains("out: upkeep: restarted Docker with: service docker restart")
+                    .noneMatch(l -> l.contains("@@upkeep"));
+
+            String log = restarts(server);
+            ProcedureResult again = new DockerUpgrade("25.0.3", false).run(ctx);
+            assertThat(again.success()).as(again.message()).isTrue();
+            assertThat(again.message()).startsWith("Docker already at 25.0.3");
+            assertThat(again.upgraded()).isEmpty();
+            assertThat(restarts(server)).as("no second restart").isEqualTo(log);
+        }
+    }
+
+    @Test
+    void aVersionAptDoesNotOfferFailsTheServerAndInstallsNothing() throws Exception {
+        TestServer server = fleet.server(1);
+        docker.install(server, DockerRepo.OLD);
+        String before = installed(server);
+        String log = restarts(server);
+        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            ProcedureResult result = new DockerUpgrade("26.1.0", false).run(ctx);
+
+            assertThat(result.success()).isFalse();
+            assertThat(result.message()).isEqualTo("Docker 26.1.0 is not offered by apt on " + server.name()
+                    + " (it offers 25.0.3, 24.0.7, 18.03.0-ce). Nothing was installed.");
+        }
+        assertThat(installed(server)).isEqualTo(before);
+        assertThat(running(server)).isEqualTo("24.0.7");
+        assertThat(restarts(server)).isEqualTo(log);
+    }
+
+    @Test
+    void aDowngradeIsRefusedUnlessAllowed() throws Exception {
+        TestServer server = fleet.server(2);
+        docker.install(server, DockerRepo.NEW);
+        String log = restarts(server);
+        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            ProcedureResult refused = new DockerUpgrade("24.0.7", false).run(ctx);
+            assertThat(refused.success()).isFalse();
+            assertThat(refused.message()).isEqualTo("refusing to downgrade docker-ce from " + DockerRepo.NEW + " to "
+                    + DockerRepo.OLD + " without permission to downgrade. Nothing was installed.");
+            assertThat(installed(server)).contains("docker-ce " + DockerRepo.NEW);
+            assertThat(restarts(server)).isEqualTo(log);
+
+            ProcedureResult allowed = new DockerUpgrade("24.0.7", true).run(ctx);
+            assertThat(allowed.success()).as(allowed.message() + "\n" + ctx.output()).isTrue();
+            assertThat(allowed.message()).startsWith("Docker 25.0.3 → 24.0.7");
+        }
+        assertThat(installed(server)).isEqualTo("docker-ce " + DockerRepo.OLD + "\ndocker-ce-cli " + DockerRepo.OLD + "\n");
+        assertThat(running(server)).isEqualTo("24.0.7");
+    }
+
+    @Test
+    void anOldCeVersionInstallsWithSudoOnAServerWithoutDockerAndStaysHeld() throws Exception {
+        TestServer server = fleet.server(3);
+        assertThat(server.call("command -v docker").exitCode()).isNotZero();
+        try (TestContext ctx = TestContext.deployWithSudo(connector, fleet, server)) {
+            ProcedureResult result = new DockerUpgrade("18.03.0-ce", false).run(ctx);
+            assertThat(result.success()).as(result.message() + "\n" + ctx.output()).isTrue();
+            assertThat(result.message()).isEqualTo("Docker none → 18.03.0-ce (docker-ce " + OLD_CE + ")");
+            assertThat(running(server)).isEqualTo("18.03.0-ce");
+
+            server.run("apt-mark hold docker-ce docker-ce-cli");
+            ProcedureResult held = new DockerUpgrade("25.0.3", false).run(ctx);
+            assertThat(held.success()).as(held.message() + "\n" + ctx.output()).isTrue();
+        }
+        assertThat(running(server)).isEqualTo("25.0.3");
+        assertThat(server.run("apt-mark showhold")).isEqualTo("docker-ce\ndocker-ce-cli\n");
+    }
+}
