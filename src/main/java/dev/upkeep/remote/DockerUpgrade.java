@@ -47,10 +47,32 @@ public final class DockerUpgrade implements Procedure {
         return "Docker " + version;
     }
 
+    /**
+     * What the upgrade would do, for a pre-flight summary: reads apt's lists as they are (no update), as the login
+     * user (no sudo), changes nothing. {@code packageVersion} is null when apt does not offer the version
+     * ({@code problem} then says why); {@code from} is the running (or installed) Docker version, or "none".
+     */
+    public record Preview(String from, String to, String packageVersion, String problem) {
+        public boolean changes() {
+            return packageVersion != null && !from.equals(to);
+        }
+    }
+
+    public Preview preview(ProcedureContext ctx) throws SshException {
+        DockerWeaveScript.Output read = DockerWeaveScript.run(ctx, "docker-resolve.sh", Map.of("UPDATE_LISTS", "no"),
+                true, false);
+        List<String> offered = DockerCandidates.parse(read.all("madison"));
+        Optional<String> problem = read.first("error");
+        if (problem.isEmpty() && read.exitStatus() != 0) problem = Optional.of("reading apt failed (exit " + read.exitStatus() + ")");
+        if (problem.isEmpty()) problem = unavailable(ctx, offered, " (as of its last apt-get update)");
+        String pkg = problem.isPresent() ? null : DockerCandidates.match(offered, version).orElseThrow();
+        return new Preview(before(read), version, pkg, problem.orElse(null));
+    }
+
     @Override
     public ProcedureResult run(ProcedureContext ctx) throws SshException {
         ctx.step(Step.INSTALLING_DOCKER, "looking for Docker " + version + " in apt");
-        DockerWeaveScript.Output resolved = DockerWeaveScript.run(ctx, "docker-resolve.sh", Map.of(), true);
+        DockerWeaveScript.Output resolved = DockerWeaveScript.run(ctx, "docker-resolve.sh", Map.of("UPDATE_LISTS", "yes"), true);
         resolved.all("warning").forEach(w -> narrate(ctx, "warning: " + w));
         Optional<String> error = resolved.first("error");
         if (error.isPresent()) return ProcedureResult.failed(error.get());
@@ -58,15 +80,9 @@ public final class DockerUpgrade implements Procedure {
             return ProcedureResult.failed("reading apt's Docker versions failed (exit " + resolved.exitStatus() + ")");
         }
         List<String> offered = DockerCandidates.parse(resolved.all("madison"));
-        if (offered.isEmpty()) {
-            return ProcedureResult.failed("apt on " + ctx.server() + " offers no docker-ce package: is Docker's apt"
-                    + " repository in its sources? Nothing was installed.");
-        }
+        Optional<String> unavailable = unavailable(ctx, offered, "");
+        if (unavailable.isPresent()) return ProcedureResult.failed(unavailable.get() + " Nothing was installed.");
         Optional<String> pkg = DockerCandidates.match(offered, version);
-        if (pkg.isEmpty()) {
-            return ProcedureResult.failed("Docker " + version + " is not offered by apt on " + ctx.server()
-                    + " (it offers " + String.join(", ", DockerCandidates.releases(offered)) + "). Nothing was installed.");
-        }
         String from = before(resolved);
         if (ctx.cancellation().isCancelled()) throw new CommandCancelledException(ctx.server(), name());
 
@@ -102,6 +118,19 @@ public final class DockerUpgrade implements Procedure {
         }
         return new ProcedureResult(true, "Docker " + from + " → " + version + " (docker-ce " + pkg + ")",
                 List.of("docker-ce " + pkg, "docker-ce-cli " + pkg), false, List.of());
+    }
+
+    /** Why apt cannot give this version, if it cannot. */
+    private Optional<String> unavailable(ProcedureContext ctx, List<String> offered, String asOf) {
+        if (offered.isEmpty()) {
+            return Optional.of("apt on " + ctx.server() + " offers no docker-ce package" + asOf
+                    + ": is Docker's apt repository in its sources?");
+        }
+        if (DockerCandidates.match(offered, version).isEmpty()) {
+            return Optional.of("Docker " + version + " is not offered by apt on " + ctx.server() + asOf
+                    + " (it offers " + String.join(", ", DockerCandidates.releases(offered)) + ").");
+        }
+        return Optional.empty();
     }
 
     /** The running daemon's version, else the installed package's, else "none". */

@@ -45,6 +45,12 @@ final class DockerWeaveScript {
      */
     static Output run(ProcedureContext ctx, String resource, Map<String, String> variables, boolean cancellable)
             throws SshException {
+        return run(ctx, resource, variables, cancellable, true);
+    }
+
+    /** @param privileged false to run as the login user (read-only scripts: no sudo, no password) */
+    static Output run(ProcedureContext ctx, String resource, Map<String, String> variables, boolean cancellable,
+                      boolean privileged) throws SshException {
         StringBuilder script = new StringBuilder();
         variables.forEach((name, value) -> {
             if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("not a variable name: " + name);
@@ -62,7 +68,10 @@ final class DockerWeaveScript {
                 ctx.line(stream, line);
             }
         };
-        CommandResult result = Privileged.run(cancellable ? ctx : new Uncancellable(ctx), script.toString(), listener);
+        ProcedureContext context = cancellable ? ctx : new Uncancellable(ctx);
+        CommandResult result = privileged ? Privileged.run(context, script.toString(), listener)
+                : ctx.connection().exec("sh -s", script.toString().getBytes(StandardCharsets.UTF_8), listener,
+                context.cancellation());
         return new Output(result.exitStatus(), List.copyOf(markers));
     }
 

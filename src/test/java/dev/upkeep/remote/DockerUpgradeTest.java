@@ -1,14 +1,21 @@
 package dev.upkeep.remote;
 
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.manifest.ManifestDocument;
 import dev.upkeep.ssh.SshConnector;
 import dev.upkeep.testfleet.DockerRepo;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
+import dev.upkeep.testfleet.WeaveScripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +30,7 @@ class DockerUpgradeTest {
     @BeforeAll
     static void start() {
         TestFleet.assumeAvailable();
-        fleet = TestFleet.start(4);
+        fleet = TestFleet.start(5);
         docker = DockerRepo.start(fleet).publish(OLD_CE);
         fleet.servers().forEach(docker::addTo);
         connector = TestContext.connector(fleet);
@@ -84,6 +91,11 @@ class DockerUpgradeTest {
         String before = installed(server);
         String log = restarts(server);
         try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            DockerUpgrade.Preview preview = new DockerUpgrade("26.1.0", false).preview(ctx);
+            assertThat(preview.packageVersion()).isNull();
+            assertThat(preview.changes()).isFalse();
+            assertThat(preview.problem()).contains("apt on " + server.name() + " offers no docker-ce package");
+
             ProcedureResult result = new DockerUpgrade("26.1.0", false).run(ctx);
 
             assertThat(result.success()).isFalse();
@@ -132,5 +144,41 @@ class DockerUpgradeTest {
         }
         assertThat(running(server)).isEqualTo("25.0.3");
         assertThat(server.run("apt-mark showhold")).isEqualTo("docker-ce\ndocker-ce-cli\n");
+    }
+
+    @Test
+    void theManifestsDockerAndWeaveVersionsAreInstalledThroughTheFactoryAndTheStatusProbeSeesThem() throws Exception {
+        TestServer server = fleet.server(4);
+        docker.install(server, DockerRepo.OLD);
+        server.run("apt-get -q update");
+        String weaveUrl = WeaveScripts.publish(fleet, WeaveScripts.OLD, WeaveScripts.NEW);
+        WeaveScripts.install(server, WeaveScripts.OLD, "10.1.2.3");
+        ManifestDocument manifest = ManifestDocument.parse("""
+                production:
+                  docker:
+                    configuration:
+                      docker_version: 25.0.3
+                      weave_version: 2.8.1
+                """, "Manifest.yml");
+        List<Procedure> procedures = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(true, true, false, weaveUrl))
+                .forApplication(manifest, "production");
+
+        List<ProcedureResult> results = new ArrayList<>();
+        try (TestContext ctx = TestContext.deployWithSudo(connector, fleet, server)) {
+            DockerUpgrade.Preview preview = ((DockerUpgrade) procedures.get(0)).preview(ctx);
+            assertThat(preview).isEqualTo(new DockerUpgrade.Preview("24.0.7", "25.0.3", DockerRepo.NEW, null));
+            assertThat(preview.changes()).isTrue();
+            for (Procedure procedure : procedures) results.add(procedure.run(ctx));
+            assertThat(ctx.steps).first().asString().startsWith("INSTALLING_DOCKER");
+            assertThat(ctx.steps).last().asString().startsWith("INSTALLING_WEAVE");
+
+            ServerStatus status = StatusProbe.parse("shop", server.name(),
+                    ctx.connection().run("sh -s", StatusProbe.script().getBytes(), ctx.cancellation()).stdout(), Instant.now());
+            assertThat(status.dockerVersion()).isEqualTo("25.0.3");
+            assertThat(status.weaveVersion()).isEqualTo("2.8.1");
+        }
+        assertThat(results).extracting(ProcedureResult::message).containsExactly(
+                "Docker 24.0.7 → 25.0.3 (docker-ce " + DockerRepo.NEW + ")",
+                "Weave 2.8.0 → 2.8.1 (router relaunched with peers 10.1.2.3)");
     }
 }

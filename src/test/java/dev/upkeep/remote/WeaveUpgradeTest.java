@@ -33,7 +33,11 @@ class WeaveUpgradeTest {
     }
 
     private static ProcedureResult upgrade(TestServer server, String template) throws Exception {
-        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+        return upgrade(TestContext.root(connector, fleet, server), template);
+    }
+
+    private static ProcedureResult upgrade(TestContext context, String template) throws Exception {
+        try (TestContext ctx = context) {
             ProcedureResult result = new WeaveUpgrade(WeaveScripts.NEW, template).run(ctx);
             assertThat(ctx.steps).isNotEmpty().allMatch(s -> s.startsWith("INSTALLING_WEAVE: "));
             assertThat(ctx.lines).noneMatch(l -> l.contains("@@upkeep"));
@@ -89,11 +93,11 @@ class WeaveUpgradeTest {
     }
 
     @Test
-    void aStoppedWeaveGetsTheNewScriptButIsNotStarted() throws Exception {
+    void aStoppedWeaveGetsTheNewScriptButIsNotStartedWithSudoToo() throws Exception {
         TestServer server = fleet.server(2);
         WeaveScripts.install(server, WeaveScripts.OLD);
 
-        ProcedureResult result = upgrade(server, urlTemplate);
+        ProcedureResult result = upgrade(TestContext.deployWithSudo(connector, fleet, server), urlTemplate);
 
         assertThat(result.success()).as(result.message()).isTrue();
         assertThat(result.message()).isEqualTo("Weave 2.8.0 → 2.8.1 (Weave was not running: not started)");
