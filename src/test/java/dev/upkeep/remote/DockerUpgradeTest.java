@@ -2,6 +2,7 @@ package dev.upkeep.remote;
 
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.manifest.ManifestDocument;
+import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.SshConnector;
 import dev.upkeep.testfleet.DockerRepo;
 import dev.upkeep.testfleet.TestFleet;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Docker upgrade on real Debian servers with a Docker CE–style apt repository. */
 class DockerUpgradeTest {
@@ -108,7 +110,7 @@ class DockerUpgradeTest {
     }
 
     @Test
-    void aDowngradeIsRefusedUnlessAllowed() throws Exception {
+    void aDowngradeIsRefusedUnlessAllowedAndACancelNeverCutsTheInstallOff() throws Exception {
         TestServer server = fleet.server(2);
         docker.install(server, DockerRepo.NEW);
         String log = restarts(server);
@@ -126,6 +128,21 @@ class DockerUpgradeTest {
         }
         assertThat(installed(server)).isEqualTo("docker-ce " + DockerRepo.OLD + "\ndocker-ce-cli " + DockerRepo.OLD + "\n");
         assertThat(running(server)).isEqualTo("24.0.7");
+
+        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            ctx.cancelWhen(entry -> entry.startsWith("INSTALLING_DOCKER: looking for"));
+            assertThatThrownBy(() -> new DockerUpgrade("25.0.3", false).run(ctx)).isInstanceOf(CommandCancelledException.class);
+        }
+        assertThat(running(server)).as("cancelled before installing").isEqualTo("24.0.7");
+
+        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            ctx.cancelWhen(entry -> entry.contains("Unpacking docker-ce"));
+            ProcedureResult finished = new DockerUpgrade("25.0.3", false).run(ctx);
+            assertThat(ctx.cancellation().isCancelled()).isTrue();
+            assertThat(finished.success()).as("a cancel never cuts dpkg off: " + finished.message()).isTrue();
+        }
+        assertThat(server.run("dpkg --audit")).isEmpty();
+        assertThat(running(server)).isEqualTo("25.0.3");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.upkeep.testfleet.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /** A {@link ProcedureContext} over a real SSH connection to a test fleet server, recording steps and lines. */
 public final class TestContext implements ProcedureContext, AutoCloseable {
@@ -24,6 +25,7 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
     public final List<String> steps = new CopyOnWriteArrayList<>();
     /** Every line, prefixed "out: " or "err: ". */
     public final List<String> lines = new CopyOnWriteArrayList<>();
+    private volatile Predicate<String> cancelWhen = entry -> false;
 
     private TestContext(SshConnection connection, String server, boolean sudo) {
         this.connection = connection;
@@ -57,6 +59,17 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
         return new TestContext(connection, server.name(), sudo);
     }
 
+    /** Cancels the run when a recorded step ("STEP: detail") or line ("out: …") matches, as a user pressing Cancel. */
+    public TestContext cancelWhen(Predicate<String> condition) {
+        this.cancelWhen = condition;
+        return this;
+    }
+
+    private void record(List<String> list, String entry) {
+        list.add(entry);
+        if (cancelWhen.test(entry)) cancellation.cancel();
+    }
+
     public String output() {
         return String.join("\n", lines);
     }
@@ -83,12 +96,12 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
 
     @Override
     public void step(Step step, String detail) {
-        steps.add(step + ": " + detail);
+        record(steps, step + ": " + detail);
     }
 
     @Override
     public void line(OutputListener.Stream stream, String line) {
-        lines.add((stream == OutputListener.Stream.STDOUT ? "out: " : "err: ") + line);
+        record(lines, (stream == OutputListener.Stream.STDOUT ? "out: " : "err: ") + line);
     }
 
     @Override
