@@ -11,9 +11,11 @@ public record Settings(int concurrency, String knownHosts, String sshConfig, int
                        String weaveDownloadUrl) {
     /**
      * An http(s) URL of plain characters only: it is passed (quoted) to curl on the servers, so nothing a shell or
-     * curl's URL globbing ({@code []}) could read is allowed; {@code {}} only in the {@code {version}} placeholder. Declared before DEFAULTS, which uses it.
+     * curl's URL globbing ({@code []}) could read is allowed; {@code {}} only in the {@code {version}} placeholder.
+     * Declared before DEFAULTS, which uses it.
      */
-    private static final Pattern WEAVE_URL = Pattern.compile("https?://[A-Za-z0-9._~:/?=&%+@,-]*(\\{version\\}[A-Za-z0-9._~:/?=&%+@,-]*)+");
+    private static final Pattern WEAVE_URL =
+            Pattern.compile("https?://[A-Za-z0-9._~:/?=&%+@,-]*(\\{version\\}[A-Za-z0-9._~:/?=&%+@,-]*)+");
     public static final String DEFAULT_WEAVE_DOWNLOAD_URL =
             "https://github.com/weaveworks/weave/releases/download/v{version}/weave";
     public static final Settings DEFAULTS = new Settings(10, "~/.ssh/known_hosts", "~/.ssh/config", 10,
@@ -23,7 +25,8 @@ public record Settings(int concurrency, String knownHosts, String sshConfig, int
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
         if (connectTimeoutSeconds < 1) throw new IllegalArgumentException("connectTimeoutSeconds must be at least 1");
         if (!isWeaveUrlTemplate(weaveDownloadUrl)) {
-            throw new IllegalArgumentException("weaveDownloadUrl must be an http(s) URL containing {version}: " + weaveDownloadUrl);
+            throw new IllegalArgumentException("weaveDownloadUrl must be an http(s) URL containing {version}: "
+                    + weaveDownloadUrl);
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class DockerCandidates {
     // epoch, X.Y.Z, optional "~ce", optional "~N" build, then the Debian revision (which may itself hold '-').
-    private static final Pattern VERSION = Pattern.compile("(?:[0-9]+:)?([0-9]+\\.[0-9]+\\.[0-9]+)(~ce)?(?:~[0-9]+)?-[A-Za-z0-9.+~-]+");
-    // " docker-ce | 5:25.0.3-1~debian.12~bookworm | https://download.docker.com/linux/debian bookworm/stable amd64 Packages"
+    private static final Pattern VERSION =
+            Pattern.compile("(?:[0-9]+:)?([0-9]+\\.[0-9]+\\.[0-9]+)(~ce)?(?:~[0-9]+)?-[A-Za-z0-9.+~-]+");
+    // " docker-ce | 5:25.0.3-1~debian.12~bookworm | https://download.docker.com/linux/debian bookworm/stable amd64 …"
     private static final Pattern MADISON = Pattern.compile("\\s*docker-ce\\s*\\|\\s*(\\S+)\\s*\\|.*");
 
     private DockerCandidates() {

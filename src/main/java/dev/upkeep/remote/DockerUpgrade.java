@@ -28,7 +28,7 @@ public final class DockerUpgrade implements Procedure {
     private final String version;
     private final boolean allowDowngrade;
 
-    /** @throws IllegalArgumentException when {@code version} is not a strict Docker version (checked before anything runs) */
+    /** @throws IllegalArgumentException when {@code version} is not a strict Docker version (before anything runs) */
     public DockerUpgrade(String version, boolean allowDowngrade) {
         this.version = Versions.requireDockerVersion(version);
         this.allowDowngrade = allowDowngrade;
@@ -63,7 +63,9 @@ public final class DockerUpgrade implements Procedure {
                 true, false);
         List<String> offered = DockerCandidates.parse(read.all("madison"));
         Optional<String> problem = read.first("error");
-        if (problem.isEmpty() && read.exitStatus() != 0) problem = Optional.of("reading apt failed (exit " + read.exitStatus() + ")");
+        if (problem.isEmpty() && read.exitStatus() != 0) {
+            problem = Optional.of("reading apt failed (exit " + read.exitStatus() + ")");
+        }
         if (problem.isEmpty()) problem = unavailable(ctx, offered, " (as of its last apt-get update)");
         String pkg = problem.isPresent() ? null : DockerCandidates.match(offered, version).orElseThrow();
         return new Preview(before(read), version, pkg, problem.orElse(null));
@@ -72,7 +74,8 @@ public final class DockerUpgrade implements Procedure {
     @Override
     public ProcedureResult run(ProcedureContext ctx) throws SshException {
         ctx.step(Step.INSTALLING_DOCKER, "looking for Docker " + version + " in apt");
-        DockerWeaveScript.Output resolved = DockerWeaveScript.run(ctx, "docker-resolve.sh", Map.of("UPDATE_LISTS", "yes"), true);
+        DockerWeaveScript.Output resolved = DockerWeaveScript.run(ctx, "docker-resolve.sh",
+                Map.of("UPDATE_LISTS", "yes"), true);
         resolved.all("warning").forEach(w -> narrate(ctx, "warning: " + w));
         Optional<String> error = resolved.first("error");
         if (error.isPresent()) return ProcedureResult.failed(error.get());
@@ -98,8 +101,8 @@ public final class DockerUpgrade implements Procedure {
 
     private ProcedureResult outcome(ProcedureContext ctx, DockerWeaveScript.Output out, String pkg, String from) {
         if (out.first("already").isPresent()) {
-            return new ProcedureResult(true, "Docker already at " + version + " (docker-ce " + pkg + "): nothing changed",
-                    List.of(), false, List.of());
+            return new ProcedureResult(true, "Docker already at " + version + " (docker-ce " + pkg + "):"
+                    + " nothing changed", List.of(), false, List.of());
         }
         Optional<String> refused = out.first("refused");
         if (refused.isPresent()) {
@@ -107,10 +110,12 @@ public final class DockerUpgrade implements Procedure {
             return ProcedureResult.failed("refusing to downgrade " + parts[0] + " from " + parts[parts.length - 1]
                     + " to " + pkg + " without permission to downgrade. Nothing was installed.");
         }
-        out.first("restart").ifPresent(how -> narrate(ctx, "restarted Docker with: " + how));
+        out.first("restart").ifPresent(how -> narrate(ctx, "restarting Docker with: " + how));
         Optional<String> error = out.first("error");
         if (error.isPresent()) return ProcedureResult.failed(error.get());
-        if (out.exitStatus() != 0) return ProcedureResult.failed("the Docker install script failed (exit " + out.exitStatus() + ")");
+        if (out.exitStatus() != 0) {
+            return ProcedureResult.failed("the Docker install script failed (exit " + out.exitStatus() + ")");
+        }
         String running = out.first("running").orElse("");
         if (!running.equals(version)) {
             return ProcedureResult.failed("docker-ce " + pkg + " is installed, but after the restart Docker reports "

@@ -11,7 +11,8 @@ import java.util.List;
  * checked here, before any connection: the manifest's versions ({@link UpgradeTargets}) and the Weave URL. The same
  * procedures serve every server of the application (they keep no per-server state).
  * <pre>{@code
- * var factory = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(true, true, false, settings.weaveDownloadUrl()));
+ * var options = new DockerWeaveProcedures.Options(docker, weave, allowDowngrade, settings.weaveDownloadUrl());
+ * var factory = new DockerWeaveProcedures(options);
  * List<Procedure> steps = factory.forApplication(manifest, app.environment()); // throws UpgradeTargetsException
  * }</pre>
  */

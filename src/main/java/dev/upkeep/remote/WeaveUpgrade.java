@@ -83,34 +83,42 @@ public final class WeaveUpgrade implements Procedure {
         vars.put("VERSION", version);
         vars.put("URL", url);
         DockerWeaveScript.Output out = DockerWeaveScript.run(ctx, "weave-install.sh", vars, false);
-        String before = out.first("before").orElse("none");
         Optional<String> error = out.first("error");
         if (error.isPresent()) return ProcedureResult.failed(error.get());
         if (out.first("already").isPresent()) {
-            return new ProcedureResult(true, "Weave already at " + version + ": nothing changed", List.of(), false, List.of());
+            return new ProcedureResult(true, "Weave already at " + version + ": nothing changed", List.of(), false,
+                    List.of());
         }
-        if (out.exitStatus() != 0) return ProcedureResult.failed("the Weave install script failed (exit " + out.exitStatus() + ")");
-        String script = out.first("script").orElse("");
-        if (!script.equals(version)) {
-            return ProcedureResult.failed("after installing, weave version reports script " + (script.isEmpty() ? "nothing" : script)
-                    + ", not " + version);
+        if (out.exitStatus() != 0) {
+            return ProcedureResult.failed("the Weave install script failed (exit " + out.exitStatus() + ")");
         }
         String how = out.first("restart").orElse("none");
-        List<String> peersBefore = out.all("peer_before");
-        if (!how.equals("none")) {
-            String router = out.first("router").orElse("");
-            if (!router.equals(version)) {
-                return ProcedureResult.failed("the Weave script " + version + " is installed, but the restarted router reports "
-                        + (router.isEmpty() ? "no version (not running?)" : router));
-            }
-            List<String> peersAfter = out.all("peer_after");
-            if (!peersAfter.equals(peersBefore)) {
-                return ProcedureResult.failed("Weave " + version + " runs, but its peers changed: " + peersBefore + " before, "
-                        + peersAfter + " after");
-            }
+        List<String> peers = out.all("peer_before");
+        Optional<String> wrong = verify(out, !how.equals("none"), peers);
+        if (wrong.isPresent()) return ProcedureResult.failed(wrong.get());
+        return new ProcedureResult(true, "Weave " + out.first("before").orElse("none") + " → " + version
+                + restartNote(how, peers), List.of("weave " + version), false, List.of());
+    }
+
+    /** What `weave version` and the peers say after the install, when it is not what it should be. */
+    private Optional<String> verify(DockerWeaveScript.Output out, boolean restarted, List<String> peersBefore) {
+        String script = out.first("script").orElse("");
+        if (!script.equals(version)) {
+            return Optional.of("after installing, weave version reports script " + (script.isEmpty() ? "nothing" : script)
+                    + ", not " + version);
         }
-        return new ProcedureResult(true, "Weave " + before + " → " + version + restartNote(how, peersBefore),
-                List.of("weave " + version), false, List.of());
+        if (!restarted) return Optional.empty();
+        String router = out.first("router").orElse("");
+        if (!router.equals(version)) {
+            return Optional.of("the Weave script " + version + " is installed, but the restarted router reports "
+                    + (router.isEmpty() ? "no version (not running?)" : router));
+        }
+        List<String> peersAfter = out.all("peer_after");
+        if (!peersAfter.equals(peersBefore)) {
+            return Optional.of("Weave " + version + " runs, but its peers changed: " + peersBefore + " before, "
+                    + peersAfter + " after");
+        }
+        return Optional.empty();
     }
 
     private static String restartNote(String how, List<String> peers) {

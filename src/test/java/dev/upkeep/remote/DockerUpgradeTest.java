@@ -74,7 +74,7 @@ class DockerUpgradeTest {
             assertThat(running(server)).isEqualTo("25.0.3");
             assertThat(ctx.steps).allMatch(s -> s.startsWith("INSTALLING_DOCKER: ")).contains("INSTALLING_DOCKER: 24.0.7 → 25.0.3");
             assertThat(ctx.lines).anyMatch(l -> l.contains("Unpacking docker-ce (" + DockerRepo.NEW + ")"))
-                    .contains("out: upkeep: restarted Docker with: service docker restart")
+                    .contains("out: upkeep: restarting Docker with: service docker restart")
                     .noneMatch(l -> l.contains("@@upkeep"));
 
             String log = restarts(server);
