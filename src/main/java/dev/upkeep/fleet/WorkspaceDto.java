@@ -10,8 +10,9 @@ import java.util.List;
 record WorkspaceDto(SettingsDto settings, List<ApplicationDto> applications) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"concurrency", "knownHosts", "sshConfig", "connectTimeoutSeconds"})
-    record SettingsDto(Integer concurrency, String knownHosts, String sshConfig, Integer connectTimeoutSeconds) {
+    @JsonPropertyOrder({"concurrency", "knownHosts", "sshConfig", "connectTimeoutSeconds", "weaveDownloadUrl"})
+    record SettingsDto(Integer concurrency, String knownHosts, String sshConfig, Integer connectTimeoutSeconds,
+                       String weaveDownloadUrl) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -80,7 +80,8 @@ public final class WorkspaceStore {
 
     private static WorkspaceDto toDto(Workspace ws) {
         Settings s = ws.settings();
-        var settings = new WorkspaceDto.SettingsDto(s.concurrency(), s.knownHosts(), s.sshConfig(), s.connectTimeoutSeconds());
+        var settings = new WorkspaceDto.SettingsDto(s.concurrency(), s.knownHosts(), s.sshConfig(), s.connectTimeoutSeconds(),
+                s.weaveDownloadUrl());
         List<WorkspaceDto.ApplicationDto> apps = new ArrayList<>();
         for (Application a : ws.applications()) {
             List<WorkspaceDto.ServerDto> servers = new ArrayList<>();

@@ -48,8 +48,13 @@ final class WorkspaceValidator {
         int timeout = s.connectTimeoutSeconds() == null ? d.connectTimeoutSeconds() : s.connectTimeoutSeconds();
         if (concurrency < 1 || concurrency > 1000) throw error("concurrency must be between 1 and 1000", "settings", "concurrency");
         if (timeout < 1 || timeout > 3600) throw error("connectTimeoutSeconds must be between 1 and 3600", "settings", "connectTimeoutSeconds");
+        String weaveUrl = s.weaveDownloadUrl() == null ? d.weaveDownloadUrl() : s.weaveDownloadUrl();
+        if (!Settings.isWeaveUrlTemplate(weaveUrl)) {
+            throw error("weaveDownloadUrl must be an http(s) URL of plain characters containing {version}, like "
+                    + Settings.DEFAULT_WEAVE_DOWNLOAD_URL, "settings", "weaveDownloadUrl");
+        }
         return new Settings(concurrency, s.knownHosts() == null ? d.knownHosts() : s.knownHosts(),
-                s.sshConfig() == null ? d.sshConfig() : s.sshConfig(), timeout);
+                s.sshConfig() == null ? d.sshConfig() : s.sshConfig(), timeout, weaveUrl);
     }
 
     private List<Server> servers(WorkspaceDto.ApplicationDto app, int ai) throws WorkspaceException {

@@ -19,6 +19,7 @@ class WorkspaceStoreTest {
               knownHosts: ~/.ssh/known_hosts   # OpenSSH format
               sshConfig: ~/.ssh/config
               connectTimeoutSeconds: 10
+              weaveDownloadUrl: https://mirror.example.com/weave/v{version}/weave   # Weave Net is archived
             applications:
               - name: shop
                 environment: production
@@ -41,7 +42,8 @@ class WorkspaceStoreTest {
         Path file = dir.resolve("workspace.yml");
         Files.writeString(file, EXAMPLE);
         Workspace ws = store.load(file);
-        assertThat(ws.settings()).isEqualTo(new Settings(10, "~/.ssh/known_hosts", "~/.ssh/config", 10));
+        assertThat(ws.settings()).isEqualTo(new Settings(10, "~/.ssh/known_hosts", "~/.ssh/config", 10,
+                "https://mirror.example.com/weave/v{version}/weave"));
         Application shop = ws.application("shop").orElseThrow();
         assertThat(shop.environment()).isEqualTo("production");
         assertThat(shop.failoverAddress()).isEqualTo("shop.example.com");
@@ -78,7 +80,10 @@ class WorkspaceStoreTest {
             "bad port|applications:\\n  - name: a\\n    servers:\\n      - name: w\\n        host: x\\n        port: 70000\\n|6|port must be",
             "option-like host|applications:\\n  - name: a\\n    servers:\\n      - name: w\\n        host: -oProxyCommand=x\\n|5|is not a host name",
             "bad name|applications:\\n  - name: a\\n    servers:\\n      - name: 'web 1;'\\n        host: x\\n|4|may only use",
-            "zero concurrency|settings:\\n  concurrency: 0\\n|2|concurrency must be"})
+            "zero concurrency|settings:\\n  concurrency: 0\\n|2|concurrency must be",
+            "weave url without version|settings:\\n  weaveDownloadUrl: https://example.com/weave\\n|2|weaveDownloadUrl must be",
+            "weave url not http|settings:\\n  weaveDownloadUrl: file:///tmp/{version}\\n|2|weaveDownloadUrl must be",
+            "weave url with quote|settings:\\n  weaveDownloadUrl: \"https://x/{version};$(id)\"\\n|2|weaveDownloadUrl must be"})
     void badWorkspaceIsRefusedWithItsLine(String what, String yaml, int line, String message, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("ws.yml");
         String text = yaml.replace("\\n", "\n");

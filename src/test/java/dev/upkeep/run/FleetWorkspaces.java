@@ -29,7 +29,8 @@ public final class FleetWorkspaces {
 
     public static Workspace workspace(TestFleet fleet, Path dir, Path knownHosts, List<Application> apps) {
         // The user's own ~/.ssh/config must not change what the tests see: point at a file that does not exist.
-        Settings settings = new Settings(10, knownHosts.toString(), dir.resolve("no-ssh-config").toString(), 5);
+        Settings settings = new Settings(10, knownHosts.toString(), dir.resolve("no-ssh-config").toString(), 5,
+                Settings.DEFAULT_WEAVE_DOWNLOAD_URL);
         return new Workspace(dir.resolve("workspace.yml"), settings, apps);
     }
 }
