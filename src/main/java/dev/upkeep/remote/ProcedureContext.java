@@ -3,6 +3,7 @@ package dev.upkeep.remote;
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshConnection;
+import dev.upkeep.ssh.SshException;
 
 /** What a remote procedure gets from the run: the server's connection, its privilege, and where to report. */
 public interface ProcedureContext {
@@ -23,4 +24,12 @@ public interface ProcedureContext {
     void line(OutputListener.Stream stream, String line);
 
     Cancellation cancellation();
+
+    /**
+     * A live connection after {@link #connection()}'s was lost (the run reconnects through its pool); procedures
+     * that can resume remote work (a detached upgrade) call it. By default, the same connection.
+     */
+    default SshConnection reconnect() throws SshException {
+        return connection();
+    }
 }
