@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Security upgrades on real Debian servers of the test fleet, through the runner, as the CLI and window run them. */
 class SecurityUpgradeOnRealServersTest {
@@ -31,7 +32,7 @@ class SecurityUpgradeOnRealServersTest {
     @BeforeAll
     static void startFleet() {
         TestFleet.assumeAvailable();
-        fleet = TestFleet.start(4);
+        fleet = TestFleet.start(6);
     }
 
     @AfterAll
@@ -163,5 +164,47 @@ class SecurityUpgradeOnRealServersTest {
         assertThat(repaired.outcome()).as(repaired.message()).isEqualTo(Step.DONE);
         assertThat(srv.call("dpkg --audit").stdout()).isBlank();
         assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.1");
+    }
+
+    @Test
+    void cancelStopsFollowingButNeverTheUpgradeOnTheServer(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(4);
+        srv.install(DebPackage.of("upkeep-slow-demo", "1.0"));
+        fleet.repo().publish("bookworm-security", DebPackage.of("upkeep-slow-demo", "1.1").postinst("sleep 8"));
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        RunPlan plan = new RunPlanner(UpgradeHooks.NONE).plan(ws, ServerRef.all(ws), RunOptions.security(10));
+        try (PoolConnections connections = new PoolConnections(ws, PassphraseProvider.NONE);
+             Runner runner = new Runner(connections, SudoPasswords.PASSWORDLESS)) {
+            CompletableFuture<RunHandle> handle = new CompletableFuture<>();
+            RunHandle run = runner.start(plan, e -> {
+                if (e instanceof RunEvent.Output o && o.line().contains("Packages that will be upgraded")) {
+                    handle.thenAccept(RunHandle::cancel);
+                }
+            });
+            handle.complete(run);
+            ServerResult r = run.completion().get(2, TimeUnit.MINUTES).results().get(0);
+            assertThat(r.outcome()).as(r.message()).isEqualTo(Step.CANCELLED);
+            assertThat(r.message()).contains("the upgrade continues on the server").contains("/var/log/upkeep/security-" + plan.id() + ".log");
+        }
+        String status = "/var/log/upkeep/security-" + plan.id() + ".status";
+        await().atMost(Duration.ofMinutes(1)).until(() -> srv.call("cat " + status).stdout().strip().equals("0"));
+        assertThat(version(srv, "upkeep-slow-demo")).isEqualTo("1.1");
+        assertThat(srv.call("dpkg --audit").stdout()).isBlank();
+    }
+
+    @Test
+    void aLockHeldLongerThanTheLimitFailsTheServerWithoutUpgrading(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(5);
+        srv.run("(flock /var/lib/dpkg/lock /bin/sleep 20 >/dev/null 2>&1 &)");
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        RecordingListener events = new RecordingListener();
+        ServerResult r = run(ws, RunOptions.security(10).withLockWait(Duration.ofSeconds(2)), dir.resolve("state"), events)
+                .results().get(0);
+        assertThat(r.outcome()).isEqualTo(Step.FAILED);
+        assertThat(r.message()).contains("lock stayed held");
+        assertThat(events.lines(srv.name())).anyMatch(l -> l.startsWith("upkeep: gave up waiting for the apt/dpkg lock after 2 s")
+                && l.contains("/var/lib/dpkg/lock held by"));
+        assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.0");
+        srv.run("pkill -f '/bin/slee[p] 20' || true");
     }
 }
