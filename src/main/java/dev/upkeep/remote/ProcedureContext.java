@@ -3,6 +3,7 @@ package dev.upkeep.remote;
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshConnection;
+import dev.upkeep.ssh.SshException;
 
 /** What a remote procedure gets from the run: the server's connection, its privilege, and where to report. */
 public interface ProcedureContext {

@@ -1,0 +1,63 @@
+package dev.upkeep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.upkeep.run.RunEvent;
+import dev.upkeep.run.ServerResult;
+
+/**
+ * {@code upgrade --json}: one JSON object per line and event. Every object has "event", "phase" ("preflight" or
+ * "run"), "run" and "at"; then per event: output (server, stream, line), step (server, step, label, detail),
+ * server-finished (the result), run-started (servers), run-finished (allSucceeded, results).
+ */
+final class UpgradeJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    enum Kind { PREFLIGHT, RUN }
+
+    private UpgradeJson() {
+    }
+
+    static String event(RunEvent event, Kind kind, String runId) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("run", runId);
+        n.put("phase", kind == Kind.PREFLIGHT ? "preflight" : "run");
+        n.put("at", event.at().toString());
+        if (event instanceof RunEvent.Output o) {
+            n.put("event", "output");
+            n.put("server", o.server().toString());
+            n.put("stream", o.stream().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("line", o.line());
+        } else if (event instanceof RunEvent.StepChanged s) {
+            n.put("event", "step");
+            n.put("server", s.server().toString());
+            n.put("step", s.step().name());
+            n.put("label", s.step().label());
+            n.put("detail", s.detail());
+        } else if (event instanceof RunEvent.ServerFinished f) {
+            n.put("event", "server-finished");
+            result(n, f.result());
+        } else if (event instanceof RunEvent.RunStarted s) {
+            n.put("event", "run-started");
+            ArrayNode servers = n.putArray("servers");
+            s.plan().servers().forEach(p -> servers.add(p.ref().toString()));
+        } else if (event instanceof RunEvent.RunFinished f) {
+            n.put("event", "run-finished");
+            n.put("allSucceeded", f.summary().allSucceeded());
+            ArrayNode results = n.putArray("results");
+            f.summary().results().forEach(r -> result(results.addObject(), r));
+        }
+        return n.toString();
+    }
+
+    private static void result(ObjectNode n, ServerResult r) {
+        n.put("server", r.server().toString());
+        n.put("outcome", r.outcome().name());
+        n.put("message", r.message());
+        n.put("durationMillis", r.duration().toMillis());
+        r.upgraded().forEach(n.putArray("upgraded")::add);
+        n.put("rebootRequired", r.rebootRequired());
+        r.rebootPackages().forEach(n.putArray("rebootPackages")::add);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.upkeep.cli;
+
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.run.Connections;
+import dev.upkeep.run.PoolConnections;
+import dev.upkeep.run.RunHistory;
+import dev.upkeep.run.SudoPasswords;
+import dev.upkeep.run.UpgradeHooks;
+
+/**
+ * What {@code upkeep upgrade} needs from the outside: connections, the sudo password, the history folder and the
+ * Docker/Weave procedures. Tests replace it with one that points at a temporary state folder.
+ */
+interface UpgradeServices {
+    /** The caller closes what it gets when it is {@link AutoCloseable}. */
+    Connections connections(Workspace workspace);
+
+    SudoPasswords sudoPasswords();
+
+    RunHistory history();
+
+    UpgradeHooks hooks();
+
+    UpgradeServices DEFAULT = new UpgradeServices() {
+        @Override
+        public Connections connections(Workspace workspace) {
+            return new PoolConnections(workspace, new ConsolePassphrases());
+        }
+
+        @Override
+        public SudoPasswords sudoPasswords() {
+            return new ConsoleSudoPasswords();
+        }
+
+        @Override
+        public RunHistory history() {
+            return RunHistory.inStateDir();
+        }
+
+        @Override
+        public UpgradeHooks hooks() {
+            return UpgradeHooks.NONE; // the Docker and Weave procedures plug in here
+        }
+    };
+}

@@ -1,0 +1,94 @@
+package dev.upkeep.remote;
+
+import dev.upkeep.ssh.CommandCancelledException;
+import dev.upkeep.ssh.CommandResult;
+import dev.upkeep.ssh.SshException;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows a detached security-upgrade job's log until it ends. A dropped connection is retried (with a growing
+ * pause) for a while and the follow resumes at the last line seen; a cancel stops following only, never the job.
+ */
+final class SecurityUpgradeFollower {
+    private final ProcedureContext ctx;
+    private final String jobId;
+    private final Duration reconnectWindow;
+
+    SecurityUpgradeFollower(ProcedureContext ctx, String jobId, Duration reconnectWindow) {
+        this.ctx = ctx;
+        this.jobId = jobId;
+        this.reconnectWindow = reconnectWindow;
+    }
+
+    ProcedureResult follow() throws SshException {
+        String log = "/var/log/upkeep/security-" + jobId + ".log";
+        long seen = 0;
+        long lostSince = 0;
+        long pauseMillis = 500;
+        while (true) {
+            SecurityUpgradeOutput out = new SecurityUpgradeOutput(ctx, true, seen);
+            try {
+                CommandResult r = Privileged.run(ctx, SecurityUpgradeScripts.follow(jobId, seen), out);
+                return result(out, r, log);
+            } catch (CommandCancelledException e) {
+                return ProcedureResult.failed("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
+            } catch (SshException e) {
+                seen = out.linesSeen();
+                if (ctx.cancellation().isCancelled()) {
+                    return ProcedureResult.failed("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
+                }
+                long now = System.nanoTime();
+                if (lostSince == 0) lostSince = now;
+                if (now - lostSince > reconnectWindow.toNanos()) {
+                    return ProcedureResult.failed("connection lost for more than " + reconnectWindow.toMinutes()
+                            + " min (" + e.getMessage() + "); the upgrade continues on the server (log " + log + ")");
+                }
+                SecurityUpgrade.narrate(ctx, "connection lost (" + e.getMessage() + "); the upgrade continues on the server;"
+                        + " reconnecting to follow it from line " + (seen + 1));
+                if (!pause(pauseMillis)) continue;
+                pauseMillis = Math.min(pauseMillis * 2, 10_000);
+                try {
+                    ctx.reconnect();
+                    SecurityUpgrade.narrate(ctx, "reconnected");
+                    lostSince = 0;
+                    pauseMillis = 500;
+                } catch (SshException again) {
+                    SecurityUpgrade.narrate(ctx, "reconnect failed: " + again.getMessage());
+                }
+            }
+        }
+    }
+
+    private ProcedureResult result(SecurityUpgradeOutput out, CommandResult r, String log) {
+        if (out.lost()) {
+            return ProcedureResult.failed("the upgrade job ended without an exit status (killed, or the server rebooted);"
+                    + " check dpkg with 'dpkg --audit' and the log " + log);
+        }
+        Integer exit = out.exitStatus();
+        if (exit == null) return ProcedureResult.failed("following the upgrade failed (exit " + r.exitStatus() + "); log " + log);
+        if (!out.audit().isEmpty()) return SecurityUpgrade.interrupted(out.audit());
+        boolean ok = exit == 0;
+        String message = switch (exit) {
+            case 0 -> out.upgraded().isEmpty() ? "no security updates were pending" : "upgraded " + out.upgraded().size() + " package(s)";
+            case 11 -> "the apt/dpkg lock stayed held; nothing was upgraded (see the log " + log + ")";
+            case 13 -> "unattended-upgrades could not be installed (see the log " + log + ")";
+            case 14 -> "dpkg --configure -a failed; repair dpkg by hand (see the log " + log + ")";
+            default -> "unattended-upgrade failed with exit " + exit + " (see the log " + log + ")";
+        };
+        return new ProcedureResult(ok, message, out.upgraded(), out.rebootRequired(), out.rebootPackages());
+    }
+
+    /** Waits, or returns false at once when cancelled. */
+    private boolean pause(long millis) {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        try (var reg = ctx.cancellation().onCancel(cancelled::countDown)) {
+            return !cancelled.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.upkeep.run;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes one run into its history folder as the events arrive: each server's lines to its log (buffered, flushed
+ * every second, when the server finishes and at the end), summary.json at the start and at the end (atomically).
+ */
+public final class HistoryRecorder implements RunListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
+
+    private final Path dir;
+    private final Map<ServerRef, BufferedWriter> writers = new HashMap<>();
+    private final Map<ServerRef, String> files = new LinkedHashMap<>();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(Threads.named("upkeep-history"));
+    private final RunPlan plan;
+
+    HistoryRecorder(Path dir, RunPlan plan) throws IOException {
+        this.dir = dir;
+        this.plan = plan;
+        for (ServerPlan s : plan.servers()) files.put(s.ref(), fileName(s.ref()));
+        writeSummary(new RunSummary(plan.id(), System.getProperty("user.name"), plan.created(), null, plan.options(),
+                plan.servers().stream().map(ServerPlan::ref).toList(), List.of()));
+        flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    static String fileName(ServerRef ref) {
+        return (ref.application() + "--" + ref.server()).replaceAll("[^A-Za-z0-9._-]", "_") + ".log";
+    }
+
+    @Override
+    public synchronized void onEvent(RunEvent event) {
+        try {
+            if (event instanceof RunEvent.Output o) {
+                write(o.server(), o.at(), o.stream() == dev.upkeep.ssh.OutputListener.Stream.STDOUT ? "OUT" : "ERR", o.line());
+            } else if (event instanceof RunEvent.StepChanged s) {
+                write(s.server(), s.at(), "STP", s.step().label() + (s.detail() == null ? "" : ": " + s.detail()));
+            } else if (event instanceof RunEvent.ServerFinished f) {
+                ServerResult r = f.result();
+                write(r.server(), f.at(), "END", r.outcome().label() + " in " + r.duration().toMillis() + " ms: " + r.message());
+                writers.get(r.server()).flush();
+            } else if (event instanceof RunEvent.RunFinished f) {
+                writeSummary(f.summary());
+                close();
+            }
+        } catch (IOException e) {
+            log.warn("Cannot write the history of run {} in {}: {}", plan.id(), dir, e.toString());
+        }
+    }
+
+    private void write(ServerRef ref, Instant at, String kind, String line) throws IOException {
+        BufferedWriter w = writers.get(ref);
+        if (w == null) {
+            w = Files.newBufferedWriter(dir.resolve(files.getOrDefault(ref, fileName(ref))), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            writers.put(ref, w);
+        }
+        w.write(at.toString());
+        w.write(' ');
+        w.write(kind);
+        w.write(' ');
+        w.write(line);
+        w.write('\n');
+    }
+
+    private void writeSummary(RunSummary summary) throws IOException {
+        Path temp = dir.resolve(".summary.json.tmp");
+        SummaryJson.MAPPER.writeValue(temp.toFile(), SummaryJson.write(summary, files));
+        Files.move(temp, dir.resolve("summary.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private synchronized void flush() {
+        for (BufferedWriter w : writers.values()) {
+            try {
+                w.flush();
+            } catch (IOException e) {
+                log.warn("Cannot flush a run log in {}: {}", dir, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        flusher.shutdownNow();
+        List<BufferedWriter> all = new ArrayList<>(writers.values());
+        writers.clear();
+        for (BufferedWriter w : all) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                log.warn("Cannot close a run log in {}: {}", dir, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.upkeep.run;
+
+import dev.upkeep.remote.Step;
+import dev.upkeep.ssh.OutputListener;
+
+import java.time.Instant;
+
+/** What happens during a run, in the order it happened for each server. */
+public sealed interface RunEvent {
+    Instant at();
+
+    /** First event of every run: everything it will try. */
+    record RunStarted(RunPlan plan, Instant at) implements RunEvent {
+    }
+
+    /** A line of a server's output, or of Upkeep's narration about it (on STDOUT, starting "upkeep: "). */
+    record Output(ServerRef server, OutputListener.Stream stream, String line, Instant at) implements RunEvent {
+    }
+
+    record StepChanged(ServerRef server, dev.upkeep.remote.Step step, String detail, Instant at) implements RunEvent {
+    }
+
+    /** Exactly once per server of the plan, started or not. */
+    record ServerFinished(ServerResult result, Instant at) implements RunEvent {
+    }
+
+    /** Last event of every run. */
+    record RunFinished(RunSummary summary, Instant at) implements RunEvent {
+    }
+
+    static StepChanged step(ServerRef server, Step step, String detail) {
+        return new StepChanged(server, step, detail, Instant.now());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.upkeep.run;
+
+import dev.upkeep.remote.Step;
+import dev.upkeep.ssh.ConnectRequest;
+import dev.upkeep.ssh.OutputListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The on-disk history: per-server logs as lines arrive, summary.json, list/load, never overwriting a run. */
+class RunHistoryTest {
+    private static final ServerRef A = new ServerRef("shop", "web-1");
+
+    private static RunPlan plan(String id) {
+        return new RunPlan(id, Instant.parse("2026-11-26T10:00:00Z"), RunOptions.security(5).withMaxFailures(2),
+                List.of(new ServerPlan(A, new ConnectRequest("h", 22, "u", null), false, List.of())));
+    }
+
+    @Test
+    void recordsLogLinesAndSummaryThenLoadsThem(@TempDir Path state) throws Exception {
+        RunHistory history = new RunHistory(state);
+        RunPlan plan = plan("20261126T100000Z-aaaaaa");
+        HistoryRecorder recorder = history.record(plan);
+        Instant t = Instant.parse("2026-11-26T10:00:01Z");
+        recorder.onEvent(new RunEvent.RunStarted(plan, t));
+        recorder.onEvent(new RunEvent.StepChanged(A, Step.UPGRADING, "unattended-upgrade", t));
+        recorder.onEvent(new RunEvent.Output(A, OutputListener.Stream.STDOUT, "Packages that will be upgraded: x", t));
+        recorder.onEvent(new RunEvent.Output(A, OutputListener.Stream.STDERR, "warning: y", t));
+        Path log = history.logFile(plan.id(), A);
+        // Flushed within a second even though the run goes on: a crash loses at most that.
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(log) && Files.readString(log).contains("warning: y"));
+        assertThat(Files.readAllLines(log)).containsExactly(
+                "2026-11-26T10:00:01Z STP upgrading: unattended-upgrade",
+                "2026-11-26T10:00:01Z OUT Packages that will be upgraded: x",
+                "2026-11-26T10:00:01Z ERR warning: y");
+        assertThat(history.load(plan.id()).orElseThrow().finished()).isNull();
+
+        ServerResult result = new ServerResult(A, Step.DONE, "upgraded 1", t, Duration.ofSeconds(3), List.of("x 1.1"), true, List.of("x"));
+        recorder.onEvent(new RunEvent.ServerFinished(result, t));
+        RunSummary summary = new RunSummary(plan.id(), "alice", t, t.plusSeconds(4), plan.options(), List.of(A), List.of(result));
+        recorder.onEvent(new RunEvent.RunFinished(summary, t));
+
+        RunSummary loaded = history.load(plan.id()).orElseThrow();
+        assertThat(loaded).isEqualTo(summary);
+        assertThat(Files.readString(state.resolve("runs").resolve(plan.id()).resolve("summary.json")))
+                .contains("\"user\" : \"alice\"").contains("\"rebootRequired\" : true").contains("shop--web-1.log");
+        assertThat(history.list()).extracting(RunSummary::id).containsExactly(plan.id());
+    }
+
+    @Test
+    void neverOverwritesAnOldRunAndListsNewestFirst(@TempDir Path state) throws Exception {
+        RunHistory history = new RunHistory(state);
+        history.record(plan("20261126T100000Z-aaaaaa")).close();
+        history.record(plan("20261126T110000Z-bbbbbb")).close();
+        assertThatThrownBy(() -> history.record(plan("20261126T100000Z-aaaaaa"))).isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(history.list()).extracting(RunSummary::id).containsExactly("20261126T110000Z-bbbbbb", "20261126T100000Z-aaaaaa");
+        assertThatThrownBy(() -> history.load("../etc")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.upkeep.run;
+
+import dev.upkeep.remote.Procedure;
+import dev.upkeep.remote.Step;
+import dev.upkeep.ssh.ConnectRequest;
+import dev.upkeep.ssh.SshConnection;
+import dev.upkeep.ssh.SshException;
+import dev.upkeep.ssh.UnreachableException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The runner with fake procedures and fake connections: ordering, failure limits, cancel, sudo, events. */
+class RunnerTest {
+    private final Queue<String> journal = new ConcurrentLinkedQueue<>();
+    private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger passwordAsked = new AtomicInteger();
+    private final char[] password = "s3cret".toCharArray();
+    private final Connections connections = new Connections() {
+        @Override
+        public SshConnection get(ServerPlan server) throws SshException {
+            if (unreachable.contains(server.ref().server())) {
+                throw new UnreachableException(server.ref().server(), "connection refused", null);
+            }
+            return null; // fake procedures never touch the connection
+        }
+
+        @Override
+        public void evict(ServerPlan server) {
+        }
+    };
+    private final Runner runner = new Runner(connections, plan -> {
+        passwordAsked.incrementAndGet();
+        return password;
+    });
+
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
+    private ServerPlan server(String name, boolean sudo, Procedure... procedures) {
+        return new ServerPlan(new ServerRef("shop", name), new ConnectRequest("127.0.0.1", 22, "root", null), sudo, List.of(procedures));
+    }
+
+    private FakeProcedure fake(String name, FakeProcedure.Mode mode) {
+        return new FakeProcedure(name, mode, journal);
+    }
+
+    private static RunPlan plan(RunOptions options, ServerPlan... servers) {
+        return new RunPlan("20261126T000000Z-abcdef", java.time.Instant.now(), options, List.of(servers));
+    }
+
+    private static RunOptions serial() {
+        return RunOptions.security(4).withStrategy(RunOptions.Strategy.SERIAL);
+    }
+
+    @Test
+    void serialRunTakesServersAndTheirProceduresInPlanOrder() throws Exception {
+        RecordingListener events = new RecordingListener();
+        RunSummary s = runner.start(plan(serial(),
+                server("a", false, fake("security", FakeProcedure.Mode.SUCCEED), fake("docker", FakeProcedure.Mode.SUCCEED)),
+                server("b", false, fake("security", FakeProcedure.Mode.SUCCEED))), events).completion().get(10, TimeUnit.SECONDS);
+        assertThat(journal).containsExactly("shop/a:security", "shop/a:docker", "shop/b:security");
+        assertThat(s.allSucceeded()).isTrue();
+        assertThat(s.results().get(0).upgraded()).containsExactly("security-pkg 2.0", "docker-pkg 2.0");
+        assertThat(s.results().get(0).rebootRequired()).isTrue();
+        assertThat(events.events.get(0)).isInstanceOf(RunEvent.RunStarted.class);
+        assertThat(events.events.get(events.events.size() - 1)).isInstanceOf(RunEvent.RunFinished.class);
+        assertThat(events.steps("a", Step.QUEUED)).hasSize(1);
+        assertThat(events.steps("a", Step.CONNECTING)).hasSize(1);
+        assertThat(events.steps("a", Step.DONE)).hasSize(1);
+        assertThat(events.lines("b")).contains("hello from security");
+        assertThat(events.of(RunEvent.ServerFinished.class, e -> true)).hasSize(2);
+        assertThat(passwordAsked).hasValue(0);
+    }
+
+    @Test
+    void aFailedProcedureSkipsTheRestOfThatServerOnly() throws Exception {
+        RunSummary s = runner.start(plan(serial(),
+                server("a", false, fake("security", FakeProcedure.Mode.FAIL), fake("docker", FakeProcedure.Mode.SUCCEED)),
+                server("b", false, fake("security", FakeProcedure.Mode.SUCCEED)))).completion().get(10, TimeUnit.SECONDS);
+        assertThat(journal).containsExactly("shop/a:security", "shop/b:security");
+        assertThat(s.results().get(0).outcome()).isEqualTo(Step.FAILED);
+        assertThat(s.results().get(0).message()).contains("security broke");
+        assertThat(s.results().get(1).outcome()).isEqualTo(Step.DONE);
+        assertThat(s.allSucceeded()).isFalse();
+    }
+
+    @Test
+    void unreachableServerFailsAloneInAParallelRun() throws Exception {
+        unreachable.add("b");
+        List<ServerPlan> servers = new ArrayList<>();
+        for (String n : List.of("a", "b", "c", "d", "e")) servers.add(server(n, false, fake("security", FakeProcedure.Mode.SUCCEED)));
+        RunSummary s = runner.start(plan(RunOptions.security(3), servers.toArray(ServerPlan[]::new)))
+                .completion().get(10, TimeUnit.SECONDS);
+        assertThat(s.results()).extracting(ServerResult::outcome)
+                .containsExactly(Step.DONE, Step.FAILED, Step.DONE, Step.DONE, Step.DONE);
+        assertThat(s.results().get(1).message()).contains("connection refused");
+        assertThat(s.failures()).isEqualTo(1);
+    }
+
+    @Test
+    void maxFailuresStopsStartingNewServers() throws Exception {
+        RunOptions options = serial().withMaxFailures(2);
+        RunSummary s = runner.start(plan(options,
+                server("a", false, fake("security", FakeProcedure.Mode.FAIL)),
+                server("b", false, fake("security", FakeProcedure.Mode.SUCCEED)),
+                server("c", false, fake("security", FakeProcedure.Mode.FAIL)),
+                server("d", false, fake("security", FakeProcedure.Mode.SUCCEED)))).completion().get(10, TimeUnit.SECONDS);
+        assertThat(journal).containsExactly("shop/a:security", "shop/b:security", "shop/c:security");
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.DONE, Step.FAILED, Step.NOT_STARTED);
+        assertThat(s.results().get(3).message()).contains("2 server(s) failed");
+        assertThat(s.results().get(3).started()).isNull();
+    }
+
+    @Test
+    void cancelStopsTheRunningServerSafelyAndNeverStartsTheOthers() throws Exception {
+        FakeProcedure blocking = fake("security", FakeProcedure.Mode.BLOCK);
+        RecordingListener events = new RecordingListener();
+        RunHandle run = runner.start(plan(serial(),
+                server("a", false, blocking),
+                server("b", false, fake("security", FakeProcedure.Mode.SUCCEED))), events);
+        assertThat(blocking.started.await(10, TimeUnit.SECONDS)).isTrue();
+        run.cancel();
+        RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
+        assertThat(journal).containsExactly("shop/a:security");
+        assertThat(s.results().get(0).outcome()).isEqualTo(Step.CANCELLED);
+        assertThat(s.results().get(0).message()).contains("continues on the server");
+        assertThat(s.results().get(1).outcome()).isEqualTo(Step.NOT_STARTED);
+        assertThat(s.results().get(1).message()).contains("cancelled");
+        assertThat(events.steps("b", Step.NOT_STARTED)).hasSize(1);
+    }
+
+    @Test
+    void sudoPasswordIsAskedOnceAndWipedAfterTheRun() throws Exception {
+        RunSummary s = runner.start(plan(RunOptions.security(2),
+                server("a", true, fake("security", FakeProcedure.Mode.SUCCEED)),
+                server("b", true, fake("security", FakeProcedure.Mode.SUCCEED)),
+                server("c", false, fake("security", FakeProcedure.Mode.SUCCEED)))).completion().get(10, TimeUnit.SECONDS);
+        assertThat(s.allSucceeded()).isTrue();
+        assertThat(passwordAsked).hasValue(1);
+        assertThat(new String(password)).isEqualTo("\0".repeat(6));
+    }
+
+    @Test
+    void parallelRunKeepsAtMostConcurrencyServersBusy() throws Exception {
+        AtomicInteger busy = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        java.util.concurrent.CountDownLatch firstThree = new java.util.concurrent.CountDownLatch(3);
+        Procedure counting = new Procedure() {
+            @Override
+            public String name() {
+                return "count";
+            }
+
+            @Override
+            public dev.upkeep.remote.ProcedureResult run(dev.upkeep.remote.ProcedureContext ctx) {
+                most.accumulateAndGet(busy.incrementAndGet(), Math::max);
+                firstThree.countDown();
+                try {
+                    firstThree.await(5, TimeUnit.SECONDS); // the first three meet here: all three workers are busy at once
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                busy.decrementAndGet();
+                return new dev.upkeep.remote.ProcedureResult(true, "ok", List.of(), false, List.of());
+            }
+        };
+        List<ServerPlan> servers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) servers.add(server("s" + i, false, counting));
+        RunSummary s = runner.start(plan(RunOptions.security(3).withLockWait(Duration.ofSeconds(1)), servers.toArray(ServerPlan[]::new)))
+                .completion().get(20, TimeUnit.SECONDS);
+        assertThat(s.allSucceeded()).isTrue();
+        assertThat(most.get()).isEqualTo(3);
+    }
+}

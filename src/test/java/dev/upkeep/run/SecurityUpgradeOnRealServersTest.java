@@ -1,0 +1,210 @@
+package dev.upkeep.run;
+
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.remote.Step;
+import dev.upkeep.ssh.PassphraseProvider;
+import dev.upkeep.testfleet.DebPackage;
+import dev.upkeep.testfleet.TestFleet;
+import dev.upkeep.testfleet.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Security upgrades on real Debian servers of the test fleet, through the runner, as the CLI and window run them. */
+class SecurityUpgradeOnRealServersTest {
+    private static final Logger log = LoggerFactory.getLogger(SecurityUpgradeOnRealServersTest.class);
+    private static TestFleet fleet;
+
+    @BeforeAll
+    static void startFleet() {
+        TestFleet.assumeAvailable();
+        fleet = TestFleet.start(6);
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (fleet != null) fleet.close();
+    }
+
+    static RunSummary run(Workspace ws, RunOptions options, Path stateDir, RunListener... listeners) throws Exception {
+        RunPlan plan = new RunPlanner(UpgradeHooks.NONE).plan(ws, ServerRef.all(ws), options);
+        RunHistory history = new RunHistory(stateDir);
+        try (PoolConnections connections = new PoolConnections(ws, PassphraseProvider.NONE);
+             Runner runner = new Runner(connections, SudoPasswords.PASSWORDLESS);
+             HistoryRecorder recorder = history.record(plan)) {
+            List<RunListener> all = new java.util.ArrayList<>(List.of(listeners));
+            all.add(recorder);
+            return runner.start(plan, all).completion().get(5, TimeUnit.MINUTES);
+        }
+    }
+
+    private static String version(TestServer server, String pkg) {
+        return server.run("cat /usr/share/upkeep-demo/" + pkg + ".version").strip();
+    }
+
+    @Test
+    void upgradesOnlySecurityPackagesThenReportsRebootAndConfiguresDailyUpgrades(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(0);
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        RecordingListener events = new RecordingListener();
+        long t0 = System.nanoTime();
+        RunSummary summary = run(ws, RunOptions.security(10), dir.resolve("state"), events);
+        log.info("Security upgrade on 1 server: {} ms", (System.nanoTime() - t0) / 1_000_000);
+        ServerResult r = summary.results().get(0);
+        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(Step.DONE);
+        assertThat(r.upgraded()).containsExactly("upkeep-sec-demo 1.1");
+        assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.1");
+        assertThat(version(srv, "upkeep-other-demo")).isEqualTo("1.0");
+        assertThat(r.rebootRequired()).isTrue();
+        assertThat(r.rebootPackages()).containsExactly("upkeep-sec-demo");
+        assertThat(events.steps(srv.name(), Step.UPDATING_LISTS)).isNotEmpty();
+        assertThat(events.steps(srv.name(), Step.UPGRADING)).isNotEmpty();
+        assertThat(srv.run("cat /etc/apt/apt.conf.d/20auto-upgrades"))
+                .contains("APT::Periodic::Update-Package-Lists \"1\";").contains("APT::Periodic::Unattended-Upgrade \"1\";");
+
+        try (SshStatusService status = new SshStatusService()) {
+            ServerStatus s = status.refresh(ws, ServerRef.all(ws), false, (ref, st) -> { }).completion()
+                    .get(60, TimeUnit.SECONDS).get(0);
+            assertThat(s.unattendedUpgrades()).isTrue();
+            assertThat(s.rebootRequired()).isTrue();
+            assertThat(s.rebootPackages()).contains("upkeep-sec-demo");
+            assertThat(s.securityUpdates()).isZero();
+            assertThat(s.otherUpdates()).isEqualTo(1);
+        }
+
+        Path runDir = dir.resolve("state/runs").resolve(summary.id());
+        assertThat(runDir.resolve("summary.json")).exists();
+        String serverLog = Files.readString(runDir.resolve("shop--srv01.log"));
+        assertThat(serverLog).contains(" OUT ").contains(" STP ").contains("unattended-upgrade").contains(" END done");
+        RunSummary loaded = new RunHistory(dir.resolve("state")).load(summary.id()).orElseThrow();
+        assertThat(loaded.results().get(0).upgraded()).containsExactly("upkeep-sec-demo 1.1");
+        assertThat(loaded.user()).isEqualTo(System.getProperty("user.name"));
+
+        // Safe to run twice: nothing left to do, still DONE.
+        RunSummary again = run(ws, RunOptions.security(10), dir.resolve("state"));
+        assertThat(again.results().get(0).outcome()).isEqualTo(Step.DONE);
+        assertThat(again.results().get(0).upgraded()).isEmpty();
+    }
+
+    @Test
+    void waitsForAHeldDpkgLockWithACountdownThenUpgrades(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(1);
+        srv.run("(flock /var/lib/dpkg/lock-frontend sleep 8 >/dev/null 2>&1 &)");
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        RecordingListener events = new RecordingListener();
+        RunSummary summary = run(ws, RunOptions.security(10), dir.resolve("state"), events);
+        ServerResult r = summary.results().get(0);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Step.DONE);
+        List<String> countdown = events.steps(srv.name(), Step.WAITING_FOR_LOCK).stream()
+                .map(RunEvent.StepChanged::detail).filter(d -> d != null && d.contains(" s left")).toList();
+        assertThat(countdown).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(countdown.get(0)).startsWith("300 s left").contains("/var/lib/dpkg/lock-frontend");
+        assertThat(events.lines(srv.name())).anyMatch(l -> l.startsWith("upkeep: waiting for the apt/dpkg lock"));
+        assertThat(r.upgraded()).containsExactly("upkeep-sec-demo 1.1");
+    }
+
+    @Test
+    void droppedConnectionLeavesTheUpgradeRunningAndTheRunReportsIt(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(2);
+        srv.install(DebPackage.of("upkeep-slow-demo", "1.0"));
+        fleet.repo().publish("bookworm-security", DebPackage.of("upkeep-slow-demo", "1.1").postinst("sleep 8"));
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        CompletableFuture<String> killed = new CompletableFuture<>();
+        RecordingListener events = new RecordingListener();
+        RunListener killer = e -> {
+            if (e instanceof RunEvent.Output o && o.line().contains("Packages that will be upgraded") && !killed.isDone()) {
+                killed.completeAsync(() -> {
+                    String running = srv.call("ls /var/log/upkeep/*.status 2>/dev/null | wc -l").stdout().strip();
+                    srv.run("pkill -f 'sshd: roo[t]@notty'");
+                    return running;
+                });
+            }
+        };
+        RunSummary summary = run(ws, RunOptions.security(10), dir.resolve("state"), events, killer);
+        ServerResult r = summary.results().get(0);
+        assertThat(killed).isDone();
+        assertThat(killed.get()).as("no upgrade had finished when the connection was killed").isEqualTo("0");
+        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(Step.DONE);
+        assertThat(events.lines(srv.name())).anyMatch(l -> l.startsWith("upkeep: connection lost")).anyMatch(l -> l.equals("upkeep: reconnected"));
+        assertThat(r.upgraded()).contains("upkeep-slow-demo 1.1", "upkeep-sec-demo 1.1");
+        assertThat(version(srv, "upkeep-slow-demo")).isEqualTo("1.1");
+        assertThat(srv.call("dpkg --audit").stdout()).isBlank();
+        // Every line of the server's log arrived once, despite the reconnect.
+        assertThat(events.lines(srv.name()).stream().filter(l -> l.contains("Packages that will be upgraded"))).hasSize(1);
+    }
+
+    @Test
+    void interruptedDpkgIsReportedThenRepairedOnRequest(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(3);
+        srv.run("sed -i '/^Package: upkeep-other-demo$/,/^$/ s/^Status: install ok installed$/Status: install ok half-configured/'"
+                + " /var/lib/dpkg/status");
+        assertThat(srv.call("dpkg --audit").stdout()).contains("upkeep-other-demo");
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        ServerResult failed = run(ws, RunOptions.security(10), dir.resolve("state")).results().get(0);
+        assertThat(failed.outcome()).isEqualTo(Step.FAILED);
+        assertThat(failed.message()).contains("dpkg was interrupted").contains("upkeep-other-demo").contains("dpkg --configure -a");
+        assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.0");
+
+        RunOptions repair = new RunOptions(true, false, false, RunOptions.Strategy.PARALLEL, 10, null, Duration.ofMinutes(1), true);
+        ServerResult repaired = run(ws, repair, dir.resolve("state")).results().get(0);
+        assertThat(repaired.outcome()).as(repaired.message()).isEqualTo(Step.DONE);
+        assertThat(srv.call("dpkg --audit").stdout()).isBlank();
+        assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.1");
+    }
+
+    @Test
+    void cancelStopsFollowingButNeverTheUpgradeOnTheServer(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(4);
+        srv.install(DebPackage.of("upkeep-slow-demo", "1.0"));
+        fleet.repo().publish("bookworm-security", DebPackage.of("upkeep-slow-demo", "1.1").postinst("sleep 8"));
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        RunPlan plan = new RunPlanner(UpgradeHooks.NONE).plan(ws, ServerRef.all(ws), RunOptions.security(10));
+        try (PoolConnections connections = new PoolConnections(ws, PassphraseProvider.NONE);
+             Runner runner = new Runner(connections, SudoPasswords.PASSWORDLESS)) {
+            CompletableFuture<RunHandle> handle = new CompletableFuture<>();
+            RunHandle run = runner.start(plan, e -> {
+                if (e instanceof RunEvent.Output o && o.line().contains("Packages that will be upgraded")) {
+                    handle.thenAccept(RunHandle::cancel);
+                }
+            });
+            handle.complete(run);
+            ServerResult r = run.completion().get(2, TimeUnit.MINUTES).results().get(0);
+            assertThat(r.outcome()).as(r.message()).isEqualTo(Step.CANCELLED);
+            assertThat(r.message()).contains("the upgrade continues on the server").contains("/var/log/upkeep/security-" + plan.id() + ".log");
+        }
+        String status = "/var/log/upkeep/security-" + plan.id() + ".status";
+        await().atMost(Duration.ofMinutes(1)).until(() -> srv.call("cat " + status).stdout().strip().equals("0"));
+        assertThat(version(srv, "upkeep-slow-demo")).isEqualTo("1.1");
+        assertThat(srv.call("dpkg --audit").stdout()).isBlank();
+    }
+
+    @Test
+    void aLockHeldLongerThanTheLimitFailsTheServerWithoutUpgrading(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(5);
+        srv.run("(flock /var/lib/dpkg/lock /bin/sleep 20 >/dev/null 2>&1 &)");
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        RecordingListener events = new RecordingListener();
+        ServerResult r = run(ws, RunOptions.security(10).withLockWait(Duration.ofSeconds(2)), dir.resolve("state"), events)
+                .results().get(0);
+        assertThat(r.outcome()).isEqualTo(Step.FAILED);
+        assertThat(r.message()).contains("lock stayed held");
+        assertThat(events.lines(srv.name())).anyMatch(l -> l.startsWith("upkeep: gave up waiting for the apt/dpkg lock after 2 s")
+                && l.contains("/var/lib/dpkg/lock held by"));
+        assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.0");
+        srv.run("pkill -f '/bin/slee[p] 20' || true");
+    }
+}
