@@ -15,6 +15,10 @@ public sealed interface RunEvent {
 
     /** A line of a server's output, or of Upkeep's narration about it (on STDOUT, starting "upkeep: "). */
     record Output(ServerRef server, OutputListener.Stream stream, String line, Instant at) implements RunEvent {
+        /** For front ends that must not know the SSH layer's types (the window). */
+        public boolean isError() {
+            return stream == OutputListener.Stream.STDERR;
+        }
     }
 
     record StepChanged(ServerRef server, dev.upkeep.remote.Step step, String detail, Instant at) implements RunEvent {
