@@ -5,7 +5,7 @@
 # Only packages that are missing are installed; without root it only reports what is missing.
 set -euo pipefail
 
-packages=(openjdk-17-jdk-headless maven openssh-server openssh-client debootstrap gpg apt-utils dpkg-dev
+packages=(openjdk-17-jdk-headless maven openssh-server openssh-client debootstrap gnupg apt-utils dpkg-dev
           util-linux iproute2 procps xvfb libgtk-3-0 imagemagick fonts-dejavu-core)
 
 missing=()
