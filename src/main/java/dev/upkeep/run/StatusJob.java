@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /** One server's status: connect (or reuse), optionally update the package lists, run the probe, parse. */
 final class StatusJob {
+    /** The stamp tells the status probe when the lists were last fetched, even when no Release file changed. */
+    static final String UPDATE_LISTS = "apt-get -q update && mkdir -p /var/lib/apt/periodic"
+            + " && touch /var/lib/apt/periodic/update-success-stamp";
+
     private final ServerRef ref;
     private final Server server;
     private final ConnectRequest request;
@@ -82,7 +86,7 @@ final class StatusJob {
 
     private String updateLists(SshConnection connection, Cancellation token) throws SshException {
         StringBuilder err = new StringBuilder();
-        CommandResult r = connection.exec(Shell.privileged(server.sudo(), "apt-get -q update"), collect(new StringBuilder(), err), token);
+        CommandResult r = connection.exec(Shell.privileged(server.sudo(), UPDATE_LISTS), collect(new StringBuilder(), err), token);
         if (r.succeeded()) return null;
         return "apt-get update failed (exit " + r.exitStatus() + ")" + lastLine(err)
                 + (server.sudo() ? "" : " — does this server need 'sudo: true'?");

@@ -10,7 +10,9 @@ printf 'now=%s\n' "$(date +%s)"
 if [ -e /var/run/reboot-required ]; then
   printf 'reboot_required_since=%s\n' "$(stat -c %Y /var/run/reboot-required)"
 fi
-printf 'lists_updated=%s\n' "$(stat -c %Y /var/lib/apt/lists/*Release 2>/dev/null | sort -n | tail -n 1)"
+# apt leaves an unchanged Release file's mtime alone, so also read the stamp that a successful update leaves
+# (Ubuntu's update-notifier hook, and Upkeep's own updates, touch it).
+printf 'lists_updated=%s\n' "$(stat -c %Y /var/lib/apt/lists/*Release /var/lib/apt/periodic/update-success-stamp 2>/dev/null | sort -n | tail -n 1)"
 printf 'uu_status=%s\n' "$(dpkg-query -W -f='${Status}' unattended-upgrades 2>/dev/null)"
 printf 'uu_periodic=%s\n' "$(apt-config dump APT::Periodic::Unattended-Upgrade 2>/dev/null | head -n 1)"
 if command -v docker >/dev/null 2>&1; then

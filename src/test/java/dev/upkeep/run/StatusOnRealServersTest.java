@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The status probe against real Debian servers (sshd, apt, dpkg) of the test fleet. */
 class StatusOnRealServersTest {
+    private static final String FORGET_LISTS = "rm -rf /var/lib/apt/lists/* /var/lib/apt/periodic/update-success-stamp"
+            + " && mkdir -p /var/lib/apt/lists/partial";
     private static TestFleet fleet;
     private static SshStatusService service;
 
@@ -89,7 +91,7 @@ class StatusOnRealServersTest {
 
     @Test
     void withoutPackageListsTheCountsAreZeroAndListsNeverUpdated(@TempDir Path dir) throws Exception {
-        fleet.server(3).run("rm -rf /var/lib/apt/lists/* && mkdir -p /var/lib/apt/lists/partial");
+        fleet.server(3).run(FORGET_LISTS);
         Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(fleet.server(3)));
         ServerStatus s = refresh(ws, false).get("srv04");
         assertThat(s.packageListsUpdated()).isNull();
@@ -102,15 +104,27 @@ class StatusOnRealServersTest {
     @Test
     void updateListsAsSudoUserMakesPendingUpdatesVisible(@TempDir Path dir) throws Exception {
         TestServer srv = fleet.server(3);
-        srv.run("rm -rf /var/lib/apt/lists/* && mkdir -p /var/lib/apt/lists/partial");
+        srv.run(FORGET_LISTS);
+        Instant before = Instant.now().minusSeconds(1);
         Server deploy = FleetWorkspaces.server(fleet, srv, "deploy", true);
         Workspace ws = FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
                 List.of(new Application("shop", null, null, null, List.of(deploy))));
         ServerStatus s = refresh(ws, true).get("srv04");
         assertThat(s.error()).isNull();
-        assertThat(s.packageListsUpdated()).isNotNull();
+        assertThat(s.packageListsUpdated()).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(s.securityUpdates()).isEqualTo(1);
         assertThat(s.otherUpdates()).isEqualTo(1);
+    }
+
+    @Test
+    void updateListsCountsAsFreshEvenWhenNoReleaseFileChanged(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(1);
+        srv.run("apt-get -q update && rm -f /var/lib/apt/periodic/update-success-stamp"
+                + " && touch -d '3 days ago' /var/lib/apt/lists/*Release");
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
+        assertThat(refresh(ws, false).get(srv.name()).packageListsUpdated()).isBefore(Instant.now().minus(Duration.ofDays(2)));
+        Instant before = Instant.now().minusSeconds(2);
+        assertThat(refresh(ws, true).get(srv.name()).packageListsUpdated()).isAfter(before);
     }
 
     @Test
