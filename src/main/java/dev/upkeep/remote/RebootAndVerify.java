@@ -65,8 +65,15 @@ public final class RebootAndVerify implements Procedure {
         if (policy.drain() != null) {
             ctx.step(Step.DRAINING, policy.drain());
             say(ctx, "draining: " + policy.drain());
-            RebootShell.Outcome drain = RebootShell.run(ctx, policy.drain(), Duration.ofSeconds(policy.timeoutSeconds()));
+            RebootShell.Outcome drain;
+            try {
+                drain = RebootShell.run(ctx, policy.drain(), Duration.ofSeconds(policy.timeoutSeconds()));
+            } catch (CommandCancelledException e) {
+                undrainQuietly(ctx, true); // a drain stopped halfway may have taken the server out already
+                throw new CommandCancelledException(ctx.server(), "while draining, before rebooting (undrained again)");
+            }
             if (!drain.succeeded()) {
+                undrainQuietly(ctx, true);
                 return failed(before, "drain command failed (" + drain.describe() + "); not rebooted");
             }
             drained = true;

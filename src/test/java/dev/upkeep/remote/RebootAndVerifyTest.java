@@ -180,7 +180,7 @@ class RebootAndVerifyTest {
     void drainAndUndrainRunInOrderAroundTheRebootAsTheSudoUser() throws Exception {
         TestServer srv = fleet.server(7);
         String bootBefore = srv.bootId();
-        RebootPolicy policy = QUICK.withDrain("echo \"drain $(cat /proc/sys/kernel/random/boot_id)\" >> \"$HOME/lb.log\"",
+        RebootPolicy policy = QUICK.withPostRebootDelaySeconds(1).withDrain("echo \"drain $(cat /proc/sys/kernel/random/boot_id)\" >> \"$HOME/lb.log\"",
                         "echo \"undrain $(cat /proc/sys/kernel/random/boot_id)\" >> \"$HOME/lb.log\"")
                 .withHealthCheck(RebootPolicy.HealthCheck.command("echo \"health $(id -un)\" >> \"$HOME/lb.log\""));
         FleetContext ctx = new FleetContext(pool, srv, fleet.clientKey(), "deploy", true);
@@ -190,6 +190,10 @@ class RebootAndVerifyTest {
         assertThat(srv.run("cat /home/deploy/lb.log").lines().toList())
                 .containsExactly("drain " + bootBefore, "health deploy", "undrain " + srv.bootId());
         assertThat(ctx.stepNames()).containsSubsequence("DRAINING", "REBOOTING", "WAITING_FOR_BOOT", "HEALTH_CHECK", "UNDRAINING");
+        Instant back = at(ctx, "back after ");
+        Instant health = at(ctx, "[health check]");
+        assertThat(ctx.said("waiting 1 s before the health check")).isTrue();
+        assertThat(Duration.between(back, health)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -210,6 +214,63 @@ class RebootAndVerifyTest {
                 .cause().hasMessageContaining("mid-reboot: the reboot was issued");
         assertThat(ctx.said("cancelled mid-reboot")).isTrue();
         assertThat(srv.isRunning()).isFalse();
+    }
+
+    @Test
+    void rebootCommandsThatFailAreReportedWithoutWaitingForTheTimeout() throws Exception {
+        TestServer srv = fleet.server(1);
+        // Earlier in root's PATH than the real ones: a server where neither way of rebooting works.
+        srv.run("printf '#!/bin/sh\\necho \"Failed to talk to init daemon\" >&2\\nexit 1\\n' > /usr/local/sbin/systemctl"
+                + " && cp /usr/local/sbin/systemctl /usr/local/sbin/shutdown && chmod 755 /usr/local/sbin/systemctl /usr/local/sbin/shutdown");
+        try {
+            Instant start = Instant.now();
+            ProcedureResult r = new RebootAndVerify(false, QUICK).run(context(srv));
+            assertThat(r.success()).isFalse();
+            assertThat(r.message()).startsWith("the reboot command failed: Failed to talk to init daemon")
+                    .contains("neither systemctl reboot nor shutdown -r now worked");
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(QUICK.timeoutSeconds()));
+            assertThat(srv.boots()).isEqualTo(1);
+        } finally {
+            srv.run("rm -f /usr/local/sbin/systemctl /usr/local/sbin/shutdown");
+        }
+    }
+
+    @Test
+    void loginUserWithoutSudoCannotIssueTheRebootAndIsToldWhy() throws Exception {
+        TestServer srv = fleet.server(1);
+        ProcedureResult r = new RebootAndVerify(false, QUICK).run(new FleetContext(pool, srv, fleet.clientKey(), "deploy", false));
+        assertThat(r.success()).isFalse();
+        assertThat(r.message()).startsWith("could not issue the reboot (exit 1)").contains("Permission denied")
+                .endsWith("does this server need sudo: true?");
+        assertThat(srv.boots()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelWhileDrainingUndrainsAndNeverReboots() throws Exception {
+        TestServer srv = fleet.server(1);
+        RebootPolicy policy = QUICK.withDrain("echo draining-now; echo drained >> /root/lb-cancel.log; sleep 30",
+                "echo undrained >> /root/lb-cancel.log");
+        FleetContext ctx = context(srv);
+        CompletableFuture<ProcedureResult> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new RebootAndVerify(false, policy).run(ctx);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> ctx.said("draining-now"));
+        ctx.cancellation().cancel();
+
+        assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).cause()
+                .isExactlyInstanceOf(dev.upkeep.ssh.CommandCancelledException.class)
+                .hasMessageContaining("while draining, before rebooting (undrained again)");
+        assertThat(srv.run("cat /root/lb-cancel.log").lines().toList()).containsExactly("drained", "undrained");
+        assertThat(ctx.stepNames()).doesNotContain("REBOOTING");
+        assertThat(srv.boots()).isEqualTo(1);
+    }
+
+    private static Instant at(FleetContext ctx, String prefix) {
+        return ctx.lines.stream().filter(e -> e.text().startsWith(prefix)).findFirst().orElseThrow().at();
     }
 
     private static String keyType(String message) {
