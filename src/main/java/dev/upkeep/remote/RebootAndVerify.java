@@ -49,6 +49,15 @@ public final class RebootAndVerify implements Procedure {
 
     @Override
     public ProcedureResult run(ProcedureContext ctx) throws SshException {
+        try {
+            return reboot(ctx);
+        } catch (ProbeException e) {
+            say(ctx, e.getMessage());
+            return ProcedureResult.failed("could not read the server's boot state: " + e.getMessage());
+        }
+    }
+
+    private ProcedureResult reboot(ProcedureContext ctx) throws SshException {
         RebootState before = RebootState.read(ctx.connection(), ctx.cancellation());
         if (!before.rebootRequired()) {
             if (onlyIfRequired) {
