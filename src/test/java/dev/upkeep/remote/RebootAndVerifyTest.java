@@ -248,7 +248,7 @@ class RebootAndVerifyTest {
     @Test
     void cancelWhileDrainingUndrainsAndNeverReboots() throws Exception {
         TestServer srv = fleet.server(1);
-        RebootPolicy policy = QUICK.withDrain("echo draining-now; echo drained >> /root/lb-cancel.log; sleep 30",
+        RebootPolicy policy = QUICK.withDrain("echo drained >> /root/lb-cancel.log; echo draining-now; sleep 30",
                 "echo undrained >> /root/lb-cancel.log");
         FleetContext ctx = context(srv);
         CompletableFuture<ProcedureResult> running = CompletableFuture.supplyAsync(() -> {
