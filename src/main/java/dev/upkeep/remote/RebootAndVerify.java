@@ -133,7 +133,7 @@ public final class RebootAndVerify implements Procedure {
                 after = RebootState.read(ctx.connection(), ctx.cancellation());
                 if (!after.pending() || !after.bootId().equals(before.bootId())) break;
                 // Reached the same running system (the connection dropped for another reason): wait again.
-                LOG.debug("{}: reconnected before the reboot happened", ctx.server());
+                say(ctx, "connected again, but the reboot has not happened yet (boot id unchanged, still pending)");
             }
         } catch (RebootWait.Refused e) {
             return failed(before, e.getMessage() + drainNote);

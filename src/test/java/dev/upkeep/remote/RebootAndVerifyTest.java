@@ -38,7 +38,7 @@ class RebootAndVerifyTest {
     @BeforeAll
     static void startFleet(@TempDir Path dir) {
         TestFleet.assumeAvailable();
-        fleet = TestFleet.start(FleetOptions.servers(9).rebootDelay(Duration.ofSeconds(2)));
+        fleet = TestFleet.start(FleetOptions.servers(10).rebootDelay(Duration.ofSeconds(2)));
         SshOptions options = SshOptions.defaults().withSshConfig(dir.resolve("no-ssh-config"))
                 .withKnownHosts(fleet.knownHosts()).withConnectTimeout(Duration.ofSeconds(3)).withAgentSocket(null);
         pool = new ConnectionPool(new SshConnector(options, PassphraseProvider.NONE));
@@ -267,6 +267,26 @@ class RebootAndVerifyTest {
         assertThat(srv.run("cat /root/lb-cancel.log").lines().toList()).containsExactly("drained", "undrained");
         assertThat(ctx.stepNames()).doesNotContain("REBOOTING");
         assertThat(srv.boots()).isEqualTo(1);
+    }
+
+    @Test
+    void connectionDroppedBeforeTheRebootHappensIsNotTakenForTheReboot() throws Exception {
+        TestServer srv = fleet.server(9);
+        String bootBefore = srv.bootId();
+        // systemctl that first drops every SSH session (a network blip), then reboots for real 3 s later.
+        srv.run("printf '#!/bin/sh\\npkill -f \"sshd: root@\"\\nsleep 3\\nexec /usr/bin/systemctl \"$@\"\\n'"
+                + " > /usr/local/sbin/systemctl && chmod 755 /usr/local/sbin/systemctl");
+        try {
+            FleetContext ctx = context(srv);
+            ProcedureResult r = new RebootAndVerify(false, QUICK).run(ctx);
+
+            assertThat(r.success()).as(r.message() + "\n" + ctx.log()).isTrue();
+            assertThat(ctx.said("connected again, but the reboot has not happened yet")).isTrue();
+            assertThat(srv.boots()).isEqualTo(2);
+            assertThat(srv.bootId()).isNotEqualTo(bootBefore);
+        } finally {
+            srv.run("rm -f /usr/local/sbin/systemctl");
+        }
     }
 
     private static Instant at(FleetContext ctx, String prefix) {
