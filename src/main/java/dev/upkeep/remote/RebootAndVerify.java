@@ -4,6 +4,7 @@ import dev.upkeep.fleet.RebootPolicy;
 import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.CommandResult;
+import dev.upkeep.ssh.ConnectionLostException;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshException;
 import org.slf4j.Logger;
@@ -96,12 +97,19 @@ public final class RebootAndVerify implements Procedure {
         say(ctx, "rebooting…");
         Instant issued = Instant.now();
         StringBuilder output = new StringBuilder();
-        CommandResult issue = Privileged.run(ctx, RebootState.ISSUE_SCRIPT, (stream, line) -> {
-            ctx.line(stream, line);
-            synchronized (output) {
-                if (output.length() < 2000) output.append(output.length() == 0 ? "" : " | ").append(line.strip());
-            }
-        });
+        CommandResult issue;
+        try {
+            issue = Privileged.run(ctx, RebootState.ISSUE_SCRIPT, (stream, line) -> {
+                ctx.line(stream, line);
+                synchronized (output) {
+                    if (output.length() < 2000) output.append(output.length() == 0 ? "" : " | ").append(line.strip());
+                }
+            });
+        } catch (ConnectionLostException e) {
+            // The reboot is issued before anything can drop the connection: it is most likely under way.
+            say(ctx, "the connection dropped while issuing the reboot; waiting for the server");
+            return verify(ctx, before, issued, drained);
+        }
         if (!issue.succeeded()) {
             undrainQuietly(ctx, drained);
             return failed(before, "could not issue the reboot (exit " + issue.exitStatus() + "): " + output
@@ -130,7 +138,19 @@ public final class RebootAndVerify implements Procedure {
                 if (back == RebootWait.End.TIMED_OUT) {
                     return failed(before, "did not come back within " + policy.timeoutSeconds() + " s" + drainNote);
                 }
-                after = RebootState.read(ctx.connection(), ctx.cancellation());
+                try {
+                    after = RebootState.read(ctx.connection(), ctx.cancellation());
+                } catch (CommandCancelledException e) {
+                    throw midReboot(ctx, issued, drained);
+                } catch (SshException e) {
+                    // Reached the old system just as it went down, or a half-started one: wait and try again.
+                    say(ctx, "connection dropped again right after connecting (" + RebootWait.reason(e) + ")");
+                    if (Instant.now().isAfter(deadline)) {
+                        return failed(before, "did not come back within " + policy.timeoutSeconds() + " s" + drainNote);
+                    }
+                    if (RebootTimer.pause(ctx.cancellation(), RebootWait.POLL)) throw midReboot(ctx, issued, drained);
+                    continue;
+                }
                 if (!after.pending() || !after.bootId().equals(before.bootId())) break;
                 // Reached the same running system (the connection dropped for another reason): wait again.
                 say(ctx, "connected again, but the reboot has not happened yet (boot id unchanged, still pending)");

@@ -65,7 +65,7 @@ class RebootAndVerifyTest {
         FleetContext a = context(needs);
         Instant start = Instant.now();
         ProcedureResult rebooted = new RebootAndVerify(true, QUICK).run(a);
-        LOG.info("reboot-and-verify with a 2 s reboot delay took {} ms", Duration.between(start, Instant.now()).toMillis());
+        LOG.info("reboot-and-verify with a 2 s reboot delay took {} ms; its log:\n{}", Duration.between(start, Instant.now()).toMillis(), a.log());
         FleetContext b = context(fine);
         ProcedureResult skipped = new RebootAndVerify(true, QUICK).run(b);
 
