@@ -9,7 +9,6 @@ import dev.upkeep.ssh.SshException;
 import dev.upkeep.testfleet.TestServer;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,9 +95,5 @@ final class FleetContext implements ProcedureContext {
 
     boolean said(String text) {
         return lines.stream().anyMatch(e -> e.text().contains(text));
-    }
-
-    static Duration between(Instant a, Instant b) {
-        return Duration.between(a, b);
     }
 }
