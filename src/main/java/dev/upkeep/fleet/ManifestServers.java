@@ -52,6 +52,6 @@ final class ManifestServers {
             }
             servers.add(new Server(m.uniqueName(), m.address(), null, null, null, false, List.of(), true));
         }
-        return new Application(app.name(), app.environment(), app.manifest(), app.failoverAddress(), servers);
+        return app.withServers(servers);
     }
 }

@@ -16,9 +16,21 @@ record WorkspaceDto(SettingsDto settings, List<ApplicationDto> applications) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "environment", "manifest", "failoverAddress", "servers"})
+    @JsonPropertyOrder({"name", "environment", "manifest", "failoverAddress", "reboot", "servers"})
     record ApplicationDto(String name, String environment, String manifest, String failoverAddress,
-                          List<ServerDto> servers) {
+                          RebootDto reboot, List<ServerDto> servers) {
+    }
+
+    /** An application's {@code reboot:}; every key optional (defaults in {@link RebootPolicy}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"timeoutSeconds", "postRebootDelaySeconds", "healthCheck", "drain", "undrain"})
+    record RebootDto(Integer timeoutSeconds, Integer postRebootDelaySeconds, HealthCheckDto healthCheck, String drain,
+                     String undrain) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"command", "url", "expectStatus", "timeoutSeconds"})
+    record HealthCheckDto(String command, String url, Integer expectStatus, Integer timeoutSeconds) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

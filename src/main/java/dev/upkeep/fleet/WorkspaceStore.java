@@ -90,9 +90,22 @@ public final class WorkspaceStore {
                 servers.add(new WorkspaceDto.ServerDto(v.name(), v.host(), v.port(), v.user(), v.identityFile(),
                         v.sudo() ? Boolean.TRUE : null, v.groups().isEmpty() ? null : v.groups()));
             }
-            apps.add(new WorkspaceDto.ApplicationDto(a.name(), a.environment(), a.manifest(), a.failoverAddress(), servers));
+            apps.add(new WorkspaceDto.ApplicationDto(a.name(), a.environment(), a.manifest(), a.failoverAddress(),
+                    rebootDto(a.reboot()), servers));
         }
         return new WorkspaceDto(settings, apps);
+    }
+
+    /** Only what differs from the defaults is written, so an application without reboot settings stays without. */
+    private static WorkspaceDto.RebootDto rebootDto(RebootPolicy p) {
+        if (p.equals(RebootPolicy.DEFAULTS)) return null;
+        RebootPolicy.HealthCheck h = p.healthCheck();
+        WorkspaceDto.HealthCheckDto check = h == null ? null : new WorkspaceDto.HealthCheckDto(h.command(), h.url(),
+                h.expectStatus() == RebootPolicy.HealthCheck.DEFAULT_STATUS ? null : h.expectStatus(),
+                h.timeoutSeconds() == RebootPolicy.HealthCheck.DEFAULT_TIMEOUT_SECONDS ? null : h.timeoutSeconds());
+        return new WorkspaceDto.RebootDto(
+                p.timeoutSeconds() == RebootPolicy.DEFAULT_TIMEOUT_SECONDS ? null : p.timeoutSeconds(),
+                p.postRebootDelaySeconds() == 0 ? null : p.postRebootDelaySeconds(), check, p.drain(), p.undrain());
     }
 
     private static Object[] jsonPath(JsonProcessingException e) {

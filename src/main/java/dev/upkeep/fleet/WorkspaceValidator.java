@@ -36,7 +36,8 @@ final class WorkspaceValidator {
                 throw error("duplicate application '" + a.name() + "'" + (a.environment() == null ? "" : " in " + a.environment()),
                         "applications", i, "name");
             }
-            apps.add(new Application(a.name(), a.environment(), a.manifest(), a.failoverAddress(), servers(a, i)));
+            apps.add(new Application(a.name(), a.environment(), a.manifest(), a.failoverAddress(), servers(a, i),
+                    new RebootPolicyValidator(this::error).policy(a.reboot(), i)));
         }
         return new Workspace(file, settings, apps);
     }
@@ -96,7 +97,7 @@ final class WorkspaceValidator {
         }
     }
 
-    private WorkspaceException error(String problem, Object... path) {
+    WorkspaceException error(String problem, Object... path) {
         return new WorkspaceException(file, lines.lineOf(path), problem);
     }
 }
