@@ -45,8 +45,7 @@ final class WorkspaceEdits {
         List<Application> apps = new ArrayList<>();
         for (Application a : ws.applications()) {
             if (a.name().equals(application)) {
-                a = new Application(a.name(), a.environment(), a.manifest(), a.failoverAddress(),
-                        change.apply(new ArrayList<>(a.servers())));
+                a = a.withServers(change.apply(new ArrayList<>(a.servers())));
             }
             apps.add(a);
         }
