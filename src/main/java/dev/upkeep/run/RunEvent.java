@@ -21,7 +21,7 @@ public sealed interface RunEvent {
         }
     }
 
-    record StepChanged(ServerRef server, dev.upkeep.remote.Step step, String detail, Instant at) implements RunEvent {
+    record StepChanged(ServerRef server, Step step, String detail, Instant at) implements RunEvent {
     }
 
     /** Exactly once per server of the plan, started or not. */

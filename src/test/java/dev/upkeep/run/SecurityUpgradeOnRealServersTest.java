@@ -32,7 +32,7 @@ class SecurityUpgradeOnRealServersTest {
     @BeforeAll
     static void startFleet() {
         TestFleet.assumeAvailable();
-        fleet = TestFleet.start(6);
+        fleet = TestFleet.start(7);
     }
 
     @AfterAll
@@ -206,5 +206,16 @@ class SecurityUpgradeOnRealServersTest {
                 && l.contains("/var/lib/dpkg/lock held by"));
         assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.0");
         srv.run("pkill -f '/bin/slee[p] 20' || true");
+    }
+
+    @Test
+    void aSudoUserUpgradesThroughPasswordlessSudo(@TempDir Path dir) throws Exception {
+        TestServer srv = fleet.server(6);
+        Workspace ws = FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(), List.of(new dev.upkeep.fleet.Application(
+                "shop", null, null, null, List.of(FleetWorkspaces.server(fleet, srv, "deploy", true)))));
+        ServerResult r = run(ws, RunOptions.security(10), dir.resolve("state")).results().get(0);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Step.DONE);
+        assertThat(r.upgraded()).containsExactly("upkeep-sec-demo 1.1");
+        assertThat(srv.run("stat -c %U /var/log/upkeep")).isEqualTo("root\n");
     }
 }
