@@ -39,7 +39,7 @@ interface UpgradeServices {
 
         @Override
         public UpgradeHooks hooks() {
-            return UpgradeHooks.NONE; // the Docker and Weave procedures plug in here
+            return dev.upkeep.run.ManifestUpgradeHooks.create();
         }
     };
 }

@@ -38,11 +38,20 @@ public final class UpkeepCommand {
     /** A command line with this project's conventions: exit 2 for bad input, errors without stack traces. */
     public static CommandLine commandLine(UpkeepCommand command) {
         CommandLine cl = new CommandLine(command);
+        addHelp(cl);
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println("upkeep: " + e.getMessage());
             return e instanceof BadInputException || e instanceof WorkspaceException ? ExitCodes.BAD_INPUT : ExitCodes.SOME_FAILED;
         });
         return cl;
+    }
+
+    /** Every sub-command answers --help (and the manifest ones too). */
+    private static void addHelp(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) sub.getCommandSpec().mixinStandardHelpOptions(true);
+            addHelp(sub);
+        }
     }
 
     Workspace workspace() throws WorkspaceException {
