@@ -1,0 +1,135 @@
+package dev.upkeep.cli;
+
+import dev.upkeep.fleet.Application;
+import dev.upkeep.fleet.Settings;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.Connections;
+import dev.upkeep.run.FleetWorkspaces;
+import dev.upkeep.run.ManifestUpgradeHooks;
+import dev.upkeep.run.PoolConnections;
+import dev.upkeep.run.RunHistory;
+import dev.upkeep.run.SshStatusService;
+import dev.upkeep.run.SudoPasswords;
+import dev.upkeep.run.UpgradeHooks;
+import dev.upkeep.ssh.PassphraseProvider;
+import dev.upkeep.testfleet.DockerRepo;
+import dev.upkeep.testfleet.TestFleet;
+import dev.upkeep.testfleet.TestServer;
+import dev.upkeep.testfleet.WeaveScripts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code upkeep upgrade --docker --weave}: the versions come from the application's Manifest.yml, on real servers. */
+class UpgradeDockerWeaveCommandTest {
+    private static TestFleet fleet;
+    private static DockerRepo docker;
+    private static String weaveUrl;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void startFleet() {
+        TestFleet.assumeAvailable();
+        fleet = TestFleet.start(2);
+        docker = DockerRepo.start(fleet);
+        weaveUrl = WeaveScripts.publish(fleet, WeaveScripts.OLD, WeaveScripts.NEW);
+        for (TestServer s : fleet.servers()) {
+            docker.addTo(s);
+            docker.install(s, DockerRepo.OLD);
+            WeaveScripts.install(s, WeaveScripts.OLD);
+        }
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (docker != null) docker.close();
+        if (fleet != null) fleet.close();
+    }
+
+    private Path workspace(Path dir, String manifest) throws Exception {
+        Files.writeString(dir.resolve("Manifest.yml"), manifest);
+        Workspace base = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers());
+        Settings s = base.settings();
+        Settings settings = new Settings(s.concurrency(), s.knownHosts(), s.sshConfig(), s.connectTimeoutSeconds(), weaveUrl);
+        Application app = base.applications().get(0);
+        Application withManifest = new Application(app.name(), app.environment(), "Manifest.yml", null, app.servers());
+        Workspace ws = new Workspace(base.file(), settings, List.of(withManifest));
+        new WorkspaceStore().save(ws);
+        return ws.file();
+    }
+
+    private int run(Path state, String... args) {
+        UpkeepCommand top = new UpkeepCommand(new WorkspaceStore(), SshStatusService::new)
+                .withInput(new BufferedReader(new StringReader("")));
+        CommandLine cl = UpkeepCommand.commandLine(top);
+        ((UpgradeCommand) cl.getSubcommands().get("upgrade").getCommand()).services = new UpgradeServices() {
+            @Override
+            public Connections connections(Workspace workspace) {
+                return new PoolConnections(workspace, PassphraseProvider.NONE);
+            }
+
+            @Override
+            public SudoPasswords sudoPasswords() {
+                return SudoPasswords.PASSWORDLESS;
+            }
+
+            @Override
+            public RunHistory history() {
+                return new RunHistory(state);
+            }
+
+            @Override
+            public UpgradeHooks hooks() {
+                return ManifestUpgradeHooks.create();
+            }
+        };
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void dockerAndWeaveGoToTheManifestVersions(@TempDir Path dir) throws Exception {
+        Path ws = workspace(dir, "production:\n  docker:\n    configuration:\n      docker_version: 25.0.3   # keep\n"
+                + "      weave_version: '2.8.1'\n");
+        int exit = run(dir.resolve("state"), "--workspace", ws.toString(), "upgrade", "--docker", "--weave", "--yes");
+        assertThat(exit).as(out + "\n" + err).isZero();
+        for (TestServer s : fleet.servers()) {
+            assertThat(s.run("docker version --format '{{.Server.Version}}'").strip()).isEqualTo("25.0.3");
+            assertThat(s.run("weave version").strip()).contains("2.8.1");
+        }
+    }
+
+    @Test
+    void maliciousManifestVersionIsRefusedBeforeConnecting(@TempDir Path dir) throws Exception {
+        Path ws = workspace(dir, "docker:\n  configuration:\n    docker_version: \"24.0.7; rm -rf /\"\n");
+        int exit = run(dir.resolve("state"), "--workspace", ws.toString(), "upgrade", "--docker", "--yes");
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("24.0.7; rm -rf /");
+        assertThat(dir.resolve("state/runs")).doesNotExist();
+    }
+
+    @Test
+    void aVersionTheRepositoryDoesNotOfferFailsEveryServerCleanly(@TempDir Path dir) throws Exception {
+        Path ws = workspace(dir, "docker:\n  configuration:\n    docker_version: 99.0.1\n");
+        String before = fleet.server(0).run("docker version --format '{{.Server.Version}}'").strip();
+        int exit = run(dir.resolve("state"), "--workspace", ws.toString(), "upgrade", "--docker", "--yes");
+        assertThat(exit).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(out.toString() + err).contains("99.0.1");
+        assertThat(fleet.server(0).run("docker version --format '{{.Server.Version}}'").strip()).isEqualTo(before);
+    }
+}
