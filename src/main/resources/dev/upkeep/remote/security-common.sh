@@ -8,6 +8,11 @@ JOB="$STATE/security-$RUN_ID.sh"
 LOG="$LOGDIR/security-$RUN_ID.log"
 STATUS="$LOGDIR/security-$RUN_ID.status"
 UPGRADED="$LOGDIR/security-$RUN_ID.upgraded"
+# A successful update leaves a stamp (as Ubuntu's update-notifier hook does): apt keeps an unchanged Release file's
+# mtime, so the status probe reads this to tell fresh lists from stale ones.
+upkeep_lists_fresh() {
+  mkdir -p /var/lib/apt/periodic && touch /var/lib/apt/periodic/update-success-stamp
+}
 # True while an upgrade job holds the job lock (flock -n takes it only for an instant when it is free).
 job_running() {
   ! flock -n "$STATE/security.lock" true 2>/dev/null

@@ -56,7 +56,7 @@ if [ "$REPAIR" = 1 ] && [ -n "$(dpkg --audit 2>&1)" ]; then
   dpkg --force-confdef --force-confold --configure -a || { echo "upkeep: dpkg --configure -a failed"; finish 14; }
 fi
 step UPDATING_LISTS
-apt-get -q $APT_OPTS update || echo "upkeep: apt-get update reported errors; continuing with the lists it has"
+if apt-get -q $APT_OPTS update; then upkeep_lists_fresh; else echo "upkeep: apt-get update reported errors; continuing with the lists it has"; fi
 if ! dpkg-query -W -f='${Status}' unattended-upgrades 2>/dev/null | grep -q 'install ok installed'; then
   step UPGRADING installing unattended-upgrades
   apt-get -q -y $APT_OPTS install unattended-upgrades || { echo "upkeep: cannot install unattended-upgrades"; finish 13; }

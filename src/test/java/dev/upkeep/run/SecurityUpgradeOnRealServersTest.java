@@ -61,6 +61,7 @@ class SecurityUpgradeOnRealServersTest {
         TestServer srv = fleet.server(0);
         Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
         RecordingListener events = new RecordingListener();
+        java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
         RunSummary summary = run(ws, RunOptions.security(10), dir.resolve("state"), events);
         log.info("Security upgrade on 1 server: {} ms", (System.nanoTime() - t0) / 1_000_000);
@@ -84,6 +85,7 @@ class SecurityUpgradeOnRealServersTest {
             assertThat(s.rebootPackages()).contains("upkeep-sec-demo");
             assertThat(s.securityUpdates()).isZero();
             assertThat(s.otherUpdates()).isEqualTo(1);
+            assertThat(s.packageListsUpdated()).as("the run's apt-get update counts as fresh lists").isAfterOrEqualTo(started);
         }
 
         Path runDir = dir.resolve("state/runs").resolve(summary.id());
