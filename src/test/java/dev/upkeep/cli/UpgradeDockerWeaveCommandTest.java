@@ -4,15 +4,9 @@ import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Settings;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.run.Connections;
 import dev.upkeep.run.FleetWorkspaces;
 import dev.upkeep.run.ManifestUpgradeHooks;
-import dev.upkeep.run.PoolConnections;
-import dev.upkeep.run.RunHistory;
 import dev.upkeep.run.SshStatusService;
-import dev.upkeep.run.SudoPasswords;
-import dev.upkeep.run.UpgradeHooks;
-import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.DockerRepo;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
@@ -76,27 +70,7 @@ class UpgradeDockerWeaveCommandTest {
         UpkeepCommand top = new UpkeepCommand(new WorkspaceStore(), SshStatusService::new)
                 .withInput(new BufferedReader(new StringReader("")));
         CommandLine cl = UpkeepCommand.commandLine(top);
-        ((UpgradeCommand) cl.getSubcommands().get("upgrade").getCommand()).services = new UpgradeServices() {
-            @Override
-            public Connections connections(Workspace workspace) {
-                return new PoolConnections(workspace, PassphraseProvider.NONE);
-            }
-
-            @Override
-            public SudoPasswords sudoPasswords() {
-                return SudoPasswords.PASSWORDLESS;
-            }
-
-            @Override
-            public RunHistory history() {
-                return new RunHistory(state);
-            }
-
-            @Override
-            public UpgradeHooks hooks() {
-                return ManifestUpgradeHooks.create();
-            }
-        };
+        ((UpgradeCommand) cl.getSubcommands().get("upgrade").getCommand()).services = new FleetUpgradeServices(state, ManifestUpgradeHooks.create());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
