@@ -157,4 +157,20 @@ class RollingRunnerTest {
         RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
         assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.DONE, Step.NOT_STARTED, Step.NOT_STARTED);
     }
+
+    @Test
+    void eachServersHistoryLogSaysWhichBatchItWasInAndWhyItDidNotStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        DowntimeProcedure reboot = new DowntimeProcedure(10);
+        reboot.failing.add("web/w1");
+        RunPlan plan = plan(rolling("1").withKeepOneUp(false), reboot, web(2));
+        try (HistoryRecorder recorder = new RunHistory(dir).record(plan)) {
+            runner.start(plan, recorder).completion().get(20, TimeUnit.SECONDS);
+            String first = java.nio.file.Files.readString(recorder.directory().resolve("web--w1.log"));
+            String second = java.nio.file.Files.readString(recorder.directory().resolve("web--w2.log"));
+            assertThat(first).contains(" RUN batch 1 of 2 started").contains(" END failed");
+            assertThat(second).contains(" RUN stopping: 1 server(s) failed (limit 1): no new server or batch starts")
+                    .contains(" END not started");
+        }
+    }
 }
