@@ -22,6 +22,7 @@ final class RolloutText {
     private RolloutText() {
     }
 
+    /** @param now each server's status from a probe just before, or null when the plan has no reboot to decide */
     static String format(RunPlan plan, Workspace ws, Map<ServerRef, ServerStatus> now) {
         StringBuilder b = new StringBuilder();
         b.append(how(plan)).append(":\n");
@@ -29,7 +30,9 @@ final class RolloutText {
         for (Batch batch : batches) {
             if (batches.size() > 1) b.append("  batch ").append(batch.number()).append(" of ").append(batches.size()).append(":\n");
             String indent = batches.size() > 1 ? "    " : "  ";
-            for (ServerRef r : batch.servers()) b.append(indent).append(r).append(": ").append(needs(now.get(r))).append('\n');
+            for (ServerRef r : batch.servers()) {
+                b.append(indent).append(r).append(now == null ? "" : ": " + needs(now.get(r))).append('\n');
+            }
         }
         plan.rollout().notes().forEach(n -> b.append("  keep one up: ").append(n).append('\n'));
         if (plan.options().reboot() != RunOptions.Reboot.NONE) {

@@ -81,7 +81,7 @@ final class UpgradeCommand implements Callable<Integer> {
                 new UpgradePreflight(out, err, json).show(runner, planner.preflight(ws, refs, options), plan);
                 if (rebootIfRequired || plan.batches().size() > 1) {
                     PrintWriter text = json ? err : out;
-                    Map<ServerRef, ServerStatus> now = rebootIfRequired ? CliRun.probe(parent.statusService(), ws, plan) : Map.of();
+                    Map<ServerRef, ServerStatus> now = rebootIfRequired ? CliRun.probe(parent.statusService(), ws, plan) : null;
                     text.print(RolloutText.format(plan, ws, now));
                     text.flush();
                 }

@@ -33,7 +33,7 @@ final class UpgradePrinter implements RunListener {
             out.println(o.server().server() + (o.stream() == OutputListener.Stream.STDERR ? " ! " : " | ") + o.line());
         } else if (event instanceof RunEvent.StepChanged s && s.step() != Step.QUEUED && !s.step().isFinal() && !quietOutput) {
             out.println(s.server().server() + " > " + s.step().label() + (s.detail() == null ? "" : ": " + s.detail()));
-        } else if (event instanceof RunEvent.BatchStarted b && !quietOutput) {
+        } else if (event instanceof RunEvent.BatchStarted b && b.batches() > 1 && !quietOutput) {
             out.println("== batch " + b.number() + " of " + b.batches() + ": "
                     + String.join(", ", b.servers().stream().map(r -> r.server()).toList()));
         } else if (event instanceof RunEvent.Stopping s && !quietOutput) {

@@ -186,4 +186,23 @@ class RebootCommandTest {
         assertThat(fake.boots()).isEqualTo(bootsFake + 1);
         fake.keepBootIdAcrossBoots(false);
     }
+
+    @Test
+    void upgradeWithRebootIfRequiredShowsThePreflightAndTheRolloutAndADryRunChangesNothing(@TempDir Path dir) throws Exception {
+        TestServer a = fleet.server(3);
+        TestServer b = fleet.server(4);
+        save(dir, a, b);
+        int bootsA = a.boots();
+        int exit = run(dir, "", "upgrade", "--security", "--reboot-if-required", "--strategy", "rolling", "--batch", "50%",
+                "--max-failures", "2", "--dry-run");
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("security upgrades + reboot where required on 2 server(s), rolling in 2 batch(es), stopping after 2 failure(s):")
+                .contains("shop/srv04: 1 security update(s) would be applied")
+                .contains("reboot only where required on 2 server(s), rolling in batches of 50% (1), stopping after 2 failure(s):")
+                .contains("batch 2 of 2:\n    shop/srv05: ")
+                .contains("shop: health check command `test -d /proc/1`; timeout 30 s");
+        assertThat(a.run("cat /usr/share/upkeep-demo/upkeep-sec-demo.version").strip()).isEqualTo("1.0");
+        assertThat(a.boots()).isEqualTo(bootsA);
+    }
 }
