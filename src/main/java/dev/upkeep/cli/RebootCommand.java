@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "reboot", description = "Reboot servers and verify each came back (new boot id, health check), "
+@Command(name = "reboot", mixinStandardHelpOptions = true, description = "Reboot servers and verify each came back (new boot id, health check), "
         + "in parallel, one by one or in rolling batches. Shows the plan and asks first, unless --yes.")
 final class RebootCommand implements Callable<Integer> {
     @ParentCommand

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "upgrade", description = "Apply security upgrades (and Docker/Weave upgrades, once available) on servers, "
+@Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply security upgrades (and Docker/Weave upgrades, once available) on servers, "
         + "streaming each server's output; with --reboot-if-required, reboot and verify where needed afterwards. "
         + "Shows a pre-flight summary and asks first, unless --yes.")
 final class UpgradeCommand implements Callable<Integer> {
