@@ -29,7 +29,10 @@ public record Rollout(List<Batch> batches, Map<String, Integer> applicationSizes
         int total = servers.size();
         int size = options.batchSize(total);
         boolean capped = options.keepOneUp() && options.strategy() == RunOptions.Strategy.ROLLING;
-        List<ServerRef> left = new ArrayList<>(servers);
+        boolean gated = options.keepOneUp() && options.strategy() == RunOptions.Strategy.PARALLEL
+                && options.reboot() != RunOptions.Reboot.NONE;
+        // In parallel, a reboot waiting for its application's turn holds a worker: mixing applications keeps them busy.
+        List<ServerRef> left = gated ? interleaved(servers) : new ArrayList<>(servers);
         List<Batch> batches = new ArrayList<>();
         while (!left.isEmpty()) {
             List<ServerRef> batch = new ArrayList<>();
@@ -46,6 +49,17 @@ public record Rollout(List<Batch> batches, Map<String, Integer> applicationSizes
         }
         return new Rollout(batches, applicationSizes, options.failuresAllowed(total),
                 notes(servers, applicationSizes, options, size));
+    }
+
+    /** One server of each application in turn (each application's own order kept): a1, b1, a2, b2, a3. */
+    static List<ServerRef> interleaved(List<ServerRef> servers) {
+        Map<String, List<ServerRef>> byApp = new LinkedHashMap<>();
+        servers.forEach(r -> byApp.computeIfAbsent(r.application(), a -> new ArrayList<>()).add(r));
+        List<ServerRef> out = new ArrayList<>();
+        for (int i = 0; out.size() < servers.size(); i++) {
+            for (List<ServerRef> app : byApp.values()) if (i < app.size()) out.add(app.get(i));
+        }
+        return out;
     }
 
     /** Application sizes taken from the servers themselves (when the workspace is not at hand). */

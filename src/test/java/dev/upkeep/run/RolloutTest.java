@@ -123,4 +123,14 @@ class RolloutTest {
         assertThat(plan.batches()).hasSize(2);
         assertThat(plan.rollout().failuresAllowed()).isEqualTo(1);
     }
+
+    @Test
+    void parallelRebootsMixApplicationsSoThatAServerWaitingForItsTurnDoesNotHoldUpTheOthers() {
+        List<ServerRef> refs = new ArrayList<>(servers("shop", 3));
+        refs.addAll(servers("blog", 1));
+        Rollout rebooting = Rollout.plan(refs, Map.of("shop", 3, "blog", 1), RunOptions.rebootOnly(false, 2));
+        assertThat(names(rebooting)).containsExactly(List.of("shop1", "blog1", "shop2", "shop3"));
+        Rollout upgrading = Rollout.plan(refs, Map.of("shop", 3, "blog", 1), RunOptions.security(2));
+        assertThat(names(upgrading)).containsExactly(List.of("shop1", "shop2", "shop3", "blog1"));
+    }
 }
