@@ -1,16 +1,15 @@
 package dev.upkeep.cli;
 
+import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.Connections;
-import dev.upkeep.run.HistoryRecorder;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunPlanner;
-import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.run.SudoPasswords;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -20,13 +19,13 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "upgrade", description = "Apply security upgrades (and Docker/Weave upgrades, once available) on servers, "
-        + "streaming each server's output. Shows a pre-flight summary and asks first, unless --yes.")
+@Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply security upgrades (and Docker/Weave upgrades, once available) on servers, "
+        + "streaming each server's output; with --reboot-if-required, reboot and verify where needed afterwards. "
+        + "Shows a pre-flight summary and asks first, unless --yes.")
 final class UpgradeCommand implements Callable<Integer> {
-    enum StrategyName { parallel, serial }
-
     @ParentCommand
     UpkeepCommand parent;
     @Spec
@@ -40,14 +39,16 @@ final class UpgradeCommand implements Callable<Integer> {
     boolean docker;
     @Option(names = "--weave", description = "Upgrade Weave to the application's manifest version.")
     boolean weave;
+    @Option(names = "--reboot-if-required", description = "After the upgrades, reboot the servers that need it and verify they came back.")
+    boolean rebootIfRequired;
+    @Option(names = "--reboot-timeout", paramLabel = "SECONDS", description = "With --reboot-if-required: reboot timeout for every server (default: each application's).")
+    Integer rebootTimeoutSeconds;
     @Option(names = "--app", paramLabel = "NAME", description = "Only this application's servers.")
     String app;
     @Option(names = "--server", paramLabel = "NAME", description = "Only this server (repeatable; NAME or APP/NAME).")
     List<String> servers = new ArrayList<>();
-    @Option(names = "--strategy", paramLabel = "parallel|serial", description = "Parallel (settings.concurrency at once, the default) or one server after the other.")
-    StrategyName strategy = StrategyName.parallel;
-    @Option(names = "--max-failures", paramLabel = "N", description = "Start no more servers once N have failed.")
-    Integer maxFailures;
+    @Mixin
+    StrategyOptions strategy = new StrategyOptions();
     @Option(names = "--lock-wait", paramLabel = "SECONDS", description = "How long to wait for another apt/dpkg to finish (default: ${DEFAULT-VALUE}).")
     int lockWaitSeconds = (int) RunOptions.DEFAULT_LOCK_WAIT.toSeconds();
     @Option(names = "--repair-dpkg", description = "Where dpkg was interrupted, run 'dpkg --configure -a' first instead of failing.")
@@ -78,18 +79,19 @@ final class UpgradeCommand implements Callable<Integer> {
         try (Runner runner = new Runner(connections, sudo)) {
             if (!yes || dryRun) {
                 new UpgradePreflight(out, err, json).show(runner, planner.preflight(ws, refs, options), plan);
+                if (rebootIfRequired || plan.batches().size() > 1) {
+                    PrintWriter text = json ? err : out;
+                    Map<ServerRef, ServerStatus> now = rebootIfRequired ? CliRun.probe(parent.statusService(), ws, plan) : null;
+                    text.print(RolloutText.format(plan, ws, now));
+                    text.flush();
+                }
                 if (dryRun) return ExitCodes.OK;
-                if (!confirmed(err)) {
+                if (!CliRun.confirmed(err, parent.input(), "Apply these upgrades now?")) {
                     err.println("Nothing was changed.");
                     return ExitCodes.OK;
                 }
             }
-            HistoryRecorder recorder = services.history().record(plan);
-            RunSummary summary = runner.start(plan, List.of(recorder, new UpgradePrinter(out, json, false))).completion().get();
-            if (!json) out.print(UpgradePrinter.summary(summary));
-            err.println("Logs and summary: " + recorder.directory());
-            out.flush();
-            return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+            return CliRun.run(services, runner, plan, out, err, json);
         } finally {
             sudo.wipe();
             if (connections instanceof AutoCloseable c) c.close();
@@ -98,41 +100,14 @@ final class UpgradeCommand implements Callable<Integer> {
 
     private RunOptions options(Workspace ws) throws BadInputException {
         if (!security && !docker && !weave) throw new BadInputException("say what to upgrade: --security, --docker and/or --weave");
-        if (maxFailures != null && maxFailures < 1) throw new BadInputException("--max-failures must be at least 1");
         if (lockWaitSeconds < 0 || lockWaitSeconds > 3600) throw new BadInputException("--lock-wait must be between 0 and 3600 seconds");
-        return new RunOptions(security, docker, weave,
-                strategy == StrategyName.serial ? RunOptions.Strategy.SERIAL : RunOptions.Strategy.PARALLEL,
-                ws.settings().concurrency(), maxFailures, Duration.ofSeconds(lockWaitSeconds), repairDpkg);
-    }
-
-    private boolean confirmed(PrintWriter err) throws java.io.IOException {
-        err.print("Apply these upgrades now? [y/N] ");
-        err.flush();
-        String answer = parent.input().readLine();
-        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
-    }
-
-    /** The pre-flight and the run share one answer: asked once, each run gets (and wipes) its own copy. */
-    private static final class AskOnce implements SudoPasswords {
-        private final SudoPasswords delegate;
-        private boolean asked;
-        private char[] password;
-
-        AskOnce(SudoPasswords delegate) {
-            this.delegate = delegate;
+        if (rebootTimeoutSeconds != null && !rebootIfRequired) throw new BadInputException("--reboot-timeout goes with --reboot-if-required");
+        if (rebootTimeoutSeconds != null && (rebootTimeoutSeconds < 1 || rebootTimeoutSeconds > 86400)) {
+            throw new BadInputException("--reboot-timeout must be between 1 and 86400 seconds");
         }
-
-        @Override
-        public synchronized char[] password(RunPlan plan) {
-            if (!asked) {
-                password = delegate.password(plan);
-                asked = true;
-            }
-            return password == null ? null : password.clone();
-        }
-
-        synchronized void wipe() {
-            if (password != null) java.util.Arrays.fill(password, '\0');
-        }
+        RunOptions base = new RunOptions(security, docker, weave, RunOptions.Strategy.PARALLEL, ws.settings().concurrency(),
+                null, Duration.ofSeconds(lockWaitSeconds), repairDpkg)
+                .withReboot(rebootIfRequired ? RunOptions.Reboot.IF_REQUIRED : RunOptions.Reboot.NONE, rebootTimeoutSeconds);
+        return strategy.apply(base);
     }
 }

@@ -9,7 +9,8 @@ import dev.upkeep.run.ServerResult;
 /**
  * {@code upgrade --json}: one JSON object per line and event. Every object has "event", "phase" ("preflight" or
  * "run"), "run" and "at"; then per event: output (server, stream, line), step (server, step, label, detail),
- * server-finished (the result), run-started (servers), run-finished (allSucceeded, results).
+ * server-finished (the result), run-started (servers, batches), batch-started (batch, batches, servers),
+ * batch-finished (batch, batches), stopping (reason), paused (detail), resumed, run-finished (allSucceeded, results).
  */
 final class UpgradeJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,6 +43,29 @@ final class UpgradeJson {
             n.put("event", "run-started");
             ArrayNode servers = n.putArray("servers");
             s.plan().servers().forEach(p -> servers.add(p.ref().toString()));
+            ArrayNode batches = n.putArray("batches");
+            s.plan().batches().forEach(b -> {
+                ArrayNode one = batches.addArray();
+                b.servers().forEach(r -> one.add(r.toString()));
+            });
+        } else if (event instanceof RunEvent.BatchStarted b) {
+            n.put("event", "batch-started");
+            n.put("batch", b.number());
+            n.put("batches", b.batches());
+            ArrayNode servers = n.putArray("servers");
+            b.servers().forEach(r -> servers.add(r.toString()));
+        } else if (event instanceof RunEvent.BatchFinished b) {
+            n.put("event", "batch-finished");
+            n.put("batch", b.number());
+            n.put("batches", b.batches());
+        } else if (event instanceof RunEvent.Stopping s) {
+            n.put("event", "stopping");
+            n.put("reason", s.reason());
+        } else if (event instanceof RunEvent.Paused p) {
+            n.put("event", "paused");
+            n.put("detail", p.detail());
+        } else if (event instanceof RunEvent.Resumed) {
+            n.put("event", "resumed");
         } else if (event instanceof RunEvent.RunFinished f) {
             n.put("event", "run-finished");
             n.put("allSucceeded", f.summary().allSucceeded());

@@ -49,8 +49,15 @@ final class UpgradePreflight {
         if (o.security()) what.add("security upgrades");
         if (o.docker()) what.add("Docker upgrade");
         if (o.weave()) what.add("Weave upgrade");
-        String how = o.strategy() == RunOptions.Strategy.SERIAL ? "one server at a time" : o.concurrency() + " servers at a time";
+        if (o.reboot() == RunOptions.Reboot.IF_REQUIRED) what.add("reboot where required");
+        if (o.reboot() == RunOptions.Reboot.ALWAYS) what.add("reboot");
+        String how = switch (o.strategy()) {
+            case SERIAL -> "one server at a time";
+            case PARALLEL -> o.concurrency() + " servers at a time";
+            case ROLLING -> "rolling in " + plan.batches().size() + " batch(es)";
+        };
+        Integer max = plan.rollout().failuresAllowed();
         return String.join(" + ", what) + " on " + plan.servers().size() + " server(s), " + how
-                + (o.maxFailures() == null ? "" : ", stopping after " + o.maxFailures() + " failure(s)") + ":";
+                + (max == null ? "" : ", stopping after " + max + " failure(s)") + ":";
     }
 }

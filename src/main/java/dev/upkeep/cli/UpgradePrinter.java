@@ -33,6 +33,15 @@ final class UpgradePrinter implements RunListener {
             out.println(o.server().server() + (o.stream() == OutputListener.Stream.STDERR ? " ! " : " | ") + o.line());
         } else if (event instanceof RunEvent.StepChanged s && s.step() != Step.QUEUED && !s.step().isFinal() && !quietOutput) {
             out.println(s.server().server() + " > " + s.step().label() + (s.detail() == null ? "" : ": " + s.detail()));
+        } else if (event instanceof RunEvent.BatchStarted b && b.batches() > 1 && !quietOutput) {
+            out.println("== batch " + b.number() + " of " + b.batches() + ": "
+                    + String.join(", ", b.servers().stream().map(r -> r.server()).toList()));
+        } else if (event instanceof RunEvent.Stopping s && !quietOutput) {
+            out.println("== stopping: " + s.reason());
+        } else if (event instanceof RunEvent.Paused p && !quietOutput) {
+            out.println("== paused: " + p.detail());
+        } else if (event instanceof RunEvent.Resumed && !quietOutput) {
+            out.println("== resumed");
         } else if (event instanceof RunEvent.ServerFinished f && !quietOutput) {
             ServerResult r = f.result();
             out.println(r.server().server() + " = " + r.outcome().label() + " (" + seconds(r.duration()) + "): " + r.message());

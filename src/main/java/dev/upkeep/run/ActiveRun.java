@@ -1,31 +1,27 @@
 package dev.upkeep.run;
 
-import dev.upkeep.remote.Procedure;
-import dev.upkeep.remote.ProcedureResult;
 import dev.upkeep.remote.Step;
-import dev.upkeep.ssh.Cancellation;
-import dev.upkeep.ssh.ConnectionLostException;
-import dev.upkeep.ssh.OutputListener;
-import dev.upkeep.ssh.SshException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One run in progress: N workers pull servers from one queue; events go out one at a time. */
+/**
+ * One run in progress: workers take servers from the current batch; the next batch starts once every server of
+ * this one has finished. Pause, cancel and the failure limit only stop servers from starting. One lock guards the
+ * schedule and the events, so events go out one at a time and a listener may pause or cancel from inside onEvent.
+ */
 final class ActiveRun implements RunHandle {
     private static final Logger log = LoggerFactory.getLogger(ActiveRun.class);
 
@@ -33,13 +29,20 @@ final class ActiveRun implements RunHandle {
     private final Connections connections;
     private final char[] password;
     private final List<RunListener> listeners;
-    private final Queue<ServerPlan> queue;
+    private final Map<ServerRef, ServerPlan> byRef = new LinkedHashMap<>();
     private final Map<ServerRef, ServerResult> results = new ConcurrentHashMap<>();
-    private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger failures = new AtomicInteger();
+    private final Map<String, RebootGate> gates = new ConcurrentHashMap<>();
+    private final Set<dev.upkeep.ssh.Cancellation> running = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
-    private final Object emitLock = new Object();
+    private final Object lock = new Object();
     private final Instant started = Instant.now();
+    // Guarded by lock:
+    private final Deque<ServerPlan> batchQueue = new ArrayDeque<>();
+    private int batchIndex = -1;
+    private boolean batchOpen;
+    private int inFlight;
+    private int failures;
+    private boolean paused;
     private AtomicInteger workersLeft;
     private volatile boolean cancelled;
     private volatile String stopReason;
@@ -49,13 +52,14 @@ final class ActiveRun implements RunHandle {
         this.connections = connections;
         this.password = password;
         this.listeners = List.copyOf(listeners);
-        this.queue = new ConcurrentLinkedQueue<>(plan.servers());
+        plan.servers().forEach(s -> byRef.put(s.ref(), s));
     }
 
     void start(ExecutorService executor) {
         emit(new RunEvent.RunStarted(plan, started));
         plan.servers().forEach(s -> emit(RunEvent.step(s.ref(), Step.QUEUED, null)));
-        int workers = Math.min(plan.options().workers(), plan.servers().size());
+        int widest = plan.batches().stream().mapToInt(b -> b.servers().size()).max().orElse(0);
+        int workers = Math.min(plan.options().workers(), widest);
         workersLeft = new AtomicInteger(workers);
         if (workers == 0) finish();
         for (int i = 0; i < workers; i++) executor.execute(this::work);
@@ -68,8 +72,38 @@ final class ActiveRun implements RunHandle {
 
     @Override
     public void cancel() {
-        cancelled = true;
-        running.forEach(Cancellation::cancel);
+        synchronized (lock) {
+            cancelled = true;
+            lock.notifyAll();
+        }
+        running.forEach(dev.upkeep.ssh.Cancellation::cancel);
+    }
+
+    @Override
+    public void pause() {
+        synchronized (lock) {
+            if (paused || cancelled) return;
+            paused = true;
+            emit(new RunEvent.Paused(inFlight == 0 ? "no server is running"
+                    : inFlight + " running server(s) finish; no new server or batch starts", Instant.now()));
+        }
+    }
+
+    @Override
+    public void resume() {
+        synchronized (lock) {
+            if (!paused) return;
+            paused = false;
+            emit(new RunEvent.Resumed(Instant.now()));
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean isPaused() {
+        synchronized (lock) {
+            return paused;
+        }
     }
 
     @Override
@@ -77,24 +111,63 @@ final class ActiveRun implements RunHandle {
         return completion;
     }
 
-    private ServerPlan next() {
-        return cancelled || stopReason != null ? null : queue.poll();
+    /** The next server to run, waiting while paused or while the current batch finishes; null when none will. */
+    private ServerPlan next() throws InterruptedException {
+        synchronized (lock) {
+            while (true) {
+                if (cancelled || stopReason != null) return null;
+                if (!paused && !batchQueue.isEmpty()) {
+                    inFlight++;
+                    return batchQueue.poll();
+                }
+                if (batchQueue.isEmpty() && inFlight == 0) {
+                    closeBatch();
+                    if (batchIndex + 1 >= plan.batches().size()) return null;
+                    if (!paused) {
+                        openBatch(plan.batches().get(++batchIndex));
+                        continue;
+                    }
+                }
+                lock.wait();
+            }
+        }
+    }
+
+    private void openBatch(Batch batch) {
+        batch.servers().forEach(r -> batchQueue.add(byRef.get(r)));
+        batchOpen = true;
+        emit(new RunEvent.BatchStarted(batch.number(), plan.batches().size(), batch.servers(), Instant.now()));
+    }
+
+    private void closeBatch() {
+        if (!batchOpen) return;
+        batchOpen = false;
+        emit(new RunEvent.BatchFinished(batchIndex + 1, plan.batches().size(), Instant.now()));
+    }
+
+    private void finished(ServerResult result) {
+        synchronized (lock) {
+            inFlight--;
+            results.put(result.server(), result);
+            Integer max = plan.rollout().failuresAllowed();
+            if (!result.succeeded() && !cancelled && max != null && ++failures >= max && stopReason == null) {
+                stopReason = "not started: " + failures + " server(s) failed, the run's limit";
+                emit(new RunEvent.Stopping(failures + " server(s) failed (limit " + max
+                        + "): no new server or batch starts", Instant.now()));
+            }
+            emit(new RunEvent.ServerFinished(result, Instant.now()));
+            lock.notifyAll();
+        }
     }
 
     private void work() {
         try {
             ServerPlan server;
             while ((server = next()) != null) {
-                ServerResult result = runServer(server);
-                if (!result.succeeded()) {
-                    Integer max = plan.options().maxFailures();
-                    if (max != null && failures.incrementAndGet() >= max && stopReason == null) {
-                        stopReason = "not started: " + max + " server(s) failed, the run's limit";
-                    }
-                }
-                results.put(server.ref(), result);
-                emit(new RunEvent.ServerFinished(result, Instant.now()));
+                finished(new ServerRun(this, server, connections, password).run());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("Run {} worker failed", plan.id(), e);
         } finally {
@@ -102,73 +175,49 @@ final class ActiveRun implements RunHandle {
         }
     }
 
-    private ServerResult runServer(ServerPlan server) {
-        Cancellation token = new Cancellation();
-        running.add(token);
-        if (cancelled) token.cancel();
-        Instant start = Instant.now();
-        ServerContext ctx = new ServerContext(server, connections, password, token, this);
-        List<String> upgraded = new ArrayList<>();
-        Set<String> rebootPackages = new LinkedHashSet<>();
-        boolean reboot = false;
-        Step outcome = Step.DONE;
-        List<String> messages = new ArrayList<>();
-        try {
-            ctx.step(Step.CONNECTING, null);
-            ctx.connect();
-            for (Procedure procedure : server.procedures()) {
-                if (token.isCancelled()) break;
-                ctx.line(OutputListener.Stream.STDOUT, "upkeep: " + procedure.name());
-                ProcedureResult r = procedure.run(ctx);
-                upgraded.addAll(r.upgraded());
-                rebootPackages.addAll(r.rebootPackages());
-                reboot |= r.rebootRequired();
-                if (r.message() != null) messages.add(procedure.name() + ": " + r.message());
-                if (!r.success()) {
-                    outcome = Step.FAILED;
-                    break;
-                }
+    private void finish() {
+        synchronized (lock) {
+            closeBatch();
+            String why = cancelled ? "cancelled before it started" : stopReason;
+            for (ServerPlan s : plan.servers()) {
+                if (results.containsKey(s.ref())) continue;
+                ServerResult r = ServerResult.notStarted(s.ref(), why == null ? "not started" : why);
+                results.put(s.ref(), r);
+                emit(RunEvent.step(s.ref(), Step.NOT_STARTED, r.message()));
+                emit(new RunEvent.ServerFinished(r, Instant.now()));
             }
-        } catch (SshException e) {
-            if (e instanceof ConnectionLostException) connections.evict(server);
-            outcome = Step.FAILED;
-            messages.add(e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("{} failed in run {}", server.ref(), plan.id(), e);
-            outcome = Step.FAILED;
-            messages.add("internal error: " + e);
-        } finally {
-            running.remove(token);
+            List<ServerResult> ordered = plan.servers().stream().map(s -> results.get(s.ref())).toList();
+            RunSummary summary = new RunSummary(plan.id(), System.getProperty("user.name"), started, Instant.now(),
+                    plan.options(), plan.servers().stream().map(ServerPlan::ref).toList(), ordered);
+            if (password != null) Arrays.fill(password, '\0');
+            emit(new RunEvent.RunFinished(summary, Instant.now()));
+            completion.complete(summary);
         }
-        if (token.isCancelled()) {
-            outcome = Step.CANCELLED;
-            if (messages.isEmpty()) messages.add("cancelled");
-        }
-        String message = String.join("; ", messages);
-        ctx.step(outcome, message);
-        return new ServerResult(server.ref(), outcome, message, start, Duration.between(start, Instant.now()),
-                upgraded, reboot, List.copyOf(rebootPackages));
     }
 
-    private void finish() {
-        String why = cancelled ? "cancelled before it started" : stopReason;
-        for (ServerPlan s : plan.servers()) {
-            if (results.containsKey(s.ref())) continue;
-            ServerResult r = ServerResult.notStarted(s.ref(), why == null ? "not started" : why);
-            results.put(s.ref(), r);
-            emit(RunEvent.step(s.ref(), Step.NOT_STARTED, r.message()));
-            emit(new RunEvent.ServerFinished(r, Instant.now()));
-        }
-        List<ServerResult> ordered = plan.servers().stream().map(s -> results.get(s.ref())).toList();
-        RunSummary summary = new RunSummary(plan.id(), System.getProperty("user.name"), started, Instant.now(),
-                plan.options(), plan.servers().stream().map(ServerPlan::ref).toList(), ordered);
-        if (password != null) Arrays.fill(password, '\0');
-        emit(new RunEvent.RunFinished(summary, Instant.now()));
-        completion.complete(summary);
+    // For ServerRun:
+
+    RunPlan plan() {
+        return plan;
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    void track(dev.upkeep.ssh.Cancellation token, boolean add) {
+        if (add) running.add(token);
+        else running.remove(token);
+    }
+
+    /** The keep-one-up gate of an application, or null when its reboots need none. */
+    RebootGate gate(String application) {
+        if (!plan.options().keepOneUp() || !plan.rollout().limitsReboots(application)) return null;
+        return gates.computeIfAbsent(application, a -> new RebootGate(Rollout.cap(plan.rollout().applicationSizes(), a)));
     }
 
     void emit(RunEvent event) {
-        synchronized (emitLock) {
+        synchronized (lock) {
             for (RunListener l : listeners) {
                 try {
                     l.onEvent(event);

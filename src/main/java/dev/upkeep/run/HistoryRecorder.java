@@ -30,6 +30,7 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     private final Path dir;
     private final Map<ServerRef, BufferedWriter> writers = new HashMap<>();
     private final Map<ServerRef, String> files = new LinkedHashMap<>();
+    private final java.util.Set<ServerRef> finished = new java.util.HashSet<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(Threads.named("upkeep-history"));
     private final RunPlan plan;
 
@@ -57,8 +58,17 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
                 write(o.server(), o.at(), o.stream() == dev.upkeep.ssh.OutputListener.Stream.STDOUT ? "OUT" : "ERR", o.line());
             } else if (event instanceof RunEvent.StepChanged s) {
                 write(s.server(), s.at(), "STP", s.step().label() + (s.detail() == null ? "" : ": " + s.detail()));
+            } else if (event instanceof RunEvent.BatchStarted b) {
+                for (ServerRef r : b.servers()) write(r, b.at(), "RUN", "batch " + b.number() + " of " + b.batches() + " started");
+            } else if (event instanceof RunEvent.Stopping s) {
+                unfinished(s.at(), "stopping: " + s.reason());
+            } else if (event instanceof RunEvent.Paused p) {
+                unfinished(p.at(), "paused: " + p.detail());
+            } else if (event instanceof RunEvent.Resumed r) {
+                unfinished(r.at(), "resumed");
             } else if (event instanceof RunEvent.ServerFinished f) {
                 ServerResult r = f.result();
+                finished.add(r.server());
                 write(r.server(), f.at(), "END", r.outcome().label() + " in " + r.duration().toMillis() + " ms: " + r.message());
                 writers.get(r.server()).flush();
             } else if (event instanceof RunEvent.RunFinished f) {
@@ -67,6 +77,13 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
             }
         } catch (IOException e) {
             log.warn("Cannot write the history of run {} in {}: {}", plan.id(), dir, e.toString());
+        }
+    }
+
+    /** A run-wide event, in the log of every server that has not finished: each log tells its server's whole story. */
+    private void unfinished(Instant at, String line) throws IOException {
+        for (ServerRef ref : files.keySet()) {
+            if (!finished.contains(ref)) write(ref, at, "RUN", line);
         }
     }
 

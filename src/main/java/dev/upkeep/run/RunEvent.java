@@ -4,6 +4,7 @@ import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.OutputListener;
 
 import java.time.Instant;
+import java.util.List;
 
 /** What happens during a run, in the order it happened for each server. */
 public sealed interface RunEvent {
@@ -30,6 +31,28 @@ public sealed interface RunEvent {
 
     /** Last event of every run. */
     record RunFinished(RunSummary summary, Instant at) implements RunEvent {
+    }
+
+    /** A batch starts: its servers start now (number counts from 1, of {@code batches}). */
+    record BatchStarted(int number, int batches, List<ServerRef> servers, Instant at) implements RunEvent {
+        public BatchStarted {
+            servers = List.copyOf(servers);
+        }
+    }
+
+    /** Every server of the batch has finished (or the run stopped while it ran). */
+    record BatchFinished(int number, int batches, Instant at) implements RunEvent {
+    }
+
+    /** Paused: no new server or batch starts; the ones running go on until they finish. */
+    record Paused(String detail, Instant at) implements RunEvent {
+    }
+
+    record Resumed(Instant at) implements RunEvent {
+    }
+
+    /** The failure limit was reached: no new server or batch starts, the rest end NOT_STARTED. */
+    record Stopping(String reason, Instant at) implements RunEvent {
     }
 
     static StepChanged step(ServerRef server, Step step, String detail) {

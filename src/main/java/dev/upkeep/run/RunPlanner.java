@@ -3,17 +3,22 @@ package dev.upkeep.run;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.fleet.RebootPolicy;
 import dev.upkeep.remote.Procedure;
+import dev.upkeep.remote.RebootAndVerify;
 import dev.upkeep.remote.SecurityUpgrade;
 import dev.upkeep.remote.SecurityUpgradeSimulation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns a selection and options into a {@link RunPlan}: security first, then Docker, then Weave on each server.
+ * Turns a selection and options into a {@link RunPlan}: security first, then Docker, then Weave, then the reboot
+ * (with the application's reboot settings, the run's timeout if it has one) on each server; and its rollout.
  * Everything that can be refused is refused here, before any connection (IllegalArgumentException).
  */
 public final class RunPlanner {
@@ -24,7 +29,7 @@ public final class RunPlanner {
     }
 
     public RunPlan plan(Workspace ws, List<ServerRef> refs, RunOptions options) {
-        if (!options.anything()) throw new IllegalArgumentException("nothing to do: choose security, Docker or Weave upgrades");
+        if (!options.anything()) throw new IllegalArgumentException("nothing to do: choose security, Docker or Weave upgrades, or a reboot");
         if (options.docker() && hooks.docker() == null) throw new IllegalArgumentException("Docker upgrades are not available yet");
         if (options.weave() && hooks.weave() == null) throw new IllegalArgumentException("Weave upgrades are not available yet");
         Instant now = Instant.now();
@@ -34,6 +39,7 @@ public final class RunPlanner {
             if (options.security()) procedures.add(new SecurityUpgrade(id, options.lockWait(), options.repairDpkg()));
             if (options.docker()) procedures.add(hooks.docker().create(ws, target.app, target.server, options));
             if (options.weave()) procedures.add(hooks.weave().create(ws, target.app, target.server, options));
+            if (options.reboot() != RunOptions.Reboot.NONE) procedures.add(reboot(target, options));
             return procedures;
         });
     }
@@ -41,8 +47,23 @@ public final class RunPlanner {
     /** The pre-flight: what a security upgrade would change on each server (apt simulation), nothing else. */
     public RunPlan preflight(Workspace ws, List<ServerRef> refs, RunOptions options) {
         Instant now = Instant.now();
-        return build(ws, refs, options, RunPlan.newId(now) + "-preflight", now,
+        // A simulation changes nothing: all at once, whatever the run's strategy, and no failure stops it.
+        RunOptions simulate = options.withStrategy(RunOptions.Strategy.PARALLEL).withFailureLimit(null);
+        return build(ws, refs, simulate, RunPlan.newId(now) + "-preflight", now,
                 target -> List.of(new SecurityUpgradeSimulation(options.lockWait())));
+    }
+
+    private static Procedure reboot(Target target, RunOptions options) {
+        RebootPolicy policy = target.app.reboot();
+        if (options.rebootTimeoutSeconds() != null) policy = policy.withTimeoutSeconds(options.rebootTimeoutSeconds());
+        return new RebootAndVerify(options.reboot() == RunOptions.Reboot.IF_REQUIRED, policy, target.server.host());
+    }
+
+    /** How many servers each application has in the workspace (keep-one-up counts them all, not only the selected). */
+    static Map<String, Integer> applicationSizes(Workspace ws) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        ws.applications().forEach(a -> sizes.put(a.name(), a.servers().size()));
+        return sizes;
     }
 
     private record Target(Application app, Server server) {
@@ -58,6 +79,7 @@ public final class RunPlanner {
                     .orElseThrow(() -> new IllegalArgumentException("no server " + ref));
             servers.add(ServerPlan.of(ref, server, SshSettings.request(ws, server), procedures.apply(new Target(app, server))));
         }
-        return new RunPlan(id, now, options, servers);
+        Rollout rollout = Rollout.plan(servers.stream().map(ServerPlan::ref).toList(), applicationSizes(ws), options);
+        return new RunPlan(id, now, options, servers, rollout);
     }
 }

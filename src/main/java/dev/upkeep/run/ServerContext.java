@@ -35,10 +35,15 @@ final class ServerContext implements ProcedureContext {
         return connection;
     }
 
+    /**
+     * A fresh connection (the old one is evicted from the pool and closed), with the same strict host-key checks;
+     * {@link #connection()} returns it afterwards. No step event: a reboot calls this in a loop while it waits, and
+     * the server's step stays "waiting for boot" (the reboot narrates each retry itself).
+     */
     @Override
     public SshConnection reconnect() throws SshException {
+        connection = null;
         connections.evict(plan);
-        step(Step.CONNECTING, "reconnecting");
         connection = connections.get(plan);
         return connection;
     }

@@ -57,6 +57,11 @@ final class SummaryJson {
         else n.put("maxFailures", o.maxFailures());
         n.put("lockWaitSeconds", o.lockWait().toSeconds());
         n.put("repairDpkg", o.repairDpkg());
+        n.put("reboot", o.reboot().name());
+        if (o.rebootTimeoutSeconds() != null) n.put("rebootTimeoutSeconds", o.rebootTimeoutSeconds());
+        if (o.batch() != null) n.put("batch", o.batch().toString());
+        if (o.failureLimit() != null) n.put("failureLimit", o.failureLimit().toString());
+        n.put("keepOneUp", o.keepOneUp());
         return n;
     }
 
@@ -66,7 +71,11 @@ final class SummaryJson {
                 o.path("weave").asBoolean(), RunOptions.Strategy.valueOf(o.path("strategy").asText("PARALLEL")),
                 Math.max(1, o.path("concurrency").asInt(1)),
                 o.path("maxFailures").isNumber() ? o.path("maxFailures").asInt() : null,
-                Duration.ofSeconds(o.path("lockWaitSeconds").asLong(0)), o.path("repairDpkg").asBoolean());
+                Duration.ofSeconds(o.path("lockWaitSeconds").asLong(0)), o.path("repairDpkg").asBoolean(),
+                RunOptions.Reboot.valueOf(o.path("reboot").asText("NONE")),
+                o.path("rebootTimeoutSeconds").isNumber() ? o.path("rebootTimeoutSeconds").asInt() : null,
+                share(o.path("batch")), o.path("maxFailures").isNumber() ? null : share(o.path("failureLimit")),
+                o.path("keepOneUp").asBoolean(true));
         List<ServerRef> servers = new ArrayList<>();
         for (JsonNode n : root.path("servers")) servers.add(ref(n.asText()));
         List<ServerResult> results = new ArrayList<>();
@@ -78,6 +87,10 @@ final class SummaryJson {
         }
         return new RunSummary(root.path("id").asText(), root.path("user").asText(null), instant(root.path("started")),
                 instant(root.path("finished")), options, servers, results);
+    }
+
+    private static Share share(JsonNode n) {
+        return n.isTextual() ? Share.parse(n.asText()) : null;
     }
 
     private static ServerRef ref(String text) {

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /** Keeps every event of a run, for assertions. */
-final class RecordingListener implements RunListener {
+class RecordingListener implements RunListener {
     final List<RunEvent> events = new CopyOnWriteArrayList<>();
 
     @Override

@@ -1,0 +1,79 @@
+package dev.upkeep.cli;
+
+import dev.upkeep.fleet.Application;
+import dev.upkeep.fleet.RebootPolicy;
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.run.Batch;
+import dev.upkeep.run.RunOptions;
+import dev.upkeep.run.RunPlan;
+import dev.upkeep.run.ServerRef;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The plan of a run with reboots, as shown before asking: how it goes, each batch with whether each server needs a
+ * reboot now (from a status probe), the keep-one-up notes, and each application's health check and timeout.
+ */
+final class RolloutText {
+    private RolloutText() {
+    }
+
+    /** @param now each server's status from a probe just before, or null when the plan has no reboot to decide */
+    static String format(RunPlan plan, Workspace ws, Map<ServerRef, ServerStatus> now) {
+        StringBuilder b = new StringBuilder();
+        b.append(how(plan)).append(":\n");
+        List<Batch> batches = plan.batches();
+        for (Batch batch : batches) {
+            if (batches.size() > 1) b.append("  batch ").append(batch.number()).append(" of ").append(batches.size()).append(":\n");
+            String indent = batches.size() > 1 ? "    " : "  ";
+            for (ServerRef r : batch.servers()) {
+                b.append(indent).append(r).append(now == null ? "" : ": " + needs(now.get(r))).append('\n');
+            }
+        }
+        plan.rollout().notes().forEach(n -> b.append("  keep one up: ").append(n).append('\n'));
+        if (plan.options().reboot() != RunOptions.Reboot.NONE) {
+            Set<String> apps = new LinkedHashSet<>();
+            plan.servers().forEach(s -> apps.add(s.ref().application()));
+            for (String name : apps) {
+                RebootPolicy p = ws.application(name).map(Application::reboot).orElse(RebootPolicy.DEFAULTS);
+                int timeout = plan.options().rebootTimeoutSeconds() != null ? plan.options().rebootTimeoutSeconds() : p.timeoutSeconds();
+                b.append("  ").append(name).append(": health check ")
+                        .append(p.healthCheck() == null ? "none (back with a new boot id is enough)" : p.healthCheck().describe())
+                        .append("; timeout ").append(timeout).append(" s")
+                        .append(p.drain() == null ? "" : "; drain `" + p.drain() + "`")
+                        .append(p.undrain() == null ? "" : ", undrain `" + p.undrain() + "`").append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** "reboot only where required on 6 server(s), rolling in batches of 2, stopping after 1 failure(s)". */
+    static String how(RunPlan plan) {
+        RunOptions o = plan.options();
+        String what = switch (o.reboot()) {
+            case NONE -> "no reboot";
+            case IF_REQUIRED -> "reboot only where required";
+            case ALWAYS -> "reboot";
+        };
+        String strategy = switch (o.strategy()) {
+            case SERIAL -> "one server at a time";
+            case PARALLEL -> o.concurrency() + " servers at a time";
+            case ROLLING -> "rolling in batches of " + (o.batch() == null ? "1" : o.batch().percent()
+                    ? o.batch() + " (" + o.batchSize(plan.servers().size()) + ")" : o.batch().toString());
+        };
+        Integer max = plan.rollout().failuresAllowed();
+        return what + " on " + plan.servers().size() + " server(s), " + strategy
+                + (max == null ? "" : ", stopping after " + max + " failure(s)");
+    }
+
+    private static String needs(ServerStatus s) {
+        if (s == null) return "not probed";
+        if (!s.reachable()) return "unreachable now (" + s.error() + ")";
+        if (!s.rebootRequired()) return "no reboot required now";
+        return "reboot required now" + (s.rebootPackages().isEmpty() ? "" : " (" + String.join(", ", s.rebootPackages()) + ")");
+    }
+}
