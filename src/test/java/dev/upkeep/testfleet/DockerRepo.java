@@ -126,8 +126,5 @@ public final class DockerRepo implements AutoCloseable {
         if (http != null) {
             http.close();
         }
-        if (gpg != null) {
-            gpg.close();
-        }
     }
 }
