@@ -7,8 +7,8 @@ import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerPlan;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.ui.UiBatcher;
 import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.logs.BoundedBatcher;
 import dev.upkeep.ui.logs.LogLine;
 import dev.upkeep.ui.logs.LogPaneViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -40,12 +40,14 @@ import java.util.function.Supplier;
  * appended to each pane in one list change.
  */
 public final class RunViewModel {
+    /** Events per FX hand-over at most: enough for any real server, small enough to keep the window painting. */
+    static final int MAX_BATCH = 20_000;
     private final RunPlan plan;
     private final Supplier<Instant> clock;
     private final ObservableList<ServerRunRow> rows = FXCollections.observableArrayList();
     private final Map<ServerRef, ServerRunRow> byRef = new LinkedHashMap<>();
     private final Map<ServerRef, LogPaneViewModel> panes = new LinkedHashMap<>();
-    private final UiBatcher<RunEvent> batcher;
+    private final BoundedBatcher<RunEvent> batcher;
     private final BooleanProperty running = new SimpleBooleanProperty(true);
     private final BooleanProperty cancelling = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -65,7 +67,7 @@ public final class RunViewModel {
             rows.add(row);
             panes.put(s.ref(), new LogPaneViewModel(logCap));
         }
-        this.batcher = new UiBatcher<>(ui, this::apply);
+        this.batcher = new BoundedBatcher<>(ui, MAX_BATCH, this::apply);
     }
 
     // properties

@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -94,15 +95,21 @@ public final class LogPaneViewModel {
     public void append(List<LogLine> batch) {
         if (batch.isEmpty()) return;
         total.set(total.get() + batch.size());
-        if (batch.size() >= cap) {
-            dropped.set(dropped.get() + lines.size() + batch.size() - cap);
-            lines.setAll(batch.subList(batch.size() - cap, batch.size()));
-            match.set(-1);
-        } else {
+        int excess = lines.size() + batch.size() - cap;
+        if (excess <= 0) {
             lines.addAll(batch);
-            int excess = lines.size() - cap;
-            // Trim a little more than needed so that a full pane is not trimmed on every batch.
-            if (excess > 0) trimFront(excess + cap / 20);
+        } else {
+            // Over the cap: keep the newest lines, a little under the cap so that a full pane is not trimmed on every
+            // batch. One setAll (an array copy), because removing a range from an ObservableList goes line by line.
+            int keep = Math.min(cap - cap / 20, lines.size() + batch.size());
+            int drop = lines.size() + batch.size() - keep;
+            List<LogLine> next = new ArrayList<>(keep);
+            if (drop < lines.size()) next.addAll(lines.subList(drop, lines.size()));
+            next.addAll(batch.subList(Math.max(0, drop - lines.size()), batch.size()));
+            lines.setAll(next);
+            dropped.set(dropped.get() + drop);
+            int m = match.get();
+            if (m >= 0) match.set(m - drop >= 0 ? m - drop : -1);
         }
         if (follow.get()) scrollRequests.set(scrollRequests.get() + 1);
     }
@@ -161,13 +168,6 @@ public final class LogPaneViewModel {
         }
         match.set(-1);
         return -1;
-    }
-
-    private void trimFront(int count) {
-        int n = Math.min(count, lines.size());
-        lines.remove(0, n);
-        dropped.set(dropped.get() + n);
-        if (match.get() >= 0) match.set(match.get() - n >= 0 ? match.get() - n : -1);
     }
 
     private static boolean contains(String text, String query) {

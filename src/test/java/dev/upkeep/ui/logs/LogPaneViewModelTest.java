@@ -30,9 +30,10 @@ class LogPaneViewModelTest {
         LogPaneViewModel vm = new LogPaneViewModel(100);
         vm.append(lines(0, 10));
         vm.append(lines(10, 1010));
-        assertThat(vm.lines()).hasSize(100);
-        assertThat(vm.lines().get(0).text()).isEqualTo("line 910");
-        assertThat(vm.droppedProperty().get()).isEqualTo(910);
+        assertThat(vm.lines()).as("trimmed to 5% under the cap").hasSize(95);
+        assertThat(vm.lines().get(0).text()).isEqualTo("line 915");
+        assertThat(vm.lines().get(94).text()).isEqualTo("line 1009");
+        assertThat(vm.droppedProperty().get()).isEqualTo(915);
     }
 
     @Test
