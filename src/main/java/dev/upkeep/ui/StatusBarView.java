@@ -64,10 +64,14 @@ final class StatusBarView {
         Label text = new Label();
         text.setId("run-status");
         text.setGraphic(Icons.icon(Icons.DEPLOY));
+        text.setMaxWidth(330);
         text.textProperty().bind(runs.messageProperty());
         text.visibleProperty().bind(runs.messageProperty().isNotEmpty());
         text.managedProperty().bind(text.visibleProperty());
-        return new javafx.scene.Node[]{new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), bar, text};
+        javafx.scene.control.Separator separator = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        separator.visibleProperty().bind(text.visibleProperty());
+        separator.managedProperty().bind(separator.visibleProperty());
+        return new javafx.scene.Node[]{separator, bar, text};
     }
 
     HBox node() {
@@ -77,6 +81,7 @@ final class StatusBarView {
     private Label count(String id, ObservableIntegerValue value, String noun, String icon, String loudClass) {
         Label l = new Label();
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE); // counts never shrink to "27 reach…": the message gives way
         l.textProperty().bind(Bindings.concat(value, " ", noun));
         if (icon != null) l.setGraphic(Icons.icon(icon));
         if (loudClass != null) {

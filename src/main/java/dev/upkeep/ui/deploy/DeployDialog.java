@@ -65,12 +65,16 @@ public final class DeployDialog {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setScene(new Scene(root, 860, 700));
+        stage.setScene(new Scene(root, 880, 820));
         stage.setOnHidden(e -> vm.dispose());
     }
 
     public void show() {
         stage.show();
+    }
+
+    public DeployViewModel viewModel() {
+        return vm;
     }
 
     public Stage stage() {
@@ -165,6 +169,7 @@ public final class DeployDialog {
 
     static CheckBox check(String id, String text) {
         CheckBox b = new CheckBox(text);
+        b.setMnemonicParsing(false); // "docker_version" keeps its underscore
         b.setId(id);
         return b;
     }

@@ -41,7 +41,7 @@ public final class DeployWindows implements UpgradeLauncher {
             dialogs.showInfo("Deploy with options", "Select servers (or an application) first.");
             return null;
         }
-        DeployDialog dialog = new DeployDialog(deployments.dialog(servers), owner.get(), this::run);
+        DeployDialog dialog = new DeployDialog(deployments.dialog(servers), owner.get(), this::start);
         dialog.show();
         return dialog;
     }
@@ -51,7 +51,7 @@ public final class DeployWindows implements UpgradeLauncher {
         DeployViewModel vm = deployments.dialog(servers.stream().map(DockerUpgrade::server).toList());
         vm.securityProperty().set(false);
         vm.dockerProperty().set(true);
-        new DeployDialog(vm, owner.get(), this::run).show();
+        new DeployDialog(vm, owner.get(), this::start).show();
     }
 
     public void showHistory() {
@@ -67,7 +67,8 @@ public final class DeployWindows implements UpgradeLauncher {
         return lastRun;
     }
 
-    private void run(DeployViewModel.Confirmed confirmed) {
+    /** Opens the run window of a confirmed plan and starts it. */
+    public void start(DeployViewModel.Confirmed confirmed) {
         RunViewModel run = deployments.start(confirmed);
         lastRun = new RunView(run, ui, owner.get());
         lastRun.show();

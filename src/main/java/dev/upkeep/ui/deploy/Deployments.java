@@ -115,6 +115,7 @@ public final class Deployments {
     private void track(RunViewModel run) {
         active.add(run);
         run.progressProperty().addListener(o -> recompute());
+        run.messageProperty().addListener(o -> recompute());
         run.onFinished(summary -> {
             untrack(run);
             message.set(RunViewModel.describe(summary));
@@ -138,8 +139,8 @@ public final class Deployments {
         int servers = active.stream().mapToInt(r -> r.rows().size()).sum();
         double done = active.stream().mapToDouble(r -> r.progressProperty().get() * r.rows().size()).sum();
         progress.set(servers == 0 ? 0 : done / servers);
-        message.set(active.size() == 1 ? "Deploying: " + active.get(0).messageProperty().get()
-                : active.size() + " runs going on");
+        int finished = (int) Math.round(done);
+        message.set((active.size() == 1 ? "Deploying: " : active.size() + " runs: ") + finished + " of " + servers + " server(s) finished");
     }
 
     /** Summaries of past runs for the history view (file I/O: call off the FX thread). */

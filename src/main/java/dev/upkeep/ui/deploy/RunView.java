@@ -52,7 +52,7 @@ public final class RunView {
         this.ui = ui;
         table = overview();
         SplitPane split = new SplitPane(table, logArea);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.5);
         root.setTop(header());
         root.setCenter(split);
         root.setId("run-view");
@@ -118,14 +118,16 @@ public final class RunView {
         TableColumn<ServerRunRow, String> server = new TableColumn<>("Server");
         server.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ref().server()));
         server.setPrefWidth(120);
+        server.setMinWidth(100);
         TableColumn<ServerRunRow, Step> step = new TableColumn<>("Step");
         step.setCellValueFactory(c -> c.getValue().stepProperty());
         step.setCellFactory(c -> new StepCell());
-        step.setPrefWidth(150);
+        step.setPrefWidth(170);
         TableColumn<ServerRunRow, Step> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> c.getValue().stepProperty());
         progress.setCellFactory(c -> new ProgressCell());
-        progress.setPrefWidth(90);
+        progress.setPrefWidth(100);
+        progress.setMinWidth(90);
         TableColumn<ServerRunRow, Duration> time = new TableColumn<>("Time");
         time.setCellValueFactory(c -> c.getValue().durationProperty());
         time.setCellFactory(c -> new TableCell<>() {
@@ -136,9 +138,10 @@ public final class RunView {
             }
         });
         time.setPrefWidth(70);
+        time.setMinWidth(60);
         TableColumn<ServerRunRow, String> result = new TableColumn<>("Result");
         result.setCellValueFactory(c -> c.getValue().detailProperty());
-        result.setPrefWidth(260);
+        result.setPrefWidth(160);
         t.getColumns().addAll(java.util.List.of(server, step, progress, time, result));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
