@@ -50,7 +50,7 @@ final class MainToolbar {
         search.setId("search");
         search.setPromptText("Search name, host, OS, version");
         search.setLeft(Icons.icon(Icons.SEARCH, "search-icon"));
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(15); // narrower since Deploy joined the toolbar: everything fits a 1280-pixel screen
         search.textProperty().bindBidirectional(c.fleet.searchProperty());
 
         Region spacer = new Region();

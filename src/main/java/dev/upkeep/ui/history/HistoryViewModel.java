@@ -83,9 +83,9 @@ public final class HistoryViewModel {
         }, e -> message.set("Cannot read the run history: " + Errors.describe(e)));
     }
 
-    /** "2026-11-26 10:41:07 · alice · security + Docker · 3 servers · 2 done, 1 failed". */
+    /** "2026-11-26 10:41:07 · alice" over "security + Docker, parallel 10 · 3 server(s) · 1 not done". */
     public static String describe(RunSummary s) {
-        return WHEN.format(s.started()) + " · " + s.user() + " · " + options(s.options()) + " · " + s.servers().size()
+        return WHEN.format(s.started()) + " · " + s.user() + "\n" + options(s.options()) + " · " + s.servers().size()
                 + " server(s) · " + (s.finished() == null ? "interrupted" : s.allSucceeded() ? "all done" : s.failures() + " not done");
     }
 
