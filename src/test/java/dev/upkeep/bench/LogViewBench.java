@@ -41,6 +41,7 @@ public final class LogViewBench {
         int cap = intArg(args, "--cap", LogPaneViewModel.DEFAULT_CAP);
         int rounds = intArg(args, "--rounds", 3);
         CountDownLatch started = new CountDownLatch(1);
+        Platform.setImplicitExit(false); // closing one round's window must not end the toolkit
         Platform.startup(started::countDown);
         started.await();
         Platform.runLater(() -> new Theme(false)); // the -color-* variables of the app's stylesheet

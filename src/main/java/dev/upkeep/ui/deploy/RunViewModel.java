@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  */
 public final class RunViewModel {
     /** Events per FX hand-over at most: enough for any real server, small enough to keep the window painting. */
-    static final int MAX_BATCH = 20_000;
+    static final int MAX_BATCH = 5_000;
     private final RunPlan plan;
     private final Supplier<Instant> clock;
     private final ObservableList<ServerRunRow> rows = FXCollections.observableArrayList();
