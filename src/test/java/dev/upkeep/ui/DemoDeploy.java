@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The demo window's deploys: {@code --deploy} opens Deploy with options for the first shop servers (Docker ticked);
- * {@code --run} runs a security upgrade on them with stand-in procedures, and {@code --history} then opens the
+ * {@code --preflight} then shows its pre-flight; {@code --run} runs a security upgrade on them with stand-in procedures, and {@code --history} then opens the
  * run history.
  */
 final class DemoDeploy {
@@ -31,6 +31,7 @@ final class DemoDeploy {
             dialog.stage().setY(60);
             dialog.viewModel().dockerProperty().set(true);
             dialog.viewModel().weaveProperty().set(true);
+            if (options.contains("--preflight")) dialog.viewModel().check();
             return;
         }
         DeployViewModel vm = c.deploys.deployments().dialog(refs);

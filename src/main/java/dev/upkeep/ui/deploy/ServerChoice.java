@@ -45,16 +45,16 @@ public final class ServerChoice {
     /** The Docker or Weave change on this server, or null when there is none. */
     String dockerChange() {
         return versions == null || versions.wantedDocker() == null || versions.wantedDocker().equals(versions.runningDocker())
-                ? null : "Docker " + change(versions.runningDocker(), versions.wantedDocker());
+                ? null : "Docker: " + change(versions.runningDocker(), versions.wantedDocker());
     }
 
     String weaveChange() {
         return versions == null || versions.wantedWeave() == null || versions.wantedWeave().equals(versions.runningWeave())
-                ? null : "Weave " + change(versions.runningWeave(), versions.wantedWeave());
+                ? null : "Weave: " + change(versions.runningWeave(), versions.wantedWeave());
     }
 
     static String change(String running, String wanted) {
-        String now = running == null ? "not known" : running;
+        String now = running == null ? "none reported" : running;
         if (wanted == null) return now + " (manifest names none)";
         if (wanted.equals(running)) return now + " (as wanted)";
         return now + " → " + wanted;

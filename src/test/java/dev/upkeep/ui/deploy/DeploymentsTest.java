@@ -75,7 +75,7 @@ class DeploymentsTest {
         assertThat(fake.simulations).hasValue(2);
         assertThat(report.headline()).isEqualTo("security upgrades + Docker upgrade on 2 server(s), 10 at a time");
         assertThat(report.servers().get(0).lines()).containsExactly("Security: 2 package(s) would be upgraded",
-                "    openssl 3.0.13-1~deb12u2", "    libssl3 3.0.13-1~deb12u2", "Docker 24.0.7 → 25.0.1");
+                "    openssl 3.0.13-1~deb12u2", "    libssl3 3.0.13-1~deb12u2", "Docker: 24.0.7 → 25.0.1");
         assertThat(report.servers().get(1).lines()).contains("Docker: no change known");
 
         vm.serialProperty().set(true);
