@@ -48,16 +48,16 @@ class RunViewModelTest {
         Thread worker = new Thread(() -> {
             listener.onEvent(new RunEvent.RunStarted(plan, T0));
             listener.onEvent(new RunEvent.StepChanged(A, Step.UPGRADING, "unattended-upgrades", T0));
-            for (int i = 0; i < 5000; i++) listener.onEvent(out(i % 2 == 0 ? A : B, "line " + i, i % 100 == 0));
+            for (int i = 0; i < 4000; i++) listener.onEvent(out(i % 2 == 0 ? A : B, "line " + i, i % 100 == 0));
         });
         worker.start();
         worker.join();
         ui.runPending();
 
-        assertThat(ui.handOvers).as("5,002 events, one hand-over").isEqualTo(1);
+        assertThat(ui.handOvers).as("4,002 events, one hand-over").isEqualTo(1);
         assertThat(vm.batches()).isEqualTo(1);
-        assertThat(vm.pane(A).lines()).hasSize(2500);
-        assertThat(vm.pane(B).lines()).hasSize(2500);
+        assertThat(vm.pane(A).lines()).hasSize(2000);
+        assertThat(vm.pane(B).lines()).hasSize(2000);
         assertThat(vm.pane(A).lines().get(0).error()).as("stderr stays stderr").isTrue();
         assertThat(vm.pane(A).lines().get(1).error()).isFalse();
         assertThat(vm.rows().get(0).stepProperty().get()).isEqualTo(Step.UPGRADING);
@@ -65,6 +65,15 @@ class RunViewModelTest {
         assertThat(vm.rows().get(0).progress()).as("running: indeterminate").isEqualTo(-1);
         assertThat(vm.rows().get(1).stepProperty().get()).isEqualTo(Step.QUEUED);
         assertThat(vm.rows().get(0).durationProperty().get()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aFloodIsHandedOverInBoundedBatchesSoTheWindowKeepsPainting() {
+        for (int i = 0; i < RunViewModel.MAX_BATCH * 2 + 1; i++) vm.listener().onEvent(out(A, "line " + i, false));
+        ui.runPending();
+        assertThat(vm.batches()).isEqualTo(3);
+        assertThat(vm.pane(A).totalProperty().get()).isEqualTo(RunViewModel.MAX_BATCH * 2 + 1);
+        assertThat(vm.pane(A).lines().get(vm.pane(A).lines().size() - 1).text()).isEqualTo("line " + RunViewModel.MAX_BATCH * 2);
     }
 
     @Test
