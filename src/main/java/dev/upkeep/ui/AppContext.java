@@ -6,6 +6,9 @@ import dev.upkeep.manifest.ManifestValidator;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
 import dev.upkeep.ui.fleet.ManifestWantsReader;
+import dev.upkeep.ui.fleet.ServerRow;
+import dev.upkeep.ui.deploy.DeployWindows;
+import dev.upkeep.ui.deploy.Deployments;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -25,6 +28,8 @@ final class AppContext implements AutoCloseable {
     final FleetViewModel fleet;
     final DriftViewModel drift;
     final ManifestWindows manifests;
+    /** Null when the launcher handed over no run services (the window then offers no deploys). */
+    final DeployWindows deploys;
     final MainView view;
 
     AppContext(AppServices services, Stage stage, boolean dark) {
@@ -37,10 +42,14 @@ final class AppContext implements AutoCloseable {
         ManifestFiles manifestFiles = new ManifestFiles();
         this.drift = new DriftViewModel(fleet, workspace.workspaceProperty(), new ManifestWantsReader(manifestFiles), ui);
         this.manifests = new ManifestWindows(stage, dialogs, manifestFiles, new ManifestValidator(), ui, drift::reload);
-        // The deploy feature replaces this stand-in with its "Deploy with options" dialog.
-        UpgradeLauncher upgrades = UpgradeLauncher.comingLater(dialogs);
+        this.deploys = services.runs() == null ? null : new DeployWindows(new Deployments(services.runs(), workspace::workspace,
+                ref -> {
+                    ServerRow row = fleet.row(ref);
+                    return row == null ? null : row.state().drift();
+                }, services.secrets(), ui, refs -> fleet.refresh().refresh(refs, false)), ui, dialogs, () -> stage);
+        UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
-        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades), Instant::now);
+        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys), Instant::now);
     }
 
     /** Unsaved manifest edits are never lost on quit: each editor with changes asks first. */

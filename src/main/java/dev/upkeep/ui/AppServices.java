@@ -4,6 +4,7 @@ import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.run.StatusService;
 
 import dev.upkeep.run.SecretPrompt;
+import dev.upkeep.ui.deploy.RunServices;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,9 +12,11 @@ import java.util.Objects;
 /**
  * What the launcher hands to the window before JavaFX starts: the workspace to open, the core services, and
  * what to close when the window goes away (SSH connections, executors of the core).
+ *
+ * @param runs what deploys need (plans, connections, history); null: the window offers no deploys
  */
 public record AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
-                          SecretPrompt.Late secrets) {
+                          SecretPrompt.Late secrets, RunServices runs) {
     public AppServices {
         Objects.requireNonNull(workspaceFile, "workspaceFile");
         Objects.requireNonNull(store, "store");
@@ -22,7 +25,12 @@ public record AppServices(Path workspaceFile, WorkspaceStore store, StatusServic
         secrets = secrets == null ? new SecretPrompt.Late() : secrets;
     }
 
+    public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
+                       SecretPrompt.Late secrets) {
+        this(workspaceFile, store, statusService, shutdown, secrets, null);
+    }
+
     public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown) {
-        this(workspaceFile, store, statusService, shutdown, null);
+        this(workspaceFile, store, statusService, shutdown, null, null);
     }
 }

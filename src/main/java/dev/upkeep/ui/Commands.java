@@ -1,6 +1,8 @@
 package dev.upkeep.ui;
 
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.run.ServerRef;
+import dev.upkeep.ui.deploy.DeployWindows;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
@@ -22,6 +24,9 @@ final class Commands {
     final DialogService dialogs;
     final ManifestWindows manifests;
     final UpgradeLauncher upgrades;
+    /** Null: deploys are not available in this window. */
+    final DeployWindows deploys;
+    final BooleanBinding cannotDeploy;
     final BooleanBinding cannotEdit;
     final BooleanBinding cannotRefresh;
     final BooleanBinding noSelection;
@@ -31,7 +36,7 @@ final class Commands {
     final BooleanBinding noDockerDrift;
 
     Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
-             ManifestWindows manifests, UpgradeLauncher upgrades) {
+             ManifestWindows manifests, UpgradeLauncher upgrades, DeployWindows deploys) {
         this.workspace = workspace;
         this.fleet = fleet;
         this.drift = drift;
@@ -40,12 +45,15 @@ final class Commands {
         this.dialogs = dialogs;
         this.manifests = manifests;
         this.upgrades = upgrades;
+        this.deploys = deploys;
         cannotEdit = workspace.loadedProperty().not().or(workspace.busyProperty());
         cannotRefresh = fleet.refresh().runningProperty().or(fleet.emptyProperty());
         noSelection = Bindings.isNull(fleet.selectedRowProperty());
         noManifest = Bindings.createBooleanBinding(() -> manifestOf(focusedApplication()).isEmpty(),
                 fleet.selectedApplicationProperty(), fleet.selectedRowProperty(), workspace.workspaceProperty());
         // rows() fires when any row's state changes (drift arrives with the manifest or a refresh)
+        cannotDeploy = Bindings.createBooleanBinding(() -> deploys == null || deployTargets().isEmpty(),
+                fleet.selectedRows(), fleet.selectedApplicationProperty(), fleet.rows());
         noDockerDrift = Bindings.createBooleanBinding(() -> dockerDrifted().isEmpty(), fleet.selectedRows(), fleet.rows());
     }
 
@@ -83,6 +91,29 @@ final class Commands {
     void upgradeDocker() {
         List<UpgradeLauncher.DockerUpgrade> drifted = dockerDrifted();
         if (!drifted.isEmpty()) upgrades.requestDockerUpgrade(drifted);
+    }
+
+    /** Deploy with options for the selected servers, or else every server of the selected application. */
+    void deploy() {
+        if (deploys != null) deploys.open(deployTargets());
+    }
+
+    /** Deploy with options for every server of the application in focus. */
+    void deployApplication() {
+        String app = focusedApplication();
+        if (deploys == null || app == null) return;
+        deploys.open(fleet.rows().stream().map(ServerRow::ref).filter(r -> r.application().equals(app)).toList());
+    }
+
+    void showRunHistory() {
+        if (deploys != null) deploys.showHistory();
+    }
+
+    private List<ServerRef> deployTargets() {
+        List<ServerRef> selected = fleet.selectedRows().stream().map(ServerRow::ref).toList();
+        if (!selected.isEmpty()) return selected;
+        String app = fleet.selectedApplicationName();
+        return app == null ? List.of() : fleet.rows().stream().map(ServerRow::ref).filter(r -> r.application().equals(app)).toList();
     }
 
     private String focusedApplication() {

@@ -44,7 +44,13 @@ final class MainMenu {
         manifest.disableProperty().bind(c.noManifest);
         MenuItem upgrade = item("Upgrade Docker to manifest version…", Icons.UPGRADE, null, c::upgradeDocker);
         upgrade.disableProperty().bind(c.noDockerDrift);
-        return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, edit, remove, new SeparatorMenuItem(), upgrade);
+        MenuItem deploy = item("Deploy with options…", Icons.DEPLOY, "Shortcut+D", c::deploy);
+        deploy.setId("menu-deploy");
+        deploy.disableProperty().bind(c.cannotDeploy);
+        MenuItem deployApp = item("Deploy to the whole application…", null, null, c::deployApplication);
+        deployApp.disableProperty().bind(c.cannotDeploy);
+        return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, edit, remove, new SeparatorMenuItem(),
+                deploy, deployApp, upgrade);
     }
 
     private static Menu refresh(Commands c) {
@@ -65,7 +71,10 @@ final class MainMenu {
         dark.selectedProperty().bindBidirectional(c.theme.darkProperty());
         CheckMenuItem attention = new CheckMenuItem("Needs attention only");
         attention.selectedProperty().bindBidirectional(c.fleet.attentionOnlyProperty());
-        return new Menu("_View", null, attention, new SeparatorMenuItem(), dark);
+        MenuItem history = item("Run history", Icons.HISTORY, "Shortcut+H", c::showRunHistory);
+        history.setId("menu-history");
+        history.setDisable(c.deploys == null);
+        return new Menu("_View", null, attention, history, new SeparatorMenuItem(), dark);
     }
 
     private static MenuItem item(String text, String icon, String accelerator, Runnable action) {

@@ -32,6 +32,11 @@ final class MainToolbar {
         edit.setOnAction(e -> c.editServer());
         edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
 
+        Button deploy = button("deploy", "Deploy", Icons.DEPLOY,
+                "Deploy with options: security and Docker/Weave upgrades on the selected servers or application (Ctrl+D)");
+        deploy.setOnAction(e -> c.deploy());
+        deploy.disableProperty().bind(c.cannotDeploy);
+
         Button manifest = button("edit-manifest", "Manifest", Icons.MANIFEST, "Edit the Manifest.yml of the selected application");
         manifest.setOnAction(e -> c.editManifest());
         manifest.disableProperty().bind(c.noManifest);
@@ -45,14 +50,14 @@ final class MainToolbar {
         search.setId("search");
         search.setPromptText("Search name, host, OS, version");
         search.setLeft(Icons.icon(Icons.SEARCH, "search-icon"));
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(15); // narrower since Deploy joined the toolbar: everything fits a 1280-pixel screen
         search.textProperty().bindBidirectional(c.fleet.searchProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.setId("main-toolbar");
         bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit,
-                new Separator(javafx.geometry.Orientation.VERTICAL), manifest, spacer, attention, search);
+                new Separator(javafx.geometry.Orientation.VERTICAL), deploy, manifest, spacer, attention, search);
     }
 
     ToolBar node() {

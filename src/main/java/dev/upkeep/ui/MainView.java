@@ -36,7 +36,7 @@ final class MainView {
 
         root.setTop(new VBox(new MainMenu(c).node(), new MainToolbar(c).node()));
         root.setCenter(split);
-        root.setBottom(new StatusBarView(c.fleet, c.workspace, c.drift).node());
+        root.setBottom(new StatusBarView(c.fleet, c.workspace, c.drift, c.deploys == null ? null : c.deploys.deployments()).node());
         root.getStyleClass().add("upkeep-root");
         Theme.style(root);
     }

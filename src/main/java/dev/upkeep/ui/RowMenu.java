@@ -21,6 +21,10 @@ final class RowMenu {
         MenuItem remove = new MenuItem("Remove server", Icons.icon(Icons.DELETE));
         remove.setOnAction(e -> c.removeServer());
         remove.disableProperty().bind(c.cannotEdit.or(c.noSelection));
+        MenuItem deploy = new MenuItem("Deploy with options…", Icons.icon(Icons.DEPLOY));
+        deploy.setId("row-deploy");
+        deploy.setOnAction(e -> c.deploy());
+        deploy.disableProperty().bind(c.cannotDeploy);
         MenuItem upgrade = new MenuItem("Upgrade Docker to manifest version…", Icons.icon(Icons.UPGRADE));
         upgrade.setId("upgrade-docker");
         upgrade.setOnAction(e -> c.upgradeDocker());
@@ -28,7 +32,7 @@ final class RowMenu {
         MenuItem manifest = new MenuItem("Edit Manifest.yml", Icons.icon(Icons.MANIFEST));
         manifest.setOnAction(e -> c.editManifest());
         manifest.disableProperty().bind(c.noManifest);
-        menu.getItems().addAll(refresh, lists, new SeparatorMenuItem(), edit, remove, new SeparatorMenuItem(), upgrade, manifest);
+        menu.getItems().addAll(refresh, lists, new SeparatorMenuItem(), edit, remove, new SeparatorMenuItem(), deploy, upgrade, manifest);
     }
 
     ContextMenu node() {

@@ -1,6 +1,7 @@
 package dev.upkeep.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.upkeep.ui.deploy.Deployments;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetCounts;
@@ -21,7 +22,8 @@ import javafx.scene.layout.Region;
 final class StatusBarView {
     private final HBox box = new HBox(10);
 
-    StatusBarView(FleetViewModel fleet, WorkspaceViewModel workspace, DriftViewModel drift) {
+    /** @param runs the window's deploy runs; null when it offers none */
+    StatusBarView(FleetViewModel fleet, WorkspaceViewModel workspace, DriftViewModel drift, Deployments runs) {
         FleetCounts c = fleet.counts();
         Label message = new Label();
         message.setId("status-message");
@@ -38,7 +40,9 @@ final class StatusBarView {
         Label drifted = count("count-drift", drift.driftedCount(), "drifted from manifest", Icons.DRIFT, Styles.WARNING);
         drifted.visibleProperty().bind(drift.driftedCount().greaterThan(0));
         drifted.managedProperty().bind(drifted.visibleProperty());
-        box.getChildren().addAll(progress, message, spacer, drifted,
+        box.getChildren().addAll(progress, message);
+        if (runs != null) box.getChildren().addAll(runProgress(runs));
+        box.getChildren().addAll(spacer, drifted,
                 count("count-servers", c.serversProperty(), "servers", null, null),
                 count("count-reachable", c.reachableProperty(), "reachable", Icons.REACHABLE, null),
                 count("count-reboot", c.rebootRequiredProperty(), "need reboot", Icons.REBOOT, Styles.WARNING),
@@ -49,6 +53,27 @@ final class StatusBarView {
         box.setAlignment(Pos.CENTER_LEFT);
     }
 
+    /** While a deploy runs: its progress and what it is doing; after it: how it ended, until the next one. */
+    private static javafx.scene.Node[] runProgress(Deployments runs) {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("run-status-progress");
+        bar.setPrefWidth(120);
+        bar.progressProperty().bind(runs.progressProperty());
+        bar.visibleProperty().bind(runs.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label text = new Label();
+        text.setId("run-status");
+        text.setGraphic(Icons.icon(Icons.DEPLOY));
+        text.setMaxWidth(330);
+        text.textProperty().bind(runs.messageProperty());
+        text.visibleProperty().bind(runs.messageProperty().isNotEmpty());
+        text.managedProperty().bind(text.visibleProperty());
+        javafx.scene.control.Separator separator = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        separator.visibleProperty().bind(text.visibleProperty());
+        separator.managedProperty().bind(separator.visibleProperty());
+        return new javafx.scene.Node[]{separator, bar, text};
+    }
+
     HBox node() {
         return box;
     }
@@ -56,6 +81,7 @@ final class StatusBarView {
     private Label count(String id, ObservableIntegerValue value, String noun, String icon, String loudClass) {
         Label l = new Label();
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE); // counts never shrink to "27 reach…": the message gives way
         l.textProperty().bind(Bindings.concat(value, " ", noun));
         if (icon != null) l.setGraphic(Icons.icon(icon));
         if (loudClass != null) {

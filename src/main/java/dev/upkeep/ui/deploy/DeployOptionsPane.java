@@ -1,0 +1,142 @@
+package dev.upkeep.ui.deploy;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.upkeep.ui.Icons;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The options page of the Deploy dialog: security, Docker/Weave, servers, strategy. */
+final class DeployOptionsPane {
+    private final VBox root = new VBox(10);
+    private final DeployViewModel vm;
+
+    DeployOptionsPane(DeployViewModel vm) {
+        this.vm = vm;
+        root.setPadding(new Insets(6, 12, 12, 12));
+        root.getChildren().addAll(security(), docker(), servers(), strategy());
+    }
+
+    VBox node() {
+        return root;
+    }
+
+    private TitledPane security() {
+        CheckBox on = DeployDialog.check("opt-security", "Apply security upgrades");
+        on.selectedProperty().bindBidirectional(vm.securityProperty());
+        Label what = muted("Installs the pending security updates with unattended-upgrades (packages from other suites are left "
+                + "alone), keeps existing configuration files, and turns on daily automatic security upgrades. "
+                + "The pre-flight lists what each server would upgrade.");
+        return section("Security upgrades", Icons.SECURITY, new VBox(6, on, what));
+    }
+
+    private TitledPane docker() {
+        CheckBox docker = DeployDialog.check("opt-docker", "Apply Docker upgrades (docker-ce to the manifest's docker_version)");
+        docker.selectedProperty().bindBidirectional(vm.dockerProperty());
+        CheckBox weave = DeployDialog.check("opt-weave", "Upgrade Weave Net to the manifest's weave_version");
+        weave.selectedProperty().bindBidirectional(vm.weaveProperty());
+        Message warning = new Message("In-place Docker upgrades mean downtime", DeployViewModel.DOCKER_WARNING,
+                Icons.icon(Icons.ATTENTION));
+        warning.getStyleClass().add(Styles.WARNING);
+        warning.visibleProperty().bind(vm.dockerProperty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        Label weaveNote = muted(DeployViewModel.WEAVE_NOTE + vm.weaveUrl());
+        weaveNote.setGraphic(Icons.icon("mdi2i-information-outline"));
+        weaveNote.visibleProperty().bind(vm.weaveProperty());
+        weaveNote.managedProperty().bind(weaveNote.visibleProperty());
+        Label versions = muted("Per server, the versions running now → the manifest's are in the server list below.");
+        return section("Docker and Weave upgrades", Icons.UPGRADE, new VBox(6, docker, warning, weave, weaveNote, versions));
+    }
+
+    private TitledPane servers() {
+        TableView<ServerChoice> table = new TableView<>(vm.servers());
+        table.setId("deploy-servers");
+        table.setEditable(true);
+        table.getStyleClass().add(Styles.DENSE);
+        TableColumn<ServerChoice, Boolean> pick = new TableColumn<>();
+        pick.setCellValueFactory(c -> c.getValue().selectedProperty());
+        pick.setCellFactory(CheckBoxTableCell.forTableColumn(pick));
+        pick.setEditable(true);
+        pick.setPrefWidth(36);
+        pick.setSortable(false);
+        table.getColumns().add(pick);
+        table.getColumns().add(column("Server", 200, c -> c.ref().toString()));
+        table.getColumns().add(column("Docker (now → manifest)", 230, ServerChoice::docker));
+        table.getColumns().add(column("Weave (now → manifest)", 230, ServerChoice::weave));
+        table.setPrefHeight(Math.min(300, 40 + 28 * Math.max(3, vm.servers().size())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Button all = new Button("Select all");
+        all.setOnAction(e -> vm.servers().forEach(s -> s.selectedProperty().set(true)));
+        Button none = new Button("Select none");
+        none.setOnAction(e -> vm.servers().forEach(s -> s.selectedProperty().set(false)));
+        HBox buttons = new HBox(6, all, none);
+        return section("Servers", Icons.SERVERS, new VBox(6, table, buttons));
+    }
+
+    private TitledPane strategy() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton parallel = new RadioButton("Parallel, at most");
+        parallel.setId("opt-parallel");
+        parallel.setToggleGroup(group);
+        RadioButton serial = new RadioButton("One server after the other");
+        serial.setId("opt-serial");
+        serial.setToggleGroup(group);
+        (vm.serialProperty().get() ? serial : parallel).setSelected(true);
+        group.selectedToggleProperty().addListener((o, was, now) -> vm.serialProperty().set(now == serial));
+        Spinner<Integer> concurrency = new Spinner<>(1, 200, vm.concurrencyProperty().get());
+        concurrency.setEditable(true);
+        concurrency.setPrefWidth(90);
+        concurrency.valueProperty().addListener((o, was, now) -> vm.concurrencyProperty().set(now));
+        concurrency.disableProperty().bind(vm.serialProperty());
+        Spinner<Integer> failures = new Spinner<>(0, 1000, vm.maxFailuresProperty().get());
+        failures.setId("opt-max-failures");
+        failures.setEditable(true);
+        failures.setPrefWidth(90);
+        failures.valueProperty().addListener((o, was, now) -> vm.maxFailuresProperty().set(now));
+        HBox p = row(parallel, concurrency, new Label("servers at once"));
+        HBox f = row(new Label("Stop starting servers after"), failures, new Label("failure(s) (0: never stop early)"));
+        return section("Strategy", "mdi2s-sort-variant", new VBox(8, p, serial, f));
+    }
+
+    private static HBox row(javafx.scene.Node... nodes) {
+        HBox box = new HBox(8, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static TableColumn<ServerChoice, String> column(String title, double width, java.util.function.Function<ServerChoice, String> value) {
+        TableColumn<ServerChoice, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        c.setPrefWidth(width);
+        c.setEditable(false);
+        return c;
+    }
+
+    private static TitledPane section(String title, String icon, javafx.scene.Node content) {
+        TitledPane pane = new TitledPane(title, content);
+        pane.setGraphic(Icons.icon(icon));
+        pane.setCollapsible(false);
+        return pane;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+}

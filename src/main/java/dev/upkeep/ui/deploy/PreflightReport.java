@@ -1,0 +1,70 @@
+package dev.upkeep.ui.deploy;
+
+import dev.upkeep.run.RunOptions;
+import dev.upkeep.run.RunPlan;
+import dev.upkeep.run.RunSummary;
+import dev.upkeep.run.ServerPlan;
+import dev.upkeep.run.ServerResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the Deploy dialog shows before "Run now": the plan's headline, and per server the packages the apt
+ * simulation says would be upgraded (or why it cannot tell) and the Docker/Weave versions that would change.
+ */
+public record PreflightReport(RunPlan plan, String headline, List<ServerLines> servers) {
+    public record ServerLines(String server, List<String> lines, boolean problem) {
+    }
+
+    /**
+     * @param simulation the pre-flight's summary, null when no security upgrade was asked for
+     */
+    static PreflightReport of(RunPlan plan, RunSummary simulation, Map<String, ServerChoice> choices) {
+        List<ServerLines> out = new ArrayList<>();
+        RunOptions o = plan.options();
+        for (ServerPlan s : plan.servers()) {
+            List<String> lines = new ArrayList<>();
+            boolean problem = false;
+            if (o.security() && simulation != null) {
+                ServerResult r = simulation.results().stream().filter(x -> x.server().equals(s.ref())).findFirst().orElse(null);
+                if (r == null || !r.succeeded()) {
+                    lines.add("Security: cannot tell (" + (r == null ? "no answer" : r.message()) + ")");
+                    problem = true;
+                } else if (r.upgraded().isEmpty()) {
+                    lines.add("Security: nothing to upgrade");
+                } else {
+                    lines.add("Security: " + r.upgraded().size() + " package(s) would be upgraded");
+                    r.upgraded().forEach(p -> lines.add("    " + p));
+                }
+            }
+            ServerChoice c = choices.get(s.ref().toString());
+            if (o.docker()) lines.add(c == null || c.dockerChange() == null ? "Docker: no change known" : c.dockerChange());
+            if (o.weave()) lines.add(c == null || c.weaveChange() == null ? "Weave: no change known" : c.weaveChange());
+            out.add(new ServerLines(s.ref().toString(), lines, problem));
+        }
+        return new PreflightReport(plan, headline(plan), out);
+    }
+
+    /** "security upgrades + Docker upgrade on 3 server(s), 10 at a time, stopping after 1 failure". */
+    public static String headline(RunPlan plan) {
+        RunOptions o = plan.options();
+        List<String> what = new ArrayList<>();
+        if (o.security()) what.add("security upgrades");
+        if (o.docker()) what.add("Docker upgrade");
+        if (o.weave()) what.add("Weave upgrade");
+        String how = o.strategy() == RunOptions.Strategy.SERIAL ? "one server at a time" : o.concurrency() + " at a time";
+        return String.join(" + ", what) + " on " + plan.servers().size() + " server(s), " + how
+                + (o.maxFailures() == null ? "" : ", stopping after " + o.maxFailures() + " failure(s)");
+    }
+
+    public String asText() {
+        StringBuilder sb = new StringBuilder(headline).append('\n');
+        for (ServerLines s : servers) {
+            sb.append(s.server()).append('\n');
+            s.lines().forEach(l -> sb.append("  ").append(l).append('\n'));
+        }
+        return sb.toString();
+    }
+}
