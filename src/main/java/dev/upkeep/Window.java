@@ -2,7 +2,11 @@ package dev.upkeep;
 
 import dev.upkeep.fleet.Paths;
 import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.PoolConnections;
+import dev.upkeep.run.RunHistory;
 import dev.upkeep.run.SecretPrompt;
+import dev.upkeep.ssh.PassphraseProvider;
+import dev.upkeep.ui.deploy.RunServices;
 import dev.upkeep.run.SshStatusService;
 import dev.upkeep.ui.AppServices;
 import dev.upkeep.ui.UpkeepApp;
@@ -18,6 +22,8 @@ final class Window {
         Path workspace = args.length == 2 ? Path.of(args[1]) : Paths.defaultWorkspace();
         SecretPrompt.Late secrets = new SecretPrompt.Late();
         SshStatusService status = SshStatusService.asking(secrets);
-        UpkeepApp.launchWith(new AppServices(workspace, new WorkspaceStore(), status, status, secrets), new String[0]);
+        PassphraseProvider passphrases = SshStatusService.passphrases(secrets);
+        RunServices runs = RunServices.standard(ws -> new PoolConnections(ws, passphrases), RunHistory.inStateDir());
+        UpkeepApp.launchWith(new AppServices(workspace, new WorkspaceStore(), status, status, secrets, runs), new String[0]);
     }
 }

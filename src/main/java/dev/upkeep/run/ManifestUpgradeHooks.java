@@ -3,12 +3,12 @@ package dev.upkeep.run;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.manifest.ManifestDocument;
+import dev.upkeep.manifest.ManifestFiles;
+import dev.upkeep.manifest.ManifestReadException;
 import dev.upkeep.remote.DockerWeaveProcedures;
 import dev.upkeep.remote.Procedure;
 import dev.upkeep.remote.UpgradeTargetsException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -33,9 +33,9 @@ public final class ManifestUpgradeHooks {
         Path file = ws.resolve(app.manifest());
         ManifestDocument doc;
         try {
-            doc = ManifestDocument.parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+            doc = ManifestDocument.parse(new ManifestFiles().open(file).text(), file.toString());
+        } catch (ManifestReadException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         if (!doc.isParsed()) {
             throw new IllegalArgumentException(file + ": does not parse: " + doc.syntaxProblems().get(0).message());

@@ -41,8 +41,13 @@ public final class SshStatusService implements StatusService, AutoCloseable {
 
     /** Key passphrases are asked through the prompt (once per key file; kept in memory by the SSH layer). */
     public static SshStatusService asking(SecretPrompt prompt) {
-        return new SshStatusService((keyFile, attempt) -> prompt.ask("Key passphrase",
-                (attempt > 1 ? "Wrong passphrase. " : "") + "Passphrase for " + keyFile + ":"));
+        return new SshStatusService(passphrases(prompt));
+    }
+
+    /** Key passphrases asked through a person-facing prompt (the window's dialog). */
+    public static PassphraseProvider passphrases(SecretPrompt prompt) {
+        return (keyFile, attempt) -> prompt.ask("Key passphrase",
+                (attempt > 1 ? "Wrong passphrase. " : "") + "Passphrase for " + keyFile + ":");
     }
 
     @Override

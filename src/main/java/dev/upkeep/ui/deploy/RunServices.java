@@ -1,8 +1,8 @@
 package dev.upkeep.ui.deploy;
 
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.run.Connections;
+import dev.upkeep.run.ManifestUpgradeHooks;
 import dev.upkeep.run.RunHistory;
 import dev.upkeep.run.RunPlanner;
 
@@ -22,6 +22,6 @@ public record RunServices(RunPlans plans, Function<Workspace, Connections> conne
 
     /** The real thing: the core planner with Docker and Weave read from each application's manifest. */
     public static RunServices standard(Function<Workspace, Connections> connections, RunHistory history) {
-        return new RunServices(RunPlans.of(new RunPlanner(ManifestUpgradeHooks.create(new ManifestFiles()))), connections, history);
+        return new RunServices(RunPlans.of(new RunPlanner(ManifestUpgradeHooks.create())), connections, history);
     }
 }
