@@ -7,6 +7,8 @@ public final class Icons {
     public static final String REFRESH = "mdi2r-refresh";
     public static final String UPDATE_LISTS = "mdi2p-package-down";
     public static final String CANCEL = "mdi2s-stop";
+    public static final String PAUSE = "mdi2p-pause";
+    public static final String RESUME = "mdi2p-play";
     public static final String REBOOT = "mdi2r-restart-alert";
     public static final String REACHABLE = "mdi2c-check-circle";
     public static final String UNREACHABLE = "mdi2l-lan-disconnect";

@@ -87,9 +87,19 @@ public final class RunView {
         cancel.getStyleClass().add(Styles.DANGER);
         cancel.disableProperty().bind(vm.runningProperty().not().or(vm.cancellingProperty()));
         cancel.setOnAction(e -> vm.cancel());
+        Button pause = new Button();
+        pause.setId("run-pause");
+        pause.textProperty().bind(javafx.beans.binding.Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.graphicProperty().bind(javafx.beans.binding.Bindings.when(vm.pausedProperty())
+                .then(Icons.icon(Icons.RESUME)).otherwise(Icons.icon(Icons.PAUSE)));
+        pause.disableProperty().bind(vm.runningProperty().not().or(vm.cancellingProperty()));
+        pause.setOnAction(e -> {
+            if (vm.pausedProperty().get()) vm.resume();
+            else vm.pause();
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox line = new HBox(10, head, spacer, progress, cancel);
+        HBox line = new HBox(10, head, spacer, progress, pause, cancel);
         line.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, line, message);
         box.setPadding(new Insets(10, 12, 8, 12));

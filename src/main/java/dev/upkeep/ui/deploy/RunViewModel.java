@@ -50,6 +50,7 @@ public final class RunViewModel {
     private final BoundedBatcher<RunEvent> batcher;
     private final BooleanProperty running = new SimpleBooleanProperty(true);
     private final BooleanProperty cancelling = new SimpleBooleanProperty();
+    private final BooleanProperty paused = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("Starting…");
     private final ObjectProperty<RunSummary> summary = new SimpleObjectProperty<>();
@@ -93,6 +94,11 @@ public final class RunViewModel {
     }
 
     /** Finished servers / all servers. */
+    /** True while the run is paused (as the core reports it): no new server or batch starts. */
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused;
+    }
+
     public ReadOnlyDoubleProperty progressProperty() {
         return progress;
     }
@@ -132,6 +138,16 @@ public final class RunViewModel {
         if (handle != null) handle.cancel();
     }
 
+    /** No new server or batch starts; running servers finish what they do (a reboot in progress is verified). */
+    public void pause() {
+        if (!running.get() || cancelling.get() || handle == null) return;
+        handle.pause();
+    }
+
+    public void resume() {
+        if (handle != null) handle.resume();
+    }
+
     /** Called on the FX thread with the summary when the run finished (the window refreshes the rows, notifies). */
     public void onFinished(Consumer<RunSummary> action) {
         onFinished.add(action);
@@ -162,6 +178,10 @@ public final class RunViewModel {
                 }
             } else if (e instanceof RunEvent.RunFinished f) {
                 done = f.summary();
+            } else if (e instanceof RunEvent.Paused) {
+                paused.set(true);
+            } else if (e instanceof RunEvent.Resumed) {
+                paused.set(false);
             }
         }
         lines.forEach((ref, batch) -> {
@@ -172,11 +192,13 @@ public final class RunViewModel {
         rows.forEach(r -> r.tick(now));
         progress.set(rows.isEmpty() ? 1 : (double) finished / rows.size());
         if (done != null) finish(done);
-        else if (!cancelling.get()) message.set(finished + " of " + rows.size() + " server(s) finished");
+        else if (!cancelling.get()) message.set(finished + " of " + rows.size() + " server(s) finished"
+                + (paused.get() ? " — paused: no new server starts until you resume" : ""));
     }
 
     private void finish(RunSummary s) {
         running.set(false);
+        paused.set(false);
         summary.set(s);
         message.set(describe(s));
         onFinished.forEach(a -> a.accept(s));

@@ -125,4 +125,49 @@ class RunViewModelTest {
         assertThat(cancels).hasValue(1);
         assertThat(vm.messageProperty().get()).startsWith("Cancelling");
     }
+
+    @Test
+    void pauseAsksTheCoreAndTheWindowFollowsWhatTheCoreReports() {
+        List<String> calls = new java.util.ArrayList<>();
+        vm.listener().onEvent(new RunEvent.RunStarted(plan, T0));
+        ui.runPending();
+        vm.attach(new RunHandle() {
+            @Override
+            public String id() {
+                return plan.id();
+            }
+
+            @Override
+            public void cancel() {
+                calls.add("cancel");
+            }
+
+            @Override
+            public void pause() {
+                calls.add("pause");
+            }
+
+            @Override
+            public void resume() {
+                calls.add("resume");
+            }
+
+            @Override
+            public CompletableFuture<RunSummary> completion() {
+                return new CompletableFuture<>();
+            }
+        });
+        vm.pause();
+        assertThat(calls).containsExactly("pause");
+        assertThat(vm.pausedProperty().get()).as("not paused until the core says so").isFalse();
+        vm.listener().onEvent(new RunEvent.Paused("by the user", T0));
+        ui.runPending();
+        assertThat(vm.pausedProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).contains("paused");
+        vm.resume();
+        vm.listener().onEvent(new RunEvent.Resumed(T0));
+        ui.runPending();
+        assertThat(calls).containsExactly("pause", "resume");
+        assertThat(vm.pausedProperty().get()).isFalse();
+    }
 }
