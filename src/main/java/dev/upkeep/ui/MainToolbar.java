@@ -37,6 +37,12 @@ final class MainToolbar {
         deploy.setOnAction(e -> c.deploy());
         deploy.disableProperty().bind(c.cannotDeploy);
 
+        Button oneClick = button("upgrade-and-reboot", "Upgrade + reboot", Icons.UPGRADE_AND_REBOOT,
+                "Upgrade and reboot if required: security upgrades on the selected servers (or application), then a reboot "
+                        + "where one is required, rolling one server at a time; shows the plan to confirm first");
+        oneClick.setOnAction(e -> c.upgradeAndReboot());
+        oneClick.disableProperty().bind(c.cannotDeploy);
+
         Button manifest = button("edit-manifest", "Manifest", Icons.MANIFEST, "Edit the Manifest.yml of the selected application");
         manifest.setOnAction(e -> c.editManifest());
         manifest.disableProperty().bind(c.noManifest);
@@ -57,7 +63,7 @@ final class MainToolbar {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.setId("main-toolbar");
         bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit,
-                new Separator(javafx.geometry.Orientation.VERTICAL), deploy, manifest, spacer, attention, search);
+                new Separator(javafx.geometry.Orientation.VERTICAL), deploy, oneClick, manifest, spacer, attention, search);
     }
 
     ToolBar node() {
