@@ -25,7 +25,8 @@ final class MainToolbar {
         Button cancel = button("cancel-refresh", "Cancel", Icons.CANCEL, "Stop the running refresh");
         cancel.setOnAction(e -> c.fleet.cancelRefresh());
         cancel.disableProperty().bind(c.fleet.refresh().runningProperty().not());
-        Button add = button("add-server", "Add server", Icons.ADD, "Add a server to the selected application");
+        // icon only, like Edit beside it: Upgrade + reboot joined the toolbar and everything must still fit 1280 pixels
+        Button add = button("add-server", null, Icons.ADD, "Add a server to the selected application");
         add.setOnAction(e -> c.addServer());
         add.disableProperty().bind(c.cannotEdit);
         Button edit = button("edit-server", null, Icons.EDIT, "Edit the selected server");

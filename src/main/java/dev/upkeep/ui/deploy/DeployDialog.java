@@ -198,7 +198,10 @@ public final class DeployDialog {
     private static Node rollout(String text) {
         Label head = new Label("Rollout", Icons.icon(Icons.REBOOT));
         head.getStyleClass().add(Styles.TEXT_BOLD);
-        Label body = new Label(text.strip());
+        // the first line ("reboot only where required on …:") is the headline above: keep only what follows
+        String lines = text.stripTrailing();
+        int first = lines.indexOf('\n');
+        Label body = new Label(first < 0 ? lines : lines.substring(first + 1).stripIndent());
         body.setId("preflight-rollout");
         body.setWrapText(true);
         body.getStyleClass().add("preflight-rollout");
