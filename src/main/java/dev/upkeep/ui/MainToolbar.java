@@ -22,7 +22,7 @@ final class MainToolbar {
                 "Run apt-get update on each server first, so update counts are current (needs root or sudo)");
         lists.setOnAction(e -> c.fleet.refreshShown(true));
         lists.disableProperty().bind(c.cannotRefresh);
-        Button cancel = button("cancel-refresh", "Cancel", Icons.CANCEL, "Stop the running refresh");
+        Button cancel = button("cancel-refresh", null, Icons.CANCEL, "Cancel: stop the running refresh"); // icon only: see Add
         cancel.setOnAction(e -> c.fleet.cancelRefresh());
         cancel.disableProperty().bind(c.fleet.refresh().runningProperty().not());
         // icon only, like Edit beside it: Upgrade + reboot joined the toolbar and everything must still fit 1280 pixels
@@ -44,7 +44,8 @@ final class MainToolbar {
         oneClick.setOnAction(e -> c.upgradeAndReboot());
         oneClick.disableProperty().bind(c.cannotDeploy);
 
-        Button manifest = button("edit-manifest", "Manifest", Icons.MANIFEST, "Edit the Manifest.yml of the selected application");
+        // icon only, like Add and Edit: with Upgrade + reboot, the texts no longer fit 1280 pixels (the Servers menu has it)
+        Button manifest = button("edit-manifest", null, Icons.MANIFEST, "Manifest: edit the Manifest.yml of the selected application");
         manifest.setOnAction(e -> c.editManifest());
         manifest.disableProperty().bind(c.noManifest);
 
@@ -57,7 +58,7 @@ final class MainToolbar {
         search.setId("search");
         search.setPromptText("Search name, host, OS, version");
         search.setLeft(Icons.icon(Icons.SEARCH, "search-icon"));
-        search.setPrefColumnCount(15); // narrower since Deploy joined the toolbar: everything fits a 1280-pixel screen
+        search.setPrefColumnCount(13); // narrower since Deploy joined the toolbar: everything fits a 1280-pixel screen
         search.textProperty().bindBidirectional(c.fleet.searchProperty());
 
         Region spacer = new Region();
