@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The demo window's deploys: {@code --deploy} opens Deploy with options for the first shop servers (Docker ticked);
  * {@code --preflight} then shows its pre-flight; {@code --one-click} is "Upgrade and reboot if required" on them (its
- * confirmation; {@code --back} then goes to its options page); {@code --run} runs a security upgrade on them with stand-in procedures, and {@code --history} then opens the
+ * confirmation; {@code --back} then goes to its options page, scrolled down to the strategy); {@code --run} runs a security upgrade on them with stand-in procedures, and {@code --history} then opens the
  * run history.
  */
 final class DemoDeploy {
@@ -32,8 +32,11 @@ final class DemoDeploy {
             dialog.stage().setY(40);
             if (options.contains("--back")) {
                 dialog.viewModel().reportProperty().addListener((o, was, report) -> {
-                    if (report != null) javafx.application.Platform.runLater(() ->
-                            ((javafx.scene.control.Button) dialog.stage().getScene().lookup("#deploy-back")).fire());
+                    if (report != null) javafx.application.Platform.runLater(() -> {
+                        ((javafx.scene.control.Button) dialog.stage().getScene().lookup("#deploy-back")).fire();
+                        var root = (javafx.scene.layout.BorderPane) dialog.stage().getScene().getRoot();
+                        ((javafx.scene.control.ScrollPane) root.getCenter()).setVvalue(1); // down to the strategy
+                    });
                 });
             }
             return;
