@@ -5,6 +5,7 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.Connections;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
+import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;

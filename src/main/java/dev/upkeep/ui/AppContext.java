@@ -46,7 +46,10 @@ final class AppContext implements AutoCloseable {
                 ref -> {
                     ServerRow row = fleet.row(ref);
                     return row == null ? null : row.state().drift();
-                }, services.secrets(), ui, refs -> fleet.refresh().refresh(refs, false)), ui, dialogs, () -> stage);
+                }, services.secrets(), ui, refs -> fleet.refresh().refresh(refs, false), ref -> {
+                    ServerRow row = fleet.row(ref);
+                    return row == null ? null : row.state().status();
+                }), ui, dialogs, () -> stage);
         UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
         this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys), Instant::now);

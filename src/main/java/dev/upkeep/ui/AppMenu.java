@@ -3,7 +3,7 @@ package dev.upkeep.ui;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 
-/** Right-click on an application in the list: edit its manifest, add a server to it. */
+/** Right-click on an application in the list: edit its manifest, add a server to it, upgrade and reboot it. */
 final class AppMenu {
     private final ContextMenu menu = new ContextMenu();
 
@@ -15,7 +15,11 @@ final class AppMenu {
         MenuItem add = new MenuItem("Add server…", Icons.icon(Icons.ADD));
         add.setOnAction(e -> c.addServer());
         add.disableProperty().bind(c.cannotEdit);
-        menu.getItems().addAll(manifest, add);
+        MenuItem oneClick = new MenuItem(dev.upkeep.ui.deploy.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.icon(Icons.UPGRADE_AND_REBOOT));
+        oneClick.setId("app-upgrade-and-reboot");
+        oneClick.setOnAction(e -> c.upgradeAndRebootApplication());
+        oneClick.disableProperty().bind(c.cannotDeploy);
+        menu.getItems().addAll(manifest, add, new javafx.scene.control.SeparatorMenuItem(), oneClick);
     }
 
     ContextMenu node() {

@@ -102,7 +102,23 @@ final class Commands {
     void deployApplication() {
         String app = focusedApplication();
         if (deploys == null || app == null) return;
-        deploys.open(fleet.rows().stream().map(ServerRow::ref).filter(r -> r.application().equals(app)).toList());
+        deploys.open(applicationServers(app));
+    }
+
+    private List<ServerRef> applicationServers(String app) {
+        return fleet.rows().stream().map(ServerRow::ref).filter(r -> r.application().equals(app)).toList();
+    }
+
+    /** Upgrade and reboot if required: the selected servers, or else every server of the selected application. */
+    void upgradeAndReboot() {
+        if (deploys != null) deploys.upgradeAndReboot(deployTargets());
+    }
+
+    /** Upgrade and reboot if required, for every server of the application in focus. */
+    void upgradeAndRebootApplication() {
+        String app = focusedApplication();
+        if (deploys == null || app == null) return;
+        deploys.upgradeAndReboot(applicationServers(app));
     }
 
     void showRunHistory() {

@@ -31,6 +31,7 @@ public final class Icons {
     public static final String MANIFEST = "mdi2f-file-document-edit-outline";
     public static final String UPGRADE = "mdi2a-arrow-up-bold-circle-outline";
     public static final String DEPLOY = "mdi2r-rocket-launch-outline";
+    public static final String UPGRADE_AND_REBOOT = "mdi2r-restart";
     public static final String HISTORY = "mdi2h-history";
 
     private Icons() {

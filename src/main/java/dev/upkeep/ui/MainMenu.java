@@ -49,8 +49,12 @@ final class MainMenu {
         deploy.disableProperty().bind(c.cannotDeploy);
         MenuItem deployApp = item("Deploy to the whole application…", null, null, c::deployApplication);
         deployApp.disableProperty().bind(c.cannotDeploy);
+        MenuItem oneClick = item(dev.upkeep.ui.deploy.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.UPGRADE_AND_REBOOT, null,
+                c::upgradeAndReboot);
+        oneClick.setId("menu-upgrade-and-reboot");
+        oneClick.disableProperty().bind(c.cannotDeploy);
         return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, edit, remove, new SeparatorMenuItem(),
-                deploy, deployApp, upgrade);
+                deploy, deployApp, oneClick, upgrade);
     }
 
     private static Menu refresh(Commands c) {

@@ -22,10 +22,11 @@ final class MainToolbar {
                 "Run apt-get update on each server first, so update counts are current (needs root or sudo)");
         lists.setOnAction(e -> c.fleet.refreshShown(true));
         lists.disableProperty().bind(c.cannotRefresh);
-        Button cancel = button("cancel-refresh", "Cancel", Icons.CANCEL, "Stop the running refresh");
+        Button cancel = button("cancel-refresh", null, Icons.CANCEL, "Cancel: stop the running refresh"); // icon only: see Add
         cancel.setOnAction(e -> c.fleet.cancelRefresh());
         cancel.disableProperty().bind(c.fleet.refresh().runningProperty().not());
-        Button add = button("add-server", "Add server", Icons.ADD, "Add a server to the selected application");
+        // icon only, like Edit beside it: Upgrade + reboot joined the toolbar and everything must still fit 1280 pixels
+        Button add = button("add-server", null, Icons.ADD, "Add a server to the selected application");
         add.setOnAction(e -> c.addServer());
         add.disableProperty().bind(c.cannotEdit);
         Button edit = button("edit-server", null, Icons.EDIT, "Edit the selected server");
@@ -37,7 +38,14 @@ final class MainToolbar {
         deploy.setOnAction(e -> c.deploy());
         deploy.disableProperty().bind(c.cannotDeploy);
 
-        Button manifest = button("edit-manifest", "Manifest", Icons.MANIFEST, "Edit the Manifest.yml of the selected application");
+        Button oneClick = button("upgrade-and-reboot", "Upgrade + reboot", Icons.UPGRADE_AND_REBOOT,
+                "Upgrade and reboot if required: security upgrades on the selected servers (or application), then a reboot "
+                        + "where one is required, rolling one server at a time; shows the plan to confirm first");
+        oneClick.setOnAction(e -> c.upgradeAndReboot());
+        oneClick.disableProperty().bind(c.cannotDeploy);
+
+        // icon only, like Add and Edit: with Upgrade + reboot, the texts no longer fit 1280 pixels (the Servers menu has it)
+        Button manifest = button("edit-manifest", null, Icons.MANIFEST, "Manifest: edit the Manifest.yml of the selected application");
         manifest.setOnAction(e -> c.editManifest());
         manifest.disableProperty().bind(c.noManifest);
 
@@ -50,14 +58,14 @@ final class MainToolbar {
         search.setId("search");
         search.setPromptText("Search name, host, OS, version");
         search.setLeft(Icons.icon(Icons.SEARCH, "search-icon"));
-        search.setPrefColumnCount(15); // narrower since Deploy joined the toolbar: everything fits a 1280-pixel screen
+        search.setPrefColumnCount(13); // narrower since Deploy joined the toolbar: everything fits a 1280-pixel screen
         search.textProperty().bindBidirectional(c.fleet.searchProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.setId("main-toolbar");
         bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit,
-                new Separator(javafx.geometry.Orientation.VERTICAL), deploy, manifest, spacer, attention, search);
+                new Separator(javafx.geometry.Orientation.VERTICAL), deploy, oneClick, manifest, spacer, attention, search);
     }
 
     ToolBar node() {

@@ -4,7 +4,8 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 
-/** Right-click on servers in the table: refresh them, edit or remove one, upgrade drifted Docker, open the manifest. */
+/** Right-click on servers in the table: refresh them, edit or remove one, deploy, upgrade and reboot, upgrade drifted Docker,
+ * open the manifest. */
 final class RowMenu {
     private final ContextMenu menu = new ContextMenu();
 
@@ -25,6 +26,10 @@ final class RowMenu {
         deploy.setId("row-deploy");
         deploy.setOnAction(e -> c.deploy());
         deploy.disableProperty().bind(c.cannotDeploy);
+        MenuItem oneClick = new MenuItem(dev.upkeep.ui.deploy.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.icon(Icons.UPGRADE_AND_REBOOT));
+        oneClick.setId("row-upgrade-and-reboot");
+        oneClick.setOnAction(e -> c.upgradeAndReboot());
+        oneClick.disableProperty().bind(c.cannotDeploy);
         MenuItem upgrade = new MenuItem("Upgrade Docker to manifest version…", Icons.icon(Icons.UPGRADE));
         upgrade.setId("upgrade-docker");
         upgrade.setOnAction(e -> c.upgradeDocker());
@@ -32,7 +37,7 @@ final class RowMenu {
         MenuItem manifest = new MenuItem("Edit Manifest.yml", Icons.icon(Icons.MANIFEST));
         manifest.setOnAction(e -> c.editManifest());
         manifest.disableProperty().bind(c.noManifest);
-        menu.getItems().addAll(refresh, lists, new SeparatorMenuItem(), edit, remove, new SeparatorMenuItem(), deploy, upgrade, manifest);
+        menu.getItems().addAll(refresh, lists, new SeparatorMenuItem(), edit, remove, new SeparatorMenuItem(), deploy, oneClick, upgrade, manifest);
     }
 
     ContextMenu node() {

@@ -50,7 +50,7 @@ public final class DemoWindowMain {
                         "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8", null));
             }
         }
-        // --deploy / --run / --history: deploys with stand-in procedures (no server is touched), history in a temp folder
+        // --deploy / --run / --history / --one-click: deploys with stand-in procedures (no server is touched), history in a temp folder
         dev.upkeep.ui.deploy.RunServices runs = new dev.upkeep.ui.deploy.FakeRuns(4000, 60, java.util.Set.of("shop-web3"))
                 .services(dir.resolve("state"));
         AppServices services = new AppServices(file, store, service, () -> { }, null, runs);
@@ -80,7 +80,7 @@ public final class DemoWindowMain {
                 if (options.contains("--manifest")) table.scrollToColumnIndex(9); // show Docker and Weave beside the detail pane
                 if (options.contains("--form")) Platform.runLater(() -> openFormWithMistake(c));
                 if (options.contains("--editor")) Platform.runLater(() -> DemoManifest.openWithMistake(c));
-                if (options.contains("--deploy") || options.contains("--run")) Platform.runLater(() -> DemoDeploy.start(c, table, options));
+                if (options.contains("--deploy") || options.contains("--run") || options.contains("--one-click")) Platform.runLater(() -> DemoDeploy.start(c, table, options));
             });
         });
     }

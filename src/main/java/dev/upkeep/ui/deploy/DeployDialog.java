@@ -37,13 +37,18 @@ public final class DeployDialog {
     private final VBox preflight = new VBox(8);
 
     public DeployDialog(DeployViewModel vm, Window owner, Consumer<DeployViewModel.Confirmed> run) {
+        this(vm, owner, run, "Deploy with options");
+    }
+
+    /** @param titleText the window's title and heading ("Upgrade and reboot if required" for the one-click command) */
+    public DeployDialog(DeployViewModel vm, Window owner, Consumer<DeployViewModel.Confirmed> run, String titleText) {
         this.vm = vm;
         options = new ScrollPane(new DeployOptionsPane(vm).node());
         ((ScrollPane) options).setFitToWidth(true);
         preflight.setId("preflight");
         preflight.setPadding(new Insets(12));
 
-        Label title = new Label("Deploy with options");
+        Label title = new Label(titleText);
         title.getStyleClass().add(Styles.TITLE_3);
         Label sub = new Label();
         sub.getStyleClass().add(Styles.TEXT_MUTED);
@@ -60,7 +65,7 @@ public final class DeployDialog {
         Theme.style(root);
         vm.reportProperty().addListener((o, was, now) -> showReport(now));
 
-        stage.setTitle("Deploy with options");
+        stage.setTitle(titleText);
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
@@ -71,6 +76,27 @@ public final class DeployDialog {
 
     public void show() {
         stage.show();
+    }
+
+    /**
+     * Shows the dialog and checks at once, so the first page the user sees is the confirmation (the plan and the
+     * pre-flight); should the check fail, the options page shows with the problem.
+     */
+    public void showAndCheck() {
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(48, 48);
+        Label text = new Label("Planning and checking the servers…");
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox waiting = new VBox(12, busy, text);
+        waiting.setId("deploy-checking");
+        waiting.setAlignment(Pos.CENTER);
+        root.setCenter(waiting);
+        vm.problemProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty() && root.getCenter() == waiting) root.setCenter(options);
+        });
+        stage.show();
+        vm.check();
+        if (!vm.checkingProperty().get() && vm.reportProperty().get() == null) root.setCenter(options); // nothing to check
     }
 
     public DeployViewModel viewModel() {
@@ -146,6 +172,7 @@ public final class DeployDialog {
             warning.getStyleClass().add(Styles.WARNING);
             preflight.getChildren().add(warning);
         }
+        if (report.rollout() != null) preflight.getChildren().add(rollout(report.rollout()));
         for (PreflightReport.ServerLines s : report.servers()) {
             Label name = new Label(s.server(), Icons.icon(s.problem() ? Icons.ATTENTION : Icons.SERVER));
             name.getStyleClass().add(Styles.TEXT_BOLD);
@@ -165,6 +192,27 @@ public final class DeployDialog {
         ScrollPane scroll = new ScrollPane(preflight);
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
+    }
+
+    /** The rollout plan (batches, who needs a reboot, health checks) as the command line prints it. */
+    private static Node rollout(String text) {
+        Label head = new Label("Rollout", Icons.icon(Icons.REBOOT));
+        head.getStyleClass().add(Styles.TEXT_BOLD);
+        // the first line ("reboot only where required on …:") is the headline above: keep only what follows
+        String lines = text.stripTrailing();
+        int first = lines.indexOf('\n');
+        Label body = new Label(first < 0 ? lines : lines.substring(first + 1).stripIndent());
+        body.setId("preflight-rollout");
+        body.setWrapText(true);
+        body.getStyleClass().add("preflight-rollout");
+        body.setPadding(new Insets(0, 0, 0, 24));
+        Label asOf = new Label(PreflightReport.AS_OF);
+        asOf.setWrapText(true);
+        asOf.getStyleClass().add(Styles.TEXT_MUTED);
+        asOf.setPadding(new Insets(0, 0, 0, 24));
+        VBox box = new VBox(4, head, body, asOf);
+        box.setPadding(new Insets(0, 0, 8, 0));
+        return box;
     }
 
     static CheckBox check(String id, String text) {

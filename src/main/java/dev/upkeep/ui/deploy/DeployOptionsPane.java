@@ -2,6 +2,7 @@ package dev.upkeep.ui.deploy;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import dev.upkeep.run.RunOptions;
 import dev.upkeep.ui.Icons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -19,7 +20,7 @@ import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The options page of the Deploy dialog: security, Docker/Weave, servers, strategy. */
+/** The options page of the Deploy dialog: security, Docker/Weave, reboot, servers, strategy. */
 final class DeployOptionsPane {
     private final VBox root = new VBox(10);
     private final DeployViewModel vm;
@@ -27,7 +28,7 @@ final class DeployOptionsPane {
     DeployOptionsPane(DeployViewModel vm) {
         this.vm = vm;
         root.setPadding(new Insets(6, 12, 12, 12));
-        root.getChildren().addAll(security(), docker(), servers(), strategy());
+        root.getChildren().addAll(security(), docker(), reboot(), servers(), strategy());
     }
 
     VBox node() {
@@ -61,6 +62,15 @@ final class DeployOptionsPane {
         return section("Docker and Weave upgrades", Icons.UPGRADE, new VBox(6, docker, warning, weave, weaveNote, versions));
     }
 
+    private TitledPane reboot() {
+        CheckBox on = DeployDialog.check("opt-reboot", "Yes, reboot my servers if required");
+        on.selectedProperty().bindBidirectional(vm.rebootProperty());
+        Label what = muted("After its upgrades, a server that asks for a reboot (/var/run/reboot-required) is rebooted, waited "
+                + "for until it is back with a new boot id, and its application's health check must pass. Servers that "
+                + "need no reboot are left running.");
+        return section("Reboot", Icons.REBOOT, new VBox(6, on, what));
+    }
+
     private TitledPane servers() {
         TableView<ServerChoice> table = new TableView<>(vm.servers());
         table.setId("deploy-servers");
@@ -88,27 +98,47 @@ final class DeployOptionsPane {
 
     private TitledPane strategy() {
         ToggleGroup group = new ToggleGroup();
-        RadioButton parallel = new RadioButton("Parallel, at most");
-        parallel.setId("opt-parallel");
-        parallel.setToggleGroup(group);
-        RadioButton serial = new RadioButton("One server after the other");
-        serial.setId("opt-serial");
-        serial.setToggleGroup(group);
-        (vm.serialProperty().get() ? serial : parallel).setSelected(true);
-        group.selectedToggleProperty().addListener((o, was, now) -> vm.serialProperty().set(now == serial));
-        Spinner<Integer> concurrency = new Spinner<>(1, 200, vm.concurrencyProperty().get());
-        concurrency.setEditable(true);
-        concurrency.setPrefWidth(90);
-        concurrency.valueProperty().addListener((o, was, now) -> vm.concurrencyProperty().set(now));
-        concurrency.disableProperty().bind(vm.serialProperty());
-        Spinner<Integer> failures = new Spinner<>(0, 1000, vm.maxFailuresProperty().get());
-        failures.setId("opt-max-failures");
-        failures.setEditable(true);
-        failures.setPrefWidth(90);
-        failures.valueProperty().addListener((o, was, now) -> vm.maxFailuresProperty().set(now));
+        RadioButton parallel = radio("opt-parallel", "Parallel, at most", group);
+        RadioButton serial = radio("opt-serial", "One server after the other", group);
+        RadioButton rolling = radio("opt-rolling", "Rolling, in batches of", group);
+        java.util.Map<RunOptions.Strategy, RadioButton> radios = java.util.Map.of(RunOptions.Strategy.PARALLEL, parallel,
+                RunOptions.Strategy.SERIAL, serial, RunOptions.Strategy.ROLLING, rolling);
+        radios.get(vm.strategyProperty().get()).setSelected(true);
+        group.selectedToggleProperty().addListener((o, was, now) -> radios.forEach((s, r) -> {
+            if (r == now) vm.strategyProperty().set(s);
+        }));
+        vm.strategyProperty().addListener((o, was, now) -> radios.get(now).setSelected(true));
+        Spinner<Integer> concurrency = spinner("opt-concurrency", 1, 200, vm.concurrencyProperty());
+        concurrency.disableProperty().bind(parallel.selectedProperty().not());
+        Spinner<Integer> batch = spinner("opt-batch", 1, 1000, vm.batchSizeProperty());
+        batch.disableProperty().bind(rolling.selectedProperty().not());
+        Spinner<Integer> failures = spinner("opt-max-failures", 0, 1000, vm.maxFailuresProperty());
         HBox p = row(parallel, concurrency, new Label("servers at once"));
-        HBox f = row(new Label("Stop starting servers after"), failures, new Label("failure(s) (0: never stop early)"));
-        return section("Strategy", "mdi2s-sort-variant", new VBox(8, p, serial, f));
+        HBox r = row(rolling, batch, new Label("server(s), batch after batch"));
+        HBox f = row(new Label("Stop starting servers after"), failures,
+                new Label("failure(s) (0: rolling stops at the first, the others never stop early)"));
+        Label keep = muted("Keep one up (always on): never every server of an application down at once.");
+        keep.setId("opt-keep-one-up");
+        keep.setGraphic(Icons.icon("mdi2s-shield-check-outline"));
+        return section("Strategy", "mdi2s-sort-variant", new VBox(8, p, serial, r, f, keep));
+    }
+
+    private static RadioButton radio(String id, String text, ToggleGroup group) {
+        RadioButton b = new RadioButton(text);
+        b.setId(id);
+        b.setToggleGroup(group);
+        return b;
+    }
+
+    /** An editable spinner kept in step with the model's property both ways (a preset may change it later). */
+    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty value) {
+        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value.get())));
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(90);
+        s.valueProperty().addListener((o, was, now) -> value.set(now));
+        value.addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
+        return s;
     }
 
     private static HBox row(javafx.scene.Node... nodes) {

@@ -1,11 +1,14 @@
 package dev.upkeep.ui.deploy;
 
+import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.SecretPrompt;
 import dev.upkeep.run.ServerRef;
+import dev.upkeep.run.Share;
 import dev.upkeep.ui.Errors;
 import dev.upkeep.ui.UiExecutor;
 import javafx.beans.binding.Bindings;
@@ -24,9 +27,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The Deploy with options dialog: what to apply, on which servers, how; then the pre-flight (planned and simulated
@@ -42,12 +47,18 @@ public final class DeployViewModel {
     private final RunServices services;
     private final SecretPrompt prompt;
     private final UiExecutor ui;
+    private final Function<ServerRef, ServerStatus> lastKnown;
     private final ObservableList<ServerChoice> servers = FXCollections.observableArrayList(
             c -> new javafx.beans.Observable[]{c.selectedProperty()});
     private final BooleanProperty security = new SimpleBooleanProperty(true);
     private final BooleanProperty docker = new SimpleBooleanProperty();
     private final BooleanProperty weave = new SimpleBooleanProperty();
     private final BooleanProperty serial = new SimpleBooleanProperty();
+    private final ObjectProperty<RunOptions.Strategy> strategy = new SimpleObjectProperty<>(RunOptions.Strategy.PARALLEL);
+    /** Reboot the servers that need it after the upgrades (RunOptions.Reboot.IF_REQUIRED). */
+    private final BooleanProperty reboot = new SimpleBooleanProperty();
+    /** Servers per rolling batch. */
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(1);
     private final IntegerProperty concurrency = new SimpleIntegerProperty();
     /** 0: never stop early. */
     private final IntegerProperty maxFailures = new SimpleIntegerProperty();
@@ -58,16 +69,32 @@ public final class DeployViewModel {
     private RunSession session;
 
     public DeployViewModel(Workspace workspace, List<ServerChoice> choices, RunServices services, SecretPrompt prompt, UiExecutor ui) {
+        this(workspace, choices, services, prompt, ui, r -> null);
+    }
+
+    /**
+     * @param lastKnown each server's status from the fleet table's last refresh (null when not known): the rollout
+     *                  shows from it which servers need a reboot now
+     */
+    public DeployViewModel(Workspace workspace, List<ServerChoice> choices, RunServices services, SecretPrompt prompt, UiExecutor ui,
+                           Function<ServerRef, ServerStatus> lastKnown) {
         this.workspace = workspace;
+        this.lastKnown = lastKnown;
         this.services = services;
         this.prompt = prompt;
         this.ui = ui;
         servers.setAll(choices);
         concurrency.set(workspace.settings() == null ? 10 : workspace.settings().concurrency());
-        cannotCheck = Bindings.createBooleanBinding(() -> checking.get() || !(security.get() || docker.get() || weave.get())
-                || servers.stream().noneMatch(ServerChoice::selected), checking, security, docker, weave, servers);
+        cannotCheck = Bindings.createBooleanBinding(() -> checking.get() || !(security.get() || docker.get() || weave.get() || reboot.get())
+                || servers.stream().noneMatch(ServerChoice::selected), checking, security, docker, weave, reboot, servers);
+        // "serial" predates the strategy choice; the two stay in step
+        serial.addListener((o, was, now) -> {
+            if (now) strategy.set(RunOptions.Strategy.SERIAL);
+            else if (strategy.get() == RunOptions.Strategy.SERIAL) strategy.set(RunOptions.Strategy.PARALLEL);
+        });
+        strategy.addListener((o, was, now) -> serial.set(now == RunOptions.Strategy.SERIAL));
         // Any change after a pre-flight makes it stale: the user checks again.
-        for (javafx.beans.Observable o : List.of(security, docker, weave, serial, concurrency, maxFailures, servers)) {
+        for (javafx.beans.Observable o : List.of(security, docker, weave, strategy, reboot, batchSize, concurrency, maxFailures, servers)) {
             o.addListener(x -> discardReport());
         }
     }
@@ -92,6 +119,18 @@ public final class DeployViewModel {
 
     public BooleanProperty serialProperty() {
         return serial;
+    }
+
+    public ObjectProperty<RunOptions.Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    public BooleanProperty rebootProperty() {
+        return reboot;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
     }
 
     public IntegerProperty concurrencyProperty() {
@@ -128,10 +167,30 @@ public final class DeployViewModel {
         return servers.stream().filter(ServerChoice::selected).map(ServerChoice::ref).toList();
     }
 
+    /**
+     * What the dialog asks for. Max failures 0 leaves the strategy's default (rolling stops at the first failure,
+     * parallel and serial never stop early); keep-one-up is always on here (the command line can turn it off).
+     */
     public RunOptions options() {
-        return new RunOptions(security.get(), docker.get(), weave.get(),
-                serial.get() ? RunOptions.Strategy.SERIAL : RunOptions.Strategy.PARALLEL, Math.max(1, concurrency.get()),
-                maxFailures.get() > 0 ? maxFailures.get() : null, RunOptions.DEFAULT_LOCK_WAIT, false);
+        RunOptions.Strategy s = strategy.get() == null ? RunOptions.Strategy.PARALLEL : strategy.get();
+        return new RunOptions(security.get(), docker.get(), weave.get(), s, Math.max(1, concurrency.get()),
+                maxFailures.get() > 0 ? maxFailures.get() : null, RunOptions.DEFAULT_LOCK_WAIT, false,
+                reboot.get() ? RunOptions.Reboot.IF_REQUIRED : RunOptions.Reboot.NONE, null,
+                s == RunOptions.Strategy.ROLLING ? Share.count(Math.max(1, batchSize.get())) : null, null, true);
+    }
+
+    /**
+     * "Upgrade and reboot if required": security upgrades, then a reboot where one is required, rolling one
+     * server at a time (stopping at the first failure).
+     */
+    public void presetUpgradeAndReboot() {
+        security.set(true);
+        docker.set(false);
+        weave.set(false);
+        reboot.set(true);
+        strategy.set(RunOptions.Strategy.ROLLING);
+        batchSize.set(1);
+        maxFailures.set(0);
     }
 
     // commands
@@ -143,6 +202,9 @@ public final class DeployViewModel {
         List<ServerRef> refs = chosen();
         Map<String, ServerChoice> byName = new LinkedHashMap<>();
         servers.forEach(c -> byName.put(c.ref().toString(), c));
+        // read here, on the FX thread, where the fleet table lives; a HashMap since "not known" is a null
+        Map<ServerRef, ServerStatus> now = new HashMap<>();
+        if (options.reboot() != RunOptions.Reboot.NONE) refs.forEach(r -> now.put(r, lastKnown.apply(r)));
         problem.set("");
         checking.set(true);
         if (session == null) session = new RunSession(services, workspace, prompt);
@@ -150,7 +212,8 @@ public final class DeployViewModel {
         ui.submit("pre-flight", () -> {
             RunPlan plan = services.plans().plan(workspace, refs, options); // refuses bad input before any connection
             RunSummary simulated = options.security() ? s.simulate(services.plans().preflight(workspace, refs, options)) : null;
-            return PreflightReport.of(plan, simulated, byName);
+            String rollout = options.reboot() == RunOptions.Reboot.NONE ? null : RolloutText.format(plan, workspace, now);
+            return PreflightReport.of(plan, simulated, byName, rollout);
         }, r -> {
             checking.set(false);
             report.set(r);

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * window's {@link UpgradeLauncher}: "Upgrade Docker to manifest version…" is the same dialog with Docker ticked.
  */
 public final class DeployWindows implements UpgradeLauncher {
+    public static final String UPGRADE_AND_REBOOT = "Upgrade and reboot if required";
     private final Deployments deployments;
     private final UiExecutor ui;
     private final DialogService dialogs;
@@ -43,6 +44,22 @@ public final class DeployWindows implements UpgradeLauncher {
         }
         DeployDialog dialog = new DeployDialog(deployments.dialog(servers), owner.get(), this::start);
         dialog.show();
+        return dialog;
+    }
+
+    /**
+     * "Upgrade and reboot if required" for these servers: the same dialog preset to security upgrades, reboot where
+     * required, rolling one at a time, and checked at once, so the user first sees the plan to confirm.
+     */
+    public DeployDialog upgradeAndReboot(List<ServerRef> servers) {
+        if (servers.isEmpty()) {
+            dialogs.showInfo(UPGRADE_AND_REBOOT, "Select servers (or an application) first.");
+            return null;
+        }
+        DeployViewModel vm = deployments.dialog(servers);
+        vm.presetUpgradeAndReboot();
+        DeployDialog dialog = new DeployDialog(vm, owner.get(), this::start, UPGRADE_AND_REBOOT);
+        dialog.showAndCheck();
         return dialog;
     }
 

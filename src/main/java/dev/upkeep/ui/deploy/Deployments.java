@@ -1,5 +1,6 @@
 package dev.upkeep.ui.deploy;
 
+import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.manifest.Drift;
 import dev.upkeep.run.HistoryRecorder;
@@ -40,6 +41,7 @@ public final class Deployments {
     private final SecretPrompt prompt;
     private final UiExecutor ui;
     private final Consumer<List<ServerRef>> refresh;
+    private final Function<ServerRef, ServerStatus> lastKnown;
     private final ObservableList<RunViewModel> active = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -52,6 +54,14 @@ public final class Deployments {
      */
     public Deployments(RunServices services, Supplier<Workspace> workspace, Function<ServerRef, Drift.ServerDrift> versions,
                        SecretPrompt prompt, UiExecutor ui, Consumer<List<ServerRef>> refresh) {
+        this(services, workspace, versions, prompt, ui, refresh, r -> null);
+    }
+
+    /** @param lastKnown a server's status from the fleet table's last refresh, null when not known (FX thread) */
+    public Deployments(RunServices services, Supplier<Workspace> workspace, Function<ServerRef, Drift.ServerDrift> versions,
+                       SecretPrompt prompt, UiExecutor ui, Consumer<List<ServerRef>> refresh,
+                       Function<ServerRef, ServerStatus> lastKnown) {
+        this.lastKnown = lastKnown;
         this.services = services;
         this.workspace = workspace;
         this.versions = versions;
@@ -85,7 +95,7 @@ public final class Deployments {
     /** The dialog's model for these servers, all ticked. */
     public DeployViewModel dialog(List<ServerRef> servers) {
         List<ServerChoice> choices = servers.stream().map(r -> new ServerChoice(r, versions.apply(r))).toList();
-        return new DeployViewModel(workspace.get(), choices, services, prompt, ui);
+        return new DeployViewModel(workspace.get(), choices, services, prompt, ui, lastKnown);
     }
 
     /** Starts a confirmed run (off the FX thread: the history folder, the sudo prompt) and returns its model at once. */

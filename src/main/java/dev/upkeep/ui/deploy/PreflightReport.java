@@ -1,5 +1,6 @@
 package dev.upkeep.ui.deploy;
 
+import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
@@ -13,8 +14,15 @@ import java.util.Map;
 /**
  * What the Deploy dialog shows before "Run now": the plan's headline, and per server the packages the apt
  * simulation says would be upgraded (or why it cannot tell) and the Docker/Weave versions that would change.
+ *
+ * @param rollout with reboots, the rollout plan (batches, who needs a reboot as of the last refresh, each
+ *                application's health check); null without
  */
-public record PreflightReport(RunPlan plan, String headline, List<ServerLines> servers) {
+public record PreflightReport(RunPlan plan, String headline, List<ServerLines> servers, String rollout) {
+    /** Said under the rollout: the table's state is not a fresh probe, and the upgrade may add reboots. */
+    public static final String AS_OF = "Reboot needs are as of the last refresh; the run checks each server again "
+            + "after its upgrades and reboots only where one is required then.";
+
     public record ServerLines(String server, List<String> lines, boolean problem) {
     }
 
@@ -22,6 +30,10 @@ public record PreflightReport(RunPlan plan, String headline, List<ServerLines> s
      * @param simulation the pre-flight's summary, null when no security upgrade was asked for
      */
     static PreflightReport of(RunPlan plan, RunSummary simulation, Map<String, ServerChoice> choices) {
+        return of(plan, simulation, choices, null);
+    }
+
+    static PreflightReport of(RunPlan plan, RunSummary simulation, Map<String, ServerChoice> choices, String rollout) {
         List<ServerLines> out = new ArrayList<>();
         RunOptions o = plan.options();
         for (ServerPlan s : plan.servers()) {
@@ -44,7 +56,7 @@ public record PreflightReport(RunPlan plan, String headline, List<ServerLines> s
             if (o.weave()) lines.add(c == null || c.weaveChange() == null ? "Weave: no change known" : c.weaveChange());
             out.add(new ServerLines(s.ref().toString(), lines, problem));
         }
-        return new PreflightReport(plan, headline(plan), out);
+        return new PreflightReport(plan, headline(plan), out, rollout);
     }
 
     /** "security upgrades + Docker upgrade on 3 server(s), 10 at a time, stopping after 1 failure". */
@@ -54,6 +66,12 @@ public record PreflightReport(RunPlan plan, String headline, List<ServerLines> s
         if (o.security()) what.add("security upgrades");
         if (o.docker()) what.add("Docker upgrade");
         if (o.weave()) what.add("Weave upgrade");
+        if (o.reboot() != RunOptions.Reboot.NONE || o.strategy() == RunOptions.Strategy.ROLLING) {
+            // "reboot only where required on 2 server(s), rolling in batches of 1, stopping after 1 failure(s)"
+            String how = RolloutText.how(plan);
+            if (o.reboot() == RunOptions.Reboot.NONE) return String.join(" + ", what) + how.substring("no reboot".length());
+            return what.isEmpty() ? how : String.join(" + ", what) + ", then " + how;
+        }
         String how = o.strategy() == RunOptions.Strategy.SERIAL ? "one server at a time" : o.concurrency() + " at a time";
         return String.join(" + ", what) + " on " + plan.servers().size() + " server(s), " + how
                 + (o.maxFailures() == null ? "" : ", stopping after " + o.maxFailures() + " failure(s)");
@@ -61,6 +79,7 @@ public record PreflightReport(RunPlan plan, String headline, List<ServerLines> s
 
     public String asText() {
         StringBuilder sb = new StringBuilder(headline).append('\n');
+        if (rollout != null) sb.append(rollout).append(AS_OF).append('\n');
         for (ServerLines s : servers) {
             sb.append(s.server()).append('\n');
             s.lines().forEach(l -> sb.append("  ").append(l).append('\n'));

@@ -1,13 +1,9 @@
-package dev.upkeep.cli;
+package dev.upkeep.run;
 
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.RebootPolicy;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.run.Batch;
-import dev.upkeep.run.RunOptions;
-import dev.upkeep.run.RunPlan;
-import dev.upkeep.run.ServerRef;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,12 +14,12 @@ import java.util.Set;
  * The plan of a run with reboots, as shown before asking: how it goes, each batch with whether each server needs a
  * reboot now (from a status probe), the keep-one-up notes, and each application's health check and timeout.
  */
-final class RolloutText {
+public final class RolloutText {
     private RolloutText() {
     }
 
     /** @param now each server's status from a probe just before, or null when the plan has no reboot to decide */
-    static String format(RunPlan plan, Workspace ws, Map<ServerRef, ServerStatus> now) {
+    public static String format(RunPlan plan, Workspace ws, Map<ServerRef, ServerStatus> now) {
         StringBuilder b = new StringBuilder();
         b.append(how(plan)).append(":\n");
         List<Batch> batches = plan.batches();
@@ -52,7 +48,7 @@ final class RolloutText {
     }
 
     /** "reboot only where required on 6 server(s), rolling in batches of 2, stopping after 1 failure(s)". */
-    static String how(RunPlan plan) {
+    public static String how(RunPlan plan) {
         RunOptions o = plan.options();
         String what = switch (o.reboot()) {
             case NONE -> "no reboot";
