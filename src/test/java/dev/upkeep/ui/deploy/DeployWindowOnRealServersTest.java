@@ -91,9 +91,13 @@ class DeployWindowOnRealServersTest {
         robot.lookup("#deploy-dialog").query();
         robot.clickOn("#deploy-check");
         await().atMost(Duration.ofSeconds(120)).until(() -> fx(() -> robot.lookup("#deploy-run").query().isVisible()));
-        String preflight = fx(() -> robot.lookup("#preflight").lookup(".label").queryAllAs(Label.class).stream()
-                .map(Label::getText).reduce("", (a, b) -> a + "\n" + b));
-        assertThat(preflight).contains("srv01").contains("srv02").contains("upkeep-sec-demo");
+        // The report's page is filled in the same FX turn that shows Run now; wait on the text itself, not on timing.
+        java.util.concurrent.atomic.AtomicReference<String> preflight = new java.util.concurrent.atomic.AtomicReference<>("");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            preflight.set(fx(() -> robot.lookup("#preflight").lookup(".label").queryAllAs(Label.class).stream()
+                    .map(Label::getText).reduce("", (a, b) -> a + "\n" + b)));
+            assertThat(preflight.get()).contains("srv01").contains("srv02").contains("upkeep-sec-demo");
+        });
 
         robot.clickOn("#deploy-run");
         TableView<ServerRunRow> overview = robot.lookup("#run-overview").queryTableView();
