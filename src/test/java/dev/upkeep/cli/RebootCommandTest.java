@@ -5,16 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.RebootPolicy;
 import dev.upkeep.fleet.Server;
-import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.run.Connections;
 import dev.upkeep.run.FleetWorkspaces;
-import dev.upkeep.run.PoolConnections;
-import dev.upkeep.run.RunHistory;
 import dev.upkeep.run.SshStatusService;
-import dev.upkeep.run.SudoPasswords;
 import dev.upkeep.run.UpgradeHooks;
-import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
@@ -69,27 +63,7 @@ class RebootCommandTest {
     }
 
     private static UpgradeServices services(Path state) {
-        return new UpgradeServices() {
-            @Override
-            public Connections connections(Workspace workspace) {
-                return new PoolConnections(workspace, PassphraseProvider.NONE);
-            }
-
-            @Override
-            public SudoPasswords sudoPasswords() {
-                return SudoPasswords.PASSWORDLESS;
-            }
-
-            @Override
-            public RunHistory history() {
-                return new RunHistory(state);
-            }
-
-            @Override
-            public UpgradeHooks hooks() {
-                return UpgradeHooks.NONE;
-            }
-        };
+        return new FleetUpgradeServices(state, UpgradeHooks.NONE);
     }
 
     private static void save(Path dir, TestServer... servers) throws Exception {
