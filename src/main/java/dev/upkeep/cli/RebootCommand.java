@@ -16,7 +16,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -32,10 +31,8 @@ final class RebootCommand implements Callable<Integer> {
 
     @Option(names = "--only-if-required", description = "Reboot only servers with /var/run/reboot-required (read on each server just before).")
     boolean onlyIfRequired;
-    @Option(names = "--app", paramLabel = "NAME", description = "Only this application's servers.")
-    String app;
-    @Option(names = "--server", paramLabel = "NAME", description = "Only this server (repeatable; NAME or APP/NAME).")
-    List<String> servers = new ArrayList<>();
+    @Mixin
+    ServerOptions selection = new ServerOptions();
     @Mixin
     StrategyOptions strategy = new StrategyOptions();
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Reboot timeout for every server (default: each application's, 600 s unless set).")
@@ -48,7 +45,7 @@ final class RebootCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace ws = parent.workspace();
-        List<ServerRef> refs = Selection.select(ws, app, servers);
+        List<ServerRef> refs = selection.select(ws);
         if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 86400)) {
             throw new BadInputException("--timeout must be between 1 and 86400 seconds");
         }

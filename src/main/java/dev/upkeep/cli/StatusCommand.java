@@ -6,6 +6,7 @@ import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -23,10 +24,8 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--app", paramLabel = "NAME", description = "Only this application's servers.")
-    String app;
-    @Option(names = "--server", paramLabel = "NAME", description = "Only this server (repeatable; NAME or APP/NAME).")
-    List<String> servers = new ArrayList<>();
+    @Mixin
+    ServerOptions selection = new ServerOptions();
     @Option(names = "--update-lists", description = "Run apt-get update first (privileged), so that pending counts are current.")
     boolean updateLists;
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
@@ -35,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace ws = parent.workspace();
-        List<ServerRef> refs = Selection.select(ws, app, servers);
+        List<ServerRef> refs = selection.select(ws);
         PrintWriter err = spec.commandLine().getErr();
         List<ServerStatus> results = parent.statusService().refresh(ws, refs, updateLists, new StatusListener() {
             @Override

@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,10 +43,8 @@ final class UpgradeCommand implements Callable<Integer> {
     boolean rebootIfRequired;
     @Option(names = "--reboot-timeout", paramLabel = "SECONDS", description = "With --reboot-if-required: reboot timeout for every server (default: each application's).")
     Integer rebootTimeoutSeconds;
-    @Option(names = "--app", paramLabel = "NAME", description = "Only this application's servers.")
-    String app;
-    @Option(names = "--server", paramLabel = "NAME", description = "Only this server (repeatable; NAME or APP/NAME).")
-    List<String> servers = new ArrayList<>();
+    @Mixin
+    ServerOptions selection = new ServerOptions();
     @Mixin
     StrategyOptions strategy = new StrategyOptions();
     @Option(names = "--lock-wait", paramLabel = "SECONDS", description = "How long to wait for another apt/dpkg to finish (default: ${DEFAULT-VALUE}).")
@@ -64,7 +61,7 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace ws = parent.workspace();
-        List<ServerRef> refs = Selection.select(ws, app, servers);
+        List<ServerRef> refs = selection.select(ws);
         RunOptions options = options(ws);
         RunPlanner planner = new RunPlanner(services.hooks());
         RunPlan plan;
