@@ -21,7 +21,7 @@ class ArchitectureTest {
     @Test
     void coreImportsNoJavaFx() {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..",
-                        "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..")
+                        "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.fxmisc..", "org.kordamp.ikonli..")
                 .check(classes);
@@ -32,6 +32,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.upkeep.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..", "dev.upkeep.ssh..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** How bytes reach the disk is the bottom layer: fleet, manifest and run all save through it. */
+    @Test
+    void filesIsTheBottomLayer() {
+        noClasses().that().resideInAPackage("dev.upkeep.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..",
+                        "dev.upkeep.ssh..", "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..",
+                        "dev.upkeep.demo..", "dev.upkeep.ui..")
                 .check(classes);
     }
 
