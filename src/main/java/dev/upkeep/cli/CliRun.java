@@ -35,6 +35,7 @@ final class CliRun {
         RunSummary summary = runner.start(plan, List.of(recorder, new UpgradePrinter(out, json, false))).completion().get();
         if (!json) out.print(UpgradePrinter.summary(summary));
         err.println("Logs and summary: " + recorder.directory());
+        recorder.failure().ifPresent(f -> err.println("upkeep: the run's history is incomplete: " + f));
         out.flush();
         return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }

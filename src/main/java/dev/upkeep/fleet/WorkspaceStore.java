@@ -1,6 +1,9 @@
 package dev.upkeep.fleet;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import dev.upkeep.files.AtomicFile;
+import dev.upkeep.files.BoundedRead;
+import dev.upkeep.files.PrivateFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +16,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes the workspace file. Reading never changes the file; writing is atomic (temp file + rename). */
+/**
+ * Reads and writes the workspace file. Reading never changes the file. Writing is atomic and durable
+ * ({@link AtomicFile}): a crash or a full disk leaves the previous file. A new file is private (0600) in a
+ * private folder (0700); an existing one keeps the mode its owner gave it (docs/decisions/xxxx-private-files.md).
+ */
 public final class WorkspaceStore {
+    /** A workspace of thousands of servers is well under a megabyte; anything past this is the wrong file. */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
+
     private final ObjectMapper mapper = YAMLMapper.builder(YAMLFactory.builder()
+                    .loaderOptions(loaderOptions())
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
@@ -28,20 +38,29 @@ public final class WorkspaceStore {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    /** A missing file is an empty workspace at that path (the first start), not an error. */
+    /**
+     * A missing file is an empty workspace at that path (the first start), not an error. An existing file that is
+     * empty, too large, not UTF-8 or not a regular file is an error.
+     */
     public Workspace load(Path file) throws WorkspaceException {
         if (!Files.exists(file)) return Workspace.empty(file);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(BoundedRead.read(file, MAX_BYTES))).toString();
+        } catch (BoundedRead.FileTooLargeException e) {
+            throw new WorkspaceException(file, 0, "the file is " + (e.size() < 0 ? "more than " + MAX_BYTES : e.size())
+                    + " bytes; a workspace is at most " + MAX_BYTES, e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new WorkspaceException(file, 0, "cannot read: not UTF-8 text", e);
         } catch (IOException e) {
             throw new WorkspaceException(file, 0, "cannot read: " + e.getMessage(), e);
         }
         return parse(text, file);
     }
 
+    /** The text of an existing file: no content, aliases and merge keys are errors (see {@link YamlShape}). */
     public Workspace parse(String text, Path file) throws WorkspaceException {
-        if (text.isBlank()) return Workspace.empty(file);
+        YamlShape.check(text, file, MAX_BYTES);
         WorkspaceDto dto;
         try {
             dto = mapper.readValue(text, WorkspaceDto.class);
@@ -61,17 +80,11 @@ public final class WorkspaceStore {
         return ManifestServers.merge(ws);
     }
 
+    /** @throws dev.upkeep.files.DiskFullException when there is no room; the file is then unchanged */
     public void save(Workspace workspace) throws IOException {
         Path file = workspace.file().toAbsolutePath();
-        Files.createDirectories(file.getParent());
-        String text = format(workspace);
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PrivateFiles.createDirectories(file.getParent());
+        AtomicFile.write(file, format(workspace), AtomicFile.Mode.KEEP_EXISTING);
     }
 
     public String format(Workspace workspace) throws IOException {
@@ -121,6 +134,12 @@ public final class WorkspaceStore {
         if (type == Boolean.class || type == boolean.class) return "true or false";
         if (java.util.List.class.isAssignableFrom(type)) return "a list";
         return "a mapping (key: value lines)";
+    }
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(MAX_BYTES);
+        return options;
     }
 
     private static int line(JsonLocation location) {

@@ -1,32 +1,30 @@
 package dev.upkeep.manifest;
 
+import dev.upkeep.files.AtomicFile;
+import dev.upkeep.files.BoundedRead;
+import dev.upkeep.files.DiskFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Reading and saving manifest files. Text is UTF-8 and kept exactly (BOM and line breaks included). A save
- * first copies the current file to {@code <name>.bak} beside it (one backup, replaced on every save), then
- * writes a temp file in the same directory and moves it over the original atomically, so a crash leaves
- * either the old or the new file, never half of one.
+ * Reading and saving manifest files. Text is UTF-8 and kept exactly (BOM and line breaks included); a file over
+ * {@link #MAX_BYTES} is refused before it is read. A save first copies the current file to {@code <name>.bak}
+ * beside it (one backup, replaced on every save), then saves the new text with {@link AtomicFile}, so a crash or a
+ * full disk leaves either the old or the new file, never half of one.
  */
 public final class ManifestFiles {
     private static final Logger LOG = LoggerFactory.getLogger(ManifestFiles.class);
@@ -36,13 +34,11 @@ public final class ManifestFiles {
     public OpenedManifest open(Path path) throws ManifestReadException {
         try {
             var modified = Files.getLastModifiedTime(path);
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new ManifestReadException(new Problem(Severity.ERROR, 1, 1,
-                        "file is " + size + " bytes; a manifest is at most " + MAX_BYTES, ""), null);
-            }
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = BoundedRead.read(path, MAX_BYTES);
             return new OpenedManifest(path, decode(bytes), sha256(bytes), modified);
+        } catch (BoundedRead.FileTooLargeException e) {
+            throw new ManifestReadException(new Problem(Severity.ERROR, 1, 1, "file is "
+                    + (e.size() < 0 ? "more than " + MAX_BYTES : e.size()) + " bytes; a manifest is at most " + MAX_BYTES, ""), e);
         } catch (NoSuchFileException e) {
             throw new ManifestReadException(new Problem(Severity.ERROR, 1, 1, "no such file: " + path, ""), e);
         } catch (IOException e) {
@@ -56,9 +52,9 @@ public final class ManifestFiles {
      */
     public boolean changedOnDisk(OpenedManifest opened) {
         try {
-            return !sha256(Files.readAllBytes(opened.path())).equals(opened.sha256());
+            return !sha256(BoundedRead.read(opened.path(), MAX_BYTES)).equals(opened.sha256());
         } catch (IOException e) {
-            return true; // deleted or unreadable: certainly not what was opened
+            return true; // deleted, unreadable or grown past the cap: certainly not what was opened
         }
     }
 
@@ -71,7 +67,7 @@ public final class ManifestFiles {
         if (changedOnDisk(opened)) {
             String onDisk = null;
             try {
-                onDisk = decode(Files.readAllBytes(opened.path()));
+                onDisk = decode(BoundedRead.read(opened.path(), MAX_BYTES));
             } catch (IOException | ManifestReadException e) {
                 LOG.debug("file changed and cannot be read back", e);
             }
@@ -80,30 +76,26 @@ public final class ManifestFiles {
         return write(opened.path(), newText);
     }
 
-    /** Writes without the changed-on-disk check (after the user chose to overwrite), still with backup and atomic move. */
+    /**
+     * Writes without the changed-on-disk check (after the user chose to overwrite), still with backup and atomic
+     * save. The file keeps its mode; the backup is Upkeep's own file, so it is private (0600).
+     *
+     * @throws DiskFullException when there is no room: the file is then unchanged (and so is the previous backup,
+     *                           if the backup was what did not fit)
+     */
     public OpenedManifest write(Path path, String newText) throws IOException {
         // through a symlink, replace the file it points to and keep the link
         Path target = Files.isSymbolicLink(path) ? path.toRealPath() : path.toAbsolutePath();
-        Path dir = target.getParent();
         if (Files.exists(target)) {
-            Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            try {
+                AtomicFile.write(backupOf(target), BoundedRead.read(target, MAX_BYTES), AtomicFile.Mode.PRIVATE);
+            } catch (DiskFullException e) {
+                // the user saves the manifest, not the backup: name the file they know
+                throw new DiskFullException(target, "no room for its backup " + backupOf(target).getFileName(), e);
+            }
         }
         byte[] bytes = newText.getBytes(StandardCharsets.UTF_8);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            copyPermissions(target, temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(target, bytes, AtomicFile.Mode.KEEP_EXISTING);
         LOG.info("saved {} ({} bytes)", target, bytes.length);
         return new OpenedManifest(path, newText, sha256(bytes), Files.getLastModifiedTime(target));
     }
@@ -111,19 +103,6 @@ public final class ManifestFiles {
     /** {@code Manifest.yml} → {@code Manifest.yml.bak} in the same directory. */
     public static Path backupOf(Path path) {
         return path.resolveSibling(path.getFileName() + ".bak");
-    }
-
-    private static void copyPermissions(Path from, Path to) {
-        PosixFileAttributeView src = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-        PosixFileAttributeView dst = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (src == null || dst == null || !Files.exists(from)) {
-            return;
-        }
-        try {
-            dst.setPermissions(src.readAttributes().permissions());
-        } catch (IOException e) {
-            LOG.debug("could not copy permissions to {}", to, e);
-        }
     }
 
     /** Strict UTF-8: an invalid byte is reported with its line and column instead of becoming U+FFFD. */

@@ -1,15 +1,16 @@
 package dev.upkeep.run;
 
+import dev.upkeep.files.AtomicFile;
+import dev.upkeep.files.DiskFullException;
+import dev.upkeep.files.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes one run into its history folder as the events arrive: each server's lines to its log (buffered, flushed
- * every second, when the server finishes and at the end), summary.json at the start and at the end (atomically).
+ * every second, when the server finishes and at the end), summary.json at the start and at the end (atomically and
+ * durably: a full disk at the end leaves the start's summary). Files are created 0600. A write that fails does not
+ * stop the run: the first failure is logged and kept for {@link #failure()}, later ones only at debug level.
  */
 public final class HistoryRecorder implements RunListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
@@ -33,6 +36,7 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     private final java.util.Set<ServerRef> finished = new java.util.HashSet<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(Threads.named("upkeep-history"));
     private final RunPlan plan;
+    private volatile String failure;
 
     HistoryRecorder(Path dir, RunPlan plan) throws IOException {
         this.dir = dir;
@@ -45,6 +49,22 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
 
     public Path directory() {
         return dir;
+    }
+
+    /** The first write that failed (it names the file: "disk full: …/summary.json …"), if any did. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    private void failed(String what, IOException e) {
+        String text = e instanceof DiskFullException ? e.getMessage()
+                : (DiskFullException.isDiskFull(e) ? "disk full: " : "") + what + ": " + e.getMessage();
+        if (failure == null) {
+            failure = text;
+            log.warn("Cannot write the history of run {}: {}", plan.id(), text);
+        } else {
+            log.debug("Cannot write the history of run {}: {}", plan.id(), text);
+        }
     }
 
     static String fileName(ServerRef ref) {
@@ -76,7 +96,7 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
                 close();
             }
         } catch (IOException e) {
-            log.warn("Cannot write the history of run {} in {}: {}", plan.id(), dir, e.toString());
+            failed("the run's history in " + dir, e);
         }
     }
 
@@ -90,8 +110,8 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     private void write(ServerRef ref, Instant at, String kind, String line) throws IOException {
         BufferedWriter w = writers.get(ref);
         if (w == null) {
-            w = Files.newBufferedWriter(dir.resolve(files.getOrDefault(ref, fileName(ref))), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            w = new BufferedWriter(new OutputStreamWriter(PrivateFiles.createNew(dir.resolve(files.getOrDefault(ref, fileName(ref)))),
+                    StandardCharsets.UTF_8));
             writers.put(ref, w);
         }
         w.write(at.toString());
@@ -103,9 +123,8 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     }
 
     private void writeSummary(RunSummary summary) throws IOException {
-        Path temp = dir.resolve(".summary.json.tmp");
-        SummaryJson.MAPPER.writeValue(temp.toFile(), SummaryJson.write(summary, files));
-        Files.move(temp, dir.resolve("summary.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(dir.resolve("summary.json"), SummaryJson.MAPPER.writeValueAsBytes(SummaryJson.write(summary, files)),
+                AtomicFile.Mode.PRIVATE);
     }
 
     private synchronized void flush() {
@@ -113,7 +132,7 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
             try {
                 w.flush();
             } catch (IOException e) {
-                log.warn("Cannot flush a run log in {}: {}", dir, e.toString());
+                failed("a server's log in " + dir, e);
             }
         }
     }
@@ -127,7 +146,7 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
             try {
                 w.close();
             } catch (IOException e) {
-                log.warn("Cannot close a run log in {}: {}", dir, e.toString());
+                failed("a server's log in " + dir, e);
             }
         }
     }

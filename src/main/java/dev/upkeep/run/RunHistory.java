@@ -1,5 +1,8 @@
 package dev.upkeep.run;
 
+import dev.upkeep.files.BoundedRead;
+import dev.upkeep.files.PrivateDirectories;
+import dev.upkeep.files.PrivateFiles;
 import dev.upkeep.fleet.Paths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +19,15 @@ import java.util.stream.Stream;
 
 /**
  * Past runs on the user's machine: {@code <stateDir>/runs/<run id>/} holds summary.json and one log per server
- * (every line, timestamped, stream marked). A run's folder is created new; an existing one is never reused.
+ * (every line, timestamped, stream marked). A run's folder is created new; an existing one is never reused. All of it
+ * is private to the user (folders 0700, files 0600).
  */
 public final class RunHistory {
     private static final Logger log = LoggerFactory.getLogger(RunHistory.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
+
+    /** A summary lists servers and packages: far below this even for thousands of servers. */
+    static final long MAX_SUMMARY_BYTES = 32L * 1024 * 1024;
 
     private final Path runs;
 
@@ -37,11 +44,27 @@ public final class RunHistory {
         return runs;
     }
 
-    /** Starts recording a run: attach the returned listener to it. Fails when the run's folder already exists. */
+    /**
+     * Starts recording a run: attach the returned listener to it. Fails when the run's folder already exists, or
+     * when not even the first summary fits on the disk (then no folder is left behind). Every folder is 0700 and
+     * every file 0600: the logs hold whatever the servers printed.
+     */
     public HistoryRecorder record(RunPlan plan) throws IOException {
-        Files.createDirectories(runs);
-        Path dir = Files.createDirectory(runs.resolve(checked(plan.id())));
-        return new HistoryRecorder(dir, plan);
+        PrivateFiles.createDirectories(runs);
+        // the start-up check made them private; this catches a folder opened up since, or a caller without it
+        PrivateDirectories.tighten(runs.getParent(), true);
+        PrivateDirectories.tighten(runs, true);
+        Path dir = PrivateFiles.createDirectory(runs.resolve(checked(plan.id())));
+        try {
+            return new HistoryRecorder(dir, plan);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
     }
 
     /** Every readable run, newest first. */
@@ -69,7 +92,7 @@ public final class RunHistory {
         Path file = dir.resolve("summary.json");
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            return Optional.of(SummaryJson.read(SummaryJson.MAPPER.readTree(file.toFile())));
+            return Optional.of(SummaryJson.read(SummaryJson.MAPPER.readTree(BoundedRead.read(file, MAX_SUMMARY_BYTES))));
         } catch (IOException | RuntimeException e) {
             log.warn("Skipping unreadable run summary {}: {}", file, e.toString());
             return Optional.empty();

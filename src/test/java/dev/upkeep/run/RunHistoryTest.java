@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +56,45 @@ class RunHistoryTest {
         assertThat(Files.readString(state.resolve("runs").resolve(plan.id()).resolve("summary.json")))
                 .contains("\"user\" : \"alice\"").contains("\"rebootRequired\" : true").contains("shop--web-1.log");
         assertThat(history.list()).extracting(RunSummary::id).containsExactly(plan.id());
+    }
+
+    @Test
+    void everythingARunWritesIsPrivateToTheUser(@TempDir Path home) throws Exception {
+        Path state = home.resolve(".local/state/upkeep");
+        RunHistory history = new RunHistory(state);
+        RunPlan plan = plan("20261126T100000Z-aaaaaa");
+        HistoryRecorder recorder = history.record(plan);
+        Instant t = Instant.parse("2026-11-26T10:00:01Z");
+        recorder.onEvent(new RunEvent.Output(A, OutputListener.Stream.STDOUT, "root password hint in a server's output", t));
+        ServerResult result = new ServerResult(A, Step.DONE, "ok", t, Duration.ofSeconds(1), List.of(), false, List.of());
+        recorder.onEvent(new RunEvent.ServerFinished(result, t));
+        recorder.onEvent(new RunEvent.RunFinished(new RunSummary(plan.id(), "alice", t, t, plan.options(), List.of(A), List.of(result)), t));
+
+        assertThat(mode(home.resolve(".local"))).as("missing parents too").isEqualTo("rwx------");
+        assertThat(mode(state)).isEqualTo("rwx------");
+        assertThat(mode(state.resolve("runs"))).isEqualTo("rwx------");
+        assertThat(mode(recorder.directory())).isEqualTo("rwx------");
+        assertThat(mode(recorder.directory().resolve("summary.json"))).isEqualTo("rw-------");
+        assertThat(mode(history.logFile(plan.id(), A))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aStateFolderOthersCouldReadIsMadePrivateWhenARunIsRecorded(@TempDir Path state) throws Exception {
+        Path old = Files.createDirectories(state.resolve("runs/20261125T100000Z-oldold"));
+        Path oldLog = Files.writeString(old.resolve("shop--web-1.log"), "yesterday's output\n");
+        for (Path p : List.of(state, state.resolve("runs"), old)) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(oldLog, PosixFilePermissions.fromString("rw-r--r--"));
+
+        new RunHistory(state).record(plan("20261126T100000Z-aaaaaa")).close();
+
+        assertThat(mode(state)).isEqualTo("rwx------");
+        assertThat(mode(state.resolve("runs"))).isEqualTo("rwx------");
+        assertThat(mode(old)).isEqualTo("rwx------");
+        assertThat(mode(oldLog)).isEqualTo("rw-------");
+    }
+
+    private static String mode(Path p) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
     @Test

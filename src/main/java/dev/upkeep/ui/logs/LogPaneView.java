@@ -27,8 +27,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -159,7 +157,10 @@ public final class LogPaneView {
         if (file == null) return;
         List<LogLine> snapshot = List.copyOf(vm.lines());
         Path target = file.toPath();
-        ui.submit("save log", () -> Files.writeString(target, LogPaneViewModel.text(snapshot), StandardCharsets.UTF_8),
+        ui.submit("save log", () -> {
+                    LogPaneViewModel.save(snapshot, target);
+                    return target;
+                },
                 p -> status.getStyleClass().remove(Styles.DANGER), e -> status.getStyleClass().add(Styles.DANGER));
     }
 

@@ -1,5 +1,6 @@
 package dev.upkeep.ui.logs;
 
+import dev.upkeep.files.AtomicFile;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -13,6 +14,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,6 +151,14 @@ public final class LogPaneViewModel {
         StringBuilder sb = new StringBuilder();
         for (LogLine l : selection) sb.append(l.error() ? "[stderr] " : "").append(l.text()).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * "Save to file…": the lines as {@link #text}, saved atomically and private (0600) whatever the file's mode was,
+     * since they are a server's output. File I/O: call off the FX thread.
+     */
+    public static void save(List<LogLine> lines, Path target) throws IOException {
+        AtomicFile.write(target, text(lines), AtomicFile.Mode.PRIVATE);
     }
 
     private int find(int direction) {

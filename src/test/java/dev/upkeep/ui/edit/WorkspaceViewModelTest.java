@@ -75,6 +75,21 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void anEmptyFileIsExplainedAndTheNextEditCannotMakeItPermanent() throws Exception {
+        Path file = dir.resolve("workspace.yml");
+        Files.writeString(file, ""); // truncated by a crash of another tool, or a bad merge
+        WorkspaceViewModel vm = new WorkspaceViewModel(store, new SameThreadUiExecutor(), dialogs, file);
+        vm.load(file);
+
+        assertThat(vm.loadedProperty().get()).isFalse();
+        assertThat(vm.loadErrorProperty().get()).contains(file.toString()).contains("the file is empty");
+        vm.addApplication();
+        vm.save();
+        verify(dialogs, never()).editApplication(any());
+        assertThat(file).isEmptyFile();
+    }
+
+    @Test
     void aFailedSaveReopensTheSameFormWithTheInput() throws Exception {
         WorkspaceStore failing = mock(WorkspaceStore.class);
         Path file = dir.resolve("workspace.yml");

@@ -1,7 +1,11 @@
 package dev.upkeep.ui.logs;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +16,17 @@ class LogPaneViewModelTest {
         List<LogLine> out = new ArrayList<>();
         for (int i = from; i < to; i++) out.add(i % 10 == 0 ? LogLine.err("line " + i) : LogLine.out("line " + i));
         return out;
+    }
+
+    @Test
+    void aSavedLogIsPrivateEvenOverAFileOthersCouldRead(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("upkeep.log"), "an older export\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        LogPaneViewModel.save(lines(0, 3), file);
+
+        assertThat(Files.readString(file)).isEqualTo("[stderr] line 0\nline 1\nline 2\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test
