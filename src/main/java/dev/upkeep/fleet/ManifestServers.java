@@ -1,11 +1,12 @@
 package dev.upkeep.fleet;
 
 import dev.upkeep.manifest.ManifestDocument;
+import dev.upkeep.manifest.ManifestFiles;
+import dev.upkeep.manifest.ManifestReadException;
 import dev.upkeep.manifest.ManifestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +36,16 @@ final class ManifestServers {
         if (!Files.isRegularFile(path)) return app;
         ManifestDocument doc;
         try {
-            doc = ManifestDocument.parse(Files.readString(path), path.toString());
-        } catch (IOException | RuntimeException e) {
-            log.warn("{}: not read for servers: {}", path, e.getMessage());
+            doc = ManifestDocument.parse(new ManifestFiles().open(path).text(), path.toString());
+        } catch (ManifestReadException e) {
+            log.warn("{}: not read for servers: {}", path, e.problem().format(path.toString()));
             return app;
         }
-        if (!doc.isParsed()) return app;
+        if (!doc.isParsed()) {
+            doc.syntaxProblems().stream().filter(p -> p.isError()).findFirst()
+                    .ifPresent(p -> log.warn("{}: not read for servers", p.format(path.toString())));
+            return app;
+        }
         List<Server> servers = new ArrayList<>(app.servers());
         Set<String> names = new HashSet<>();
         servers.forEach(s -> names.add(s.name()));

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * The text composed into SnakeYAML nodes (not constructed into Java objects: composing keeps every node's
  * position and never expands aliases, so a "billion laughs" file stays small). Text-level checks run first so
- * that binary garbage, oversized files and tab indentation get a clear located message.
+ * that binary garbage, oversized files and tab indentation get a clear located message; {@link AliasGraph} then
+ * refuses alias cycles and alias bombs, which every reader of the tree would otherwise walk forever.
  */
 final class YamlTree {
     private static final Logger LOG = LoggerFactory.getLogger(YamlTree.class);
@@ -86,6 +87,11 @@ final class YamlTree {
         } catch (StackOverflowError | RuntimeException e) {
             LOG.debug("parser failed", e);
             problems.add(error(source, 0, "YAML could not be read: " + e.getClass().getSimpleName()));
+        }
+        Problem graph = root == null ? null : AliasGraph.check(root, source);
+        if (graph != null) {
+            problems.add(graph);
+            root = null; // nothing may walk a cycle or an alias bomb
         }
         // a tab the parser tolerated (inside a block scalar, after a flow indicator) is only a warning
         boolean failed = !problems.isEmpty();

@@ -38,7 +38,8 @@ public final class ManifestUpgradeHooks {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         if (!doc.isParsed()) {
-            throw new IllegalArgumentException(file + ": does not parse: " + doc.syntaxProblems().get(0).message());
+            throw new IllegalArgumentException(doc.syntaxProblems().stream().filter(p -> p.isError()).findFirst()
+                    .map(p -> p.format(file.toString())).orElse(file + ": does not parse"));
         }
         var procedures = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(docker, !docker, false,
                 ws.settings().weaveDownloadUrl()));

@@ -1,6 +1,7 @@
 package dev.upkeep.manifest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -111,6 +112,39 @@ class BadManifestTest {
 
         assertThat(problems).anySatisfy(p -> assertThat(p.message()).contains("aliases"));
         assertThat(System.nanoTime() - start).as("nanoseconds").isLessThan(5_000_000_000L);
+    }
+
+    @Test
+    @Timeout(60) // a guard against the hang this used to be, not a speed claim
+    void anAliasBombUnderTheAliasLimitIsRefusedWithoutBeingWalked() {
+        // each level doubles the one below: 2^24 servers from 48 aliases, fewer than the parser's limit of 50
+        StringBuilder b = new StringBuilder("x0: &x0 {servers: [{server: {unique_name: web}}]}\n");
+        for (int i = 1; i <= 24; i++) b.append("x" + i + ": &x" + i + " {groups: {a: *x" + (i - 1) + ", b: *x" + (i - 1) + "}}\n");
+        ManifestDocument doc = ManifestDocument.parse(b.append("docker: *x24\n").toString(), "bomb.yml");
+
+        assertThat(doc.isParsed()).isFalse();
+        assertThat(doc.servers(null)).isEmpty();
+        assertThat(new ManifestValidator().validate(doc)).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.message()).contains("expand to more than " + AliasGraph.MAX_EXPANDED_NODES);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"docker: &d {groups: {g: *d}}\n", "a: &a [*a]\n", "a: &a {b: {c: [*a]}}\n",
+            "x: &x {<<: &y {<<: *x}}\n", "docker: &d\n  <<: *d\n  configuration: {docker_version: 24.0.7}\n"})
+    void aliasCyclesAreALocatedErrorForEveryReader(String text) {
+        ManifestDocument doc = ManifestDocument.parse(text, "cycle.yml");
+
+        assertThat(doc.isParsed()).isFalse();
+        assertThat(doc.syntaxProblems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("YAML alias cycle");
+            assertThat(text.split("\n")[p.line() - 1]).as("the line holds the alias").contains("*");
+        });
+        assertThat(doc.servers(null)).isEmpty();
+        assertThat(doc.dockerVersion(null)).isEmpty();
+        assertThat(doc.environments()).isEmpty();
+        assertThatThrownBy(() -> doc.set("docker.configuration.docker_version", "25.0.3")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -53,6 +53,31 @@ class ManifestFilesTest {
     }
 
     @Test
+    void theManifestKeepsItsModeAndTheBackupIsPrivate() throws Exception {
+        Path file = Files.writeString(dir.resolve("Manifest.yml"), "a: 1\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        files.save(files.open(file), "a: 2\n");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("Manifest.yml.bak")))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aFileReplacedByAHugeOneCountsAsChangedWithoutBeingRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("Manifest.yml"), "a: 1\n");
+        OpenedManifest opened = files.open(file);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024); // sparse: takes no disk, fits in no array
+        }
+
+        assertThat(files.changedOnDisk(opened)).isTrue();
+        assertThatThrownBy(() -> files.save(opened, "a: 2\n")).isInstanceOfSatisfying(ChangedOnDiskException.class,
+                e -> assertThat(e.onDisk()).isNull());
+        assertThat(Files.size(file)).isEqualTo(3L * 1024 * 1024 * 1024);
+    }
+
+    @Test
     void saveRefusesWhenTheFileChangedOnDiskAndShowsAllThreeVersions() throws Exception {
         Path file = Files.writeString(dir.resolve("Manifest.yml"), "a: 1\n");
         OpenedManifest opened = files.open(file);

@@ -42,7 +42,13 @@ class SetCommand implements Callable<Integer> {
         ManifestFiles files = new ManifestFiles();
         try {
             OpenedManifest opened = files.open(file);
-            ManifestDocument edited = ManifestDocument.parse(opened.text(), file.toString()).set(path, value);
+            ManifestDocument doc = ManifestDocument.parse(opened.text(), file.toString());
+            if (!doc.isParsed()) {
+                err.println("upkeep manifest set: refused, " + file + " does not parse:");
+                doc.syntaxProblems().stream().filter(Problem::isError).forEach(p -> err.println("  " + p.format(file.toString())));
+                return ManifestCommand.ERRORS;
+            }
+            ManifestDocument edited = doc.set(path, value);
             List<Problem> problems = new ManifestValidator().validate(edited);
             if (problems.stream().anyMatch(Problem::isError)) {
                 err.println("upkeep manifest set: refused, " + file + " would not validate:");
