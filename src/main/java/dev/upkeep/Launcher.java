@@ -2,6 +2,7 @@ package dev.upkeep;
 
 import dev.upkeep.cli.ConsolePassphrases;
 import dev.upkeep.cli.UpkeepCommand;
+import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.run.SshStatusService;
 
@@ -21,7 +22,8 @@ public final class Launcher {
         }
         int exit;
         try (SshStatusService status = new SshStatusService(new ConsolePassphrases())) {
-            exit = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), () -> status)).execute(args);
+            exit = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), () -> status)
+                    .withPrivateState(PrivateState.standard())).execute(args);
         }
         System.exit(exit);
     }

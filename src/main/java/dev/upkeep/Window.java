@@ -1,6 +1,7 @@
 package dev.upkeep;
 
 import dev.upkeep.fleet.Paths;
+import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
@@ -24,6 +25,7 @@ final class Window {
         SshStatusService status = SshStatusService.asking(secrets);
         PassphraseProvider passphrases = SshStatusService.passphrases(secrets);
         RunServices runs = RunServices.standard(ws -> new PoolConnections(ws, passphrases), RunHistory.inStateDir());
-        UpkeepApp.launchWith(new AppServices(workspace, new WorkspaceStore(), status, status, secrets, runs), new String[0]);
+        UpkeepApp.launchWith(new AppServices(workspace, new WorkspaceStore(), status, status, secrets, runs,
+                PrivateState.standard()), new String[0]);
     }
 }

@@ -1,6 +1,7 @@
 package dev.upkeep.cli;
 
 import dev.upkeep.fleet.Paths;
+import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceException;
 import dev.upkeep.fleet.WorkspaceStore;
@@ -29,6 +30,7 @@ public final class UpkeepCommand {
     private final WorkspaceStore store;
     private final Supplier<? extends StatusService> statusServices;
     private StatusService statusService;
+    private PrivateState privateState;
 
     public UpkeepCommand(WorkspaceStore store, Supplier<? extends StatusService> statusServices) {
         this.store = store;
@@ -39,6 +41,10 @@ public final class UpkeepCommand {
     public static CommandLine commandLine(UpkeepCommand command) {
         CommandLine cl = new CommandLine(command);
         addHelp(cl);
+        cl.setExecutionStrategy(parse -> {
+            command.tightenPrivateState(cl.getErr());
+            return new CommandLine.RunLast().execute(parse);
+        });
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println("upkeep: " + e.getMessage());
             return e instanceof BadInputException || e instanceof WorkspaceException ? ExitCodes.BAD_INPUT : ExitCodes.SOME_FAILED;
@@ -52,6 +58,18 @@ public final class UpkeepCommand {
             if (!sub.getCommandSpec().mixinStandardHelpOptions()) sub.getCommandSpec().mixinStandardHelpOptions(true);
             addHelp(sub);
         }
+    }
+
+    /** Upkeep's own folders, made private before any command runs (the launcher passes the real ones; tests, none). */
+    public UpkeepCommand withPrivateState(PrivateState state) {
+        this.privateState = state;
+        return this;
+    }
+
+    private void tightenPrivateState(java.io.PrintWriter err) {
+        if (privateState == null) return;
+        privateState.tighten().forEach(notice -> err.println("upkeep: " + notice));
+        err.flush();
     }
 
     Workspace workspace() throws WorkspaceException {

@@ -1,5 +1,6 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.ManifestValidator;
@@ -52,6 +53,7 @@ final class AppContext implements AutoCloseable {
                 }), ui, dialogs, () -> stage);
         UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
+        tightenPrivateState(services.privateState());
         this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys), Instant::now);
     }
 
@@ -63,6 +65,16 @@ final class AppContext implements AutoCloseable {
     private void quit() {
         if (mayQuit()) Platform.exit();
     }
+
+    /** Once, when the window opens: folders that others could read are made private, and the user is told. */
+    private void tightenPrivateState(PrivateState state) {
+        if (state == null) return;
+        ui.submit("make Upkeep's folders private", state::tighten, notices -> {
+            if (!notices.isEmpty()) dialogs.showInfo(PRIVATE_FOLDERS_TITLE, String.join("\n\n", notices));
+        }, e -> log.warn("Checking Upkeep's folders failed: {}", e.toString()));
+    }
+
+    static final String PRIVATE_FOLDERS_TITLE = "Upkeep made its folders private";
 
     /** Opening the console should show the truth, not yesterday's table: the first load starts a refresh. */
     private void refreshWhenFirstLoaded() {

@@ -1,12 +1,16 @@
 package dev.upkeep.ui;
 
 import dev.upkeep.fleet.Application;
+import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.ui.fleet.ServerRow;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +20,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -78,6 +84,30 @@ class UpkeepWindowTest {
         assertThat(text("#empty-title")).isEqualTo("No servers yet");
         assertThat(text("#empty-text")).contains("Add an application");
         assertThat(text("#empty-where")).contains(file.toString());
+    }
+
+    @Test
+    void foldersOthersCouldReadAreMadePrivateAndTheWindowSaysSoOnce() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config/upkeep"));
+        Path state = Files.createDirectories(dir.resolve("state/upkeep/runs/20261125T100000Z-oldold"));
+        for (Path p : List.of(config, dir.resolve("state/upkeep"), dir.resolve("state/upkeep/runs"), state)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path file = config.resolve("workspace.yml");
+        FxToolkit.registerPrimaryStage();
+        app = (UpkeepApp) FxToolkit.setupApplication(() -> new UpkeepApp(new AppServices(file, new WorkspaceStore(),
+                new CannedStatusService(1, () -> 0), null, null, null, new PrivateState(config, dir.resolve("state/upkeep")))));
+
+        await().until(() -> fx(() -> robot.lookup(".dialog-pane").tryQueryAs(DialogPane.class)
+                .map(DialogPane::getHeaderText).orElse("")).equals(AppContext.PRIVATE_FOLDERS_TITLE));
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(fx(pane::getContentText)).contains("Made " + config + " private").contains("Made " + dir.resolve("state/upkeep") + " private")
+                .contains("was rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> robot.lookup(".dialog-pane").tryQuery().isPresent())).isFalse();
     }
 
     @Test
