@@ -59,6 +59,11 @@ public final class TinyDisk implements AutoCloseable {
         fill(0);
     }
 
+    /** Gives the room back. */
+    public void free() throws IOException {
+        Files.deleteIfExists(filler);
+    }
+
     /** Every name in the root but the filler: what a test expects to find after a failed save. */
     public List<String> names() throws IOException {
         try (var list = Files.list(root)) {

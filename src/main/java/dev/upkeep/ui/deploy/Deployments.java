@@ -26,6 +26,8 @@ import javafx.collections.ObservableList;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -105,8 +107,13 @@ public final class Deployments {
         RunSession session = confirmed.session();
         run.rows().forEach(r -> run.pane(r.ref()).sourceProperty().set(
                 services.history().logFile(confirmed.plan().id(), r.ref()).toString()));
+        AtomicReference<HistoryRecorder> history = new AtomicReference<>();
+        // after track()'s own callback: the recorder saw RunFinished before the window did (listener order below)
+        run.onFinished(summary -> Optional.ofNullable(history.get()).flatMap(HistoryRecorder::failure)
+                .ifPresent(f -> message.set(message.get() + " — the run's history is incomplete: " + f)));
         ui.submit("start run", () -> {
             HistoryRecorder recorder = services.history().record(confirmed.plan());
+            history.set(recorder);
             RunHandle handle = session.start(confirmed.plan(), List.of(recorder, run.listener()));
             handle.completion().whenComplete((s, e) -> {
                 recorder.close();

@@ -1,5 +1,6 @@
 package dev.upkeep.ui.deploy;
 
+import dev.upkeep.files.TinyDisk;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
@@ -82,6 +83,27 @@ class DeploymentsTest {
         assertThat(vm.reportProperty().get()).as("stale after a change").isNull();
         assertThat(vm.confirm()).isNull();
         vm.dispose();
+    }
+
+    @Test
+    void aRunWhoseHistoryDidNotFitSaysSoInTheStatusBar() throws Exception {
+        try (TinyDisk disk = TinyDisk.mount(dir.resolve("disk"))) {
+            Deployments deployments = new Deployments(fake.services(disk.root().resolve("state")), () -> new Workspace(
+                    dir.resolve("workspace.yml"), null, List.of(new Application("shop", "production", null, null,
+                    List.of(server("web1"), server("web2"))))), r -> null, (t, q) -> null, ui, refreshed::add);
+            disk.fill(8192); // the first summary fits; the servers' logs do not
+            DeployViewModel vm = deployments.dialog(List.of(WEB1, WEB2));
+            vm.check();
+
+            RunViewModel run = deployments.start(vm.confirm());
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                ui.runPending();
+                return !run.runningProperty().get();
+            });
+
+            assertThat(deployments.messageProperty().get()).startsWith("Run finished: 1 done, 1 failed")
+                    .contains("the run's history is incomplete: disk full");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.upkeep.ui.manifest;
 
+import dev.upkeep.files.TinyDisk;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.ManifestServer;
 import dev.upkeep.manifest.ManifestValidator;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -139,6 +141,36 @@ class ManifestEditorViewModelTest {
         assertThat(Files.readString(file)).isEqualTo(before.replace("25.0.3", "26.1.0"));
         assertThat(Files.readString(dir.resolve("Manifest.yml.bak"))).isEqualTo(before);
         assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSaveOnAFullDiskKeepsTheEditsAndTheFileAndSaysDiskFull() throws Exception {
+        try (TinyDisk disk = TinyDisk.mount(dir.resolve("disk"))) {
+            Path file = disk.root().resolve("Manifest.yml");
+            Files.copy(corpus("04-comments-everywhere.yml"), file);
+            byte[] before = Files.readAllBytes(file);
+            vm.open(file);
+            assertThat(vm.applyDockerVersion("25.0.3")).isTrue();
+            String edited = vm.textProperty().get();
+            when(dialogs.confirmSave(anyString(), anyList())).thenReturn(true);
+            disk.fill();
+
+            vm.save();
+
+            verify(dialogs).showError(anyString(), contains("disk full"));
+            assertThat(vm.messageProperty().get()).contains("disk full").contains(file.toString());
+            assertThat(vm.textProperty().get()).isEqualTo(edited);
+            assertThat(vm.dirtyProperty().get()).isTrue();
+            assertThat(vm.savingProperty().get()).isFalse();
+            assertThat(Files.readAllBytes(file)).isEqualTo(before);
+            assertThat(disk.names()).containsExactly("Manifest.yml");
+
+            disk.free();
+            vm.save();
+
+            assertThat(Files.readString(file)).isEqualTo(edited);
+            assertThat(vm.dirtyProperty().get()).isFalse();
+        }
     }
 
     @Test
