@@ -3,9 +3,12 @@ package dev.upkeep.files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +97,25 @@ class AtomicFileTest {
     void aMissingFolderIsAnErrorNotAStrayFile() {
         assertThatThrownBy(() -> AtomicFile.write(dir.resolve("no/such/file"), "x", AtomicFile.Mode.PRIVATE))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+
+    @Test
+    void aFileSystemWithoutPosixModesStillSavesCreatesAndIsLeftAlone() throws Exception {
+        // a zip file system has no permissions at all, like a FAT USB stick or some network shares
+        try (FileSystem zip = FileSystems.newFileSystem(dir.resolve("fs.zip"), Map.of("create", "true"))) {
+            assertThat(zip.supportedFileAttributeViews()).doesNotContain("posix");
+            Path folder = PrivateFiles.createDirectories(zip.getPath("/config/upkeep"));
+
+            AtomicFile.write(folder.resolve("workspace.yml"), "one", AtomicFile.Mode.KEEP_EXISTING);
+            AtomicFile.write(folder.resolve("workspace.yml"), "two", AtomicFile.Mode.PRIVATE);
+            try (var out = PrivateFiles.createNew(folder.resolve("a.log"))) {
+                out.write('x');
+            }
+
+            assertThat(Files.readString(folder.resolve("workspace.yml"))).isEqualTo("two");
+            assertThat(folder.resolve("a.log")).exists();
+            assertThat(PrivateDirectories.tighten(folder, true)).isEmpty();
+        }
     }
 
     @Test
