@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -66,7 +67,7 @@ public final class UpkeepCommand {
         return this;
     }
 
-    private void tightenPrivateState(java.io.PrintWriter err) {
+    private void tightenPrivateState(PrintWriter err) {
         if (privateState == null) return;
         privateState.tighten().forEach(notice -> err.println("upkeep: " + notice));
         err.flush();

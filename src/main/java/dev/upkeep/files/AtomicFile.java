@@ -45,7 +45,8 @@ public final class AtomicFile {
     public static void write(Path file, byte[] bytes, Mode mode) throws IOException {
         Path target = followLinks(file.toAbsolutePath());
         Path dir = target.getParent();
-        Set<PosixFilePermission> wanted = mode == Mode.KEEP_EXISTING && Files.exists(target) ? PrivateFiles.modeOf(target) : PrivateFiles.FILE;
+        Set<PosixFilePermission> wanted = mode == Mode.KEEP_EXISTING && Files.exists(target)
+                ? PrivateFiles.modeOf(target) : PrivateFiles.FILE;
         Path temp;
         try {
             temp = PrivateFiles.createTemp(dir, "." + target.getFileName() + ".", ".tmp");
@@ -53,7 +54,8 @@ public final class AtomicFile {
             throw failed(target, e);
         }
         try {
-            // before the first byte: a kept wider mode never shows half a file, a umask never takes the owner's bits
+            // before the first byte: a kept wider mode never shows half a file; an odd umask (077 is fine, 277 is
+            // not) cannot leave the owner unable to read the result
             Set<PosixFilePermission> now = PrivateFiles.modeOf(temp);
             if (wanted != null && now != null && !now.equals(wanted)) Files.setPosixFilePermissions(temp, wanted);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {

@@ -1,5 +1,8 @@
 package dev.upkeep.files;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,6 +22,8 @@ import java.util.stream.Stream;
  * want to know that others could read their servers' output until now.
  */
 public final class PrivateDirectories {
+    private static final Logger log = LoggerFactory.getLogger(PrivateDirectories.class);
+
     private PrivateDirectories() {
     }
 
@@ -78,7 +83,7 @@ public final class PrivateDirectories {
     }
 
     private static Optional<String> notice(String text) {
-        PrivateFiles.log(text);
+        log.warn(text);
         return Optional.of(text);
     }
 }

@@ -1,8 +1,5 @@
 package dev.upkeep.files;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -24,8 +21,6 @@ import java.util.Set;
  * take bits away, never add them. Where the file system has no POSIX permissions, files are created plainly.
  */
 public final class PrivateFiles {
-    private static final Logger log = LoggerFactory.getLogger(PrivateFiles.class);
-
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
@@ -83,9 +78,5 @@ public final class PrivateFiles {
 
     static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> mode) {
         return PosixFilePermissions.asFileAttribute(mode);
-    }
-
-    static void log(String message) {
-        log.warn(message);
     }
 }

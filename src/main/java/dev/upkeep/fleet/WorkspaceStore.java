@@ -1,9 +1,6 @@
 package dev.upkeep.fleet;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import dev.upkeep.files.AtomicFile;
-import dev.upkeep.files.BoundedRead;
-import dev.upkeep.files.PrivateFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +8,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.upkeep.files.AtomicFile;
+import dev.upkeep.files.BoundedRead;
+import dev.upkeep.files.PrivateFiles;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +49,11 @@ public final class WorkspaceStore {
         if (!Files.exists(file)) return Workspace.empty(file);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(BoundedRead.read(file, MAX_BYTES))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BoundedRead.read(file, MAX_BYTES))).toString();
         } catch (BoundedRead.FileTooLargeException e) {
             throw new WorkspaceException(file, 0, "the file is " + (e.size() < 0 ? "more than " + MAX_BYTES : e.size())
                     + " bytes; a workspace is at most " + MAX_BYTES, e);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new WorkspaceException(file, 0, "cannot read: not UTF-8 text", e);
         } catch (IOException e) {
             throw new WorkspaceException(file, 0, "cannot read: " + e.getMessage(), e);
@@ -136,8 +139,8 @@ public final class WorkspaceStore {
         return "a mapping (key: value lines)";
     }
 
-    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
-        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_BYTES);
         return options;
     }

@@ -36,29 +36,29 @@ final class YamlShape {
     static void check(String text, Path file, int maxChars) throws WorkspaceException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxChars);
-        Deque<boolean[]> mappings = new ArrayDeque<>(); // per open collection: {is a mapping, next node is a key}
+        Deque<boolean[]> open = new ArrayDeque<>(); // per open collection: {is a mapping, next node is a key}
         int rootNodes = 0;
         boolean nullRoot = false;
         try {
             for (Event e : new Yaml(options).parse(new StringReader(text))) {
                 if (e instanceof NodeEvent) {
-                    boolean key = !mappings.isEmpty() && mappings.peek()[0] && mappings.peek()[1];
-                    if (!mappings.isEmpty() && mappings.peek()[0]) mappings.peek()[1] = !mappings.peek()[1];
-                    if (mappings.isEmpty()) {
+                    boolean key = !open.isEmpty() && open.peek()[0] && open.peek()[1];
+                    if (!open.isEmpty() && open.peek()[0]) open.peek()[1] = !open.peek()[1];
+                    if (open.isEmpty()) {
                         rootNodes++;
                         nullRoot = e instanceof ScalarEvent s && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
                                 && NULLS.contains(s.getValue());
                     }
                     refuse(e, key, file);
                     if (e.is(Event.ID.MappingStart) || e.is(Event.ID.SequenceStart)) {
-                        mappings.push(new boolean[]{e instanceof MappingStartEvent, true});
-                        if (mappings.size() > MAX_NESTING) {
+                        open.push(new boolean[]{e instanceof MappingStartEvent, true});
+                        if (open.size() > MAX_NESTING) {
                             throw new WorkspaceException(file, e.getStartMark().getLine() + 1, "nested more than "
                                     + MAX_NESTING + " levels deep; a workspace needs about six");
                         }
                     }
                 } else if (e instanceof CollectionEndEvent) {
-                    mappings.pop();
+                    open.pop();
                 }
             }
         } catch (YAMLException e) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +53,8 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     }
 
     /** The first write that failed (it names the file: "disk full: …/summary.json …"), if any did. */
-    public java.util.Optional<String> failure() {
-        return java.util.Optional.ofNullable(failure);
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     private void failed(String what, IOException e) {
