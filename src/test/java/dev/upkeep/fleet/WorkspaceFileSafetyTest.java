@@ -34,6 +34,13 @@ class WorkspaceFileSafetyTest {
         assertThat(Files.readString(file)).isEqualTo(text);
     }
 
+    @Test
+    void aDocumentEndMarkerAfterTheContentIsNotAnEmptyWorkspace() throws Exception {
+        Path file = Files.writeString(dir.resolve("workspace.yml"), "applications:\n  - name: shop\n---\n");
+
+        assertThat(store.load(file).applications()).extracting(Application::name).containsExactly("shop");
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
             "alias cycle in a mapping|docker: &d {groups: {g: *d}}\\n|1|alias *d",
