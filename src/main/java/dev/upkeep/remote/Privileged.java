@@ -49,6 +49,8 @@ public final class Privileged {
                 throw e;
             } catch (SshException e) {
                 failure = e;
+            } finally {
+                dialogue.finished();
             }
             switch (dialogue.outcome()) {
                 case STARTED -> {

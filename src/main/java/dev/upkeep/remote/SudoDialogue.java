@@ -155,6 +155,11 @@ final class SudoDialogue implements StdinDialogue {
         return line;
     }
 
+    /** The command is over: a timer still pending must not touch it. */
+    synchronized void finished() {
+        timerGeneration++;
+    }
+
     /** Gives sudo {@code timeout} from now to ask or to start the command; a newer arm replaces this one. */
     private void arm() {
         int generation = ++timerGeneration;

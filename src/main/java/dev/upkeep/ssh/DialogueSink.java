@@ -3,6 +3,7 @@ package dev.upkeep.ssh;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import org.slf4j.Logger;
@@ -72,17 +73,23 @@ final class DialogueSink implements OutputListener, StdinDialogue.Stdin {
      */
     @Override
     public void abort() {
-        workers.execute(() -> {
-            try {
-                cmd.signal(Signal.TERM);
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("{}: signal: {}", server, e.toString());
-            }
-            try {
-                cmd.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("{}: closing channel: {}", server, e.toString());
-            }
-        });
+        try {
+            workers.execute(this::end);
+        } catch (RejectedExecutionException e) {
+            end(); // the connection is closing anyway
+        }
+    }
+
+    private void end() {
+        try {
+            cmd.signal(Signal.TERM);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: signal: {}", server, e.toString());
+        }
+        try {
+            cmd.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: closing channel: {}", server, e.toString());
+        }
     }
 }
