@@ -33,6 +33,19 @@ trap 'exit 0' TERM
 trap 'exit 42' USR1
 trap 'exit 43' USR2
 
+# Accounts for sudo tests, made at a server's first boot (not in the cached image, which every checkout shares):
+# admin, whose sudo asks for its password (TestFleet.SUDO_PASSWORD; the hash is `openssl passwd -6 -salt
+# upkeepfleet PASSWORD`, so the password itself never appears in a command line or environment), checked by
+# sudo's PAM stack against /etc/shadow; and nopw, whose sudo never asks. Both log in with keys only.
+if ! chroot "$ROOT" id -u admin >/dev/null 2>&1; then
+    chroot "$ROOT" useradd --create-home --shell /bin/bash --uid 1001 \
+        --password '$6$upkeepfleet$ASRhwDhW3jT79OYxJByl2J2a5kzGULTQlaBfEoOmvzBkR.JRabmpB9F.H6Hkv6KDue1tN2pcBn0almEwUCf/80' admin
+    chroot "$ROOT" useradd --create-home --shell /bin/bash --uid 1002 --password '*' nopw
+    echo 'admin ALL=(ALL:ALL) ALL' > "$ROOT/etc/sudoers.d/admin"
+    echo 'nopw ALL=(ALL) NOPASSWD:ALL' > "$ROOT/etc/sudoers.d/nopw"
+    chmod 0440 "$ROOT/etc/sudoers.d/admin" "$ROOT/etc/sudoers.d/nopw"
+fi
+
 exec 3<&0
 chroot "$ROOT" /usr/sbin/sshd -D -e </dev/null &
 sshd=$!

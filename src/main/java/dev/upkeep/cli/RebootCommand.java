@@ -8,6 +8,7 @@ import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
+import dev.upkeep.run.SudoSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,11 +70,11 @@ final class RebootCommand implements Callable<Integer> {
             }
         }
         Connections connections = services.connections(ws);
-        AskOnce sudo = new AskOnce(services.sudoPasswords());
+        SudoSession sudo = new SudoSession(services.sudoPrompt());
         try (Runner runner = new Runner(connections, sudo)) {
             return CliRun.run(services, runner, plan, out, err, json);
         } finally {
-            sudo.wipe();
+            sudo.close();
             if (connections instanceof AutoCloseable c) c.close();
         }
     }

@@ -9,6 +9,7 @@ import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
+import dev.upkeep.run.SudoSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +74,7 @@ final class UpgradeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Connections connections = services.connections(ws);
-        AskOnce sudo = new AskOnce(services.sudoPasswords());
+        SudoSession sudo = new SudoSession(services.sudoPrompt());
         try (Runner runner = new Runner(connections, sudo)) {
             if (!yes || dryRun) {
                 new UpgradePreflight(out, err, json).show(runner, planner.preflight(ws, refs, options), plan);
@@ -91,7 +92,7 @@ final class UpgradeCommand implements Callable<Integer> {
             }
             return CliRun.run(services, runner, plan, out, err, json);
         } finally {
-            sudo.wipe();
+            sudo.close();
             if (connections instanceof AutoCloseable c) c.close();
         }
     }

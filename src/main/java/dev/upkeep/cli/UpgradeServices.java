@@ -4,18 +4,19 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.Connections;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
-import dev.upkeep.run.SudoPasswords;
+import dev.upkeep.run.SecretPrompt;
 import dev.upkeep.run.UpgradeHooks;
 
 /**
- * What {@code upkeep upgrade} needs from the outside: connections, the sudo password, the history folder and the
+ * What {@code upkeep upgrade} needs from the outside: connections, the sudo prompt, the history folder and the
  * Docker/Weave procedures. Tests replace it with one that points at a temporary state folder.
  */
 interface UpgradeServices {
     /** The caller closes what it gets when it is {@link AutoCloseable}. */
     Connections connections(Workspace workspace);
 
-    SudoPasswords sudoPasswords();
+    /** Asks the person for the sudo password (a run asks only when a server's sudo wants one). */
+    SecretPrompt sudoPrompt();
 
     RunHistory history();
 
@@ -28,8 +29,8 @@ interface UpgradeServices {
         }
 
         @Override
-        public SudoPasswords sudoPasswords() {
-            return new ConsoleSudoPasswords();
+        public SecretPrompt sudoPrompt() {
+            return new TerminalPrompt(System.err);
         }
 
         @Override

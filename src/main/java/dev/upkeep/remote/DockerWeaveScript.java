@@ -102,7 +102,7 @@ final class DockerWeaveScript {
         }
 
         @Override
-        public char[] sudoPassword() {
+        public SudoPassword sudoPassword() {
             return ctx.sudoPassword();
         }
 

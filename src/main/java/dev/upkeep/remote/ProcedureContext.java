@@ -15,8 +15,8 @@ public interface ProcedureContext {
     /** True when privileged commands need sudo (the login user is not root). */
     boolean sudo();
 
-    /** The sudo password asked once per run (memory only), or null for passwordless sudo / root. */
-    char[] sudoPassword();
+    /** Where this server's sudo password comes from when sudo asks for one (memory only); null when nowhere. */
+    SudoPassword sudoPassword();
 
     void step(Step step, String detail);
 

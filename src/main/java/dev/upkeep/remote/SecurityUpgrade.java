@@ -59,8 +59,7 @@ public final class SecurityUpgrade implements Procedure {
         }
         if (start.dpkgInterrupted()) return interrupted(start.audit());
         if (!started.succeeded() || start.attach() == null) {
-            return ProcedureResult.failed("could not start the upgrade (exit " + started.exitStatus() + ")"
-                    + (ctx.sudo() && ctx.sudoPassword() == null ? " — does sudo need a password here?" : ""));
+            return ProcedureResult.failed("could not start the upgrade (exit " + started.exitStatus() + ")");
         }
         return new SecurityUpgradeFollower(ctx, start.attach(), RECONNECT_WINDOW).follow();
     }

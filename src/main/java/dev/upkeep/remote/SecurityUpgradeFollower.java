@@ -35,6 +35,9 @@ final class SecurityUpgradeFollower {
                 return result(out, r, log);
             } catch (CommandCancelledException e) {
                 return ProcedureResult.failed("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
+            } catch (SudoException e) {
+                // Not a dropped connection: trying again would only repeat sudo's answer (or count failed attempts).
+                return ProcedureResult.failed(e.getMessage() + "; the upgrade continues on the server (log " + log + ")");
             } catch (SshException e) {
                 seen = out.linesSeen();
                 if (ctx.cancellation().isCancelled()) {

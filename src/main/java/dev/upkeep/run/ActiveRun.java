@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,8 @@ final class ActiveRun implements RunHandle {
 
     private final RunPlan plan;
     private final Connections connections;
-    private final char[] password;
+    private final SudoSession sudo;
+    private final SudoChecks sudoChecks;
     private final List<RunListener> listeners;
     private final Map<ServerRef, ServerPlan> byRef = new LinkedHashMap<>();
     private final Map<ServerRef, ServerResult> results = new ConcurrentHashMap<>();
@@ -47,10 +47,11 @@ final class ActiveRun implements RunHandle {
     private volatile boolean cancelled;
     private volatile String stopReason;
 
-    ActiveRun(RunPlan plan, Connections connections, char[] password, List<RunListener> listeners) {
+    ActiveRun(RunPlan plan, Connections connections, SudoSession sudo, SudoChecks sudoChecks, List<RunListener> listeners) {
         this.plan = plan;
         this.connections = connections;
-        this.password = password;
+        this.sudo = sudo;
+        this.sudoChecks = sudoChecks;
         this.listeners = List.copyOf(listeners);
         plan.servers().forEach(s -> byRef.put(s.ref(), s));
     }
@@ -58,6 +59,30 @@ final class ActiveRun implements RunHandle {
     void start(ExecutorService executor) {
         emit(new RunEvent.RunStarted(plan, started));
         plan.servers().forEach(s -> emit(RunEvent.step(s.ref(), Step.QUEUED, null)));
+        if (!plan.needsSudo()) {
+            launch(executor);
+            return;
+        }
+        executor.execute(() -> {
+            dev.upkeep.ssh.Cancellation checking = new dev.upkeep.ssh.Cancellation();
+            track(checking, true);
+            if (cancelled) checking.cancel();
+            try {
+                sudoChecks.run(plan, executor, this, checking);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel();
+            } catch (RuntimeException e) {
+                log.error("Run {}: checking sudo failed", plan.id(), e);
+            } finally {
+                track(checking, false);
+            }
+            launch(executor);
+        });
+    }
+
+    /** Starts the workers: the first batch opens with the first of them. */
+    private void launch(ExecutorService executor) {
         int widest = plan.batches().stream().mapToInt(b -> b.servers().size()).max().orElse(0);
         int workers = Math.min(plan.options().workers(), widest);
         workersLeft = new AtomicInteger(workers);
@@ -164,7 +189,7 @@ final class ActiveRun implements RunHandle {
         try {
             ServerPlan server;
             while ((server = next()) != null) {
-                finished(new ServerRun(this, server, connections, password).run());
+                finished(new ServerRun(this, server, connections, sudo).run());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -189,7 +214,6 @@ final class ActiveRun implements RunHandle {
             List<ServerResult> ordered = plan.servers().stream().map(s -> results.get(s.ref())).toList();
             RunSummary summary = new RunSummary(plan.id(), System.getProperty("user.name"), started, Instant.now(),
                     plan.options(), plan.servers().stream().map(ServerPlan::ref).toList(), ordered);
-            if (password != null) Arrays.fill(password, '\0');
             emit(new RunEvent.RunFinished(summary, Instant.now()));
             completion.complete(summary);
         }

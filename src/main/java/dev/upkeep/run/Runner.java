@@ -7,21 +7,29 @@ import java.util.concurrent.Executors;
 /**
  * Executes run plans: at most {@code options.workers()} servers at once, each through its procedures in order.
  * A failed or unreachable server never stops the others, unless {@code maxFailures} is reached: then no new
- * server starts. The sudo password (when a server needs one) is asked once per run, before it starts.
+ * server starts. Before the first server starts, {@code sudo: true} servers are asked whether sudo wants a
+ * password, and the person is asked once when any does ({@link SudoSession}, shared by the runs of this runner).
  */
 public final class Runner implements AutoCloseable {
     private final Connections connections;
-    private final SudoPasswords sudoPasswords;
+    private final SudoSession sudo;
+    private final SudoChecks.Probe probe;
     private final ExecutorService workers = Executors.newCachedThreadPool(Threads.named("upkeep-run"));
 
-    public Runner(Connections connections, SudoPasswords sudoPasswords) {
-        this.connections = connections;
-        this.sudoPasswords = sudoPasswords;
+    /** The caller owns {@code sudo} and closes it (wiping the password) when its runs are over. */
+    public Runner(Connections connections, SudoSession sudo) {
+        this(connections, sudo, SudoChecks.overSsh(connections));
     }
 
+    Runner(Connections connections, SudoSession sudo, SudoChecks.Probe probe) {
+        this.connections = connections;
+        this.sudo = sudo;
+        this.probe = probe;
+    }
+
+    /** Starts the run and returns at once; the sudo check (and prompt) happen on the run's own threads. */
     public RunHandle start(RunPlan plan, List<RunListener> listeners) {
-        char[] password = plan.needsSudo() ? sudoPasswords.password(plan) : null;
-        ActiveRun run = new ActiveRun(plan, connections, password, listeners);
+        ActiveRun run = new ActiveRun(plan, connections, sudo, new SudoChecks(sudo, probe), listeners);
         run.start(workers);
         return run;
     }

@@ -2,6 +2,7 @@ package dev.upkeep.run;
 
 import dev.upkeep.remote.ProcedureContext;
 import dev.upkeep.remote.Step;
+import dev.upkeep.remote.SudoPassword;
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshConnection;
@@ -13,15 +14,15 @@ import java.time.Instant;
 final class ServerContext implements ProcedureContext {
     private final ServerPlan plan;
     private final Connections connections;
-    private final char[] password;
+    private final SudoSession sudo;
     private final Cancellation cancellation;
     private final ActiveRun run;
     private volatile SshConnection connection;
 
-    ServerContext(ServerPlan plan, Connections connections, char[] password, Cancellation cancellation, ActiveRun run) {
+    ServerContext(ServerPlan plan, Connections connections, SudoSession sudo, Cancellation cancellation, ActiveRun run) {
         this.plan = plan;
         this.connections = connections;
-        this.password = password;
+        this.sudo = sudo;
         this.cancellation = cancellation;
         this.run = run;
     }
@@ -59,8 +60,8 @@ final class ServerContext implements ProcedureContext {
     }
 
     @Override
-    public char[] sudoPassword() {
-        return plan.sudo() ? password : null;
+    public SudoPassword sudoPassword() {
+        return plan.sudo() ? sudo.forServer(plan.ref(), sudo.account(plan)) : null;
     }
 
     @Override

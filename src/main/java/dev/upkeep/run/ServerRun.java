@@ -26,17 +26,17 @@ final class ServerRun {
     private final ActiveRun run;
     private final ServerPlan server;
     private final Connections connections;
-    private final char[] password;
+    private final SudoSession sudo;
     private final List<String> upgraded = new ArrayList<>();
     private final Set<String> rebootPackages = new LinkedHashSet<>();
     private final List<String> messages = new ArrayList<>();
     private boolean reboot;
 
-    ServerRun(ActiveRun run, ServerPlan server, Connections connections, char[] password) {
+    ServerRun(ActiveRun run, ServerPlan server, Connections connections, SudoSession sudo) {
         this.run = run;
         this.server = server;
         this.connections = connections;
-        this.password = password;
+        this.sudo = sudo;
     }
 
     ServerResult run() {
@@ -44,7 +44,7 @@ final class ServerRun {
         run.track(token, true);
         if (run.cancelled()) token.cancel();
         Instant start = Instant.now();
-        ServerContext ctx = new ServerContext(server, connections, password, token, run);
+        ServerContext ctx = new ServerContext(server, connections, sudo, token, run);
         Step outcome = Step.DONE;
         try {
             ctx.step(Step.CONNECTING, null);

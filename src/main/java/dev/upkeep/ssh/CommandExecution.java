@@ -27,6 +27,8 @@ final class CommandExecution {
     private final byte[] stdin;
     private final OutputListener listener;
     private final Cancellation cancel;
+    /** When set, stdin is not written at once: the dialogue writes it as the command asks (see StdinDialogue). */
+    private StdinDialogue dialogue;
 
     CommandExecution(String server, SSHClient client, ExecutorService workers, String command, byte[] stdin,
                      OutputListener listener, Cancellation cancel) {
@@ -37,6 +39,11 @@ final class CommandExecution {
         this.stdin = stdin;
         this.listener = listener;
         this.cancel = cancel == null ? Cancellation.none() : cancel;
+    }
+
+    CommandExecution withDialogue(StdinDialogue stdinDialogue) {
+        this.dialogue = stdinDialogue;
+        return this;
     }
 
     CommandResult run() throws SshException {
@@ -68,8 +75,13 @@ final class CommandExecution {
             workers.execute(() -> stop(cmd));
         });
         try {
+            DialogueSink talk = dialogue == null ? null : new DialogueSink(server, cmd, workers, dialogue, sink);
+            if (talk != null) {
+                talk.start();
+            }
             Future<Void> out = workers.submit(new LineDrain(cmd.getInputStream(), OutputListener.Stream.STDOUT, sink));
-            Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR, sink));
+            Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR,
+                    talk == null ? sink : talk));
             workers.execute(() -> {
                 try {
                     cmd.join();
@@ -78,7 +90,9 @@ final class CommandExecution {
                     finished.completeExceptionally(e);
                 }
             });
-            writeStdin(cmd);
+            if (talk == null) {
+                writeStdin(cmd);
+            }
             await(finished);
             if (cancel.isCancelled()) {
                 throw new CommandCancelledException(server, command);

@@ -56,6 +56,23 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #exec(String, OutputListener, Cancellation)}, with stdin written by {@code dialogue} as the command
+     * asks for it, instead of all at once; it sees stderr lines before {@code listener}.
+     */
+    public CommandResult execWithDialogue(String command, StdinDialogue dialogue, OutputListener listener,
+                                          Cancellation cancel)
+            throws SshException {
+        try {
+            return new CommandExecution(server, client, workers, command, null, listener, cancel)
+                    .withDialogue(dialogue).run();
+        } catch (ConnectionLostException e) {
+            lost = true;
+            close();
+            throw e;
+        }
+    }
+
     /** Runs {@code command} and collects its output (for scripts whose output is parsed as a whole). */
     public CommandOutput run(String command, Cancellation cancel) throws SshException {
         return run(command, null, cancel);

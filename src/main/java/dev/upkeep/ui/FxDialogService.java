@@ -64,6 +64,7 @@ final class FxDialogService implements DialogService {
         prepare(dialog, title);
         dialog.setHeaderText(question);
         javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("secret-field");
         field.setPrefColumnCount(28);
         dialog.getDialogPane().setContent(field);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);

@@ -4,13 +4,13 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.Connections;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
-import dev.upkeep.run.SudoPasswords;
+import dev.upkeep.run.SecretPrompt;
 import dev.upkeep.run.UpgradeHooks;
 import dev.upkeep.ssh.PassphraseProvider;
 
 import java.nio.file.Path;
 
-/** The upgrade command's services for tests on the fleet: real connections, passwordless sudo, history in a temp dir. */
+/** The upgrade command's services for tests on the fleet: real connections, no sudo password, history in a temp dir. */
 final class FleetUpgradeServices implements UpgradeServices {
     private final Path state;
     private final UpgradeHooks hooks;
@@ -26,8 +26,8 @@ final class FleetUpgradeServices implements UpgradeServices {
     }
 
     @Override
-    public SudoPasswords sudoPasswords() {
-        return SudoPasswords.PASSWORDLESS;
+    public SecretPrompt sudoPrompt() {
+        return (title, question) -> null;
     }
 
     @Override

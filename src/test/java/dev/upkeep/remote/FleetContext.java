@@ -61,7 +61,7 @@ final class FleetContext implements ProcedureContext {
     }
 
     @Override
-    public char[] sudoPassword() {
+    public SudoPassword sudoPassword() {
         return null;
     }
 

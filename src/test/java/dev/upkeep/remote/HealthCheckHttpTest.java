@@ -106,7 +106,7 @@ class HealthCheckHttpTest {
             }
 
             @Override
-            public char[] sudoPassword() {
+            public SudoPassword sudoPassword() {
                 return null;
             }
 

@@ -33,7 +33,7 @@ class SecurityUpgradeOutputTest {
         }
 
         @Override
-        public char[] sudoPassword() {
+        public SudoPassword sudoPassword() {
             return null;
         }
 

@@ -21,6 +21,7 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
     private final SshConnection connection;
     private final String server;
     private final boolean sudo;
+    private SudoPassword password;
     private final Cancellation cancellation = new Cancellation();
     public final List<String> steps = new CopyOnWriteArrayList<>();
     /** Every line, prefixed "out: " or "err: ". */
@@ -51,6 +52,14 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
     /** Logs in as {@code deploy}, whose sudo needs no password. */
     public static TestContext deployWithSudo(SshConnector connector, TestFleet fleet, TestServer server) throws SshException {
         return login(connector, fleet, server, "deploy", true);
+    }
+
+    /** Logs in as {@code user} (admin, nopw…) with sudo, whose password (if sudo asks) comes from {@code password}. */
+    public static TestContext sudoAs(SshConnector connector, TestFleet fleet, TestServer server, String user,
+                                     SudoPassword password) throws SshException {
+        TestContext ctx = login(connector, fleet, server, user, true);
+        ctx.password = password;
+        return ctx;
     }
 
     private static TestContext login(SshConnector connector, TestFleet fleet, TestServer server, String user,
@@ -90,8 +99,8 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
     }
 
     @Override
-    public char[] sudoPassword() {
-        return null;
+    public SudoPassword sudoPassword() {
+        return password;
     }
 
     @Override

@@ -70,7 +70,7 @@ class RollingRebootOnRealServersTest {
     private RunHandle start(Workspace ws, RunOptions options, RecordingListener events) throws Exception {
         RunPlan plan = new RunPlanner(UpgradeHooks.NONE).plan(ws, ServerRef.all(ws), options);
         PoolConnections connections = new PoolConnections(ws, PassphraseProvider.NONE);
-        Runner runner = new Runner(connections, SudoPasswords.PASSWORDLESS);
+        Runner runner = new Runner(connections, SudoSession.withoutPassword());
         HistoryRecorder recorder = new RunHistory(dir.resolve("state")).record(plan);
         open.add(recorder);
         open.add(runner);

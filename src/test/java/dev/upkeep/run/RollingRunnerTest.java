@@ -26,7 +26,7 @@ class RollingRunnerTest {
         public void evict(ServerPlan server) {
         }
     };
-    private final Runner runner = new Runner(connections, plan -> null);
+    private final Runner runner = new Runner(connections, SudoSession.withoutPassword());
 
     @AfterEach
     void close() {

@@ -2,6 +2,7 @@ package dev.upkeep.run;
 
 import dev.upkeep.remote.Procedure;
 import dev.upkeep.remote.Step;
+import dev.upkeep.remote.SudoCheck;
 import dev.upkeep.ssh.ConnectRequest;
 import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
@@ -40,14 +41,21 @@ class RunnerTest {
         public void evict(ServerPlan server) {
         }
     };
-    private final Runner runner = new Runner(connections, plan -> {
+    private final Queue<String> questions = new ConcurrentLinkedQueue<>();
+    private final SudoSession sudo = new SudoSession((title, question) -> {
         passwordAsked.incrementAndGet();
+        questions.add(question);
         return password;
     });
+    /** Servers whose sudo asks for a password; the others' does not (a fake of the SSH round trip). */
+    private final Set<String> sudoAsks = ConcurrentHashMap.newKeySet();
+    private final Runner runner = new Runner(connections, sudo, (server, cancel) -> new SudoCheck("admin",
+            sudoAsks.contains(server.ref().server()) ? SudoCheck.Need.PASSWORD : SudoCheck.Need.NO_PASSWORD, null));
 
     @AfterEach
     void close() {
         runner.close();
+        sudo.close();
     }
 
     private ServerPlan server(String name, boolean sudo, Procedure... procedures) {
@@ -144,14 +152,30 @@ class RunnerTest {
     }
 
     @Test
-    void sudoPasswordIsAskedOnceAndWipedAfterTheRun() throws Exception {
+    void sudoPasswordIsAskedOnceNamingTheServersWhoseSudoAsksAndWipedWhenTheSessionCloses() throws Exception {
+        sudoAsks.addAll(List.of("a", "b"));
         RunSummary s = runner.start(plan(RunOptions.security(2),
                 server("a", true, fake("security", FakeProcedure.Mode.SUCCEED)),
                 server("b", true, fake("security", FakeProcedure.Mode.SUCCEED)),
+                server("n", true, fake("security", FakeProcedure.Mode.SUCCEED)),
                 server("c", false, fake("security", FakeProcedure.Mode.SUCCEED)))).completion().get(10, TimeUnit.SECONDS);
         assertThat(s.allSucceeded()).isTrue();
-        assertThat(passwordAsked).hasValue(1);
+        runner.start(plan(RunOptions.security(2), server("a", true, fake("security", FakeProcedure.Mode.SUCCEED))))
+                .completion().get(10, TimeUnit.SECONDS);
+        assertThat(passwordAsked).as("a second run of the same session asks nothing").hasValue(1);
+        assertThat(questions).containsExactly("sudo password for admin@a, admin@b");
+        assertThat(new String(password)).isEqualTo("s3cret");
+        sudo.close();
         assertThat(new String(password)).isEqualTo("\0".repeat(6));
+    }
+
+    @Test
+    void noPasswordIsAskedWhenNoServersSudoAsksForOne() throws Exception {
+        RunSummary s = runner.start(plan(RunOptions.security(2),
+                server("a", true, fake("security", FakeProcedure.Mode.SUCCEED)),
+                server("c", false, fake("security", FakeProcedure.Mode.SUCCEED)))).completion().get(10, TimeUnit.SECONDS);
+        assertThat(s.allSucceeded()).isTrue();
+        assertThat(passwordAsked).hasValue(0);
     }
 
     @Test

@@ -44,7 +44,7 @@ class SecurityUpgradeOnRealServersTest {
         RunPlan plan = new RunPlanner(UpgradeHooks.NONE).plan(ws, ServerRef.all(ws), options);
         RunHistory history = new RunHistory(stateDir);
         try (PoolConnections connections = new PoolConnections(ws, PassphraseProvider.NONE);
-             Runner runner = new Runner(connections, SudoPasswords.PASSWORDLESS);
+             Runner runner = new Runner(connections, SudoSession.withoutPassword());
              HistoryRecorder recorder = history.record(plan)) {
             List<RunListener> all = new java.util.ArrayList<>(List.of(listeners));
             all.add(recorder);
@@ -176,7 +176,7 @@ class SecurityUpgradeOnRealServersTest {
         Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
         RunPlan plan = new RunPlanner(UpgradeHooks.NONE).plan(ws, ServerRef.all(ws), RunOptions.security(10));
         try (PoolConnections connections = new PoolConnections(ws, PassphraseProvider.NONE);
-             Runner runner = new Runner(connections, SudoPasswords.PASSWORDLESS)) {
+             Runner runner = new Runner(connections, SudoSession.withoutPassword())) {
             CompletableFuture<RunHandle> handle = new CompletableFuture<>();
             RunHandle run = runner.start(plan, e -> {
                 if (e instanceof RunEvent.Output o && o.line().contains("Packages that will be upgraded")) {

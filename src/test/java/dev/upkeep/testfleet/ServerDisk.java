@@ -63,7 +63,7 @@ final class ServerDisk {
             loadHostKeys();
             Files.writeString(ssh.resolve("sshd_config"), sshdConfig(port));
             Path authorized = Files.createDirectories(ssh.resolve("authorized_keys"));
-            for (String user : List.of("root", "deploy")) {
+            for (String user : List.of("root", "deploy", "admin", "nopw")) {
                 Files.writeString(authorized.resolve(user), clientPublicKey);
             }
             Path etc = upper().resolve("etc");

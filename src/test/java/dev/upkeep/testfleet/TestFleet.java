@@ -22,13 +22,15 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * TestFleet.assumeAvailable();
  * try (TestFleet fleet = TestFleet.start(3)) {
- *     TestServer server = fleet.server(0);   // srv01, root and deploy log in with fleet.clientKey()
+ *     TestServer server = fleet.server(0);   // srv01; root, deploy, admin and nopw log in with fleet.clientKey()
  *     server.run("apt-get update");
  * }
  * }</pre>
  */
 public final class TestFleet implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TestFleet.class);
+    /** The password of every server's {@code admin}, whose sudo asks for it ({@code nopw}'s sudo never asks). */
+    public static final String SUDO_PASSWORD = "Upk33p-s3cret-XYZ";
 
     private final Path dir;
     private final List<TestServer> servers = new ArrayList<>();

@@ -42,6 +42,29 @@ class TestFleetTest {
     }
 
     @Test
+    void adminsSudoAsksForItsPasswordAndNopwsNeverAsks() {
+        TestServer server = fleet.server(0);
+        CommandResult asks = ssh.run(server, "admin", "env LC_ALL=C sudo -n true");
+        assertThat(asks.exitCode()).isEqualTo(1);
+        assertThat(asks.stderr()).contains("sudo: a password is required");
+
+        // The password on stdin (sudo -S), through the real ssh client: sudo's PAM stack checks it.
+        List<String> withPassword = List.of("ssh", "-F", "/dev/null", "-i", fleet.clientKey().toString(),
+                "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "UserKnownHostsFile=" + fleet.knownHosts(),
+                "-p", String.valueOf(server.port()), "admin@" + server.host(), "sudo -S -p '' id -u");
+        CommandResult right = Exec.callWithInput(withPassword, (TestFleet.SUDO_PASSWORD + "\n").getBytes(), 60);
+        assertThat(right.exitCode()).as(right.stderr()).isZero();
+        assertThat(right.stdout()).isEqualTo("0\n");
+        CommandResult wrong = Exec.callWithInput(withPassword, "not-it\n".getBytes(), 60);
+        assertThat(wrong.exitCode()).isNotZero();
+        assertThat(wrong.stderr()).contains("Sorry, try again");
+
+        CommandResult never = ssh.run(server, "nopw", "sudo -n id -u");
+        assertThat(never.exitCode()).as(never.stderr()).isZero();
+        assertThat(never.stdout()).isEqualTo("0\n");
+    }
+
+    @Test
     void bootIdsPortsAndHostKeysDifferPerServer() {
         List<TestServer> servers = fleet.servers();
         assertThat(servers).extracting(TestServer::bootId).doesNotHaveDuplicates().allMatch(id -> id.length() == 36);

@@ -8,6 +8,7 @@ import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.SecretPrompt;
+import dev.upkeep.run.SudoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,12 @@ public final class RunSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunSession.class);
 
     private final Connections connections;
-    private final SudoOnce sudo;
+    private final SudoSession sudo;
     private final Runner runner;
 
     RunSession(RunServices services, Workspace ws, SecretPrompt prompt) {
         this.connections = services.connections().apply(ws);
-        this.sudo = new SudoOnce(prompt);
+        this.sudo = new SudoSession(prompt);
         this.runner = new Runner(connections, sudo);
     }
 
@@ -42,7 +43,7 @@ public final class RunSession implements AutoCloseable {
 
     @Override
     public void close() {
-        sudo.wipe();
+        sudo.close();
         runner.close();
         if (connections instanceof AutoCloseable c) {
             try {
