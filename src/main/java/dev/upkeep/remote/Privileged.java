@@ -18,9 +18,15 @@ public final class Privileged {
     }
 
     public static CommandResult run(ProcedureContext ctx, String script, OutputListener listener) throws SshException {
+        return run(ctx, script, listener, ctx.cancellation());
+    }
+
+    /** As {@link #run(ProcedureContext, String, OutputListener)}, ended by {@code cancel} instead of the context's. */
+    public static CommandResult run(ProcedureContext ctx, String script, OutputListener listener,
+                                    dev.upkeep.ssh.Cancellation cancel) throws SshException {
         byte[] stdin = stdin(ctx.sudo() ? ctx.sudoPassword() : null, script);
         try {
-            return ctx.connection().exec(command(ctx.sudo(), ctx.sudoPassword() != null), stdin, listener, ctx.cancellation());
+            return ctx.connection().exec(command(ctx.sudo(), ctx.sudoPassword() != null), stdin, listener, cancel);
         } finally {
             Arrays.fill(stdin, (byte) 0);
         }

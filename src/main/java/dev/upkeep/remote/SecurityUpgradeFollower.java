@@ -31,14 +31,15 @@ final class SecurityUpgradeFollower {
         while (true) {
             SecurityUpgradeOutput out = new SecurityUpgradeOutput(ctx, true, seen);
             try {
-                CommandResult r = Privileged.run(ctx, SecurityUpgradeScripts.follow(jobId, seen), out);
+                // A cancel stops following (the job is detached: dpkg goes on and is never cut off).
+                CommandResult r = Privileged.run(ctx, SecurityUpgradeScripts.follow(jobId, seen), out, ctx.stopRequest());
                 return result(out, r, log);
             } catch (CommandCancelledException e) {
-                return ProcedureResult.failed("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
+                return ProcedureResult.cancelled("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
             } catch (SshException e) {
                 seen = out.linesSeen();
-                if (ctx.cancellation().isCancelled()) {
-                    return ProcedureResult.failed("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
+                if (ctx.stopRequest().isCancelled()) {
+                    return ProcedureResult.cancelled("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
                 }
                 long now = System.nanoTime();
                 if (lostSince == 0) lostSince = now;
@@ -84,7 +85,7 @@ final class SecurityUpgradeFollower {
     /** Waits, or returns false at once when cancelled. */
     private boolean pause(long millis) {
         CountDownLatch cancelled = new CountDownLatch(1);
-        try (var reg = ctx.cancellation().onCancel(cancelled::countDown)) {
+        try (var reg = ctx.stopRequest().onCancel(cancelled::countDown)) {
             return !cancelled.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
