@@ -31,6 +31,8 @@ final class SecurityUpgradeFollower {
         while (true) {
             SecurityUpgradeOutput out = new SecurityUpgradeOutput(ctx, true, seen);
             try {
+                if (ctx.connection() == null) ctx.reconnect(); // the last reconnect failed: no connection to use
+
                 // A cancel stops following (the job is detached: dpkg goes on and is never cut off).
                 CommandResult r = Privileged.run(ctx, SecurityUpgradeScripts.follow(jobId, seen), out, ctx.stopRequest());
                 return result(out, r, log);

@@ -64,6 +64,11 @@ fi
 # From now on the server upgrades itself daily (with its own unattended-upgrades configuration).
 printf 'APT::Periodic::Update-Package-Lists "1";\nAPT::Periodic::Unattended-Upgrade "1";\n' > /etc/apt/apt.conf.d/20auto-upgrades.upkeep-new \
   && mv -f /etc/apt/apt.conf.d/20auto-upgrades.upkeep-new /etc/apt/apt.conf.d/20auto-upgrades
+# ...but never reboots by itself: servers reboot only through Upkeep's verified, keep-one-up reboot. The file sorts
+# after the stock 50unattended-upgrades and local files that may switch Automatic-Reboot on, so its word is the last.
+printf '%s\n' '// Written by Upkeep on every security upgrade: servers reboot only through Upkeep (verified, keep one up).' \
+  'Unattended-Upgrade::Automatic-Reboot "false";' > /etc/apt/apt.conf.d/99upkeep-no-automatic-reboot.upkeep-new \
+  && mv -f /etc/apt/apt.conf.d/99upkeep-no-automatic-reboot.upkeep-new /etc/apt/apt.conf.d/99upkeep-no-automatic-reboot
 # This run takes security updates only: a copy of the system's apt configuration plus a last part that replaces
 # the allowed origins. APT_CONFIG is read before the parts, so it can point apt at that copy.
 conf="$STATE/security-only"
@@ -79,6 +84,7 @@ Unattended-Upgrade::Origins-Pattern {
   "origin=UbuntuESM,archive=${distro_codename}-infra-security";
 };
 Dpkg::Options { "--force-confdef"; "--force-confold"; };
+Unattended-Upgrade::Automatic-Reboot "false";
 CONF
 printf 'Dir::Etc::parts "%s/apt.conf.d";\n' "$conf" > "$conf/apt.conf"
 offset=$(stat -c %s /var/log/dpkg.log 2>/dev/null || echo 0)
