@@ -34,13 +34,13 @@ final class Columns {
     }
 
     static CellView securityUpdates(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || s.status().securityUpdates() == null) return CellView.EMPTY;
         int n = s.status().securityUpdates();
         return n > 0 ? new CellView(Integer.toString(n), Icons.SECURITY, Tone.DANGER) : CellView.muted("0");
     }
 
     static CellView otherUpdates(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || s.status().otherUpdates() == null) return CellView.EMPTY;
         int n = s.status().otherUpdates();
         return n > 0 ? CellView.text(Integer.toString(n)) : CellView.muted("0");
     }
@@ -55,7 +55,7 @@ final class Columns {
     }
 
     static CellView unattended(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || s.status().unattendedUpgrades() == null) return CellView.EMPTY;
         return s.status().unattendedUpgrades() ? CellView.text("on") : new CellView("off", null, Tone.WARNING);
     }
 
@@ -82,7 +82,7 @@ final class Columns {
     }
 
     static CellView reboot(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || s.status().rebootRequired() == null) return CellView.EMPTY;
         return s.rebootRequired() ? new CellView("Reboot required", Icons.REBOOT, Tone.DANGER) : CellView.muted("no");
     }
 
