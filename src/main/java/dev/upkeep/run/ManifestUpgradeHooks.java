@@ -40,8 +40,7 @@ public final class ManifestUpgradeHooks {
         if (!doc.isParsed()) {
             throw new IllegalArgumentException(file + ": does not parse: " + doc.syntaxProblems().get(0).message());
         }
-        var procedures = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(docker, !docker, false,
-                ws.settings().weaveDownloadUrl()));
+        var procedures = new DockerWeaveProcedures(DockerWeaveProcedures.Options.of(docker, !docker, false, ws.settings()));
         try {
             return procedures.forApplication(doc, app.environment()).get(0);
         } catch (UpgradeTargetsException e) {
