@@ -12,9 +12,11 @@ CLEANUP=""
 on_exit() {
   rc=$?
   [ -n "$CLEANUP" ] && rm -rf "$CLEANUP"
-  echo "$rc" > "$STATUS.tmp" && mv -f "$STATUS.tmp" "$STATUS"
+  (umask 077 && echo "$rc" > "$STATUS.tmp") && mv -f "$STATUS.tmp" "$STATUS"
 }
 trap on_exit EXIT
+# The job's own files are private (umask 077 from its start); what it installs gets the usual modes.
+umask 022
 # Seconds left of the time limit.
 left() {
   echo $(( DEADLINE - $(date +%s) ))

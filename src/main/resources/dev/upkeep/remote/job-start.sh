@@ -1,6 +1,8 @@
 # Detached job, part 1 (in the SSH session): start the job, or attach to it when it runs or already ran. Never two.
 set -u
-(umask 077 && mkdir -p "$STATE" "$LOGDIR") || exit 1
+# Upkeep's own files are private; the job sets the usual umask again before it installs anything.
+umask 077
+mkdir -p "$STATE" "$LOGDIR" || exit 1
 exec 8>"$STATE/$KIND.start.lock"
 flock 8
 if [ -f "$STATUS" ]; then
@@ -14,7 +16,7 @@ if job_running || { [ -f "$JOB" ] && job_just_started; }; then
   exit 0
 fi
 [ -f "$JOB" ] && echo "upkeep: the earlier $KIND job $RUN_ID ended without an exit status (killed, or the server rebooted); starting it again"
-(umask 077 && write_job > "$JOB" && : >> "$LOG") || exit 1
+{ write_job > "$JOB" && : >> "$LOG"; } || exit 1
 rm -f "$CANCEL"
 # The job must not inherit the start lock (fd 8) nor the SSH session's pipes.
 if [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && command -v systemd-run >/dev/null 2>&1; then

@@ -84,6 +84,9 @@ class WeaveUpgradeTest {
         assertThat(server.run("ls /tmp")).doesNotContain("upkeep-weave");
         assertThat(server.run("cat /var/log/upkeep/weave-*.log")).as("the job's own log on the server")
                 .contains("SHA-256 " + NEW_SHA + " as expected").contains("launch");
+        assertThat(server.run("stat -c %a /var/log/upkeep/weave-*.log /var/log/upkeep/weave-*.status"
+                + " /var/lib/upkeep/weave-*.sh /var/lib/upkeep/weave-*.lock").lines()).as("the job's files are private")
+                .hasSize(4).containsOnly("600");
 
         ProcedureResult again = upgrade(server, urlTemplate);
         assertThat(again.message()).isEqualTo("Weave already at 2.8.1: nothing changed");
