@@ -58,6 +58,7 @@ final class StatusTable {
     }
 
     private static String lists(ServerStatus s) {
+        if (!s.listsKnown()) return "?";
         if (s.packageListsUpdated() == null) return "never";
         Duration age = Staleness.listsAge(s);
         String text = Durations.human(age) + " ago";

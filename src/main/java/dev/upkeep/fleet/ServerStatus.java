@@ -55,6 +55,14 @@ public record ServerStatus(
         return !reachable || error != null || needsReboot() || securityUpdates != null && securityUpdates > 0;
     }
 
+    /**
+     * The probe got as far as the reboot and package-list checks (it reads them together): only then does a null
+     * {@code packageListsUpdated} mean "never updated" rather than unknown.
+     */
+    public boolean listsKnown() {
+        return reachable && rebootRequired != null;
+    }
+
     /** Known to need a reboot (false when it does not, or when that is unknown). */
     public boolean needsReboot() {
         return Boolean.TRUE.equals(rebootRequired);

@@ -88,12 +88,13 @@ class UpkeepWindowTest {
                 .filter(r -> r.getItem() instanceof ServerRow row && row.ref().server().equals("web4"))
                 .flatMap(r -> r.lookupAll(".table-cell").stream())
                 .map(c -> ((Labeled) c).getText()).map(t -> t == null ? "" : t).toList());
-        assertThat(cells).contains("web4", "reachable", "6.1.0-18-amd64").noneMatch(t -> t.matches("0|no|off"));
+        assertThat(cells).contains("web4", "reachable", "6.1.0-18-amd64").noneMatch(t -> t.matches("0|no|off|never updated"));
         robot.clickOn(cellsWithText("web4").get(0));
         WaitForAsyncUtils.waitForFxEvents();
         String detail = fx(() -> String.join("\n", robot.lookup("#server-detail .label").queryAllAs(Labeled.class).stream()
                 .map(Labeled::getText).filter(t -> t != null).toList()));
-        assertThat(detail).contains("Security updates\n—").contains("Reboot required\n—").contains("Unattended upgrades\n—");
+        assertThat(detail).contains("Security updates\n—").contains("Reboot required\n—").contains("Unattended upgrades\n—")
+                .contains("Package lists\n—");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class Columns {
     }
 
     CellView packageLists(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || !s.status().listsKnown()) return CellView.EMPTY;
         Instant updated = s.status().packageListsUpdated();
         if (updated == null) return new CellView("never updated", Icons.STALE, Tone.WARNING);
         String age = Formats.ago(updated, now.get());

@@ -115,7 +115,7 @@ public final class ServerDetailPane {
         }
         r = row(r, "Security updates", Formats.orDash(st.securityUpdates() == null ? null : st.securityUpdates().toString()));
         r = row(r, "Other updates", Formats.orDash(st.otherUpdates() == null ? null : st.otherUpdates().toString()));
-        r = row(r, "Package lists", st.packageListsUpdated() == null ? "never updated"
+        r = row(r, "Package lists", !st.listsKnown() ? "—" : st.packageListsUpdated() == null ? "never updated"
                 : Formats.time(st.packageListsUpdated()) + (Formats.listsStale(st, now.get()) ? "  (stale: refresh with package-list update)" : ""));
         r = row(r, "Unattended upgrades", yesNo(st.unattendedUpgrades(), "on", "off"));
         r = row(r, "Docker", Formats.orDash(st.dockerVersion()));
