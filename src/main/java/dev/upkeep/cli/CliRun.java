@@ -3,6 +3,7 @@ package dev.upkeep.cli;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.HistoryRecorder;
+import dev.upkeep.run.RunHandle;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.Runner;
@@ -29,14 +30,23 @@ final class CliRun {
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
+    /** Runs the plan to its end; Ctrl-C meanwhile cancels it like the window's Cancel (exit 130, recorded as such). */
     static int run(UpgradeServices services, Runner runner, RunPlan plan, PrintWriter out, PrintWriter err, boolean json)
             throws Exception {
         HistoryRecorder recorder = services.history().record(plan);
-        RunSummary summary = runner.start(plan, List.of(recorder, new UpgradePrinter(out, json, false))).completion().get();
+        ServersInFlight inFlight = new ServersInFlight();
+        RunHandle handle = runner.start(plan, List.of(recorder, inFlight, new UpgradePrinter(out, json, false)));
+        RunSummary summary;
+        try (CtrlC ignored = CtrlC.install(handle, inFlight, err)) {
+            summary = handle.completion().get();
+        }
         if (!json) out.print(UpgradePrinter.summary(summary));
+        out.flush();
+        if (summary.cancelled()) err.println(UpgradePrinter.cancelled(summary));
         err.println("Logs and summary: " + recorder.directory());
         recorder.failure().ifPresent(f -> err.println("upkeep: the run's history is incomplete: " + f));
-        out.flush();
+        err.flush();
+        if (summary.cancelled()) return ExitCodes.CANCELLED;
         return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 

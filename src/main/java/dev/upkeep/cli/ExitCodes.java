@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int SOME_FAILED = 1;
     /** Bad input (workspace, options, names): nothing was run. */
     public static final int BAD_INPUT = 2;
+    /** The run was cancelled with Ctrl-C (128 + SIGINT, as shells report it); its summary says what was done. */
+    public static final int CANCELLED = 130;
 
     private ExitCodes() {
     }

@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
-/** The {@code status --json} contract: exactly these fields, nulls included, ISO-8601 instants. */
+/**
+ * The {@code status --json} contract: exactly these fields, nulls included, ISO-8601 instants. Unknown is null, never
+ * false or 0: a server that could not be reached has only its names, {@code reachable: false} and {@code error}.
+ */
 final class StatusJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
@@ -19,12 +22,16 @@ final class StatusJson {
     }
 
     record Row(String application, String server, boolean reachable, String error, String os, String kernel,
-               String bootId, Long uptimeSeconds, boolean rebootRequired, List<String> rebootPackages,
-               String rebootRequiredSince, int securityUpdates, int otherUpdates, String packageListsUpdated,
-               boolean unattendedUpgrades, String dockerVersion, String weaveVersion) {
+               String bootId, Long uptimeSeconds, Boolean rebootRequired, List<String> rebootPackages,
+               String rebootRequiredSince, Integer securityUpdates, Integer otherUpdates, String packageListsUpdated,
+               Boolean unattendedUpgrades, String dockerVersion, String weaveVersion) {
     }
 
     static Row row(ServerStatus s) {
+        if (!s.reachable()) {
+            return new Row(s.application(), s.server(), false, s.error(), null, null, null, null, null, null, null, null,
+                    null, null, null, null, null);
+        }
         return new Row(s.application(), s.server(), s.reachable(), s.error(), s.os(), s.kernel(), s.bootId(),
                 s.uptimeSeconds(), s.rebootRequired(), s.rebootPackages(), iso(s.rebootRequiredSince()),
                 s.securityUpdates(), s.otherUpdates(), iso(s.packageListsUpdated()), s.unattendedUpgrades(),

@@ -38,9 +38,9 @@ final class StatusTable {
         }
         String kernel = s.kernel() == null ? "" : s.kernel() + (s.kernelUpdatePending() ? " (" + s.installedKernel() + " installed)" : "");
         return new String[]{s.application(), s.server(), "ok",
-                s.rebootRequired() ? "REBOOT REQUIRED" : "no",
-                String.valueOf(s.securityUpdates()), String.valueOf(s.otherUpdates()),
-                lists(s), s.unattendedUpgrades() ? "on" : "off",
+                s.rebootRequired() == null ? "?" : s.rebootRequired() ? "REBOOT REQUIRED" : "no",
+                known(s.securityUpdates()), known(s.otherUpdates()),
+                lists(s), s.unattendedUpgrades() == null ? "?" : s.unattendedUpgrades() ? "on" : "off",
                 nz(s.os()), kernel, s.uptimeSeconds() == null ? "" : Durations.human(Duration.ofSeconds(s.uptimeSeconds())),
                 s.dockerVersion() == null ? "-" : s.dockerVersion(), s.weaveVersion() == null ? "-" : s.weaveVersion()};
     }
@@ -49,7 +49,7 @@ final class StatusTable {
         String nl = System.lineSeparator();
         if (!s.reachable()) {
             out.append("    ").append(s.error()).append(nl);
-        } else if (s.rebootRequired()) {
+        } else if (s.needsReboot()) {
             out.append("    reboot required");
             if (s.rebootRequiredSince() != null) out.append(" since ").append(s.rebootRequiredSince());
             if (!s.rebootPackages().isEmpty()) out.append(", asked for by: ").append(String.join(", ", s.rebootPackages()));
@@ -58,10 +58,16 @@ final class StatusTable {
     }
 
     private static String lists(ServerStatus s) {
+        if (!s.listsKnown()) return "?";
         if (s.packageListsUpdated() == null) return "never";
         Duration age = Staleness.listsAge(s);
         String text = Durations.human(age) + " ago";
         return Staleness.listsStale(s) ? "STALE " + text : text;
+    }
+
+    /** Unknown is "?", never 0. */
+    private static String known(Integer n) {
+        return n == null ? "?" : n.toString();
     }
 
     private static String nz(String s) {

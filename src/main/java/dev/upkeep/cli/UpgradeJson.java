@@ -10,7 +10,8 @@ import dev.upkeep.run.ServerResult;
  * {@code upgrade --json}: one JSON object per line and event. Every object has "event", "phase" ("preflight" or
  * "run"), "run" and "at"; then per event: output (server, stream, line), step (server, step, label, detail),
  * server-finished (the result), run-started (servers, batches), batch-started (batch, batches, servers),
- * batch-finished (batch, batches), stopping (reason), paused (detail), resumed, run-finished (allSucceeded, results).
+ * batch-finished (batch, batches), stopping (reason), cancelling (stopWaiting), paused (detail), resumed, run-finished
+ * (allSucceeded, cancelled, results).
  */
 final class UpgradeJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -61,6 +62,9 @@ final class UpgradeJson {
         } else if (event instanceof RunEvent.Stopping s) {
             n.put("event", "stopping");
             n.put("reason", s.reason());
+        } else if (event instanceof RunEvent.Cancelling c) {
+            n.put("event", "cancelling");
+            n.put("stopWaiting", c.stopWaiting());
         } else if (event instanceof RunEvent.Paused p) {
             n.put("event", "paused");
             n.put("detail", p.detail());
@@ -69,6 +73,7 @@ final class UpgradeJson {
         } else if (event instanceof RunEvent.RunFinished f) {
             n.put("event", "run-finished");
             n.put("allSucceeded", f.summary().allSucceeded());
+            n.put("cancelled", f.summary().cancelled());
             ArrayNode results = n.putArray("results");
             f.summary().results().forEach(r -> result(results.addObject(), r));
         }

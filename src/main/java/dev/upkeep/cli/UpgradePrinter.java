@@ -38,6 +38,9 @@ final class UpgradePrinter implements RunListener {
                     + String.join(", ", b.servers().stream().map(r -> r.server()).toList()));
         } else if (event instanceof RunEvent.Stopping s && !quietOutput) {
             out.println("== stopping: " + s.reason());
+        } else if (event instanceof RunEvent.Cancelling c && !quietOutput) {
+            out.println(c.stopWaiting() ? "== cancelled: no longer waiting for servers mid-reboot (left unverified)"
+                    : "== cancelled: no new server starts; running servers stop at a safe point");
         } else if (event instanceof RunEvent.Paused p && !quietOutput) {
             out.println("== paused: " + p.detail());
         } else if (event instanceof RunEvent.Resumed && !quietOutput) {
@@ -67,6 +70,19 @@ final class UpgradePrinter implements RunListener {
         long done = s.results().stream().filter(ServerResult::succeeded).count();
         b.append(String.format("%d of %d server(s) done, %d failed or not run; run %s%n", done, s.results().size(),
                 s.results().size() - done, s.id()));
+        if (s.cancelled()) b.append(cancelled(s)).append(System.lineSeparator());
         return b.toString();
+    }
+
+    /** "Cancelled: 1 done, 2 not started, 1 unverified (mid-reboot: srv03)." */
+    static String cancelled(RunSummary s) {
+        java.util.Map<Step, Integer> counts = new java.util.EnumMap<>(Step.class);
+        s.results().forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        counts.forEach((step, n) -> parts.add(n + " " + step.label()));
+        java.util.List<String> unverified = s.results().stream().filter(r -> r.outcome() == Step.UNVERIFIED)
+                .map(r -> r.server().server()).toList();
+        return "Cancelled: " + String.join(", ", parts)
+                + (unverified.isEmpty() ? "." : " (mid-reboot, check by hand: " + String.join(", ", unverified) + ").");
     }
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one status probe learned about one server. When {@code reachable} is false only {@code error} is meaningful.
- * Field names are the JSON contract of {@code upkeep status --json}.
+ * What one status probe learned about one server. Unknown is not "no": a fact the probe did not learn is null (every
+ * fact of a server that could not be reached, a count the probe did not get to), never false or 0. When
+ * {@code reachable} is false only {@code error} is meaningful. Field names are the JSON contract of
+ * {@code upkeep status --json}.
  */
 public record ServerStatus(
         String application,
@@ -17,13 +19,13 @@ public record ServerStatus(
         String installedKernel,
         String bootId,
         Long uptimeSeconds,
-        boolean rebootRequired,
+        Boolean rebootRequired,
         List<String> rebootPackages,
         Instant rebootRequiredSince,
-        int securityUpdates,
-        int otherUpdates,
+        Integer securityUpdates,
+        Integer otherUpdates,
         Instant packageListsUpdated,
-        boolean unattendedUpgrades,
+        Boolean unattendedUpgrades,
         String dockerVersion,
         String weaveVersion,
         Instant checkedAt) {
@@ -33,8 +35,8 @@ public record ServerStatus(
     }
 
     public static ServerStatus unreachable(String application, String server, String error, Instant checkedAt) {
-        return new ServerStatus(application, server, false, error, null, null, null, null, null, false, List.of(),
-                null, 0, 0, null, false, null, null, checkedAt);
+        return new ServerStatus(application, server, false, error, null, null, null, null, null, null, List.of(),
+                null, null, null, null, null, null, null, checkedAt);
     }
 
     /** The same status with a problem noted (a step of the refresh failed although the server answered). */
@@ -50,6 +52,19 @@ public record ServerStatus(
     }
 
     public boolean needsAttention() {
-        return !reachable || error != null || rebootRequired || securityUpdates > 0;
+        return !reachable || error != null || needsReboot() || securityUpdates != null && securityUpdates > 0;
+    }
+
+    /**
+     * The probe got as far as the reboot and package-list checks (it reads them together): only then does a null
+     * {@code packageListsUpdated} mean "never updated" rather than unknown.
+     */
+    public boolean listsKnown() {
+        return reachable && rebootRequired != null;
+    }
+
+    /** Known to need a reboot (false when it does not, or when that is unknown). */
+    public boolean needsReboot() {
+        return Boolean.TRUE.equals(rebootRequired);
     }
 }

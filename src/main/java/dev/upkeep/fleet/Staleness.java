@@ -18,7 +18,7 @@ public final class Staleness {
 
     /** True when the lists were never updated or are older than {@link #STALE_AFTER}. */
     public static boolean listsStale(ServerStatus s) {
-        if (!s.reachable()) return false;
+        if (!s.listsKnown()) return false;
         Duration age = listsAge(s);
         return age == null || age.compareTo(STALE_AFTER) > 0;
     }

@@ -10,9 +10,11 @@ import java.util.List;
 record WorkspaceDto(SettingsDto settings, List<ApplicationDto> applications) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"concurrency", "knownHosts", "sshConfig", "connectTimeoutSeconds", "weaveDownloadUrl"})
+    @JsonPropertyOrder({"concurrency", "knownHosts", "sshConfig", "connectTimeoutSeconds", "weaveDownloadUrl",
+            "weaveChecksums", "dockerTimeoutSeconds", "weaveTimeoutSeconds"})
     record SettingsDto(Integer concurrency, String knownHosts, String sshConfig, Integer connectTimeoutSeconds,
-                       String weaveDownloadUrl) {
+                       String weaveDownloadUrl, java.util.Map<String, String> weaveChecksums, Integer dockerTimeoutSeconds,
+                       Integer weaveTimeoutSeconds) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

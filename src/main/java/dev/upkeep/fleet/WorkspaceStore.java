@@ -97,7 +97,9 @@ public final class WorkspaceStore {
     private static WorkspaceDto toDto(Workspace ws) {
         Settings s = ws.settings();
         var settings = new WorkspaceDto.SettingsDto(s.concurrency(), s.knownHosts(), s.sshConfig(), s.connectTimeoutSeconds(),
-                s.weaveDownloadUrl());
+                s.weaveDownloadUrl(), s.weaveChecksums().isEmpty() ? null : s.weaveChecksums(),
+                s.dockerTimeoutSeconds() == Settings.DEFAULT_DOCKER_TIMEOUT_SECONDS ? null : s.dockerTimeoutSeconds(),
+                s.weaveTimeoutSeconds() == Settings.DEFAULT_WEAVE_TIMEOUT_SECONDS ? null : s.weaveTimeoutSeconds());
         List<WorkspaceDto.ApplicationDto> apps = new ArrayList<>();
         for (Application a : ws.applications()) {
             List<WorkspaceDto.ServerDto> servers = new ArrayList<>();

@@ -51,11 +51,26 @@ final class WorkspaceValidator {
         if (timeout < 1 || timeout > 3600) throw error("connectTimeoutSeconds must be between 1 and 3600", "settings", "connectTimeoutSeconds");
         String weaveUrl = s.weaveDownloadUrl() == null ? d.weaveDownloadUrl() : s.weaveDownloadUrl();
         if (!Settings.isWeaveUrlTemplate(weaveUrl)) {
-            throw error("weaveDownloadUrl must be an http(s) URL of plain characters containing {version}, like "
-                    + Settings.DEFAULT_WEAVE_DOWNLOAD_URL, "settings", "weaveDownloadUrl");
+            throw error("weaveDownloadUrl must be an https URL of plain characters containing {version}, like "
+                    + Settings.DEFAULT_WEAVE_DOWNLOAD_URL + (weaveUrl.startsWith("http://") ? " (plain http is refused:"
+                    + " the script runs as root on every server)" : ""), "settings", "weaveDownloadUrl");
+        }
+        int docker = s.dockerTimeoutSeconds() == null ? d.dockerTimeoutSeconds() : s.dockerTimeoutSeconds();
+        int weave = s.weaveTimeoutSeconds() == null ? d.weaveTimeoutSeconds() : s.weaveTimeoutSeconds();
+        if (docker < 1 || docker > 86400) throw error("dockerTimeoutSeconds must be between 1 and 86400", "settings", "dockerTimeoutSeconds");
+        if (weave < 1 || weave > 86400) throw error("weaveTimeoutSeconds must be between 1 and 86400", "settings", "weaveTimeoutSeconds");
+        java.util.Map<String, String> sums = s.weaveChecksums() == null ? java.util.Map.of() : s.weaveChecksums();
+        for (var e : sums.entrySet()) {
+            if (!dev.upkeep.manifest.Versions.isWeaveVersion(e.getKey())) {
+                throw error("weaveChecksums: '" + e.getKey() + "' is not a Weave version like 2.8.1", "settings", "weaveChecksums");
+            }
+            if (!Settings.isChecksum(e.getValue())) {
+                throw error("weaveChecksums." + e.getKey() + " must be sha256: and 64 hex digits (sha256sum of the script)",
+                        "settings", "weaveChecksums", e.getKey());
+            }
         }
         return new Settings(concurrency, s.knownHosts() == null ? d.knownHosts() : s.knownHosts(),
-                s.sshConfig() == null ? d.sshConfig() : s.sshConfig(), timeout, weaveUrl);
+                s.sshConfig() == null ? d.sshConfig() : s.sshConfig(), timeout, weaveUrl, docker, weave, sums);
     }
 
     private List<Server> servers(WorkspaceDto.ApplicationDto app, int ai) throws WorkspaceException {

@@ -5,6 +5,7 @@ import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshException;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +17,49 @@ import java.util.Optional;
  * <ol>
  *   <li>{@code apt-get update}, then {@code apt-cache madison docker-ce}: the exact package version of that Docker
  *       version ({@link DockerCandidates}). None → the server fails with what apt offers, and nothing is installed.
- *   <li>{@code apt-get install docker-ce=V docker-ce-cli=V}, non-interactive, keeping config files. A downgrade is
- *       refused (nothing installed) unless downgrades are allowed. Held packages are changed and held again.
- *   <li>Restart Docker: {@code systemctl restart docker} where systemd is the init, else {@code service docker restart}
- *       (docker-ce's SysV script). Then {@code docker version} must report the target version.
+ *   <li>A job detached on the server ({@link DetachedJob}, like the security upgrade: a dropped connection never stops
+ *       it, Upkeep reconnects and follows its log again): {@code apt-get install docker-ce=V docker-ce-cli=V},
+ *       non-interactive, keeping config files. A downgrade is refused (nothing installed) unless downgrades are
+ *       allowed. Held packages are changed and held again.
+ *   <li>Restart Docker, bounded by a timeout (docker's systemd unit has {@code TimeoutStartSec=0}):
+ *       {@code systemctl restart docker} where systemd is the init, else {@code service docker restart} (docker-ce's
+ *       SysV script). Then {@code docker version} must report the target version.
  * </ol>
- * Already at the version (installed and running) → nothing is done, no restart. The install step is not cut off
- * by a cancel (dpkg must not stop half way); a cancel before it stops the procedure there.
+ * Already at the version (installed and running) → nothing is done, no restart. The job has an overall time limit
+ * and stops at a safe point on cancel or at the limit: while it waits for apt/dpkg or just before dpkg starts (nothing
+ * installed). Once dpkg runs it is never cut off and the restart completing the install follows it.
  */
 public final class DockerUpgrade implements Procedure {
+    public static final Duration DEFAULT_LIMIT = Duration.ofMinutes(15);
+    /** How long {@code systemctl restart docker} may take before the job gives up on it. */
+    static final Duration RESTART_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration LOCK_WAIT = Duration.ofMinutes(5);
+
     private final String version;
     private final boolean allowDowngrade;
+    private final Duration limit;
+    private final Duration restartTimeout;
 
     /** @throws IllegalArgumentException when {@code version} is not a strict Docker version (before anything runs) */
     public DockerUpgrade(String version, boolean allowDowngrade) {
+        this(version, allowDowngrade, DEFAULT_LIMIT);
+    }
+
+    /** @param limit the install's overall time limit on the server */
+    public DockerUpgrade(String version, boolean allowDowngrade, Duration limit) {
+        this(version, allowDowngrade, limit, RESTART_TIMEOUT);
+    }
+
+    DockerUpgrade(String version, boolean allowDowngrade, Duration limit, Duration restartTimeout) {
         this.version = Versions.requireDockerVersion(version);
         this.allowDowngrade = allowDowngrade;
+        if (limit == null || limit.toSeconds() < 1) throw new IllegalArgumentException("the Docker time limit must be at least 1 s");
+        this.limit = limit;
+        this.restartTimeout = restartTimeout;
+    }
+
+    public Duration limit() {
+        return limit;
     }
 
     public String version() {
@@ -60,7 +88,7 @@ public final class DockerUpgrade implements Procedure {
 
     public Preview preview(ProcedureContext ctx) throws SshException {
         DockerWeaveScript.Output read = DockerWeaveScript.run(ctx, "docker-resolve.sh", Map.of("UPDATE_LISTS", "no"),
-                true, false);
+                ctx.stopRequest(), false);
         List<String> offered = DockerCandidates.parse(read.all("madison"));
         Optional<String> problem = read.first("error");
         if (problem.isEmpty() && read.exitStatus() != 0) {
@@ -74,8 +102,9 @@ public final class DockerUpgrade implements Procedure {
     @Override
     public ProcedureResult run(ProcedureContext ctx) throws SshException {
         ctx.step(Step.INSTALLING_DOCKER, "looking for Docker " + version + " in apt");
+        // apt-get update and madison change nothing but the lists: a cancel may cut them off.
         DockerWeaveScript.Output resolved = DockerWeaveScript.run(ctx, "docker-resolve.sh",
-                Map.of("UPDATE_LISTS", "yes"), true);
+                Map.of("UPDATE_LISTS", "yes"), ctx.stopRequest(), true);
         resolved.all("warning").forEach(w -> narrate(ctx, "warning: " + w));
         Optional<String> error = resolved.first("error");
         if (error.isPresent()) return ProcedureResult.failed(error.get());
@@ -87,16 +116,20 @@ public final class DockerUpgrade implements Procedure {
         if (unavailable.isPresent()) return ProcedureResult.failed(unavailable.get() + " Nothing was installed.");
         Optional<String> pkg = DockerCandidates.match(offered, version);
         String from = before(resolved);
-        if (ctx.cancellation().isCancelled()) throw new CommandCancelledException(ctx.server(), name());
+        if (ctx.stopRequest().isCancelled()) throw new CommandCancelledException(ctx.server(), name());
 
         ctx.step(Step.INSTALLING_DOCKER, from + " → " + version);
-        narrate(ctx, "installing docker-ce=" + pkg.get() + " docker-ce-cli=" + pkg.get());
+        narrate(ctx, "installing docker-ce=" + pkg.get() + " docker-ce-cli=" + pkg.get() + " (detached on the server,"
+                + " time limit " + limit.toSeconds() + " s)");
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("PKG_VERSION", pkg.get());
         vars.put("TARGET", version);
         vars.put("ALLOW_DOWNGRADE", allowDowngrade ? "yes" : "no");
-        DockerWeaveScript.Output installed = DockerWeaveScript.run(ctx, "docker-install.sh", vars, false);
-        return outcome(ctx, installed, pkg.get(), from);
+        vars.put("RESTART_TIMEOUT", Long.toString(restartTimeout.toSeconds()));
+        DetachedJob job = new DetachedJob("docker", ctx.runId(), limit, LOCK_WAIT, "docker-job.sh", vars);
+        JobFollower.Ending ending = new JobFollower(ctx, job, JobFollower.RECONNECT_WINDOW).run();
+        ProcedureResult unfinished = JobEndings.unfinished(ending, "installing Docker " + version);
+        return unfinished != null ? unfinished : outcome(ctx, ending.output(), pkg.get(), from);
     }
 
     private ProcedureResult outcome(ProcedureContext ctx, DockerWeaveScript.Output out, String pkg, String from) {

@@ -2,8 +2,6 @@ package dev.upkeep.remote;
 
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.CommandResult;
-import dev.upkeep.ssh.OutputListener;
-import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
 
 import java.io.IOException;
@@ -17,12 +15,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Runs one of the Docker/Weave scripts (resources next to this class) as root: {@code NAME='value'} lines first,
- * each value quoted, then the script. Lines starting with {@code @@upkeep } are the script talking to its parser
- * and are kept apart; every other line goes to the context's log as the server printed it.
+ * Runs one of the short Docker scripts (resources next to this class; the installs themselves are detached jobs,
+ * {@link DetachedJob}): {@code NAME='value'} lines first, each value quoted, then the script. Lines starting with
+ * {@code @@upkeep } are the script talking to its parser and are kept apart; every other line goes to the context's
+ * log as the server printed it.
  */
 final class DockerWeaveScript {
-    private static final String MARKER = "@@upkeep ";
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z_]*");
 
     private DockerWeaveScript() {
@@ -40,16 +38,10 @@ final class DockerWeaveScript {
     }
 
     /**
-     * @param cancellable false for a script that must not be cut off half way (it runs dpkg): the run's cancel then
-     *                    waits for it to end, and the caller checks for cancel afterwards
+     * @param cancel     ends the script (a read-only or lists-only one: nothing on the server is left half-done)
+     * @param privileged false to run as the login user (read-only scripts: no sudo, no password)
      */
-    static Output run(ProcedureContext ctx, String resource, Map<String, String> variables, boolean cancellable)
-            throws SshException {
-        return run(ctx, resource, variables, cancellable, true);
-    }
-
-    /** @param privileged false to run as the login user (read-only scripts: no sudo, no password) */
-    static Output run(ProcedureContext ctx, String resource, Map<String, String> variables, boolean cancellable,
+    static Output run(ProcedureContext ctx, String resource, Map<String, String> variables, Cancellation cancel,
                       boolean privileged) throws SshException {
         StringBuilder script = new StringBuilder();
         variables.forEach((name, value) -> {
@@ -58,21 +50,12 @@ final class DockerWeaveScript {
         });
         script.append(load(resource));
         List<Map.Entry<String, String>> markers = new ArrayList<>();
-        OutputListener listener = (stream, line) -> {
-            if (line.startsWith(MARKER)) {
-                String rest = line.substring(MARKER.length());
-                int space = rest.indexOf(' ');
-                markers.add(Map.entry(space < 0 ? rest : rest.substring(0, space),
-                        space < 0 ? "" : rest.substring(space + 1).strip()));
-            } else {
-                ctx.line(stream, line);
-            }
-        };
-        ProcedureContext context = cancellable ? ctx : new Uncancellable(ctx);
-        CommandResult result = privileged ? Privileged.run(context, script.toString(), listener)
-                : ctx.connection().exec("sh -s", script.toString().getBytes(StandardCharsets.UTF_8), listener,
-                context.cancellation());
-        return new Output(result.exitStatus(), List.copyOf(markers));
+        JobOutput listener = new JobOutput(ctx, false, 0, markers);
+        CommandResult result = privileged ? Privileged.run(ctx, script.toString(), listener, cancel)
+                : ctx.connection().exec("sh -s", script.toString().getBytes(StandardCharsets.UTF_8), listener, cancel);
+        synchronized (markers) {
+            return new Output(result.exitStatus(), List.copyOf(markers));
+        }
     }
 
     static String load(String name) {
@@ -81,44 +64,6 @@ final class DockerWeaveScript {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The same context with a cancel token nobody fires. */
-    private record Uncancellable(ProcedureContext ctx) implements ProcedureContext {
-        @Override
-        public SshConnection connection() {
-            return ctx.connection();
-        }
-
-        @Override
-        public String server() {
-            return ctx.server();
-        }
-
-        @Override
-        public boolean sudo() {
-            return ctx.sudo();
-        }
-
-        @Override
-        public SudoPassword sudoPassword() {
-            return ctx.sudoPassword();
-        }
-
-        @Override
-        public void step(Step step, String detail) {
-            ctx.step(step, detail);
-        }
-
-        @Override
-        public void line(OutputListener.Stream stream, String line) {
-            ctx.line(stream, line);
-        }
-
-        @Override
-        public Cancellation cancellation() {
-            return Cancellation.none();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.upkeep.remote;
 
+import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.CommandResult;
 import dev.upkeep.ssh.OutputListener;
@@ -27,13 +28,24 @@ public final class Privileged {
     }
 
     public static CommandResult run(ProcedureContext ctx, String script, OutputListener listener) throws SshException {
-        return run(ctx, script, listener, SUDO_TIMEOUT);
+        return run(ctx, script, listener, ctx.cancellation(), SUDO_TIMEOUT);
+    }
+
+    /** As {@link #run(ProcedureContext, String, OutputListener)}, ended by {@code cancel} instead of the context's. */
+    public static CommandResult run(ProcedureContext ctx, String script, OutputListener listener, Cancellation cancel)
+            throws SshException {
+        return run(ctx, script, listener, cancel, SUDO_TIMEOUT);
     }
 
     static CommandResult run(ProcedureContext ctx, String script, OutputListener listener, Duration sudoTimeout)
             throws SshException {
+        return run(ctx, script, listener, ctx.cancellation(), sudoTimeout);
+    }
+
+    private static CommandResult run(ProcedureContext ctx, String script, OutputListener listener, Cancellation cancel,
+                                     Duration sudoTimeout) throws SshException {
         if (!ctx.sudo()) {
-            return ctx.connection().exec("sh -s", script.getBytes(StandardCharsets.UTF_8), listener, ctx.cancellation());
+            return ctx.connection().exec("sh -s", script.getBytes(StandardCharsets.UTF_8), listener, cancel);
         }
         SudoPassword password = ctx.sudoPassword();
         String account = password == null ? ctx.server() : password.account();
@@ -44,7 +56,7 @@ public final class Privileged {
             CommandResult result = null;
             SshException failure = null;
             try {
-                result = ctx.connection().execWithDialogue(dialogue.command(), dialogue, listener, ctx.cancellation());
+                result = ctx.connection().execWithDialogue(dialogue.command(), dialogue, listener, cancel);
             } catch (CommandCancelledException e) {
                 throw e;
             } catch (SshException e) {

@@ -22,8 +22,10 @@ import java.util.List;
  *
  * <p>Drain, undrain and a health check command run as the login user, not as root: they usually talk to a load
  * balancer or a local service, and a command that needs root says {@code sudo} itself. A failed health check leaves
- * the server drained (it should not get traffic). Cancelling before the reboot undrains and stops; cancelling while
- * the server is rebooting throws {@link RebootCancelledException} saying so.
+ * the server drained (it should not get traffic). A cancel ({@link ProcedureContext#stopRequest()}) before the reboot
+ * undrains and stops; once the reboot is issued the server is still waited for, checked and undrained. Stopping to
+ * wait ({@link ProcedureContext#cancellation()}) after the reboot throws {@link RebootCancelledException} saying so.
+ * Every failure after the reboot was issued is {@link ProcedureResult#serverDown()}: the run counts the server as down.
  */
 public final class RebootAndVerify implements Procedure {
     private static final Logger LOG = LoggerFactory.getLogger(RebootAndVerify.class);
@@ -88,7 +90,7 @@ public final class RebootAndVerify implements Procedure {
             }
             drained = true;
         }
-        if (ctx.cancellation().isCancelled()) {
+        if (ctx.stopRequest().isCancelled()) {
             undrainQuietly(ctx, drained);
             throw new CommandCancelledException(ctx.server(), "before rebooting" + (drained ? " (undrained again)" : ""));
         }
@@ -120,6 +122,16 @@ public final class RebootAndVerify implements Procedure {
 
     private ProcedureResult verify(ProcedureContext ctx, RebootState before, Instant issued, boolean drained)
             throws SshException {
+        try {
+            return waitAndCheck(ctx, before, issued, drained);
+        } catch (ProbeException e) {
+            say(ctx, e.getMessage());
+            return down(before, "rebooted, but its boot state could not be read afterwards: " + e.getMessage());
+        }
+    }
+
+    private ProcedureResult waitAndCheck(ProcedureContext ctx, RebootState before, Instant issued, boolean drained)
+            throws SshException {
         Instant deadline = issued.plusSeconds(policy.timeoutSeconds());
         RebootWait wait = new RebootWait(ctx, deadline);
         String drainNote = drained ? "; it stays drained" : "";
@@ -129,14 +141,14 @@ public final class RebootAndVerify implements Procedure {
                 RebootWait.End dropped = wait.untilDropped();
                 if (dropped == RebootWait.End.CANCELLED) throw midReboot(ctx, issued, drained);
                 if (dropped == RebootWait.End.TIMED_OUT) {
-                    return failed(before, "did not reboot within " + policy.timeoutSeconds()
+                    return down(before, "did not reboot within " + policy.timeoutSeconds()
                             + " s (still answering with boot id " + before.bootId() + ")" + drainNote);
                 }
                 ctx.step(Step.WAITING_FOR_BOOT, "down since " + seconds(issued) + " s after the reboot command");
                 RebootWait.End back = wait.untilConnected();
                 if (back == RebootWait.End.CANCELLED) throw midReboot(ctx, issued, drained);
                 if (back == RebootWait.End.TIMED_OUT) {
-                    return failed(before, "did not come back within " + policy.timeoutSeconds() + " s" + drainNote);
+                    return down(before, "did not come back within " + policy.timeoutSeconds() + " s" + drainNote);
                 }
                 try {
                     after = RebootState.read(ctx.connection(), ctx.cancellation());
@@ -146,7 +158,7 @@ public final class RebootAndVerify implements Procedure {
                     // Reached the old system just as it went down, or a half-started one: wait and try again.
                     say(ctx, "connection dropped again right after connecting (" + RebootWait.reason(e) + ")");
                     if (Instant.now().isAfter(deadline)) {
-                        return failed(before, "did not come back within " + policy.timeoutSeconds() + " s" + drainNote);
+                        return down(before, "did not come back within " + policy.timeoutSeconds() + " s" + drainNote);
                     }
                     if (RebootTimer.pause(ctx.cancellation(), RebootWait.POLL)) throw midReboot(ctx, issued, drained);
                     continue;
@@ -156,18 +168,18 @@ public final class RebootAndVerify implements Procedure {
                 say(ctx, "connected again, but the reboot has not happened yet (boot id unchanged, still pending)");
             }
         } catch (RebootWait.Refused e) {
-            return failed(before, e.getMessage() + drainNote);
+            return down(before, e.getMessage() + drainNote);
         }
         if (after.bootId().equals(before.bootId())) {
-            return failed(after, "boot id unchanged: the server did not reboot (" + after.bootId() + ")" + drainNote);
+            return down(after, "boot id unchanged: the server did not reboot (" + after.bootId() + ")" + drainNote);
         }
         say(ctx, "back after " + seconds(issued) + " s, boot id changed");
-        checkCancelled(ctx, "after the reboot, before the health check" + drainNote);
+        if (ctx.cancellation().isCancelled()) throw unhealthy(ctx, issued, drained);
 
         if (policy.postRebootDelaySeconds() > 0) {
             say(ctx, "waiting " + policy.postRebootDelaySeconds() + " s before the health check");
             if (RebootTimer.pause(ctx.cancellation(), Duration.ofSeconds(policy.postRebootDelaySeconds()))) {
-                checkCancelled(ctx, "after the reboot, before the health check" + drainNote);
+                throw unhealthy(ctx, issued, drained);
             }
         }
         String health = "";
@@ -177,7 +189,7 @@ public final class RebootAndVerify implements Procedure {
             HealthCheckRunner.Outcome outcome = HealthCheckRunner.run(ctx, policy.healthCheck(), host);
             if (!outcome.passed()) {
                 say(ctx, "health check failed: " + outcome.detail());
-                return failed(after, "rebooted, but the health check failed: " + outcome.detail() + drainNote);
+                return down(after, "rebooted, but the health check failed: " + outcome.detail() + drainNote);
             }
             say(ctx, "health check passed (" + outcome.detail() + ")");
             health = ", health check passed";
@@ -194,12 +206,20 @@ public final class RebootAndVerify implements Procedure {
             say(ctx, "undraining: " + policy.undrain());
             RebootShell.Outcome undrain = RebootShell.run(ctx, policy.undrain(), Duration.ofSeconds(policy.timeoutSeconds()));
             if (!undrain.succeeded()) {
-                return failed(now, "rebooted" + health + ", but the undrain command failed (" + undrain.describe() + ")");
+                return down(now, "rebooted" + health + ", but the undrain command failed (" + undrain.describe() + ")");
             }
         }
         String message = "rebooted: back after " + seconds(issued) + " s, boot id changed" + health + still;
         say(ctx, message);
         return new ProcedureResult(true, message, List.of(), now.rebootRequired(), now.packages());
+    }
+
+    /** Stopped waiting after the server came back, before its health was checked: as unverified as mid-reboot. */
+    private RebootCancelledException unhealthy(ProcedureContext ctx, Instant issued, boolean drained) {
+        String what = "mid-reboot: back after " + seconds(issued) + " s with a new boot id, but its health check did not run"
+                + (drained ? " (the server was drained and not undrained)" : "");
+        say(ctx, "cancelled " + what);
+        return new RebootCancelledException(ctx.server(), what);
     }
 
     private RebootCancelledException midReboot(ProcedureContext ctx, Instant issued, boolean drained) {
@@ -209,8 +229,9 @@ public final class RebootAndVerify implements Procedure {
         return new RebootCancelledException(ctx.server(), what);
     }
 
+    /** Before the reboot is issued a cancel stops it (after, only stopping to wait does). */
     private void checkCancelled(ProcedureContext ctx, String when) throws CommandCancelledException {
-        if (ctx.cancellation().isCancelled()) throw new CommandCancelledException(ctx.server(), "reboot, " + when);
+        if (ctx.stopRequest().isCancelled()) throw new CommandCancelledException(ctx.server(), "reboot, " + when);
     }
 
     private void undrainQuietly(ProcedureContext ctx, boolean drained) {
@@ -226,8 +247,14 @@ public final class RebootAndVerify implements Procedure {
         }
     }
 
+    /** Failed before the reboot was issued: the server never went down. */
     private static ProcedureResult failed(RebootState state, String message) {
         return new ProcedureResult(false, message, List.of(), state.rebootRequired(), state.packages());
+    }
+
+    /** Failed after the reboot was issued: not known to be back and serving, so it counts as down (keep one up). */
+    private static ProcedureResult down(RebootState state, String message) {
+        return new ProcedureResult(false, message, List.of(), state.rebootRequired(), state.packages(), false, true);
     }
 
     private static long seconds(Instant since) {

@@ -54,7 +54,7 @@ public final class SecurityUpgrade implements Procedure {
         try {
             started = Privileged.run(ctx, SecurityUpgradeScripts.start(runId, lockWait, repairDpkg), start);
         } catch (CommandCancelledException e) {
-            return ProcedureResult.failed("cancelled while starting; if the upgrade started it continues on the server"
+            return ProcedureResult.cancelled("cancelled while starting; if the upgrade started it continues on the server"
                     + " (/var/log/upkeep/security-" + runId + ".log)");
         }
         if (start.dpkgInterrupted()) return interrupted(start.audit());

@@ -31,17 +31,20 @@ final class SecurityUpgradeFollower {
         while (true) {
             SecurityUpgradeOutput out = new SecurityUpgradeOutput(ctx, true, seen);
             try {
-                CommandResult r = Privileged.run(ctx, SecurityUpgradeScripts.follow(jobId, seen), out);
+                if (ctx.connection() == null) ctx.reconnect(); // the last reconnect failed: no connection to use
+
+                // A cancel stops following (the job is detached: dpkg goes on and is never cut off).
+                CommandResult r = Privileged.run(ctx, SecurityUpgradeScripts.follow(jobId, seen), out, ctx.stopRequest());
                 return result(out, r, log);
             } catch (CommandCancelledException e) {
-                return ProcedureResult.failed("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
+                return ProcedureResult.cancelled("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
             } catch (SudoException e) {
                 // Not a dropped connection: trying again would only repeat sudo's answer (or count failed attempts).
                 return ProcedureResult.failed(e.getMessage() + "; the upgrade continues on the server (log " + log + ")");
             } catch (SshException e) {
                 seen = out.linesSeen();
-                if (ctx.cancellation().isCancelled()) {
-                    return ProcedureResult.failed("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
+                if (ctx.stopRequest().isCancelled()) {
+                    return ProcedureResult.cancelled("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
                 }
                 long now = System.nanoTime();
                 if (lostSince == 0) lostSince = now;
@@ -87,7 +90,7 @@ final class SecurityUpgradeFollower {
     /** Waits, or returns false at once when cancelled. */
     private boolean pause(long millis) {
         CountDownLatch cancelled = new CountDownLatch(1);
-        try (var reg = ctx.cancellation().onCancel(cancelled::countDown)) {
+        try (var reg = ctx.stopRequest().onCancel(cancelled::countDown)) {
             return !cancelled.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

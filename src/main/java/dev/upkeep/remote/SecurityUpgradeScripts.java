@@ -17,6 +17,7 @@ final class SecurityUpgradeScripts {
     private static final String JOB_END = "UPKEEP_JOB_END";
     private static final String COMMON = load("security-common.sh");
     private static final String START = load("security-start.sh");
+    private static final String LOCKS = load("apt-locks.sh");
     private static final String JOB = load("security-job.sh");
     private static final String FOLLOW = load("security-follow.sh");
     private static final String SIMULATE = load("security-simulate.sh");
@@ -27,7 +28,7 @@ final class SecurityUpgradeScripts {
     /** Checks dpkg, then writes the job script and starts it detached (or attaches to the one running). */
     static String start(String runId, Duration lockWait, boolean repair) {
         String header = header(runId, lockWait, repair);
-        String job = header + COMMON + JOB;
+        String job = header + COMMON + LOCKS + JOB;
         if (job.contains("\n" + JOB_END + "\n")) throw new IllegalStateException("job script contains its own delimiter");
         return header + COMMON + "write_job() {\ncat <<'" + JOB_END + "'\n#!/bin/sh\n" + job + JOB_END + "\n}\n" + START;
     }

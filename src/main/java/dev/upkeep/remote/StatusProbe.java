@@ -38,20 +38,23 @@ public final class StatusProbe {
         List<String> rebootPackages = sections.lines("reboot_pkgs").stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).distinct().toList();
         Instant since = epoch(v.get("reboot_required_since"));
-        PendingUpdates pending = PendingUpdates.parse(sections.lines("apt"));
+        // Output cut short (a killed probe, a dropped connection): what it did not get to is unknown, not "no".
+        boolean complete = sections.sections.containsKey("end");
+        boolean rebootKnown = since != null || v.containsKey("reboot_required_since") || v.containsKey("lists_updated");
+        PendingUpdates pending = complete ? PendingUpdates.parse(sections.lines("apt")) : null;
         return new ServerStatus(application, server, true, null,
                 unquote(v.get("os")),
                 blankToNull(v.get("kernel")),
                 blankToNull(v.get("installed_kernel")),
                 blankToNull(v.get("boot_id")),
                 uptime(v.get("uptime")),
-                since != null || v.containsKey("reboot_required_since"),
+                rebootKnown ? Boolean.valueOf(since != null || v.containsKey("reboot_required_since")) : null,
                 rebootPackages,
                 since,
-                pending.security(),
-                pending.other(),
+                pending == null ? null : pending.security(),
+                pending == null ? null : pending.other(),
                 epoch(v.get("lists_updated")),
-                unattendedUpgradesOn(v.get("uu_status"), v.get("uu_periodic")),
+                v.containsKey("uu_periodic") ? unattendedUpgradesOn(v.get("uu_status"), v.get("uu_periodic")) : null,
                 version(v.get("docker")),
                 version(v.get("weave")),
                 checkedAt);

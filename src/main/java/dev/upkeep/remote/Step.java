@@ -17,7 +17,9 @@ public enum Step {
     DONE("done"),
     FAILED("failed"),
     CANCELLED("cancelled"),
-    NOT_STARTED("not started");
+    NOT_STARTED("not started"),
+    /** The run stopped waiting for it mid-reboot: it went down and was not seen coming back healthy. */
+    UNVERIFIED("unverified");
 
     private final String label;
 
@@ -30,6 +32,6 @@ public enum Step {
     }
 
     public boolean isFinal() {
-        return this == DONE || this == FAILED || this == CANCELLED || this == NOT_STARTED;
+        return this == DONE || this == FAILED || this == CANCELLED || this == NOT_STARTED || this == UNVERIFIED;
     }
 }

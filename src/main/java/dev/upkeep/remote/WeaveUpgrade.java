@@ -4,6 +4,7 @@ import dev.upkeep.manifest.Versions;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshException;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,13 @@ import java.util.regex.Pattern;
  * workspace setting {@code weaveDownloadUrl} ({@code {version}} stands for the version), so it can point at a mirror
  * or a fork; see docs/decisions/0004-weave-download.md.
  * <ol>
- *   <li>Download the script (curl, else wget; neither → the server fails, saying so) to a temporary directory and
- *       check it: a {@code #!} script whose {@code SCRIPT_VERSION="…"} line (near the top, as in the real script) is
- *       the wanted version. Anything else is refused before anything changes.
+ *   <li>In a job detached on the server ({@link DetachedJob}: a dropped connection never stops it midway, Upkeep
+ *       follows it again after a reconnect; an overall time limit; a cancel stops it at its safe point, before Weave is
+ *       stopped): download the script over https only (curl {@code --proto =https --proto-redir =https}, else wget
+ *       {@code --https-only} without redirects; neither → the server fails, saying so) to a temporary directory and
+ *       check it: its SHA-256 must be the expected one ({@link WeavePins}, or the workspace's checksum), and it must be
+ *       a {@code #!} script whose {@code SCRIPT_VERSION="…"} line (near the top, as in the real script) is the wanted
+ *       version. Anything else is refused before anything changes.
  *   <li>Note how Weave runs now: a systemd unit {@code weave} that is active (restarted with {@code systemctl}, it
  *       knows its own peers and options), or a router the script launched ({@code weave status targets} answers: its
  *       peers are kept and given to the new launch, after checking each is a plain address), or not running (the
@@ -34,19 +39,27 @@ import java.util.regex.Pattern;
  * Already installed, identical and running at the version → nothing is done.
  */
 public final class WeaveUpgrade implements Procedure {
-    /** The URL after substitution: it reaches a shell (quoted) and curl, so plain characters only. */
-    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?=&%+@,-]+");
+    public static final Duration DEFAULT_LIMIT = Duration.ofMinutes(5);
+    /** The URL after substitution: it reaches a shell (quoted) and curl, so plain characters only; https only. */
+    private static final Pattern URL = Pattern.compile("https://[A-Za-z0-9._~:/?=&%+@,-]+");
 
     private final String version;
     private final String url;
+    private final String sha256;
+    private final Duration limit;
 
     /**
      * @param urlTemplate the {@code weaveDownloadUrl} setting, {@code {version}} standing for the version
-     * @throws IllegalArgumentException for a version or URL that is not strictly plain (before anything runs)
+     * @param sha256      the script's expected SHA-256 (64 lowercase hex digits): a pin or the workspace's checksum
+     * @param limit       the install's overall time limit on the server
+     * @throws IllegalArgumentException for a version, URL or checksum that is not strictly plain (before anything runs)
      */
-    public WeaveUpgrade(String version, String urlTemplate) {
+    public WeaveUpgrade(String version, String urlTemplate, String sha256, Duration limit) {
         this.version = Versions.requireWeaveVersion(version);
         this.url = downloadUrl(urlTemplate, version);
+        this.sha256 = WeavePins.requireHex(sha256);
+        if (limit == null || limit.toSeconds() < 1) throw new IllegalArgumentException("the Weave time limit must be at least 1 s");
+        this.limit = limit;
     }
 
     /** The template with the version in it, checked. */
@@ -57,7 +70,7 @@ public final class WeaveUpgrade implements Procedure {
         }
         String url = urlTemplate.replace("{version}", version);
         if (!URL.matcher(url).matches()) {
-            throw new IllegalArgumentException("not a plain http(s) URL for the Weave script: " + url);
+            throw new IllegalArgumentException("not a plain https URL for the Weave script (http is refused): " + url);
         }
         return url;
     }
@@ -70,6 +83,10 @@ public final class WeaveUpgrade implements Procedure {
         return url;
     }
 
+    public String sha256() {
+        return sha256;
+    }
+
     @Override
     public String name() {
         return "Weave " + version;
@@ -78,11 +95,18 @@ public final class WeaveUpgrade implements Procedure {
     @Override
     public ProcedureResult run(ProcedureContext ctx) throws SshException {
         ctx.step(Step.INSTALLING_WEAVE, "downloading Weave " + version);
-        ctx.line(OutputListener.Stream.STDOUT, "upkeep: downloading " + url);
+        ctx.line(OutputListener.Stream.STDOUT, "upkeep: downloading " + url + " (https only, SHA-256 " + sha256
+                + "; detached on the server, time limit " + limit.toSeconds() + " s)");
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("VERSION", version);
         vars.put("URL", url);
-        DockerWeaveScript.Output out = DockerWeaveScript.run(ctx, "weave-install.sh", vars, false);
+        vars.put("SHA256", sha256);
+        vars.put("RESTART_TIMEOUT", Long.toString(DockerUpgrade.RESTART_TIMEOUT.toSeconds()));
+        DetachedJob job = new DetachedJob("weave", ctx.runId(), limit, DockerUpgrade.LOCK_WAIT, "weave-job.sh", vars);
+        JobFollower.Ending ending = new JobFollower(ctx, job, JobFollower.RECONNECT_WINDOW).run();
+        ProcedureResult unfinished = JobEndings.unfinished(ending, "installing Weave " + version);
+        if (unfinished != null) return unfinished;
+        DockerWeaveScript.Output out = ending.output();
         Optional<String> error = out.first("error");
         if (error.isPresent()) return ProcedureResult.failed(error.get());
         if (out.first("already").isPresent()) {
@@ -90,7 +114,7 @@ public final class WeaveUpgrade implements Procedure {
                     List.of());
         }
         if (out.exitStatus() != 0) {
-            return ProcedureResult.failed("the Weave install script failed (exit " + out.exitStatus() + ")");
+            return ProcedureResult.failed("the Weave install job failed (exit " + out.exitStatus() + "; log " + job.log() + ")");
         }
         String how = out.first("restart").orElse("none");
         List<String> peers = out.all("peer_before");
@@ -132,6 +156,6 @@ public final class WeaveUpgrade implements Procedure {
 
     @Override
     public String toString() {
-        return "WeaveUpgrade[" + version + " from " + url + "]";
+        return "WeaveUpgrade[" + version + " from " + url + ", sha256 " + sha256 + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.upkeep.run;
 
 import dev.upkeep.remote.Step;
+import dev.upkeep.ssh.Cancellation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class ActiveRun implements RunHandle {
     private final Map<ServerRef, ServerPlan> byRef = new LinkedHashMap<>();
     private final Map<ServerRef, ServerResult> results = new ConcurrentHashMap<>();
     private final Map<String, RebootGate> gates = new ConcurrentHashMap<>();
-    private final Set<dev.upkeep.ssh.Cancellation> running = ConcurrentHashMap.newKeySet();
+    private final Set<Tokens> running = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
     private final Object lock = new Object();
     private final Instant started = Instant.now();
@@ -45,7 +46,12 @@ final class ActiveRun implements RunHandle {
     private boolean paused;
     private AtomicInteger workersLeft;
     private volatile boolean cancelled;
+    private volatile boolean aborted;
     private volatile String stopReason;
+
+    /** A running server's two cancel tokens: {@code stop} for a cancel, {@code abort} for "stop waiting". */
+    record Tokens(Cancellation stop, Cancellation abort) {
+    }
 
     ActiveRun(RunPlan plan, Connections connections, SudoSession sudo, SudoChecks sudoChecks, List<RunListener> listeners) {
         this.plan = plan;
@@ -64,9 +70,8 @@ final class ActiveRun implements RunHandle {
             return;
         }
         executor.execute(() -> {
-            dev.upkeep.ssh.Cancellation checking = new dev.upkeep.ssh.Cancellation();
-            track(checking, true);
-            if (cancelled) checking.cancel();
+            Cancellation checking = new Cancellation();
+            Tokens tokens = track(checking, checking);
             try {
                 sudoChecks.run(plan, executor, this, checking);
             } catch (InterruptedException e) {
@@ -75,7 +80,7 @@ final class ActiveRun implements RunHandle {
             } catch (RuntimeException e) {
                 log.error("Run {}: checking sudo failed", plan.id(), e);
             } finally {
-                track(checking, false);
+                untrack(tokens);
             }
             launch(executor);
         });
@@ -98,10 +103,28 @@ final class ActiveRun implements RunHandle {
     @Override
     public void cancel() {
         synchronized (lock) {
-            cancelled = true;
+            if (!cancelled) {
+                cancelled = true;
+                emit(new RunEvent.Cancelling(false, Instant.now()));
+            }
             lock.notifyAll();
         }
-        running.forEach(dev.upkeep.ssh.Cancellation::cancel);
+        running.forEach(t -> t.stop().cancel());
+    }
+
+    @Override
+    public void stopWaiting() {
+        synchronized (lock) {
+            boolean first = !cancelled;
+            cancelled = true;
+            if (!aborted) {
+                aborted = true;
+                if (first) emit(new RunEvent.Cancelling(false, Instant.now()));
+                emit(new RunEvent.Cancelling(true, Instant.now()));
+            }
+            lock.notifyAll();
+        }
+        running.forEach(t -> t.abort().cancel());
     }
 
     @Override
@@ -213,7 +236,7 @@ final class ActiveRun implements RunHandle {
             }
             List<ServerResult> ordered = plan.servers().stream().map(s -> results.get(s.ref())).toList();
             RunSummary summary = new RunSummary(plan.id(), System.getProperty("user.name"), started, Instant.now(),
-                    plan.options(), plan.servers().stream().map(ServerPlan::ref).toList(), ordered);
+                    plan.options(), plan.servers().stream().map(ServerPlan::ref).toList(), ordered, cancelled);
             emit(new RunEvent.RunFinished(summary, Instant.now()));
             completion.complete(summary);
         }
@@ -225,13 +248,17 @@ final class ActiveRun implements RunHandle {
         return plan;
     }
 
-    boolean cancelled() {
-        return cancelled;
+    /** Registers a starting server's tokens, firing them at once when the run was already cancelled. */
+    Tokens track(Cancellation stop, Cancellation abort) {
+        Tokens tokens = new Tokens(stop, abort);
+        running.add(tokens);
+        if (cancelled) stop.cancel();
+        if (aborted) abort.cancel();
+        return tokens;
     }
 
-    void track(dev.upkeep.ssh.Cancellation token, boolean add) {
-        if (add) running.add(token);
-        else running.remove(token);
+    void untrack(Tokens tokens) {
+        running.remove(tokens);
     }
 
     /** The keep-one-up gate of an application, or null when its reboots need none. */

@@ -83,6 +83,9 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
                 for (ServerRef r : b.servers()) write(r, b.at(), "RUN", "batch " + b.number() + " of " + b.batches() + " started");
             } else if (event instanceof RunEvent.Stopping s) {
                 unfinished(s.at(), "stopping: " + s.reason());
+            } else if (event instanceof RunEvent.Cancelling c) {
+                unfinished(c.at(), c.stopWaiting() ? "stopped waiting: servers mid-reboot are left unverified"
+                        : "cancelled: no new server starts; running servers reach a safe point");
             } else if (event instanceof RunEvent.Paused p) {
                 unfinished(p.at(), "paused: " + p.detail());
             } else if (event instanceof RunEvent.Resumed r) {

@@ -41,8 +41,7 @@ public final class ManifestUpgradeHooks {
             throw new IllegalArgumentException(doc.syntaxProblems().stream().filter(p -> p.isError()).findFirst()
                     .map(p -> p.format(file.toString())).orElse(file + ": does not parse"));
         }
-        var procedures = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(docker, !docker, false,
-                ws.settings().weaveDownloadUrl()));
+        var procedures = new DockerWeaveProcedures(DockerWeaveProcedures.Options.of(docker, !docker, false, ws.settings()));
         try {
             return procedures.forApplication(doc, app.environment()).get(0);
         } catch (UpgradeTargetsException e) {

@@ -2,12 +2,21 @@ package dev.upkeep.run;
 
 import dev.upkeep.ssh.Cancellation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The keep-one-up rule while servers run in parallel: at most {@code permits} servers of one application reboot
- * at once. A server waits here (cancellably) before its reboot, never while it holds anything else.
+ * The keep-one-up rule of one application: at most {@code permits} of its servers are down at once. A server waits
+ * here (cancellably) before its reboot, never while it holds anything else. A server whose reboot failed keeps its
+ * permit for the rest of the run: it is down, or at least not known to be serving, so nothing else of its application
+ * may take its place. Once every permit is held that way, a server asking for one is refused at once.
  */
 final class RebootGate {
+    /** What a server waiting for its turn gets. */
+    enum Turn { GO, CANCELLED, REFUSED }
+
     private final int permits;
+    private final List<ServerRef> down = new ArrayList<>();
     private int taken;
 
     RebootGate(int permits) {
@@ -19,24 +28,37 @@ final class RebootGate {
         return taken < permits;
     }
 
-    /** Waits for a permit; false when cancelled first (then nothing is held). */
-    boolean acquire(Cancellation cancel) throws InterruptedException {
+    /** Waits for a permit; nothing is held unless the answer is GO. */
+    Turn acquire(Cancellation cancel) throws InterruptedException {
         try (Cancellation.Registration ignored = cancel.onCancel(this::wake)) {
             synchronized (this) {
                 while (taken >= permits) {
-                    if (cancel.isCancelled()) return false;
+                    if (cancel.isCancelled()) return Turn.CANCELLED;
+                    if (down.size() >= permits) return Turn.REFUSED;
                     wait();
                 }
-                if (cancel.isCancelled()) return false;
+                if (cancel.isCancelled()) return Turn.CANCELLED;
                 taken++;
-                return true;
+                return Turn.GO;
             }
         }
     }
 
+    /** The server is back and healthy (or never went down): its permit is free again. */
     synchronized void release() {
         taken--;
         notifyAll();
+    }
+
+    /** The server's reboot failed: it keeps its permit for the rest of the run. */
+    synchronized void keepDown(ServerRef server) {
+        down.add(server);
+        notifyAll();
+    }
+
+    /** The servers that failed their reboot, for messages. */
+    synchronized List<ServerRef> down() {
+        return List.copyOf(down);
     }
 
     private synchronized void wake() {

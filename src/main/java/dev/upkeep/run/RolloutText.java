@@ -69,6 +69,7 @@ public final class RolloutText {
     private static String needs(ServerStatus s) {
         if (s == null) return "not probed";
         if (!s.reachable()) return "unreachable now (" + s.error() + ")";
+        if (s.rebootRequired() == null) return "reboot required: unknown now";
         if (!s.rebootRequired()) return "no reboot required now";
         return "reboot required now" + (s.rebootPackages().isEmpty() ? "" : " (" + String.join(", ", s.rebootPackages()) + ")");
     }

@@ -51,6 +51,13 @@ public sealed interface RunEvent {
     record Resumed(Instant at) implements RunEvent {
     }
 
+    /**
+     * The run was cancelled: no new server starts, running ones reach a safe point ({@code stopWaiting} false); or it
+     * also stopped waiting for servers mid-reboot and for detached jobs ({@code stopWaiting} true).
+     */
+    record Cancelling(boolean stopWaiting, Instant at) implements RunEvent {
+    }
+
     /** The failure limit was reached: no new server or batch starts, the rest end NOT_STARTED. */
     record Stopping(String reason, Instant at) implements RunEvent {
     }

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param rebootTimeoutSeconds overrides each application's reboot timeout (null: the application's own)
  * @param batch                ROLLING only: servers per batch, N or N% of the run's servers (null: 1)
  * @param failureLimit         stop starting servers/batches once N or N% failed (null: {@code maxFailures}, or 1
- *                             for ROLLING, else no limit); a count here and {@code maxFailures} are kept equal
+ *                             for ROLLING and for any run that reboots, else no limit); a count here and
+ *                             {@code maxFailures} are kept equal
  * @param keepOneUp            never take every server of an application (of more than one) down at once: rolling
  *                             batches are split and parallel reboots wait their turn
  */
@@ -85,10 +86,14 @@ public record RunOptions(boolean security, boolean docker, boolean weave, Strate
         };
     }
 
-    /** After how many failures no new server starts, for a run of {@code servers} servers; null = never stop early. */
+    /**
+     * After how many failures no new server starts, for a run of {@code servers} servers; null = never stop early.
+     * Rolling runs and runs that reboot stop at the first failure unless told otherwise: a server that did not come
+     * back is a reason to look before taking the next one down, whatever the strategy.
+     */
     public Integer failuresAllowed(int servers) {
         if (failureLimit != null) return failureLimit.of(servers);
-        return strategy == Strategy.ROLLING ? 1 : null;
+        return strategy == Strategy.ROLLING || reboot != Reboot.NONE ? 1 : null;
     }
 
     public RunOptions withStrategy(Strategy s) {

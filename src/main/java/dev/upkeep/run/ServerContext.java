@@ -15,15 +15,22 @@ final class ServerContext implements ProcedureContext {
     private final ServerPlan plan;
     private final Connections connections;
     private final SudoSession sudo;
-    private final Cancellation cancellation;
+    private final Cancellation stop;
+    private final Cancellation abort;
     private final ActiveRun run;
     private volatile SshConnection connection;
 
-    ServerContext(ServerPlan plan, Connections connections, SudoSession sudo, Cancellation cancellation, ActiveRun run) {
+    /**
+     * @param stop  fired by the run's cancel (reach a safe point)
+     * @param abort fired when the run stops waiting (end now); it fires {@code stop} too
+     */
+    ServerContext(ServerPlan plan, Connections connections, SudoSession sudo, Cancellation stop, Cancellation abort,
+                  ActiveRun run) {
         this.plan = plan;
         this.connections = connections;
         this.sudo = sudo;
-        this.cancellation = cancellation;
+        this.stop = stop;
+        this.abort = abort;
         this.run = run;
     }
 
@@ -76,6 +83,16 @@ final class ServerContext implements ProcedureContext {
 
     @Override
     public Cancellation cancellation() {
-        return cancellation;
+        return abort;
+    }
+
+    @Override
+    public Cancellation stopRequest() {
+        return stop;
+    }
+
+    @Override
+    public String runId() {
+        return run.plan().id();
     }
 }

@@ -6,6 +6,7 @@ import dev.upkeep.remote.RebootAndVerify;
 import dev.upkeep.remote.RebootCancelledException;
 import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.Cancellation;
+import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.ConnectionLostException;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshException;
@@ -18,8 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** One server's part of a run: connect, its procedures in order (a reboot waits for its application's gate), the result. */
+/**
+ * One server's part of a run: connect, its procedures in order (a reboot waits for its application's gate), the
+ * result. A cancel lets the running procedure reach its safe point and starts no further one; a server whose
+ * procedures all finished is DONE even when the run was cancelled meanwhile (a reboot already issued is verified).
+ */
 final class ServerRun {
     private static final Logger log = LoggerFactory.getLogger(ServerRun.class);
 
@@ -40,32 +46,48 @@ final class ServerRun {
     }
 
     ServerResult run() {
-        Cancellation token = new Cancellation();
-        run.track(token, true);
-        if (run.cancelled()) token.cancel();
+        Cancellation stop = new Cancellation();
+        Cancellation abort = new Cancellation();
+        abort.onCancel(stop::cancel);
+        ActiveRun.Tokens tokens = run.track(stop, abort);
         Instant start = Instant.now();
-        ServerContext ctx = new ServerContext(server, connections, sudo, token, run);
+        ServerContext ctx = new ServerContext(server, connections, sudo, stop, abort, run);
         Step outcome = Step.DONE;
+        String skipped = null;
         try {
             ctx.step(Step.CONNECTING, null);
             ctx.connect();
             for (Procedure procedure : server.procedures()) {
-                if (token.isCancelled()) break;
+                if (stop.isCancelled()) {
+                    skipped = procedure.name();
+                    break;
+                }
                 ctx.line(OutputListener.Stream.STDOUT, "upkeep: " + procedure.name());
                 ProcedureResult r = downtime(procedure) ? gated(ctx, procedure) : procedure.run(ctx);
-                if (r == null) break; // cancelled while waiting for its turn to reboot
+                if (r == null) { // cancelled while waiting for its turn to reboot
+                    skipped = procedure.name();
+                    break;
+                }
                 upgraded.addAll(r.upgraded());
                 rebootPackages.addAll(r.rebootPackages());
                 // The last word on reboot-required is the last procedure's: a verified reboot clears it.
                 reboot = downtime(procedure) ? r.rebootRequired() : reboot | r.rebootRequired();
                 if (r.message() != null) messages.add(procedure.name() + ": " + r.message());
+                if (r.cancelled()) {
+                    outcome = Step.CANCELLED;
+                    break;
+                }
                 if (!r.success()) {
                     outcome = Step.FAILED;
                     break;
                 }
             }
         } catch (RebootCancelledException e) {
+            outcome = Step.UNVERIFIED;
             reboot = true; // unknown: it went down and was not seen coming back
+            messages.add(e.getMessage());
+        } catch (CommandCancelledException e) {
+            outcome = Step.CANCELLED;
             messages.add(e.getMessage());
         } catch (SshException e) {
             if (e instanceof ConnectionLostException) connections.evict(server);
@@ -73,18 +95,19 @@ final class ServerRun {
             messages.add(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            token.cancel();
+            outcome = Step.CANCELLED;
         } catch (RuntimeException e) {
             log.error("{} failed in run {}", server.ref(), run.plan().id(), e);
             outcome = Step.FAILED;
             messages.add("internal error: " + e);
         } finally {
-            run.track(token, false);
+            run.untrack(tokens);
         }
-        if (token.isCancelled()) {
+        if (outcome == Step.DONE && skipped != null) {
             outcome = Step.CANCELLED;
-            if (messages.isEmpty()) messages.add("cancelled");
+            messages.add("cancelled before " + skipped);
         }
+        if (outcome == Step.CANCELLED && messages.isEmpty()) messages.add("cancelled");
         String message = String.join("; ", messages);
         ctx.step(outcome, message);
         return new ServerResult(server.ref(), outcome, message, start, Duration.between(start, Instant.now()),
@@ -95,19 +118,44 @@ final class ServerRun {
         return p instanceof RebootAndVerify || p instanceof TakesServerDown;
     }
 
-    /** Runs a reboot once the keep-one-up rule lets this server go down; null when cancelled while waiting. */
+    /**
+     * Runs a reboot once the keep-one-up rule lets this server go down; null when cancelled while waiting. A reboot
+     * that fails after the server went down (or whose end is unknown) keeps its application's slot.
+     */
     private ProcedureResult gated(ServerContext ctx, Procedure reboot) throws SshException, InterruptedException {
-        RebootGate gate = run.gate(server.ref().application());
+        String app = server.ref().application();
+        RebootGate gate = run.gate(app);
         if (gate == null) return reboot.run(ctx);
         if (!gate.free()) {
-            ctx.line(OutputListener.Stream.STDOUT, "upkeep: waiting: other servers of " + server.ref().application()
-                    + " are rebooting (at least one of its servers stays up)");
+            ctx.line(OutputListener.Stream.STDOUT, "upkeep: waiting: other servers of " + app
+                    + " are rebooting or failed their reboot (at least one of its servers stays up)");
         }
-        if (!gate.acquire(ctx.cancellation())) return null;
+        switch (gate.acquire(ctx.stopRequest())) {
+            case CANCELLED:
+                return null;
+            case REFUSED:
+                String failed = gate.down().stream().map(ServerRef::toString).collect(Collectors.joining(", "));
+                return ProcedureResult.failed("not rebooted (keep one up): " + failed + " failed its reboot and counts"
+                        + " as down, so rebooting " + server.ref() + " could leave " + app + " with no server up");
+            default:
+                break;
+        }
+        boolean down = true; // until the reboot says otherwise: an exception leaves its state unknown
         try {
-            return reboot.run(ctx);
+            ProcedureResult r = reboot.run(ctx);
+            down = r.serverDown();
+            return r;
+        } catch (CommandCancelledException e) {
+            down = e instanceof RebootCancelledException;
+            throw e;
         } finally {
-            gate.release();
+            if (down) {
+                gate.keepDown(server.ref());
+                ctx.line(OutputListener.Stream.STDOUT, "upkeep: keep one up: " + server.ref()
+                        + " counts as down for the rest of this run; no other server of " + app + " takes its place");
+            } else {
+                gate.release();
+            }
         }
     }
 }

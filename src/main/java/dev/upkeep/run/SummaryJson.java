@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** summary.json of a run in the history: written at the start (no "finished" yet) and again at the end. */
+/**
+ * summary.json of a run in the history: written at the start (no "finished" yet) and again at the end, with
+ * "cancelled" when the run was cancelled and each server's outcome (DONE, FAILED, CANCELLED, NOT_STARTED,
+ * UNVERIFIED).
+ */
 final class SummaryJson {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -26,6 +30,7 @@ final class SummaryJson {
         root.put("user", s.user());
         root.put("started", s.started().toString());
         root.put("finished", s.finished() == null ? null : s.finished().toString());
+        root.put("cancelled", s.cancelled());
         root.set("options", options(s.options()));
         ArrayNode servers = root.putArray("servers");
         s.servers().forEach(r -> servers.add(r.toString()));
@@ -86,7 +91,7 @@ final class SummaryJson {
                     n.path("rebootRequired").asBoolean(), strings(n.path("rebootPackages"))));
         }
         return new RunSummary(root.path("id").asText(), root.path("user").asText(null), instant(root.path("started")),
-                instant(root.path("finished")), options, servers, results);
+                instant(root.path("finished")), options, servers, results, root.path("cancelled").asBoolean(false));
     }
 
     private static Share share(JsonNode n) {

@@ -5,46 +5,12 @@ exec >>"$LOG" 2>&1
 exec 9>"$STATE/security.lock"
 flock 9
 APT_OPTS="-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold -o DPkg::Lock::Timeout=$LOCK_WAIT"
-LOCKS="/var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock"
-
 finish() {
   echo "$1" > "$STATUS.tmp" && mv -f "$STATUS.tmp" "$STATUS"
   exit "$1"
 }
 step() {
   echo "@@upkeep step $*"
-}
-# PIDs that have lock file $1 open: fuser when installed, else a scan of /proc; a flock test catches the rest.
-holders() {
-  [ -e "$1" ] || return 0
-  if command -v fuser >/dev/null 2>&1; then
-    pids=$(fuser "$1" 2>/dev/null)
-  else
-    pids=$(for fd in /proc/[0-9]*/fd/*; do
-      [ "$(readlink "$fd" 2>/dev/null)" = "$1" ] && p=${fd#/proc/} && echo "${p%%/*}"
-    done | sort -u)
-  fi
-  for p in $pids; do printf '%s(%s) ' "$p" "$(cat /proc/"$p"/comm 2>/dev/null)"; done
-  [ -z "$pids" ] && ! flock -n -x "$1" true 2>/dev/null && printf 'another process '
-  return 0
-}
-wait_for_locks() {
-  left=$LOCK_WAIT
-  while :; do
-    busy=""
-    for f in $LOCKS; do
-      h=$(holders "$f")
-      if [ -n "$h" ]; then busy="$f held by ${h% }"; break; fi
-    done
-    [ -z "$busy" ] && return 0
-    if [ "$left" -le 0 ]; then
-      echo "upkeep: gave up waiting for the apt/dpkg lock after $LOCK_WAIT s ($busy)"
-      return 1
-    fi
-    echo "upkeep: waiting for the apt/dpkg lock ($busy): $left s left"
-    sleep 1
-    left=$((left - 1))
-  done
 }
 
 echo "upkeep: security upgrade $RUN_ID on $(hostname) at $(date -u +%Y-%m-%dT%H:%M:%SZ), pid $$"
@@ -64,6 +30,11 @@ fi
 # From now on the server upgrades itself daily (with its own unattended-upgrades configuration).
 printf 'APT::Periodic::Update-Package-Lists "1";\nAPT::Periodic::Unattended-Upgrade "1";\n' > /etc/apt/apt.conf.d/20auto-upgrades.upkeep-new \
   && mv -f /etc/apt/apt.conf.d/20auto-upgrades.upkeep-new /etc/apt/apt.conf.d/20auto-upgrades
+# ...but never reboots by itself: servers reboot only through Upkeep's verified, keep-one-up reboot. The file sorts
+# after the stock 50unattended-upgrades and local files that may switch Automatic-Reboot on, so its word is the last.
+printf '%s\n' '// Written by Upkeep on every security upgrade: servers reboot only through Upkeep (verified, keep one up).' \
+  'Unattended-Upgrade::Automatic-Reboot "false";' > /etc/apt/apt.conf.d/99upkeep-no-automatic-reboot.upkeep-new \
+  && mv -f /etc/apt/apt.conf.d/99upkeep-no-automatic-reboot.upkeep-new /etc/apt/apt.conf.d/99upkeep-no-automatic-reboot
 # This run takes security updates only: a copy of the system's apt configuration plus a last part that replaces
 # the allowed origins. APT_CONFIG is read before the parts, so it can point apt at that copy.
 conf="$STATE/security-only"
@@ -79,6 +50,7 @@ Unattended-Upgrade::Origins-Pattern {
   "origin=UbuntuESM,archive=${distro_codename}-infra-security";
 };
 Dpkg::Options { "--force-confdef"; "--force-confold"; };
+Unattended-Upgrade::Automatic-Reboot "false";
 CONF
 printf 'Dir::Etc::parts "%s/apt.conf.d";\n' "$conf" > "$conf/apt.conf"
 offset=$(stat -c %s /var/log/dpkg.log 2>/dev/null || echo 0)

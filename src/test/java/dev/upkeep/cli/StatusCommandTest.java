@@ -104,6 +104,28 @@ class StatusCommandTest {
     }
 
     @Test
+    void anUnreachableServerHasNoFactsInJsonOnlyNullsNeverFalseOrZero(@TempDir Path dir) throws Exception {
+        Server dead = new Server("dead", "127.0.0.1", 1, "root", fleet.clientKey().toString(), false, List.of());
+        Path file = save(FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
+                List.of(new Application("shop", null, null, null, List.of(dead)))));
+        assertThat(run("", "--workspace", file.toString(), "status", "--json")).isEqualTo(ExitCodes.SOME_FAILED);
+        JsonNode row = new ObjectMapper().readTree(out.toString()).get(0);
+        assertThat(row.get("reachable").asBoolean()).isFalse();
+        assertThat(row.get("error").asText()).isNotBlank();
+        for (String fact : List.of("os", "kernel", "bootId", "uptimeSeconds", "rebootRequired", "rebootPackages",
+                "rebootRequiredSince", "securityUpdates", "otherUpdates", "packageListsUpdated", "unattendedUpgrades",
+                "dockerVersion", "weaveVersion")) {
+            assertThat(row.has(fact)).as(fact + " is in the contract").isTrue();
+            assertThat(row.get(fact).isNull()).as(fact + " is unknown, not " + row.get(fact)).isTrue();
+        }
+        String table = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("", "--workspace", file.toString(), "status")).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(out.toString().lines().filter(l -> l.startsWith("shop")).findFirst().orElseThrow())
+                .as(table).doesNotContainPattern("\\b(no|off|0)\\b");
+    }
+
+    @Test
     void badWorkspaceIsExitTwoAndUntouched(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ws.yml");
         String text = "applications:\n  - name: shop\n    servers:\n      - name: web1\n        hots: x\n";

@@ -8,6 +8,7 @@ import dev.upkeep.run.FleetWorkspaces;
 import dev.upkeep.run.ManifestUpgradeHooks;
 import dev.upkeep.run.SshStatusService;
 import dev.upkeep.testfleet.DockerRepo;
+import dev.upkeep.testfleet.HttpsMirror;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 import dev.upkeep.testfleet.WeaveScripts;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpgradeDockerWeaveCommandTest {
     private static TestFleet fleet;
     private static DockerRepo docker;
+    private static HttpsMirror mirror;
     private static String weaveUrl;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -40,8 +42,10 @@ class UpgradeDockerWeaveCommandTest {
         TestFleet.assumeAvailable();
         fleet = TestFleet.start(2);
         docker = DockerRepo.start(fleet);
-        weaveUrl = WeaveScripts.publish(fleet, WeaveScripts.OLD, WeaveScripts.NEW);
+        mirror = HttpsMirror.start();
+        weaveUrl = WeaveScripts.publish(mirror, WeaveScripts.OLD, WeaveScripts.NEW);
         for (TestServer s : fleet.servers()) {
+            mirror.trustOn(s);
             docker.addTo(s);
             docker.install(s, DockerRepo.OLD);
             WeaveScripts.install(s, WeaveScripts.OLD);
@@ -51,14 +55,19 @@ class UpgradeDockerWeaveCommandTest {
     @AfterAll
     static void stopFleet() {
         if (docker != null) docker.close();
+        if (mirror != null) mirror.close();
         if (fleet != null) fleet.close();
     }
 
     private Path workspace(Path dir, String manifest) throws Exception {
+        return workspace(dir, manifest, WeaveScripts.checksums(WeaveScripts.NEW));
+    }
+
+    /** The mirror is no release Upkeep has pins for: the workspace gives the checksums, as a user of a mirror would. */
+    private Path workspace(Path dir, String manifest, java.util.Map<String, String> checksums) throws Exception {
         Files.writeString(dir.resolve("Manifest.yml"), manifest);
         Workspace base = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers());
-        Settings s = base.settings();
-        Settings settings = new Settings(s.concurrency(), s.knownHosts(), s.sshConfig(), s.connectTimeoutSeconds(), weaveUrl);
+        Settings settings = base.settings().withWeaveDownload(weaveUrl, checksums);
         Application app = base.applications().get(0);
         Application withManifest = new Application(app.name(), app.environment(), "Manifest.yml", null, app.servers());
         Workspace ws = new Workspace(base.file(), settings, List.of(withManifest));
@@ -86,6 +95,18 @@ class UpgradeDockerWeaveCommandTest {
             assertThat(s.run("docker version --format '{{.Server.Version}}'").strip()).isEqualTo("25.0.3");
             assertThat(s.run("weave version").strip()).contains("2.8.1");
         }
+    }
+
+    @Test
+    void aMirrorWithoutAChecksumForTheVersionIsRefusedBeforeConnectingWithWhatToDo(@TempDir Path dir) throws Exception {
+        Path ws = workspace(dir, "docker:\n  configuration:\n    weave_version: 2.8.1\n", java.util.Map.of());
+        String before = fleet.server(0).run("weave version");
+        int exit = run(dir.resolve("state"), "--workspace", ws.toString(), "upgrade", "--weave", "--yes");
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("Upkeep ships no verified SHA-256 pin for Weave 2.8.1")
+                .contains(weaveUrl.replace("{version}", "2.8.1")).contains("weaveChecksums");
+        assertThat(dir.resolve("state/runs")).doesNotExist();
+        assertThat(fleet.server(0).run("weave version")).isEqualTo(before);
     }
 
     @Test

@@ -70,6 +70,22 @@ class WorkspaceStoreTest {
         }
     }
 
+    @Test
+    void installTimeLimitsAndWeaveChecksumsAreReadAndWrittenOnlyWhenGiven(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("workspace.yml");
+        String sum = "sha256:" + "0123456789abcdef".repeat(4);
+        Workspace ws = store.parse("settings:\n  weaveDownloadUrl: https://weave.example.com/{version}/weave\n"
+                + "  weaveChecksums:\n    2.8.1: " + sum + "\n  dockerTimeoutSeconds: 1200\n", file);
+        assertThat(ws.settings().weaveChecksum("2.8.1")).isEqualTo("0123456789abcdef".repeat(4));
+        assertThat(ws.settings().dockerTimeoutSeconds()).isEqualTo(1200);
+        assertThat(ws.settings().weaveTimeoutSeconds()).isEqualTo(300);
+        store.save(ws);
+        assertThat(Files.readString(file)).contains("\"2.8.1\": " + sum).contains("dockerTimeoutSeconds: 1200")
+                .doesNotContain("weaveTimeoutSeconds");
+        assertThat(store.load(file)).isEqualTo(ws);
+        assertThat(store.format(store.parse("applications: []\n", file))).doesNotContain("weaveChecksums").doesNotContain("dockerTimeout").doesNotContain("weaveTimeout");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "unknown key|applications:\\n  - name: a\\n    servers:\\n      - name: w\\n        hots: x\\n|5|unknown key 'hots'",
@@ -83,7 +99,11 @@ class WorkspaceStoreTest {
             "zero concurrency|settings:\\n  concurrency: 0\\n|2|concurrency must be",
             "weave url without version|settings:\\n  weaveDownloadUrl: https://example.com/weave\\n|2|weaveDownloadUrl must be",
             "weave url not http|settings:\\n  weaveDownloadUrl: file:///tmp/{version}\\n|2|weaveDownloadUrl must be",
-            "weave url with quote|settings:\\n  weaveDownloadUrl: \"https://x/{version};$(id)\"\\n|2|weaveDownloadUrl must be"})
+            "weave url with quote|settings:\\n  weaveDownloadUrl: \"https://x/{version};$(id)\"\\n|2|weaveDownloadUrl must be",
+            "weave url plain http|settings:\\n  weaveDownloadUrl: http://x/{version}/weave\\n|2|plain http is refused",
+            "weave checksum not sha256|settings:\\n  weaveChecksums:\\n    2.8.1: md5:abc\\n|3|weaveChecksums.2.8.1 must be sha256:",
+            "weave checksum bad version|settings:\\n  weaveChecksums:\\n    latest: sha256:00\\n|3|'latest' is not a Weave version",
+            "zero docker timeout|settings:\\n  dockerTimeoutSeconds: 0\\n|2|dockerTimeoutSeconds must be"})
     void badWorkspaceIsRefusedWithItsLine(String what, String yaml, int line, String message, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("ws.yml");
         String text = yaml.replace("\\n", "\n");

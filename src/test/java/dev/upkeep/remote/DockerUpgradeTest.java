@@ -5,6 +5,7 @@ import dev.upkeep.manifest.ManifestDocument;
 import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.SshConnector;
 import dev.upkeep.testfleet.DockerRepo;
+import dev.upkeep.testfleet.HttpsMirror;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 import dev.upkeep.testfleet.WeaveScripts;
@@ -14,26 +15,35 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The Docker upgrade on real Debian servers with a Docker CE–style apt repository. */
 class DockerUpgradeTest {
     private static final Logger log = LoggerFactory.getLogger(DockerUpgradeTest.class);
     private static final String OLD_CE = "18.03.0~ce-0~debian";
+    /** A docker-ce whose postinst takes 12 s: time to drop a connection, cancel or run out of time while dpkg runs. */
+    private static final String SLOW = "5:26.1.4-1~debian.12~bookworm";
+    /** Its postinst takes 25 s: it outlasts a 5 s time limit and the grace after it. */
+    private static final String SLOWER = "5:26.1.5-1~debian.12~bookworm";
     private static TestFleet fleet;
     private static DockerRepo docker;
+    private static HttpsMirror mirror;
     private static SshConnector connector;
 
     @BeforeAll
     static void start() {
         TestFleet.assumeAvailable();
-        fleet = TestFleet.start(5);
-        docker = DockerRepo.start(fleet).publish(OLD_CE);
+        fleet = TestFleet.start(10);
+        docker = DockerRepo.start(fleet).publish(OLD_CE).publishSlow(SLOW, 12).publishSlow(SLOWER, 25);
+        mirror = HttpsMirror.start();
+        fleet.servers().forEach(mirror::trustOn);
         fleet.servers().forEach(docker::addTo);
         connector = TestContext.connector(fleet);
     }
@@ -42,6 +52,7 @@ class DockerUpgradeTest {
     static void stop() {
         if (connector != null) connector.close();
         if (docker != null) docker.close();
+        if (mirror != null) mirror.close();
         if (fleet != null) fleet.close();
     }
 
@@ -102,7 +113,7 @@ class DockerUpgradeTest {
 
             assertThat(result.success()).isFalse();
             assertThat(result.message()).isEqualTo("Docker 26.1.0 is not offered by apt on " + server.name()
-                    + " (it offers 25.0.3, 24.0.7, 18.03.0-ce). Nothing was installed.");
+                    + " (it offers 26.1.5, 26.1.4, 25.0.3, 24.0.7, 18.03.0-ce). Nothing was installed.");
         }
         assertThat(installed(server)).isEqualTo(before);
         assertThat(running(server)).isEqualTo("24.0.7");
@@ -138,8 +149,9 @@ class DockerUpgradeTest {
         try (TestContext ctx = TestContext.root(connector, fleet, server)) {
             ctx.cancelWhen(entry -> entry.contains("Unpacking docker-ce"));
             ProcedureResult finished = new DockerUpgrade("25.0.3", false).run(ctx);
-            assertThat(ctx.cancellation().isCancelled()).isTrue();
+            assertThat(ctx.stopRequest().isCancelled()).isTrue();
             assertThat(finished.success()).as("a cancel never cuts dpkg off: " + finished.message()).isTrue();
+            assertThat(ctx.lines).anyMatch(l -> l.contains("a cancel came while dpkg ran: the packages are installed"));
         }
         assertThat(server.run("dpkg --audit")).isEmpty();
         assertThat(running(server)).isEqualTo("25.0.3");
@@ -168,7 +180,7 @@ class DockerUpgradeTest {
         TestServer server = fleet.server(4);
         docker.install(server, DockerRepo.OLD);
         server.run("apt-get -q update");
-        String weaveUrl = WeaveScripts.publish(fleet, WeaveScripts.OLD, WeaveScripts.NEW);
+        String weaveUrl = WeaveScripts.publish(mirror, WeaveScripts.OLD, WeaveScripts.NEW);
         WeaveScripts.install(server, WeaveScripts.OLD, "10.1.2.3");
         ManifestDocument manifest = ManifestDocument.parse("""
                 production:
@@ -177,8 +189,8 @@ class DockerUpgradeTest {
                       docker_version: 25.0.3
                       weave_version: 2.8.1
                 """, "Manifest.yml");
-        List<Procedure> procedures = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(true, true, false, weaveUrl))
-                .forApplication(manifest, "production");
+        List<Procedure> procedures = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(true, true, false, weaveUrl,
+                WeaveScripts.checksums(WeaveScripts.NEW), null, null, null)).forApplication(manifest, "production");
 
         List<ProcedureResult> results = new ArrayList<>();
         try (TestContext ctx = TestContext.deployWithSudo(connector, fleet, server)) {
@@ -197,5 +209,95 @@ class DockerUpgradeTest {
         assertThat(results).extracting(ProcedureResult::message).containsExactly(
                 "Docker 24.0.7 → 25.0.3 (docker-ce " + DockerRepo.NEW + ")",
                 "Weave 2.8.0 → 2.8.1 (router relaunched with peers 10.1.2.3)");
+    }
+
+    @Test
+    void aDroppedConnectionWhileDpkgRunsNeverStopsItAndUpkeepReportsTheInstallAfterReconnecting() throws Exception {
+        TestServer server = fleet.server(5);
+        docker.install(server, DockerRepo.OLD);
+        TestContext ctx = TestContext.root(connector, fleet, server)
+                .when(l -> l.contains("Unpacking docker-ce (" + SLOW + ")"), () -> server.run("pkill -f 'sshd: roo[t]@notty'"));
+        try (ctx) {
+            ProcedureResult result = new DockerUpgrade("26.1.4", false).run(ctx);
+
+            assertThat(result.success()).as(result.message() + "\n" + ctx.output()).isTrue();
+            assertThat(result.message()).isEqualTo("Docker 24.0.7 → 26.1.4 (docker-ce " + SLOW + ")");
+            assertThat(ctx.lines).anyMatch(l -> l.startsWith("out: upkeep: connection lost")).contains("out: upkeep: reconnected");
+            assertThat(ctx.lines.stream().filter(l -> l.contains("Unpacking docker-ce (" + SLOW + ")"))).as("each line once").hasSize(1);
+        }
+        assertThat(running(server)).isEqualTo("26.1.4");
+        assertThat(server.run("dpkg --audit")).isEmpty();
+    }
+
+    @Test
+    void aCancelWhileWaitingForAptStopsBeforeDpkgStartsAndNothingIsInstalled() throws Exception {
+        TestServer server = fleet.server(6);
+        docker.install(server, DockerRepo.OLD);
+        String before = installed(server);
+        server.spawn("exec flock /var/lib/dpkg/lock-frontend sleep 60");
+        try (TestContext ctx = TestContext.root(connector, fleet, server)
+                .cancelWhen(l -> l.contains("waiting for the apt/dpkg lock"))) {
+            ProcedureResult result = new DockerUpgrade("25.0.3", false).run(ctx);
+
+            assertThat(result.cancelled()).as(result.message() + "\n" + ctx.output()).isTrue();
+            assertThat(result.message()).isEqualTo("cancelled before installing docker-ce " + DockerRepo.NEW + ": nothing changed");
+            assertThat(ctx.lines).anyMatch(l -> l.contains("asked the docker job")).anyMatch(l -> l.contains("dpkg is never cut off"));
+        } finally {
+            server.run("pkill -f 'flock /var/lib/dpkg/lock-fronten[d]' || true");
+        }
+        assertThat(installed(server)).isEqualTo(before);
+        assertThat(running(server)).isEqualTo("24.0.7");
+    }
+
+    @Test
+    void theTimeLimitEndsTheJobAtASafePointAndNothingIsInstalled() throws Exception {
+        TestServer server = fleet.server(7);
+        docker.install(server, DockerRepo.OLD);
+        String before = installed(server);
+        server.spawn("exec flock /var/lib/dpkg/lock-frontend sleep 60");
+        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            ProcedureResult result = new DockerUpgrade("25.0.3", false, Duration.ofSeconds(3)).run(ctx);
+
+            assertThat(result.success()).isFalse();
+            assertThat(result.cancelled()).isFalse();
+            assertThat(result.message()).isEqualTo("the time limit was reached before installing docker-ce " + DockerRepo.NEW
+                    + ": nothing changed");
+        } finally {
+            server.run("pkill -f 'flock /var/lib/dpkg/lock-fronten[d]' || true");
+        }
+        assertThat(installed(server)).isEqualTo(before);
+    }
+
+    @Test
+    void pastTheTimeLimitDpkgIsNeverCutOffUpkeepStopsWaitingAndSaysSo() throws Exception {
+        TestServer server = fleet.server(9);
+        docker.install(server, DockerRepo.OLD);
+        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            // 25 s of postinst against a 5 s limit: Upkeep gives up after the limit and its grace, dpkg goes on.
+            ProcedureResult result = new DockerUpgrade("26.1.5", false, Duration.ofSeconds(5)).run(ctx);
+
+            assertThat(result.success()).isFalse();
+            assertThat(result.message()).startsWith("the docker job did not end within its time limit of 5 s: it was asked"
+                    + " to stop at its next safe point and was not killed (dpkg is never cut off)");
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> server.call("cat /var/log/upkeep/docker-*.status").stdout().contains("0"));
+        assertThat(server.run("dpkg --audit")).isEmpty();
+        assertThat(installed(server)).contains("docker-ce " + SLOWER);
+    }
+
+    @Test
+    void aRestartThatNeverEndsIsCutOffByItsTimeoutAndTheServerFailsSayingSo() throws Exception {
+        TestServer server = fleet.server(8);
+        docker.install(server, DockerRepo.OLD);
+        server.run("touch /etc/docker-standin-restart-hangs");
+        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+            ProcedureResult result = new DockerUpgrade("25.0.3", false, Duration.ofMinutes(2), Duration.ofSeconds(2)).run(ctx);
+
+            assertThat(result.success()).isFalse();
+            assertThat(result.message()).isEqualTo("installed, but 'service docker restart' did not finish within 2 s");
+        } finally {
+            server.run("rm -f /etc/docker-standin-restart-hangs; pkill -f 'sleep 360[0]' || true");
+        }
+        assertThat(installed(server)).contains("docker-ce " + DockerRepo.NEW);
     }
 }

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Manifest versions → procedures, checked before any server is contacted; Docker's apt version scheme. */
 class DockerWeaveProceduresTest {
-    private static final DockerWeaveProcedures BOTH = new DockerWeaveProcedures(
-            new DockerWeaveProcedures.Options(true, true, false, null));
+    private static final String HEX = "ab".repeat(32);
+    private static final DockerWeaveProcedures BOTH = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(
+            true, true, false, null, java.util.Map.of("2.8.1", "sha256:" + HEX), null, null, null));
 
     private static ManifestDocument manifest(String yaml) {
         return ManifestDocument.parse(yaml, "Manifest.yml");
@@ -62,6 +63,64 @@ class DockerWeaveProceduresTest {
         assertThat(procedures).extracting(Procedure::name).containsExactly("Docker 24.0.7", "Weave 2.8.1");
         assertThat(((WeaveUpgrade) procedures.get(1)).url())
                 .isEqualTo("https://github.com/weaveworks/weave/releases/download/v2.8.1/weave");
+        assertThat(((WeaveUpgrade) procedures.get(1)).sha256()).isEqualTo(HEX);
+        assertThat(((DockerUpgrade) procedures.get(0)).limit()).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
+
+    private static final ManifestDocument WEAVE_281 = manifest("docker:\n  configuration:\n    weave_version: 2.8.1\n");
+
+    @Test
+    void aWeaveVersionWithNeitherPinNorWorkspaceChecksumIsRefusedBeforeAnythingConnects() {
+        var defaults = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(false, true, false, null));
+        assertThatThrownBy(() -> defaults.forApplication(WEAVE_281, null)).isInstanceOf(UpgradeTargetsException.class)
+                .hasMessageStartingWith("Upkeep ships no verified SHA-256 pin for Weave 2.8.1, so its download from"
+                        + " https://github.com/weaveworks/weave/releases/download/v2.8.1/weave cannot be checked and is refused.")
+                .hasMessageContaining("settings: weaveChecksums: {\"2.8.1\": \"sha256:<64 hex digits>\"}");
+        var fork = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(false, true, false,
+                "https://weave.example.com/releases/{version}/weave"));
+        assertThatThrownBy(() -> fork.forApplication(manifest("docker:\n  configuration:\n    weave_version: 2.9.3\n"), null))
+                .isInstanceOf(UpgradeTargetsException.class)
+                .hasMessageStartingWith("Weave 2.9.3 is not a release Upkeep knows (a mirror or fork), so its download from"
+                        + " https://weave.example.com/releases/2.9.3/weave cannot be checked and is refused.");
+    }
+
+    @Test
+    void aPinChecksTheDownloadAndTheWorkspacesChecksumOverridesIt() throws Exception {
+        String pin = "cd".repeat(32);
+        var pinned = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(false, true, false,
+                "https://weave.example.com/{version}/weave", null, null, java.time.Duration.ofSeconds(42),
+                WeavePins.of(java.util.Map.of("2.8.1", pin))));
+        WeaveUpgrade fromPin = (WeaveUpgrade) pinned.forApplication(WEAVE_281, null).get(0);
+        assertThat(fromPin.sha256()).isEqualTo(pin);
+        var overridden = new DockerWeaveProcedures(new DockerWeaveProcedures.Options(false, true, false, null,
+                java.util.Map.of("2.8.1", "sha256:" + HEX.toUpperCase()), null, null, WeavePins.of(java.util.Map.of("2.8.1", pin))));
+        assertThat(((WeaveUpgrade) overridden.forApplication(WEAVE_281, null).get(0)).sha256()).isEqualTo(HEX);
+        assertThatThrownBy(() -> new WeaveUpgrade("2.8.1", Settings.DEFAULT_WEAVE_DOWNLOAD_URL, "abc", WeaveUpgrade.DEFAULT_LIMIT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a SHA-256");
+    }
+
+    @Test
+    void theBundledPinsListTheKnownReleasesAndPinOnlyWhatWasVerified() {
+        WeavePins pins = WeavePins.bundled();
+        for (String v : List.of("2.6.5", "2.7.0", "2.8.0", "2.8.1")) assertThat(pins.known(v)).as(v).isTrue();
+        assertThat(pins.known("2.6.6")).as("never released").isFalse();
+        assertThat(pins.known("2.8.2")).isFalse();
+        // No two agreeing public sources were found for any of them (docs/decisions): none is pinned.
+        for (String v : List.of("2.6.5", "2.7.0", "2.8.0", "2.8.1")) assertThat(pins.pin(v)).as(v).isEmpty();
+        assertThatThrownBy(() -> WeavePins.parse("2.8.1  nothex\n")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void plainHttpIsRefusedForTheWeaveDownloadEverywhere() {
+        String http = "http://weave.example.com/{version}/weave";
+        assertThat(Settings.isWeaveUrlTemplate(http)).isFalse();
+        assertThatThrownBy(() -> new DockerWeaveProcedures.Options(false, true, false, http))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        assertThatThrownBy(() -> WeaveUpgrade.downloadUrl(http, "2.8.1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http is refused");
+        assertThatThrownBy(() -> new WeaveUpgrade("2.8.1", http, HEX, WeaveUpgrade.DEFAULT_LIMIT))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -95,8 +154,8 @@ class DockerWeaveProceduresTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WeaveUpgrade.downloadUrl("ftp://x/{version}", "2.8.1"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WeaveUpgrade("2.8.1 && reboot", Settings.DEFAULT_WEAVE_DOWNLOAD_URL))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WeaveUpgrade("2.8.1 && reboot", Settings.DEFAULT_WEAVE_DOWNLOAD_URL, HEX,
+                WeaveUpgrade.DEFAULT_LIMIT)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest(name = "{0} is Docker {1}")

@@ -94,6 +94,27 @@ class StatusProbeTest {
     }
 
     @Test
+    void aProbeCutOffBeforeItsEndLeavesWhatItDidNotReachUnknownNotNo() {
+        String out = """
+                @@upkeep-status 1
+                os="Debian GNU/Linux 12 (bookworm)"
+                kernel=6.1.0-18-amd64
+                boot_id=abc
+                uptime=12.00
+                now=1795590100
+                """;
+        ServerStatus s = StatusProbe.parse("a", "b", out, NOW);
+        assertThat(s.reachable()).isTrue();
+        assertThat(s.kernel()).isEqualTo("6.1.0-18-amd64");
+        assertThat(s.rebootRequired()).as("the reboot check was not reached").isNull();
+        assertThat(s.securityUpdates()).isNull();
+        assertThat(s.otherUpdates()).isNull();
+        assertThat(s.unattendedUpgrades()).isNull();
+        assertThat(s.needsAttention()).isFalse();
+        assertThat(s.needsReboot()).isFalse();
+    }
+
+    @Test
     void outputWithoutHeaderIsRefused() {
         assertThatThrownBy(() -> StatusProbe.parse("a", "b", "This account is currently not available.\n", NOW))
                 .isInstanceOf(ProbeException.class)

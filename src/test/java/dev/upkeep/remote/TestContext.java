@@ -16,22 +16,35 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** A {@link ProcedureContext} over a real SSH connection to a test fleet server, recording steps and lines. */
+/**
+ * A {@link ProcedureContext} over a real SSH connection to a test fleet server, recording steps and lines. It can
+ * reconnect (as a run does: a fresh connection, same host-key checks), and tells Cancel (stop at a safe point) from
+ * stopping to wait, as the run does.
+ */
 public final class TestContext implements ProcedureContext, AutoCloseable {
-    private final SshConnection connection;
+    private final SshConnector connector;
+    private final ConnectRequest request;
     private final String server;
     private final boolean sudo;
     private SudoPassword password;
-    private final Cancellation cancellation = new Cancellation();
+    private final Cancellation stop = new Cancellation();
+    private final Cancellation abort = new Cancellation();
     public final List<String> steps = new CopyOnWriteArrayList<>();
     /** Every line, prefixed "out: " or "err: ". */
     public final List<String> lines = new CopyOnWriteArrayList<>();
+    private volatile SshConnection connection;
     private volatile Predicate<String> cancelWhen = entry -> false;
+    private volatile Predicate<String> abortWhen = entry -> false;
+    private volatile Predicate<String> actWhen = entry -> false;
+    private volatile Runnable action = () -> { };
 
-    private TestContext(SshConnection connection, String server, boolean sudo) {
-        this.connection = connection;
+    private TestContext(SshConnector connector, ConnectRequest request, String server, boolean sudo) throws SshException {
+        this.connector = connector;
+        this.request = request;
         this.server = server;
         this.sudo = sudo;
+        this.connection = connector.connect(request);
+        abort.onCancel(stop::cancel);
     }
 
     /** A connector that trusts exactly the fleet's host keys and reads no user SSH config or agent. */
@@ -64,19 +77,37 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
 
     private static TestContext login(SshConnector connector, TestFleet fleet, TestServer server, String user,
                                      boolean sudo) throws SshException {
-        SshConnection connection = connector.connect(new ConnectRequest(server.host(), server.port(), user, fleet.clientKey()));
-        return new TestContext(connection, server.name(), sudo);
+        return new TestContext(connector, new ConnectRequest(server.host(), server.port(), user, fleet.clientKey()),
+                server.name(), sudo);
     }
 
-    /** Cancels the run when a recorded step ("STEP: detail") or line ("out: …") matches, as a user pressing Cancel. */
+    /** Cancels when a recorded step ("STEP: detail") or line ("out: …") matches, as a user pressing Cancel. */
     public TestContext cancelWhen(Predicate<String> condition) {
         this.cancelWhen = condition;
         return this;
     }
 
+    /** Stops waiting when a recorded step or line matches, as a second press of Cancel. */
+    public TestContext abortWhen(Predicate<String> condition) {
+        this.abortWhen = condition;
+        return this;
+    }
+
+    /** Runs {@code action} (once) when a recorded step or line matches: e.g. drop the connection mid-install. */
+    public TestContext when(Predicate<String> condition, Runnable action) {
+        this.action = action;
+        this.actWhen = condition;
+        return this;
+    }
+
     private void record(List<String> list, String entry) {
         list.add(entry);
-        if (cancelWhen.test(entry)) cancellation.cancel();
+        if (cancelWhen.test(entry)) stop.cancel();
+        if (abortWhen.test(entry)) abort.cancel();
+        if (actWhen.test(entry)) {
+            actWhen = e -> false;
+            new Thread(action, "test-context-action").start();
+        }
     }
 
     public String output() {
@@ -85,6 +116,15 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
 
     @Override
     public SshConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public SshConnection reconnect() throws SshException {
+        SshConnection old = connection;
+        connection = null;
+        if (old != null) old.close();
+        connection = connector.connect(request);
         return connection;
     }
 
@@ -115,11 +155,17 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
 
     @Override
     public Cancellation cancellation() {
-        return cancellation;
+        return abort;
+    }
+
+    @Override
+    public Cancellation stopRequest() {
+        return stop;
     }
 
     @Override
     public void close() {
-        connection.close();
+        SshConnection c = connection;
+        if (c != null) c.close();
     }
 }

@@ -39,13 +39,13 @@ final class FakeProcedure implements Procedure {
         started.countDown();
         if (mode == Mode.BLOCK) {
             CountDownLatch cancelled = new CountDownLatch(1);
-            ctx.cancellation().onCancel(cancelled::countDown);
+            ctx.stopRequest().onCancel(cancelled::countDown);
             try {
                 if (!cancelled.await(30, TimeUnit.SECONDS)) return ProcedureResult.failed("never cancelled");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return ProcedureResult.failed("stopped following; it continues on the server");
+            return ProcedureResult.cancelled("stopped following; it continues on the server");
         }
         if (mode == Mode.FAIL) return ProcedureResult.failed(name + " broke");
         return new ProcedureResult(true, "ok", List.of(name + "-pkg 2.0"), true, List.of(name + "-pkg"));

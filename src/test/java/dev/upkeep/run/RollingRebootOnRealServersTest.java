@@ -43,7 +43,7 @@ class RollingRebootOnRealServersTest {
     @BeforeAll
     static void startFleet() {
         TestFleet.assumeAvailable();
-        fleet = TestFleet.start(FleetOptions.servers(17).rebootDelay(Duration.ofSeconds(2)));
+        fleet = TestFleet.start(FleetOptions.servers(21).rebootDelay(Duration.ofSeconds(2)));
     }
 
     @AfterAll
@@ -186,25 +186,66 @@ class RollingRebootOnRealServersTest {
     }
 
     @Test
-    void cancelDuringARolloutReportsTheServersMidRebootAndStartsNoOther() throws Exception {
-        fleet.server(15).rebootDelay(Duration.ofMinutes(10));
-        fleet.server(16).rebootDelay(Duration.ofMinutes(10));
+    void cancelDuringARolloutStillWaitsForTheServersMidRebootVerifiesThemAndStartsNoOther() throws Exception {
+        fleet.server(15).rebootDelay(Duration.ofSeconds(4));
+        fleet.server(16).rebootDelay(Duration.ofSeconds(4));
         String a = fleet.server(15).name();
         String b = fleet.server(16).name();
+        int[] boots = {fleet.server(9).boots(), fleet.server(10).boots()};
         RecordingListener events = new RecordingListener();
         RunHandle run = start(shop(QUICK, 15, 16, 9, 10), rolling(2).withKeepOneUp(false), events);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !events.steps(a, Step.WAITING_FOR_BOOT).isEmpty() && !events.steps(b, Step.WAITING_FOR_BOOT).isEmpty());
         run.cancel();
+        RunSummary s = run.completion().get(60, TimeUnit.SECONDS);
+        assertThat(s.cancelled()).isTrue();
+        assertThat(outcomes(s)).containsExactly(Step.DONE, Step.DONE, Step.NOT_STARTED, Step.NOT_STARTED);
+        for (int i = 0; i < 2; i++) {
+            assertThat(s.results().get(i).message()).contains("rebooted: back after").contains("boot id changed");
+            assertThat(s.results().get(i).rebootRequired()).isFalse();
+        }
+        assertThat(fleet.server(9).boots()).isEqualTo(boots[0]);
+        assertThat(fleet.server(10).boots()).isEqualTo(boots[1]);
+        for (ServerRef ref : s.servers()) {
+            assertThat(events.of(RunEvent.ServerFinished.class, e -> e.result().server().equals(ref))).hasSize(1);
+        }
+    }
+
+    @Test
+    void stopWaitingLeavesServersMidRebootUnverifiedAndStillRequiringTheReboot() throws Exception {
+        fleet.server(19).rebootDelay(Duration.ofMinutes(10));
+        fleet.server(20).rebootDelay(Duration.ofMinutes(10));
+        String a = fleet.server(19).name();
+        String b = fleet.server(20).name();
+        RecordingListener events = new RecordingListener();
+        RunHandle run = start(shop(QUICK, 19, 20, 9, 10), rolling(2).withKeepOneUp(false), events);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !events.steps(a, Step.WAITING_FOR_BOOT).isEmpty() && !events.steps(b, Step.WAITING_FOR_BOOT).isEmpty());
+        run.cancel();
+        run.stopWaiting();
         RunSummary s = run.completion().get(30, TimeUnit.SECONDS);
-        assertThat(outcomes(s)).containsExactly(Step.CANCELLED, Step.CANCELLED, Step.NOT_STARTED, Step.NOT_STARTED);
+        assertThat(outcomes(s)).containsExactly(Step.UNVERIFIED, Step.UNVERIFIED, Step.NOT_STARTED, Step.NOT_STARTED);
         for (int i = 0; i < 2; i++) {
             assertThat(s.results().get(i).message()).contains("mid-reboot: the reboot was issued");
             assertThat(s.results().get(i).rebootRequired()).as("unknown: treat as still required").isTrue();
         }
-        for (ServerRef ref : s.servers()) {
-            assertThat(events.of(RunEvent.ServerFinished.class, e -> e.result().server().equals(ref))).hasSize(1);
-        }
+    }
+
+    @Test
+    void aServerThatDidNotComeBackKeepsItsApplicationsSlotSoItsPartnerIsNotRebooted() throws Exception {
+        TestServer gone = fleet.server(17).rebootDelay(Duration.ofMinutes(10));
+        TestServer partner = fleet.server(18);
+        int partnerBoots = partner.boots();
+        RecordingListener events = new RecordingListener();
+        // A limit of 2 lets the run go on after the first failure: keep-one-up alone must protect the partner.
+        RunSummary s = run(shop(QUICK, 17, 18), rolling(1).withReboot(RunOptions.Reboot.ALWAYS, 5).withMaxFailures(2), events);
+        assertThat(outcomes(s)).containsExactly(Step.FAILED, Step.FAILED);
+        assertThat(s.results().get(0).message()).contains("did not come back within 5 s");
+        assertThat(s.results().get(1).message()).contains("not rebooted (keep one up): shop/" + gone.name()
+                + " failed its reboot and counts as down");
+        assertThat(partner.boots()).isEqualTo(partnerBoots);
+        assertThat(partner.isRunning()).isTrue();
+        assertThat(events.lines(gone.name())).anyMatch(l -> l.contains("counts as down for the rest of this run"));
     }
 
     @Test

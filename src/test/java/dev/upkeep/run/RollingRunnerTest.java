@@ -1,5 +1,8 @@
 package dev.upkeep.run;
 
+import dev.upkeep.remote.Procedure;
+import dev.upkeep.remote.ProcedureContext;
+import dev.upkeep.remote.ProcedureResult;
 import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.ConnectRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +119,88 @@ class RollingRunnerTest {
         runner.start(plan(RunOptions.rebootOnly(false, 4).withKeepOneUp(false), free, "shop/a", "shop/b"))
                 .completion().get(20, TimeUnit.SECONDS);
         assertThat(free.mostPerApp.get("shop")).hasValue(2);
+    }
+
+    @Test
+    void aServerWhoseRebootFailedKeepsItsSlotSoTheOtherServerOfItsApplicationNeverGoesDown() throws Exception {
+        DowntimeProcedure reboot = new DowntimeProcedure(100);
+        reboot.failing.add("shop/a");
+        reboot.failing.add("shop/b");
+        // Rolling one at a time, and a limit that lets the run go on after the first failure.
+        RunSummary rolling = runner.start(plan(rolling("1").withMaxFailures(2), reboot, "shop/a", "shop/b"))
+                .completion().get(20, TimeUnit.SECONDS);
+        assertThat(List.copyOf(reboot.journal)).containsExactly("down shop/a", "up shop/a");
+        assertThat(rolling.results()).extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.FAILED);
+        assertThat(rolling.results().get(1).message()).contains("not rebooted").contains("keep one up")
+                .contains("shop/a");
+
+        // In parallel the two wait for each other at the gate: whichever goes first and fails keeps the slot.
+        DowntimeProcedure parallel = new DowntimeProcedure(100);
+        parallel.failing.add("shop/a");
+        parallel.failing.add("shop/b");
+        RunSummary s = runner.start(plan(RunOptions.rebootOnly(false, 4).withMaxFailures(2), parallel, "shop/a", "shop/b"))
+                .completion().get(20, TimeUnit.SECONDS);
+        assertThat(parallel.journal.stream().filter(j -> j.startsWith("down"))).hasSize(1);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsOnly(Step.FAILED);
+    }
+
+    @Test
+    void aFailedRebootInAnApplicationOfThreeLeavesRoomForOneMoreAtATimeOnly() throws Exception {
+        DowntimeProcedure reboot = new DowntimeProcedure(400);
+        reboot.failing.add("shop/a");
+        reboot.holds.put("shop/a", 20L);
+        // a reaches the reboot gate first and fails at once; b and c arrive after that, while a still counts as down.
+        Procedure later = new Procedure() {
+            @Override
+            public String name() {
+                return "upgrade";
+            }
+
+            @Override
+            public ProcedureResult run(ProcedureContext ctx) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> reboot.journal.contains("up shop/a"));
+                return new ProcedureResult(true, "ok", List.of(), true, List.of());
+            }
+        };
+        List<ServerPlan> plans = List.of(server("shop/a", reboot), server("shop/b", later, reboot), server("shop/c", later, reboot));
+        RunSummary s = runner.start(new RunPlan("20261126T000000Z-abcdef", Instant.now(),
+                RunOptions.rebootOnly(false, 4).withMaxFailures(3), plans)).completion().get(20, TimeUnit.SECONDS);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.DONE, Step.DONE);
+        // Counting the failed server as down from its failure on, never more than two of three are down.
+        List<String> j = List.copyOf(reboot.journal);
+        int down = 1;
+        int most = 0;
+        for (String e : j.subList(j.indexOf("up shop/a") + 1, j.size())) {
+            down += e.startsWith("down") ? 1 : -1;
+            most = Math.max(most, down);
+        }
+        assertThat(most).as(j.toString()).isLessThanOrEqualTo(2);
+    }
+
+    private static ServerPlan server(String ref, Procedure... procedures) {
+        String[] parts = ref.split("/");
+        return new ServerPlan(new ServerRef(parts[0], parts[1]), new ConnectRequest("127.0.0.1", 22, "root", null),
+                false, List.of(procedures));
+    }
+
+    @Test
+    void rebootRunsStopAtTheFirstFailureInParallelAndSerialTooUnlessMaxFailuresSaysOtherwise() throws Exception {
+        for (RunOptions options : List.of(RunOptions.rebootOnly(false, 1),
+                RunOptions.rebootOnly(false, 4).withStrategy(RunOptions.Strategy.SERIAL))) {
+            DowntimeProcedure reboot = new DowntimeProcedure(10);
+            reboot.failing.add("a/w1");
+            RunSummary s = runner.start(plan(options, reboot, "a/w1", "b/w2", "c/w3")).completion().get(20, TimeUnit.SECONDS);
+            assertThat(s.results()).as(options.strategy().name())
+                    .extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.NOT_STARTED, Step.NOT_STARTED);
+        }
+        DowntimeProcedure reboot = new DowntimeProcedure(10);
+        reboot.failing.add("a/w1");
+        RunSummary s = runner.start(plan(RunOptions.rebootOnly(false, 1).withMaxFailures(3), reboot, "a/w1", "b/w2", "c/w3"))
+                .completion().get(20, TimeUnit.SECONDS);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.DONE, Step.DONE);
+        // Upgrades without a reboot keep the old default: every server is tried.
+        assertThat(RunOptions.security(4).failuresAllowed(6)).isNull();
+        assertThat(RunOptions.security(4).withReboot(RunOptions.Reboot.IF_REQUIRED, null).failuresAllowed(6)).isEqualTo(1);
     }
 
     @Test

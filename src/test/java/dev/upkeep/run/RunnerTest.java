@@ -152,6 +152,76 @@ class RunnerTest {
     }
 
     @Test
+    void cancelLetsAServerMidRebootComeBackAndBeVerifiedAndStartsNoOther() throws Exception {
+        DowntimeProcedure reboot = new DowntimeProcedure(30_000);
+        FakeProcedure upgrade = fake("security", FakeProcedure.Mode.SUCCEED);
+        RecordingListener events = new RecordingListener();
+        RunHandle run = runner.start(plan(serial().withReboot(RunOptions.Reboot.ALWAYS, null),
+                server("a", false, upgrade, reboot), server("b", false, fake("security", FakeProcedure.Mode.SUCCEED), reboot)),
+                events);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reboot.down.contains("shop/a"));
+        run.cancel();
+        // Cancelled, yet still waiting for the server that is rebooting: the run does not end.
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> !run.completion().isDone());
+        reboot.release.countDown(); // a comes back
+        RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
+        assertThat(s.cancelled()).isTrue();
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.DONE, Step.NOT_STARTED);
+        assertThat(s.results().get(0).message()).contains("reboot: rebooted");
+        assertThat(journal).containsExactly("shop/a:security");
+        assertThat(events.of(RunEvent.Cancelling.class, e -> true)).extracting(RunEvent.Cancelling::stopWaiting)
+                .containsExactly(false);
+    }
+
+    @Test
+    void stopWaitingLeavesAServerMidRebootUnverifiedAndTheRestOfItsWorkUndone() throws Exception {
+        DowntimeProcedure reboot = new DowntimeProcedure(30_000);
+        RecordingListener events = new RecordingListener();
+        RunHandle run = runner.start(plan(RunOptions.rebootOnly(false, 4),
+                server("a", false, reboot), server("b", false, reboot)), events);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reboot.down.size() == 1);
+        run.cancel();
+        run.stopWaiting();
+        RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
+        assertThat(s.cancelled()).isTrue();
+        ServerResult first = s.results().stream().filter(r -> r.started() != null && r.outcome() != Step.NOT_STARTED)
+                .findFirst().orElseThrow();
+        assertThat(first.outcome()).isEqualTo(Step.UNVERIFIED);
+        assertThat(first.rebootRequired()).as("unknown: still required").isTrue();
+        assertThat(first.message()).contains("mid-reboot");
+        // The other one waited for its turn at the keep-one-up gate: cancelled there, never rebooted.
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactlyInAnyOrder(Step.UNVERIFIED, Step.CANCELLED);
+        assertThat(s.results()).filteredOn(r -> r.outcome() == Step.CANCELLED).singleElement()
+                .extracting(ServerResult::message).isEqualTo("cancelled before reboot");
+        assertThat(reboot.journal.stream().filter(j -> j.startsWith("down"))).hasSize(1);
+        assertThat(events.of(RunEvent.Cancelling.class, e -> true)).extracting(RunEvent.Cancelling::stopWaiting)
+                .containsExactly(false, true);
+    }
+
+    @Test
+    void aCancelledRunIsRecordedAsCancelledWithEachServersOutcome(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        FakeProcedure blocking = fake("security", FakeProcedure.Mode.BLOCK);
+        RunPlan plan = plan(serial(), server("a", false, blocking), server("b", false, fake("security", FakeProcedure.Mode.SUCCEED)));
+        RunHistory history = new RunHistory(dir);
+        try (HistoryRecorder recorder = history.record(plan)) {
+            RunHandle run = runner.start(plan, recorder);
+            assertThat(blocking.started.await(10, TimeUnit.SECONDS)).isTrue();
+            run.cancel();
+            run.completion().get(10, TimeUnit.SECONDS);
+        }
+        RunSummary loaded = history.load(plan.id()).orElseThrow();
+        assertThat(loaded.cancelled()).isTrue();
+        assertThat(loaded.finished()).isNotNull();
+        assertThat(loaded.results()).extracting(ServerResult::outcome).containsExactly(Step.CANCELLED, Step.NOT_STARTED);
+        String json = java.nio.file.Files.readString(dir.resolve("runs").resolve(plan.id()).resolve("summary.json"));
+        assertThat(json).contains("\"cancelled\" : true").contains("\"outcome\" : \"NOT_STARTED\"");
+        assertThat(java.nio.file.Files.readString(dir.resolve("runs").resolve(plan.id()).resolve("shop--b.log")))
+                .contains(" RUN cancelled: no new server starts");
+    }
+
+    @Test
     void sudoPasswordIsAskedOnceNamingTheServersWhoseSudoAsksAndWipedWhenTheSessionCloses() throws Exception {
         sudoAsks.addAll(List.of("a", "b"));
         RunSummary s = runner.start(plan(RunOptions.security(2),

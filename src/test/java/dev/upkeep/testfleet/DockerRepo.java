@@ -80,6 +80,12 @@ public final class DockerRepo implements AutoCloseable {
         return this;
     }
 
+    /** Adds docker-ce and docker-ce-cli at this package version whose docker-ce postinst takes {@code seconds}. */
+    public DockerRepo publishSlow(String packageVersion, int seconds) {
+        repo.publish(SUITE, dockerCe(packageVersion).postinst("sleep " + seconds), dockerCeCli(packageVersion));
+        return this;
+    }
+
     /** As Docker's install guide does it: the repository's key in /etc/apt/keyrings and a docker.list source. */
     public void addTo(TestServer server) {
         server.writeFile("/etc/apt/keyrings/docker.gpg", keyring);

@@ -47,6 +47,38 @@ public final class WeaveScripts {
         return urlTemplate(fleet.publishFile(mirror + "/weave/v" + version + "/weave", content));
     }
 
+    /** Serves each version's script on an HTTPS mirror at {@code weave/v<version>/weave}; returns the URL template. */
+    public static String publish(HttpsMirror mirror, String... versions) {
+        String url = null;
+        for (String version : versions) url = mirror.publish("weave/v" + version + "/weave", script(version));
+        return urlTemplate(url);
+    }
+
+    /** Serves {@code content} on an HTTPS mirror where {@code <name>}'s copy of {@code version}'s script would be. */
+    public static String publishAs(HttpsMirror mirror, String name, String version, byte[] content) {
+        return urlTemplate(mirror.publish(name + "/weave/v" + version + "/weave", content));
+    }
+
+    /** SHA-256 of the stand-in script of this version, lowercase hex. */
+    public static String sha256(String version) {
+        return sha256(script(version));
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code weaveChecksums} for these versions' stand-in scripts: version → "sha256:hex". */
+    public static java.util.Map<String, String> checksums(String... versions) {
+        java.util.Map<String, String> sums = new java.util.LinkedHashMap<>();
+        for (String v : versions) sums.put(v, "sha256:" + sha256(v));
+        return sums;
+    }
+
     /** Installs the script of this version at /usr/local/bin/weave and, with peers, launches it with them. */
     public static void install(TestServer server, String version, String... peers) {
         server.writeFile("/usr/local/bin/weave", script(version));

@@ -31,6 +31,12 @@ public final class Canned {
                 NOW.minus(Duration.ofDays(4)), false, "20.10.24", null, NOW);
     }
 
+    /** Answered, but its output stopped early: kernel and OS known, reboot and pending updates unknown. */
+    public static ServerStatus partlyKnown(String app, String server) {
+        return new ServerStatus(app, server, true, null, "Debian GNU/Linux 12 (bookworm)", "6.1.0-18-amd64", null,
+                "b7c1e2d4-0000-4000-8000-000000000004", 3600L, null, List.of(), null, null, null, null, null, null, null, NOW);
+    }
+
     public static ServerStatus unreachable(String app, String server) {
         return ServerStatus.unreachable(app, server, "connect to " + server + ":22: Connection timed out after 10 s", NOW);
     }

@@ -115,6 +115,7 @@ public final class DemoWindowMain {
 
     private static ServerStatus status(String app, String name, int n) {
         if (n % 11 == 4) return Canned.unreachable(app, name);
+        if (n % 13 == 9) return Canned.partlyKnown(app, name);
         if (n % 7 == 2) return Canned.rebootRequired(app, name);
         if (n % 5 == 3) return Canned.securityPending(app, name);
         ServerStatus h = Canned.healthy(app, name);

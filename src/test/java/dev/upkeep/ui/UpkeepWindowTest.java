@@ -60,6 +60,50 @@ class UpkeepWindowTest {
     }
 
     @Test
+    void anUnreachableServerShowsBlanksNeverZerosNoOrOffAndIsLeftOutOfTheCounts() throws Exception {
+        startWithThreeServers();
+        refresh();
+
+        List<String> cells = fx(() -> robot.lookup(".table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.getItem() instanceof ServerRow row && row.ref().server().equals("web3"))
+                .flatMap(r -> r.lookupAll(".table-cell").stream())
+                .map(c -> ((Labeled) c).getText()).map(t -> t == null ? "" : t).toList());
+        assertThat(cells).contains("web3", "unreachable").noneMatch(t -> t.matches("0|no|off|none|never updated"));
+
+        robot.clickOn(cellsWithText("web3").get(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        String detail = fx(() -> String.join("\n", robot.lookup("#server-detail .label").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).filter(t -> t != null).toList()));
+        assertThat(detail).contains("unreachable").doesNotContain("Security updates").doesNotContain("Reboot required")
+                .doesNotContain("Unattended upgrades");
+        assertThat(text("#count-security")).as("unknown is not counted").startsWith("0 ");
+    }
+
+    @Test
+    void aServerWhoseCountsAreUnknownShowsBlanksNotZeros() throws Exception {
+        Path file = dir.resolve("workspace.yml");
+        new WorkspaceStore().save(new Workspace(file, null, List.of(new Application("shop", "production", null, null,
+                List.of(Server.of("web4", "10.0.0.4"))))));
+        start(file, new CannedStatusService(1, () -> 0).answer(Canned.partlyKnown("shop", "web4")));
+        await().until(() -> fx(() -> table.getItems().size()) == 1);
+        refresh();
+
+        List<String> cells = fx(() -> robot.lookup(".table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.getItem() instanceof ServerRow row && row.ref().server().equals("web4"))
+                .flatMap(r -> r.lookupAll(".table-cell").stream())
+                .map(c -> ((Labeled) c).getText()).map(t -> t == null ? "" : t).toList());
+        assertThat(cells).contains("web4", "reachable", "6.1.0-18-amd64").noneMatch(t -> t.matches("0|no|off|never updated"));
+        robot.clickOn(cellsWithText("web4").get(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        String detail = fx(() -> String.join("\n", robot.lookup("#server-detail .label").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).filter(t -> t != null).toList()));
+        assertThat(detail).contains("Security updates\n—").contains("Reboot required\n—").contains("Unattended upgrades\n—")
+                .contains("Package lists\n—");
+    }
+
+    @Test
     void needsAttentionOnlyAndSearchNarrowTheTable() throws Exception {
         startWithThreeServers();
         refresh();

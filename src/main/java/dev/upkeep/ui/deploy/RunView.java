@@ -85,8 +85,14 @@ public final class RunView {
         Button cancel = new Button("Cancel run", Icons.icon(Icons.CANCEL));
         cancel.setId("run-cancel");
         cancel.getStyleClass().add(Styles.DANGER);
-        cancel.disableProperty().bind(vm.runningProperty().not().or(vm.cancellingProperty()));
-        cancel.setOnAction(e -> vm.cancel());
+        // Pressed again while cancelling, it stops waiting for servers mid-reboot (as a second Ctrl-C does).
+        cancel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.cancellingProperty())
+                .then("Stop waiting").otherwise("Cancel run"));
+        cancel.disableProperty().bind(vm.runningProperty().not().or(vm.stoppedWaitingProperty()));
+        cancel.setOnAction(e -> {
+            if (vm.cancellingProperty().get()) vm.stopWaiting();
+            else vm.cancel();
+        });
         Button pause = new Button();
         pause.setId("run-pause");
         pause.textProperty().bind(javafx.beans.binding.Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
@@ -184,12 +190,13 @@ public final class RunView {
                 case DONE -> Icons.REACHABLE;
                 case FAILED -> Icons.ATTENTION;
                 case CANCELLED, NOT_STARTED -> Icons.CANCEL;
+                case UNVERIFIED -> Icons.ATTENTION;
                 case QUEUED -> "mdi2t-timer-sand";
                 default -> "mdi2p-progress-clock";
             };
             setGraphic(Icons.icon(icon));
             if (s == Step.DONE) getStyleClass().add(Styles.SUCCESS);
-            if (s == Step.FAILED) getStyleClass().add(Styles.DANGER);
+            if (s == Step.FAILED || s == Step.UNVERIFIED) getStyleClass().add(Styles.DANGER);
             if (s == Step.CANCELLED || s == Step.NOT_STARTED) getStyleClass().add(Styles.WARNING);
         }
     }

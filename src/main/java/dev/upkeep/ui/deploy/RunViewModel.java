@@ -50,6 +50,7 @@ public final class RunViewModel {
     private final BoundedBatcher<RunEvent> batcher;
     private final BooleanProperty running = new SimpleBooleanProperty(true);
     private final BooleanProperty cancelling = new SimpleBooleanProperty();
+    private final BooleanProperty stoppedWaiting = new SimpleBooleanProperty();
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("Starting…");
@@ -93,6 +94,11 @@ public final class RunViewModel {
         return cancelling;
     }
 
+    /** True once the user also stopped waiting for servers mid-reboot (the second press of Cancel). */
+    public ReadOnlyBooleanProperty stoppedWaitingProperty() {
+        return stoppedWaiting;
+    }
+
     /** Finished servers / all servers. */
     /** True while the run is paused (as the core reports it): no new server or batch starts. */
     public ReadOnlyBooleanProperty pausedProperty() {
@@ -127,15 +133,29 @@ public final class RunViewModel {
     /** FX thread, once the run has started. */
     public void attach(RunHandle handle) {
         this.handle = handle;
-        if (cancelling.get()) handle.cancel();
+        if (stoppedWaiting.get()) handle.stopWaiting();
+        else if (cancelling.get()) handle.cancel();
     }
 
-    /** Servers not started never start; running ones stop at a safe point and their rows say so. */
+    /**
+     * Servers not started never start; running ones stop at a safe point and their rows say so. A server whose reboot
+     * was issued is still waited for and verified (see {@link #stopWaiting()}).
+     */
     public void cancel() {
         if (!running.get() || cancelling.get()) return;
         cancelling.set(true);
-        message.set("Cancelling: no new server starts; running ones stop at a safe point…");
+        message.set("Cancelling: no new server starts; running ones stop at a safe point (a server that is rebooting"
+                + " is waited for and verified; press Stop waiting to leave it unverified)…");
         if (handle != null) handle.cancel();
+    }
+
+    /** After Cancel: stop waiting for servers mid-reboot (left unverified) and for detached jobs (they go on). */
+    public void stopWaiting() {
+        if (!running.get() || stoppedWaiting.get()) return;
+        cancelling.set(true);
+        stoppedWaiting.set(true);
+        message.set("Stopped waiting: servers mid-reboot are left unverified; detached jobs go on on the servers…");
+        if (handle != null) handle.stopWaiting();
     }
 
     /** No new server or batch starts; running servers finish what they do (a reboot in progress is verified). */

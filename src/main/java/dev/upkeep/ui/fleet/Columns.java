@@ -34,19 +34,19 @@ final class Columns {
     }
 
     static CellView securityUpdates(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || s.status().securityUpdates() == null) return CellView.EMPTY;
         int n = s.status().securityUpdates();
         return n > 0 ? new CellView(Integer.toString(n), Icons.SECURITY, Tone.DANGER) : CellView.muted("0");
     }
 
     static CellView otherUpdates(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || s.status().otherUpdates() == null) return CellView.EMPTY;
         int n = s.status().otherUpdates();
         return n > 0 ? CellView.text(Integer.toString(n)) : CellView.muted("0");
     }
 
     CellView packageLists(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || !s.status().listsKnown()) return CellView.EMPTY;
         Instant updated = s.status().packageListsUpdated();
         if (updated == null) return new CellView("never updated", Icons.STALE, Tone.WARNING);
         String age = Formats.ago(updated, now.get());
@@ -55,7 +55,7 @@ final class Columns {
     }
 
     static CellView unattended(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || s.status().unattendedUpgrades() == null) return CellView.EMPTY;
         return s.status().unattendedUpgrades() ? CellView.text("on") : new CellView("off", null, Tone.WARNING);
     }
 
@@ -82,7 +82,7 @@ final class Columns {
     }
 
     static CellView reboot(RowState s) {
-        if (!s.reachable()) return CellView.EMPTY;
+        if (!s.reachable() || s.status().rebootRequired() == null) return CellView.EMPTY;
         return s.rebootRequired() ? new CellView("Reboot required", Icons.REBOOT, Tone.DANGER) : CellView.muted("no");
     }
 

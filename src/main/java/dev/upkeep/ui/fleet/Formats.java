@@ -42,7 +42,7 @@ public final class Formats {
     }
 
     public static boolean listsStale(ServerStatus s, Instant now) {
-        return s != null && s.reachable()
+        return s != null && s.listsKnown()
                 && (s.packageListsUpdated() == null || Duration.between(s.packageListsUpdated(), now).compareTo(STALE_LISTS) > 0);
     }
 

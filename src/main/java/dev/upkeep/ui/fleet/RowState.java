@@ -31,12 +31,14 @@ public record RowState(ServerRef ref, Server server, ServerStatus status, Phase 
         return status != null && !status.reachable();
     }
 
+    /** Known to need a reboot: false when it does not, and when that is unknown. */
     public boolean rebootRequired() {
-        return reachable() && status.rebootRequired();
+        return reachable() && status.needsReboot();
     }
 
+    /** Pending security updates where known, else 0: for counting only (a cell shows unknown as blank). */
     public int securityUpdates() {
-        return reachable() ? status.securityUpdates() : 0;
+        return reachable() && status.securityUpdates() != null ? status.securityUpdates() : 0;
     }
 
     public boolean needsAttention() {

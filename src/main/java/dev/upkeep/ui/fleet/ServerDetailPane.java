@@ -108,19 +108,24 @@ public final class ServerDetailPane {
         r = row(r, "Kernel installed", Formats.orDash(st.installedKernel()) + (st.kernelUpdatePending() ? "  (newer: reboot to use it)" : ""));
         r = row(r, "Boot id", Formats.orDash(st.bootId()));
         r = row(r, "Uptime", Formats.orDash(Formats.uptime(st.uptimeSeconds())));
-        r = row(r, "Reboot required", st.rebootRequired() ? "yes" : "no");
-        if (st.rebootRequired()) {
+        r = row(r, "Reboot required", yesNo(st.rebootRequired(), "yes", "no"));
+        if (st.needsReboot()) {
             r = row(r, "Since", st.rebootRequiredSince() == null ? "—" : Formats.time(st.rebootRequiredSince()));
             r = row(r, "Packages", st.rebootPackages().isEmpty() ? "—" : String.join("\n", st.rebootPackages()));
         }
-        r = row(r, "Security updates", Integer.toString(st.securityUpdates()));
-        r = row(r, "Other updates", Integer.toString(st.otherUpdates()));
-        r = row(r, "Package lists", st.packageListsUpdated() == null ? "never updated"
+        r = row(r, "Security updates", Formats.orDash(st.securityUpdates() == null ? null : st.securityUpdates().toString()));
+        r = row(r, "Other updates", Formats.orDash(st.otherUpdates() == null ? null : st.otherUpdates().toString()));
+        r = row(r, "Package lists", !st.listsKnown() ? "—" : st.packageListsUpdated() == null ? "never updated"
                 : Formats.time(st.packageListsUpdated()) + (Formats.listsStale(st, now.get()) ? "  (stale: refresh with package-list update)" : ""));
-        r = row(r, "Unattended upgrades", st.unattendedUpgrades() ? "on" : "off");
+        r = row(r, "Unattended upgrades", yesNo(st.unattendedUpgrades(), "on", "off"));
         r = row(r, "Docker", Formats.orDash(st.dockerVersion()));
         r = row(r, "Weave", Formats.orDash(st.weaveVersion()));
         DriftSection.addTo(grid, r, s);
+    }
+
+    /** Unknown is a dash, never the "no" word. */
+    private static String yesNo(Boolean value, String yes, String no) {
+        return value == null ? "—" : value ? yes : no;
     }
 
     private int row(int r, String key, String value) {

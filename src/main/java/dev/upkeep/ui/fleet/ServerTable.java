@@ -56,7 +56,7 @@ public final class ServerTable {
                 column("Server", 120, s -> CellView.text(s.ref().server()), by(s -> s.ref().server())),
                 column("Application", 100, s -> CellView.text(s.ref().application()), by(s -> s.ref().application())),
                 progressColumn("Reachability", 135, Columns::reachability, by(s -> reachOrder(s))),
-                column("Reboot", 160, Columns::reboot, by(s -> s.rebootRequired() ? 0 : 1)),
+                column("Reboot", 160, Columns::reboot, by(ServerTable::rebootOrder)),
                 column("Security", 85, Columns::securityUpdates, by(s -> s.reachable() ? s.status().securityUpdates() : null)),
                 column("Other", 70, Columns::otherUpdates, by(s -> s.reachable() ? s.status().otherUpdates() : null)),
                 column("Package lists", 150, columns::packageLists, byStatus(ServerStatus::packageListsUpdated)),
@@ -97,6 +97,12 @@ public final class ServerTable {
         c.setCellFactory(col -> new StateCell(render, progress));
         c.setComparator(order);
         return c;
+    }
+
+    /** Needs a reboot first, then does not; unknown sorts with the unknowns. */
+    private static Integer rebootOrder(RowState s) {
+        if (!s.reachable() || s.status().rebootRequired() == null) return null;
+        return s.rebootRequired() ? Integer.valueOf(0) : Integer.valueOf(1);
     }
 
     private static <T extends Comparable<? super T>> Comparator<RowState> by(Function<RowState, T> key) {

@@ -127,6 +127,40 @@ class RunViewModelTest {
     }
 
     @Test
+    void aSecondPressStopsWaitingForServersMidRebootAsASecondCtrlCDoes() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vm.attach(new RunHandle() {
+            @Override
+            public String id() {
+                return plan.id();
+            }
+
+            @Override
+            public void cancel() {
+                calls.add("cancel");
+            }
+
+            @Override
+            public void stopWaiting() {
+                calls.add("stop waiting");
+            }
+
+            @Override
+            public CompletableFuture<RunSummary> completion() {
+                return new CompletableFuture<>();
+            }
+        });
+        vm.cancel();
+        assertThat(vm.messageProperty().get()).contains("rebooting is waited for and verified");
+        assertThat(vm.stoppedWaitingProperty().get()).isFalse();
+        vm.stopWaiting();
+        vm.stopWaiting();
+        assertThat(calls).containsExactly("cancel", "stop waiting");
+        assertThat(vm.stoppedWaitingProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).startsWith("Stopped waiting: servers mid-reboot are left unverified");
+    }
+
+    @Test
     void pauseAsksTheCoreAndTheWindowFollowsWhatTheCoreReports() {
         List<String> calls = new java.util.ArrayList<>();
         vm.listener().onEvent(new RunEvent.RunStarted(plan, T0));
