@@ -7,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
@@ -16,25 +20,40 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One command in its own session: start, feed stdin, drain both streams together, wait, report. */
+/**
+ * One command in its own session: start, feed stdin, drain both streams together, wait, report. Its
+ * {@link CommandLimits} bound how long it may stay silent or run, and how much of its output is passed on.
+ */
 final class CommandExecution {
     private static final Logger LOG = LoggerFactory.getLogger(CommandExecution.class);
+    /** After TERM, how long a stopped command gets before KILL (a SIGSTOPped one only dies of KILL). */
+    private static final long KILL_GRACE_MILLIS = 2000;
 
     private final String server;
     private final SSHClient client;
     private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
     private final String command;
     private final byte[] stdin;
+    private final CommandLimits limits;
     private final OutputListener listener;
     private final Cancellation cancel;
+    /** The remote process group, from the command's first stderr line; 0 until it came. */
+    private volatile long pgid;
+    private volatile boolean firstStderrSeen;
+    /** Why the limits stopped the command (null while they did not). */
+    private final AtomicReference<String> stopped = new AtomicReference<>();
+    private volatile boolean silenced;
 
-    CommandExecution(String server, SSHClient client, ExecutorService workers, String command, byte[] stdin,
-                     OutputListener listener, Cancellation cancel) {
+    CommandExecution(String server, SSHClient client, ExecutorService workers, ScheduledExecutorService timers,
+                     String command, byte[] stdin, CommandLimits limits, OutputListener listener, Cancellation cancel) {
         this.server = server;
         this.client = client;
         this.workers = workers;
+        this.timers = timers;
         this.command = command;
         this.stdin = stdin;
+        this.limits = limits;
         this.listener = listener;
         this.cancel = cancel == null ? Cancellation.none() : cancel;
     }
@@ -51,7 +70,7 @@ final class CommandExecution {
         }
         try {
             session = client.startSession();
-            cmd = session.exec(command);
+            cmd = session.exec(RemoteProcess.wrap(command));
         } catch (IOException | IllegalStateException e) {
             if (session != null) {
                 closeQuietly(session);
@@ -67,9 +86,14 @@ final class CommandExecution {
             finished.complete(null);
             workers.execute(() -> stop(cmd));
         });
+        OutputGate gate = new OutputGate(limits, sink, () -> stopForLimits(cmd, finished, "printed more than "
+                + CommandLimits.size(limits.stopAfterBytes()) + " of output", false));
+        gate.intercept(this::takeGroupReport);
+        CommandDeadlines deadlines = new CommandDeadlines(timers, limits, gate::lastOutputNanos,
+                why -> stopForLimits(cmd, finished, why, true));
         try {
-            Future<Void> out = workers.submit(new LineDrain(cmd.getInputStream(), OutputListener.Stream.STDOUT, sink));
-            Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR, sink));
+            Future<Void> out = workers.submit(new LineDrain(cmd.getInputStream(), OutputListener.Stream.STDOUT, gate));
+            Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR, gate));
             workers.execute(() -> {
                 try {
                     cmd.join();
@@ -82,6 +106,15 @@ final class CommandExecution {
             await(finished);
             if (cancel.isCancelled()) {
                 throw new CommandCancelledException(server, command);
+            }
+            String why = stopped.get();
+            if (why != null && silenced) {
+                throw new CommandTimeoutException(server, why + "; stopped (while running: " + command + ")");
+            }
+            if (why != null) {
+                awaitBriefly(out); // the drains deliver their "not shown" summary as the channel closes
+                awaitBriefly(err);
+                throw new OutputLimitException(server, why + "; stopped (while running: " + command + ")");
             }
             await(out);
             await(err);
@@ -100,10 +133,91 @@ final class CommandExecution {
             }
             throw lostOr(e, "command failed: " + e.getMessage());
         } finally {
+            deadlines.close();
             onCancel.close();
-            if (!cancel.isCancelled()) {
-                closeQuietly(session);
+            if (!cancel.isCancelled() && stopped.get() == null) {
+                closeQuietly(session); // a stopped command's channel is closed by stopForLimits, without waiting here
             }
+        }
+    }
+
+    /**
+     * The limits ended the command: the caller hears at once; the process gets TERM, then KILL if it is still
+     * there after a grace, and the channel is closed, so neither it nor the connection is left wedged.
+     *
+     * @param silence true for a time limit: late output is dropped, as after a cancel
+     */
+    private void stopForLimits(Session.Command cmd, CompletableFuture<Void> finished, String why, boolean silence) {
+        if (!stopped.compareAndSet(null, why)) {
+            return;
+        }
+        silenced = silence;
+        LOG.info("{}: {}; stopping: {}", server, why, command);
+        finished.complete(null);
+        workers.execute(() -> {
+            signal(cmd, Signal.TERM);
+            killGroup();
+            try {
+                cmd.join(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}: waiting for a stopped command: {}", server, e.toString());
+            }
+            if (cmd.isOpen()) {
+                signal(cmd, Signal.KILL);
+            }
+            try {
+                cmd.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}: closing a stopped command's channel: {}", server, e.toString());
+            }
+        });
+    }
+
+    /** Takes the process-group report, the first stderr line, out of the output. */
+    private boolean takeGroupReport(OutputListener.Stream stream, String line) {
+        if (stream != OutputListener.Stream.STDERR || firstStderrSeen) {
+            return false;
+        }
+        firstStderrSeen = true;
+        long g = RemoteProcess.pgid(line);
+        if (g > 0) {
+            pgid = g;
+            return true;
+        }
+        return false;
+    }
+
+    /** From a second session: sshd will not signal a root login's command, and closing the channel ends nothing. */
+    private void killGroup() {
+        long g = pgid;
+        if (g <= 0 || !client.isConnected()) {
+            return;
+        }
+        CommandLimits bounded = CommandLimits.parsed(64 * 1024).withIdle(java.time.Duration.ofSeconds(10))
+                .withOverall(java.time.Duration.ofSeconds(15));
+        try {
+            new CommandExecution(server, client, workers, timers, RemoteProcess.killGroup(g), null, bounded,
+                    OutputListener.IGNORE, Cancellation.none()).run();
+        } catch (SshException | RuntimeException e) {
+            LOG.debug("{}: ending process group {}: {}", server, g, e.toString());
+        }
+    }
+
+    private void signal(Session.Command cmd, Signal signal) {
+        try {
+            cmd.signal(signal);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: signal {}: {}", server, signal, e.toString());
+        }
+    }
+
+    private static void awaitBriefly(Future<Void> drain) {
+        try {
+            drain.get(KILL_GRACE_MILLIS + 3000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("drain after a stop: {}", e.toString());
         }
     }
 
@@ -178,7 +292,7 @@ final class CommandExecution {
         Object lock = new Object();
         return (stream, line) -> {
             synchronized (lock) {
-                if (cancel.isCancelled()) {
+                if (cancel.isCancelled() || silenced) {
                     return; // the caller has moved on; late output is dropped
                 }
                 try {
