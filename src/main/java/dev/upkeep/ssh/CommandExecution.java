@@ -28,6 +28,8 @@ final class CommandExecution {
     private static final Logger LOG = LoggerFactory.getLogger(CommandExecution.class);
     /** After TERM, how long a stopped command gets before KILL (a SIGSTOPped one only dies of KILL). */
     private static final long KILL_GRACE_MILLIS = 2000;
+    /** How long the caller of a stopped command waits at most for the kill of its process group to be sent. */
+    private static final long KILL_SEND_MILLIS = 3000;
 
     private final String server;
     private final SSHClient client;
@@ -109,12 +111,12 @@ final class CommandExecution {
             }
             String why = stopped.get();
             if (why != null && silenced) {
-                throw new CommandTimeoutException(server, why + "; stopped (while running: " + command + ")");
+                throw new CommandTimeoutException(server, why, command);
             }
             if (why != null) {
                 awaitBriefly(out); // the drains deliver their "not shown" summary as the channel closes
                 awaitBriefly(err);
-                throw new OutputLimitException(server, why + "; stopped (while running: " + command + ")");
+                throw new OutputLimitException(server, why, command);
             }
             await(out);
             await(err);
@@ -152,25 +154,33 @@ final class CommandExecution {
             return;
         }
         silenced = silence;
-        LOG.info("{}: {}; stopping: {}", server, why, command);
+        LOG.info("{}: {}; stopping: {}", server, why, CommandTimeoutException.brief(command));
+        try {
+            workers.execute(() -> stopInBackground(cmd, finished));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            finished.complete(null); // the connector is closing: nothing left to stop it with
+        }
+    }
+
+    private void stopInBackground(Session.Command cmd, CompletableFuture<Void> finished) {
+        signal(cmd, Signal.TERM);
+        // The kill is sent before the caller hears of the stop: a caller that then closes the connection (a hung
+        // command makes it suspect) must not cut the kill off. Once sent, it runs on without us.
+        killGroup();
         finished.complete(null);
-        workers.execute(() -> {
-            signal(cmd, Signal.TERM);
-            killGroup();
-            try {
-                cmd.join(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("{}: waiting for a stopped command: {}", server, e.toString());
-            }
-            if (cmd.isOpen()) {
-                signal(cmd, Signal.KILL);
-            }
-            try {
-                cmd.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("{}: closing a stopped command's channel: {}", server, e.toString());
-            }
-        });
+        try {
+            cmd.join(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: waiting for a stopped command: {}", server, e.toString());
+        }
+        if (cmd.isOpen()) {
+            signal(cmd, Signal.KILL);
+        }
+        try {
+            cmd.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: closing a stopped command's channel: {}", server, e.toString());
+        }
     }
 
     /** Takes the process-group report, the first stderr line, out of the output. */
@@ -187,19 +197,42 @@ final class CommandExecution {
         return false;
     }
 
-    /** From a second session: sshd will not signal a root login's command, and closing the channel ends nothing. */
+    /**
+     * From a second session: sshd will not signal a root login's command, and closing the channel ends nothing.
+     * Waits only until the kill is on its way (at most {@link #KILL_SEND_MILLIS}), then lets it finish by itself.
+     */
     private void killGroup() {
         long g = pgid;
         if (g <= 0 || !client.isConnected()) {
             return;
         }
-        CommandLimits bounded = CommandLimits.parsed(64 * 1024).withIdle(java.time.Duration.ofSeconds(10))
-                .withOverall(java.time.Duration.ofSeconds(15));
+        Future<?> sent = workers.submit(() -> {
+            Session s = null;
+            try {
+                s = client.startSession();
+                Session.Command kill = s.exec(RemoteProcess.killGroup(g));
+                Session session = s;
+                workers.execute(() -> {
+                    try {
+                        kill.join(10, TimeUnit.SECONDS);
+                    } catch (IOException | RuntimeException e) {
+                        LOG.debug("{}: ending process group {}: {}", server, g, e.toString());
+                    }
+                    closeQuietly(session);
+                });
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}: ending process group {}: {}", server, g, e.toString());
+                if (s != null) {
+                    closeQuietly(s);
+                }
+            }
+        });
         try {
-            new CommandExecution(server, client, workers, timers, RemoteProcess.killGroup(g), null, bounded,
-                    OutputListener.IGNORE, Cancellation.none()).run();
-        } catch (SshException | RuntimeException e) {
-            LOG.debug("{}: ending process group {}: {}", server, g, e.toString());
+            sent.get(KILL_SEND_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("{}: the kill of process group {} was not sent in time: {}", server, g, e.toString());
         }
     }
 
