@@ -65,7 +65,8 @@ final class FxDialogService implements DialogService {
         dialog.setHeaderText(title);
         Label text = new Label(message);
         text.setWrapText(true);
-        text.setMaxWidth(640);
+        text.setPrefWidth(820);
+        text.setMaxWidth(820);
         text.getStyleClass().add("fingerprint");
         javafx.scene.control.TextField typed = new javafx.scene.control.TextField();
         typed.setId("confirm-typed");
@@ -116,6 +117,9 @@ final class FxDialogService implements DialogService {
         dialog.getDialogPane().getButtonTypes().addAll(trustSelected, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(TrustView.create(trust));
         dialog.getDialogPane().lookupButton(trustSelected).disableProperty().bind(trust.selectedCountProperty().isEqualTo(0));
+        // Only substitutions: nothing here for "Trust selected" to take; each has its own button in the content.
+        dialog.getDialogPane().lookupButton(trustSelected).setVisible(!trust.items().isEmpty());
+        dialog.getDialogPane().lookupButton(trustSelected).setManaged(!trust.items().isEmpty());
         dialog.setResizable(true);
         return dialog.showAndWait().filter(b -> b == trustSelected).isPresent();
     }

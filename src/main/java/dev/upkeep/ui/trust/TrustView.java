@@ -74,6 +74,7 @@ public final class TrustView {
                 + " looks like this, and so does someone intercepting the connection. Trust a new key only when the"
                 + " server's administrator confirms its fingerprint.", Icons.icon("mdi2a-alert"));
         warning.setWrapText(true);
+        warning.setPrefWidth(900);
         warning.setMaxWidth(980);
         warning.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);
         VBox cards = new VBox(8);
@@ -92,12 +93,10 @@ public final class TrustView {
         title.getStyleClass().add(Styles.TEXT_BOLD);
         VBox lines = new VBox(2, title);
         for (UnknownHostKey.KnownKey known : k.knownKeys()) {
-            Label l = new Label("known:    " + known.keyType() + "  " + known.fingerprint() + "  (" + known.where() + ")");
-            l.getStyleClass().add("fingerprint");
-            lines.getChildren().add(l);
+            lines.getChildren().add(fingerprint("known:    " + known.keyType() + "  " + known.fingerprint()
+                    + "  (" + known.where() + ")"));
         }
-        Label offered = new Label("offered:  " + k.keyType() + "  " + k.fingerprint());
-        offered.getStyleClass().add("fingerprint");
+        Label offered = fingerprint("offered:  " + k.keyType() + "  " + k.fingerprint());
         Button trust = new Button("Trust the new key…");
         trust.setId("trust-substitution-" + index);
         trust.getStyleClass().add(Styles.DANGER);
@@ -105,6 +104,14 @@ public final class TrustView {
         trust.setOnAction(e -> vm.trustSubstitution(k));
         lines.getChildren().addAll(offered, trust);
         return lines;
+    }
+
+    /** Never cut off: the whole fingerprint is what the user compares. */
+    private static Label fingerprint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("fingerprint");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TableColumn<TrustViewModel.Item, String> text(String title, double width, Function<UnknownHostKey, String> value) {
