@@ -124,6 +124,7 @@ public final class SshConnector implements AutoCloseable {
         List<HostSettings> hops = new ArrayList<>();
         addJumps(sshConfig, target.proxyJump(), hops, 0);
         hops.add(target);
+        hops.forEach(HostSettings::hostKeyName); // a HostKeyAlias that cannot be a known_hosts name fails here
         return hops;
     }
 

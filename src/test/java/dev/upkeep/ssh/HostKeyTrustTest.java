@@ -157,6 +157,15 @@ class HostKeyTrustTest {
     }
 
     @Test
+    void hostKeyAliasThatCannotBeAKnownHostsNameIsRefusedNamingTheConfig() throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host web\n  HostName 127.0.0.1\n  HostKeyAlias \"two words\"\n");
+        SshConnector connector = bed.connector(bed.options().withSshConfig(config), PassphraseProvider.NONE);
+        assertThatThrownBy(() -> connector.connect(new ConnectRequest("web", 1, "root", key)))
+                .isInstanceOf(SshException.class).hasMessageContaining(config.toString()).hasMessageContaining("two words");
+    }
+
+    @Test
     void hashKnownHostsYesRecordsAHashedLineThatOpenSshAccepts() throws Exception {
         LocalSshd sshd = bed.sshd("a", List.of("ed25519"));
         Path config = dir.resolve("ssh_config");
