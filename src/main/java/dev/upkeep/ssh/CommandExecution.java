@@ -10,7 +10,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
@@ -26,10 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandExecution {
     private static final Logger LOG = LoggerFactory.getLogger(CommandExecution.class);
-    /** After TERM, how long a stopped command gets before KILL (a SIGSTOPped one only dies of KILL). */
-    private static final long KILL_GRACE_MILLIS = 2000;
-    /** How long the caller of a stopped command waits at most for the kill of its process group to be sent. */
-    private static final long KILL_SEND_MILLIS = 3000;
 
     private final String server;
     private final SSHClient client;
@@ -40,12 +35,7 @@ final class CommandExecution {
     private final CommandLimits limits;
     private final OutputListener listener;
     private final Cancellation cancel;
-    /** The remote process group, from the command's first stderr line; 0 until it came. */
-    private volatile long pgid;
-    private volatile boolean firstStderrSeen;
-    /** Why the limits stopped the command (null while they did not). */
-    private final AtomicReference<String> stopped = new AtomicReference<>();
-    private volatile boolean silenced;
+    private final CommandStop stop;
 
     CommandExecution(String server, SSHClient client, ExecutorService workers, ScheduledExecutorService timers,
                      String command, byte[] stdin, CommandLimits limits, OutputListener listener, Cancellation cancel) {
@@ -58,6 +48,7 @@ final class CommandExecution {
         this.limits = limits;
         this.listener = listener;
         this.cancel = cancel == null ? Cancellation.none() : cancel;
+        this.stop = new CommandStop(server, client, workers, command);
     }
 
     CommandResult run() throws SshException {
@@ -88,11 +79,11 @@ final class CommandExecution {
             finished.complete(null);
             workers.execute(() -> stop(cmd));
         });
-        OutputGate gate = new OutputGate(limits, sink, () -> stopForLimits(cmd, finished, "printed more than "
+        OutputGate gate = new OutputGate(limits, sink, () -> stop.stop(cmd, finished, "printed more than "
                 + CommandLimits.size(limits.stopAfterBytes()) + " of output", false));
-        gate.intercept(this::takeGroupReport);
+        gate.intercept(stop::takeGroupReport);
         CommandDeadlines deadlines = new CommandDeadlines(timers, limits, gate::lastOutputNanos,
-                why -> stopForLimits(cmd, finished, why, true));
+                why -> stop.stop(cmd, finished, why, true));
         try {
             Future<Void> out = workers.submit(new LineDrain(cmd.getInputStream(), OutputListener.Stream.STDOUT, gate));
             Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR, gate));
@@ -109,8 +100,8 @@ final class CommandExecution {
             if (cancel.isCancelled()) {
                 throw new CommandCancelledException(server, command);
             }
-            String why = stopped.get();
-            if (why != null && silenced) {
+            String why = stop.reason();
+            if (why != null && stop.silenced()) {
                 throw new CommandTimeoutException(server, why, command);
             }
             if (why != null) {
@@ -137,116 +128,15 @@ final class CommandExecution {
         } finally {
             deadlines.close();
             onCancel.close();
-            if (!cancel.isCancelled() && stopped.get() == null) {
-                closeQuietly(session); // a stopped command's channel is closed by stopForLimits, without waiting here
+            if (!cancel.isCancelled() && stop.reason() == null) {
+                closeQuietly(session); // a stopped command's channel is closed by CommandStop, without waiting here
             }
-        }
-    }
-
-    /**
-     * The limits ended the command: the caller hears at once; the process gets TERM, then KILL if it is still
-     * there after a grace, and the channel is closed, so neither it nor the connection is left wedged.
-     *
-     * @param silence true for a time limit: late output is dropped, as after a cancel
-     */
-    private void stopForLimits(Session.Command cmd, CompletableFuture<Void> finished, String why, boolean silence) {
-        if (!stopped.compareAndSet(null, why)) {
-            return;
-        }
-        silenced = silence;
-        LOG.info("{}: {}; stopping: {}", server, why, CommandTimeoutException.brief(command));
-        try {
-            workers.execute(() -> stopInBackground(cmd, finished));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            finished.complete(null); // the connector is closing: nothing left to stop it with
-        }
-    }
-
-    private void stopInBackground(Session.Command cmd, CompletableFuture<Void> finished) {
-        signal(cmd, Signal.TERM);
-        // The kill is sent before the caller hears of the stop: a caller that then closes the connection (a hung
-        // command makes it suspect) must not cut the kill off. Once sent, it runs on without us.
-        killGroup();
-        finished.complete(null);
-        try {
-            cmd.join(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{}: waiting for a stopped command: {}", server, e.toString());
-        }
-        if (cmd.isOpen()) {
-            signal(cmd, Signal.KILL);
-        }
-        try {
-            cmd.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{}: closing a stopped command's channel: {}", server, e.toString());
-        }
-    }
-
-    /** Takes the process-group report, the first stderr line, out of the output. */
-    private boolean takeGroupReport(OutputListener.Stream stream, String line) {
-        if (stream != OutputListener.Stream.STDERR || firstStderrSeen) {
-            return false;
-        }
-        firstStderrSeen = true;
-        long g = RemoteProcess.pgid(line);
-        if (g > 0) {
-            pgid = g;
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * From a second session: sshd will not signal a root login's command, and closing the channel ends nothing.
-     * Waits only until the kill is on its way (at most {@link #KILL_SEND_MILLIS}), then lets it finish by itself.
-     */
-    private void killGroup() {
-        long g = pgid;
-        if (g <= 0 || !client.isConnected()) {
-            return;
-        }
-        Future<?> sent = workers.submit(() -> {
-            Session s = null;
-            try {
-                s = client.startSession();
-                Session.Command kill = s.exec(RemoteProcess.killGroup(g));
-                Session session = s;
-                workers.execute(() -> {
-                    try {
-                        kill.join(10, TimeUnit.SECONDS);
-                    } catch (IOException | RuntimeException e) {
-                        LOG.debug("{}: ending process group {}: {}", server, g, e.toString());
-                    }
-                    closeQuietly(session);
-                });
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("{}: ending process group {}: {}", server, g, e.toString());
-                if (s != null) {
-                    closeQuietly(s);
-                }
-            }
-        });
-        try {
-            sent.get(KILL_SEND_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("{}: the kill of process group {} was not sent in time: {}", server, g, e.toString());
-        }
-    }
-
-    private void signal(Session.Command cmd, Signal signal) {
-        try {
-            cmd.signal(signal);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{}: signal {}: {}", server, signal, e.toString());
         }
     }
 
     private static void awaitBriefly(Future<Void> drain) {
         try {
-            drain.get(KILL_GRACE_MILLIS + 3000, TimeUnit.MILLISECONDS);
+            drain.get(CommandStop.KILL_GRACE_MILLIS + 3000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -325,7 +215,7 @@ final class CommandExecution {
         Object lock = new Object();
         return (stream, line) -> {
             synchronized (lock) {
-                if (cancel.isCancelled() || silenced) {
+                if (cancel.isCancelled() || stop.silenced()) {
                     return; // the caller has moved on; late output is dropped
                 }
                 try {
