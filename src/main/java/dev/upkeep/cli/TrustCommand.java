@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-@Command(name = "trust", description = "Show the host keys of servers not yet in known_hosts, and record the ones you accept.")
+@Command(name = "trust", description = "Show the host keys of servers not yet in known_hosts, and record the ones you accept."
+        + " A server that offers a key of another type than the ones known_hosts holds for it is shown as a possible"
+        + " substitution and is only trusted when you type 'yes' for it (never with --yes).")
 final class TrustCommand implements Callable<Integer> {
     @ParentCommand
     UpkeepCommand parent;
@@ -31,7 +33,7 @@ final class TrustCommand implements Callable<Integer> {
     List<String> servers = new ArrayList<>();
     @Option(names = "--app", paramLabel = "NAME", description = "Only this application's servers.")
     String app;
-    @Option(names = "--yes", description = "Accept every unknown key shown, without asking.")
+    @Option(names = "--yes", description = "Accept every unknown key shown, without asking (never a possible substitution).")
     boolean yes;
 
     @Override
@@ -64,6 +66,10 @@ final class TrustCommand implements Callable<Integer> {
         List<UnknownHostKey> accepted = new ArrayList<>();
         BufferedReader answers = parent.input();
         for (UnknownHostKey k : unknown) {
+            if (k.substitution()) {
+                if (!substitution(ws, k, out, answers)) exit = ExitCodes.SOME_FAILED;
+                continue;
+            }
             out.printf("%s: %s:%d offers a %s host key that known_hosts does not hold:%n    %s%n",
                     k.server(), k.host(), k.port(), k.keyType(), k.fingerprint());
             if (yes || ask(out, answers)) accepted.add(k);
@@ -78,6 +84,37 @@ final class TrustCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /**
+     * A key of a type known_hosts lacks, from a server it knows by other keys: both sides are shown, --yes never
+     * takes it, and only a typed "yes" for this very key does (as ssh's own prompt wants a word, not a letter).
+     */
+    private boolean substitution(Workspace ws, UnknownHostKey k, PrintWriter out, BufferedReader answers)
+            throws IOException {
+        out.printf("%s: POSSIBLE HOST KEY SUBSTITUTION: %s now offers a %s key that known_hosts does not hold,"
+                + " and no longer offers the key(s) known_hosts holds for it:%n", k.server(), k.knownHostsName(), k.keyType());
+        for (UnknownHostKey.KnownKey known : k.knownKeys()) {
+            out.printf("    known:   %s %s (%s)%n", known.keyType(), known.fingerprint(), known.where());
+        }
+        out.printf("    offered: %s %s%n", k.keyType(), k.fingerprint());
+        out.println("    The server was reinstalled or reconfigured, or someone is intercepting the connection. Compare the"
+                + " offered fingerprint with the server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its console).");
+        if (yes) {
+            out.println("    not trusted: --yes never accepts a possible substitution; run 'upkeep trust " + k.server()
+                    + "' and confirm this key on its own");
+            return false;
+        }
+        out.print("    Type 'yes' to trust this new key (the known key(s) stay in known_hosts), anything else to refuse: ");
+        out.flush();
+        String answer = answers.readLine();
+        if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+            out.println("    not trusted");
+            return false;
+        }
+        parent.statusService().trustSubstitution(ws, k);
+        out.println("    " + k.server() + ": recorded in " + ws.settings().knownHosts());
+        return true;
     }
 
     private static boolean ask(PrintWriter out, BufferedReader answers) throws IOException {

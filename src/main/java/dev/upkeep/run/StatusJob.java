@@ -6,11 +6,15 @@ import dev.upkeep.remote.ProbeException;
 import dev.upkeep.remote.Shell;
 import dev.upkeep.remote.StatusProbe;
 import dev.upkeep.ssh.Cancellation;
+import dev.upkeep.ssh.CommandLimits;
 import dev.upkeep.ssh.CommandResult;
+import dev.upkeep.ssh.CommandTimeoutException;
 import dev.upkeep.ssh.ConnectRequest;
 import dev.upkeep.ssh.ConnectionLostException;
 import dev.upkeep.ssh.ConnectionPool;
+import dev.upkeep.ssh.HostKeySubstitutedException;
 import dev.upkeep.ssh.HostKeyUnknownException;
+import dev.upkeep.ssh.OutputLimitException;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
@@ -34,9 +38,15 @@ final class StatusJob {
     private final boolean updateLists;
     private final ScheduledExecutorService timers;
     private final Duration timeout;
+    private final StatusLimits limits;
 
     StatusJob(ServerRef ref, Server server, ConnectRequest request, ConnectionPool pool, boolean updateLists,
               ScheduledExecutorService timers, Duration timeout) {
+        this(ref, server, request, pool, updateLists, timers, timeout, StatusLimits.DEFAULT);
+    }
+
+    StatusJob(ServerRef ref, Server server, ConnectRequest request, ConnectionPool pool, boolean updateLists,
+              ScheduledExecutorService timers, Duration timeout, StatusLimits limits) {
         this.ref = ref;
         this.server = server;
         this.request = request;
@@ -44,11 +54,15 @@ final class StatusJob {
         this.updateLists = updateLists;
         this.timers = timers;
         this.timeout = timeout;
+        this.limits = limits;
     }
 
     ServerRef ref() {
         return ref;
     }
+
+    /** What the job is doing, for messages about a stopped command. */
+    private volatile String step = "connecting";
 
     ServerStatus run(Cancellation token, StatusListener listener) {
         ScheduledFuture<?> timer = timers.schedule(token::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -60,9 +74,22 @@ final class StatusJob {
                 pool.evict(request);
                 return probe(token);
             }
-        } catch (HostKeyUnknownException e) {
-            listener.hostKeyUnknown(new UnknownHostKey(ref, e.host(), e.port(), e.keyType(), e.fingerprint(), e.key()));
+        } catch (HostKeySubstitutedException e) {
+            listener.hostKeyUnknown(new UnknownHostKey(ref, e.host(), e.port(), e.keyType(), e.offeredFingerprint(),
+                    e.key(), e.hostKeyName().name(), e.hostKeyName().hashed(), e.knownKeys().stream()
+                    .map(k -> new UnknownHostKey.KnownKey(k.keyType(), k.fingerprint(), k.file() + ":" + k.line())).toList()));
             return unreachable(e.getMessage());
+        } catch (HostKeyUnknownException e) {
+            listener.hostKeyUnknown(new UnknownHostKey(ref, e.host(), e.port(), e.keyType(), e.fingerprint(), e.key(),
+                    e.hostKeyName().name(), e.hostKeyName().hashed(), java.util.List.of()));
+            return unreachable(e.getMessage());
+        } catch (CommandTimeoutException e) {
+            // The command was stopped; a connection that let a command hang may be no better: start afresh next time.
+            pool.evict(request);
+            return unreachable(token.isCancelled() ? cancelledMessage() : step + ": " + e.reason() + "; stopped");
+        } catch (OutputLimitException e) {
+            pool.evict(request);
+            return unreachable(step + " " + e.reason() + "; stopped (a broken or hostile server?)");
         } catch (SshException e) {
             return unreachable(token.isCancelled() ? cancelledMessage() : e.getMessage());
         } catch (ProbeException e) {
@@ -74,10 +101,13 @@ final class StatusJob {
 
     private ServerStatus probe(Cancellation token) throws SshException {
         SshConnection connection = pool.get(request);
+        step = "apt-get update";
         String listsError = updateLists ? updateLists(connection, token) : null;
+        step = "status probe";
         StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        CommandResult result = connection.exec(Shell.script(StatusProbe.script()), collect(out, err), token);
+        LastLines err = new LastLines();
+        CommandResult result = connection.exec(Shell.script(StatusProbe.script()), null, limits.probe(),
+                collect(out, err), token);
         if (token.isCancelled()) return unreachable(cancelledMessage());
         ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now());
         if (!result.succeeded()) return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
@@ -85,22 +115,39 @@ final class StatusJob {
     }
 
     private String updateLists(SshConnection connection, Cancellation token) throws SshException {
-        StringBuilder err = new StringBuilder();
-        CommandResult r = connection.exec(Shell.privileged(server.sudo(), UPDATE_LISTS), collect(new StringBuilder(), err), token);
+        LastLines err = new LastLines();
+        CommandResult r = connection.exec(Shell.privileged(server.sudo(), UPDATE_LISTS), null, limits.updateLists(),
+                (stream, line) -> err.add(line), token);
         if (r.succeeded()) return null;
         return "apt-get update failed (exit " + r.exitStatus() + ")" + lastLine(err)
                 + (server.sudo() ? "" : " — does this server need 'sudo: true'?");
     }
 
-    private static OutputListener collect(StringBuilder out, StringBuilder err) {
-        return (stream, line) -> (stream == OutputListener.Stream.STDOUT ? out : err).append(line).append('\n');
+    /** stdout is the probe's report (bounded by the probe's limits); of stderr only the last line is ever shown. */
+    private static OutputListener collect(StringBuilder out, LastLines err) {
+        return (stream, line) -> {
+            if (stream == OutputListener.Stream.STDOUT) out.append(line).append('\n');
+            else err.add(line);
+        };
     }
 
-    private static String lastLine(StringBuilder err) {
-        String text = err.toString().strip();
-        if (text.isEmpty()) return "";
-        String[] lines = text.split("\n");
-        return ": " + lines[lines.length - 1];
+    private static String lastLine(LastLines err) {
+        String last = err.last();
+        return last == null ? "" : ": " + last;
+    }
+
+    /** The last non-blank line seen, cut to a readable length. */
+    private static final class LastLines {
+        private String last;
+
+        synchronized void add(String line) {
+            String s = line.strip();
+            if (!s.isEmpty()) last = s.length() > 500 ? s.substring(0, 500) + "…" : s;
+        }
+
+        synchronized String last() {
+            return last;
+        }
     }
 
     private String cancelledMessage() {

@@ -14,6 +14,18 @@ public interface StatusService {
      */
     RefreshHandle refresh(Workspace workspace, Collection<ServerRef> servers, boolean updateLists, StatusListener listener);
 
-    /** Records the given host keys in the workspace's known_hosts file (the user has reviewed them). */
+    /**
+     * Records the given host keys in the workspace's known_hosts file (the user has reviewed them). Refuses a
+     * possible substitution ({@link UnknownHostKey#substitution()}) with an IllegalArgumentException: that one
+     * goes through {@link #trustSubstitution} after its own confirmation.
+     */
     void trust(Workspace workspace, List<UnknownHostKey> keys) throws IOException;
+
+    /**
+     * Records one key that replaces keys of another type known_hosts holds for the server, after the user confirmed
+     * this very key on its own. The known keys stay in the file.
+     */
+    default void trustSubstitution(Workspace workspace, UnknownHostKey key) throws IOException {
+        throw new UnsupportedOperationException("this status service cannot record host keys");
+    }
 }

@@ -7,6 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
@@ -16,29 +19,38 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One command in its own session: start, feed stdin, drain both streams together, wait, report. */
+/**
+ * One command in its own session: start, feed stdin, drain both streams together, wait, report. Its
+ * {@link CommandLimits} bound how long it may stay silent or run, and how much of its output is passed on.
+ */
 final class CommandExecution {
     private static final Logger LOG = LoggerFactory.getLogger(CommandExecution.class);
 
     private final String server;
     private final SSHClient client;
     private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
     private final String command;
     private final byte[] stdin;
+    private final CommandLimits limits;
     private final OutputListener listener;
     private final Cancellation cancel;
     /** When set, stdin is not written at once: the dialogue writes it as the command asks (see StdinDialogue). */
     private StdinDialogue dialogue;
+    private final CommandStop stop;
 
-    CommandExecution(String server, SSHClient client, ExecutorService workers, String command, byte[] stdin,
-                     OutputListener listener, Cancellation cancel) {
+    CommandExecution(String server, SSHClient client, ExecutorService workers, ScheduledExecutorService timers,
+                     String command, byte[] stdin, CommandLimits limits, OutputListener listener, Cancellation cancel) {
         this.server = server;
         this.client = client;
         this.workers = workers;
+        this.timers = timers;
         this.command = command;
         this.stdin = stdin;
+        this.limits = limits;
         this.listener = listener;
         this.cancel = cancel == null ? Cancellation.none() : cancel;
+        this.stop = new CommandStop(server, client, workers, command);
     }
 
     CommandExecution withDialogue(StdinDialogue stdinDialogue) {
@@ -58,7 +70,7 @@ final class CommandExecution {
         }
         try {
             session = client.startSession();
-            cmd = session.exec(command);
+            cmd = session.exec(RemoteProcess.wrap(command));
         } catch (IOException | IllegalStateException e) {
             if (session != null) {
                 closeQuietly(session);
@@ -74,14 +86,19 @@ final class CommandExecution {
             finished.complete(null);
             workers.execute(() -> stop(cmd));
         });
+        // The sudo dialogue sees stderr after the output limits and the process-group report took their share.
+        DialogueSink talk = dialogue == null ? null : new DialogueSink(server, cmd, workers, dialogue, sink);
+        OutputGate gate = new OutputGate(limits, talk == null ? sink : talk, () -> stop.stop(cmd, finished, "printed more than "
+                + CommandLimits.size(limits.stopAfterBytes()) + " of output", false));
+        gate.intercept(stop::takeGroupReport);
+        CommandDeadlines deadlines = new CommandDeadlines(timers, limits, gate::lastOutputNanos,
+                why -> stop.stop(cmd, finished, why, true));
         try {
-            DialogueSink talk = dialogue == null ? null : new DialogueSink(server, cmd, workers, dialogue, sink);
             if (talk != null) {
                 talk.start();
             }
-            Future<Void> out = workers.submit(new LineDrain(cmd.getInputStream(), OutputListener.Stream.STDOUT, sink));
-            Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR,
-                    talk == null ? sink : talk));
+            Future<Void> out = workers.submit(new LineDrain(cmd.getInputStream(), OutputListener.Stream.STDOUT, gate));
+            Future<Void> err = workers.submit(new LineDrain(cmd.getErrorStream(), OutputListener.Stream.STDERR, gate));
             workers.execute(() -> {
                 try {
                     cmd.join();
@@ -96,6 +113,15 @@ final class CommandExecution {
             await(finished);
             if (cancel.isCancelled()) {
                 throw new CommandCancelledException(server, command);
+            }
+            String why = stop.reason();
+            if (why != null && stop.silenced()) {
+                throw new CommandTimeoutException(server, why, command);
+            }
+            if (why != null) {
+                awaitBriefly(out); // the drains deliver their "not shown" summary as the channel closes
+                awaitBriefly(err);
+                throw new OutputLimitException(server, why, command);
             }
             await(out);
             await(err);
@@ -114,10 +140,21 @@ final class CommandExecution {
             }
             throw lostOr(e, "command failed: " + e.getMessage());
         } finally {
+            deadlines.close();
             onCancel.close();
-            if (!cancel.isCancelled()) {
-                closeQuietly(session);
+            if (!cancel.isCancelled() && stop.reason() == null) {
+                closeQuietly(session); // a stopped command's channel is closed by CommandStop, without waiting here
             }
+        }
+    }
+
+    private static void awaitBriefly(Future<Void> drain) {
+        try {
+            drain.get(CommandStop.KILL_GRACE_MILLIS + 3000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("drain after a stop: {}", e.toString());
         }
     }
 
@@ -192,7 +229,7 @@ final class CommandExecution {
         Object lock = new Object();
         return (stream, line) -> {
             synchronized (lock) {
-                if (cancel.isCancelled()) {
+                if (cancel.isCancelled() || stop.silenced()) {
                     return; // the caller has moved on; late output is dropped
                 }
                 try {

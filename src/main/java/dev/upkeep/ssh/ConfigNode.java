@@ -13,8 +13,14 @@ sealed interface ConfigNode {
     record MatchLine() implements ConfigNode {
     }
 
-    /** Any other keyword; {@code key} is lower-case. {@code where} is "file:line" for messages. */
-    record Option(String key, List<String> args, String where) implements ConfigNode {
+    /**
+     * Any other keyword; {@code key} is lower-case. {@code where} is "file:line" for messages. {@code raw} is the
+     * rest of the line as written (quotes kept), which is what OpenSSH takes for ProxyCommand.
+     */
+    record Option(String key, List<String> args, String where, String raw) implements ConfigNode {
+        Option(String key, List<String> args, String where) {
+            this(key, args, where, String.join(" ", args));
+        }
     }
 
     /** {@code Include}: the files it matched, already parsed, in glob order. */

@@ -52,7 +52,7 @@ final class ConfigParser {
                     nodes.add(new ConfigNode.MatchLine());
                 }
                 case "include" -> nodes.add(include(args, where, depth));
-                default -> nodes.add(new ConfigNode.Option(key, List.copyOf(args), where));
+                default -> nodes.add(new ConfigNode.Option(key, List.copyOf(args), where, ConfigTokenizer.rest(lines.get(i))));
             }
         }
         return nodes;

@@ -34,6 +34,22 @@ final class ConfigTokenizer {
         return out;
     }
 
+    /**
+     * Everything after the keyword and its separator (any run of blanks and '='), trailing blanks removed, as
+     * OpenSSH keeps it for command options: quotes and a trailing "# ..." are part of the command.
+     */
+    static String rest(String line) {
+        String s = line.strip();
+        int i = 0;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '=') {
+            i++;
+        }
+        while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '=')) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
     static List<String> arguments(String s) {
         List<String> args = new ArrayList<>();
         StringBuilder cur = new StringBuilder();

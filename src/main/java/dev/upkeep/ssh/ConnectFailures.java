@@ -13,6 +13,22 @@ final class ConnectFailures {
     private ConnectFailures() {
     }
 
+    /** The connect bound expired: say which phase stalled, since each points somewhere else. */
+    static ConnectTimeoutException timedOut(String server, String where, Duration limit, ConnectWatch.Phase phase,
+                                            Throwable cause) {
+        String within = " within " + limit.toSeconds() + " s (connect timeout)";
+        return switch (phase) {
+            case CONNECTING -> new ConnectTimeoutException(server, "TCP connect", "no answer from " + where + within, cause);
+            case BANNER -> new ConnectTimeoutException(server, "SSH banner", "no SSH banner from " + where + within
+                    + ": the connection was made but nothing spoke SSH on it (a hung sshd, a middlebox that swallows"
+                    + " the connection, or another service on that port)", cause);
+            case KEY_EXCHANGE -> new ConnectTimeoutException(server, "key exchange", where + " sent its SSH banner but"
+                    + " the key exchange did not finish" + within, cause);
+            case AUTHENTICATION -> new ConnectTimeoutException(server, "authentication", "authentication on " + where
+                    + " did not finish" + within, cause);
+        };
+    }
+
     static SshException translate(String server, String host, int port, Duration timeout, IOException e,
                                   KnownHostsVerifier verifier, String via) {
         if (verifier != null && verifier.failure() != null) {

@@ -18,10 +18,23 @@ public class HostKeyChangedException extends SshException {
 
     public HostKeyChangedException(String server, String host, int port, String keyType, List<String> knownFingerprints,
                                    String offeredFingerprint, Path file, int line) {
-        super(server, "HOST KEY CHANGED for " + KnownHosts.hostString(host, port) + "! The server offered "
+        this(server, host, port, KnownHosts.hostString(host, port), keyType, knownFingerprints, offeredFingerprint,
+                file, line);
+    }
+
+    public HostKeyChangedException(String server, String host, int port, String knownHostsName, String keyType,
+                                   List<String> knownFingerprints, String offeredFingerprint, Path file, int line) {
+        this(server, "HOST KEY CHANGED for " + knownHostsName + "! The server offered "
                 + keyType + " " + offeredFingerprint + " but " + file + ":" + line + " records "
                 + String.join(", ", knownFingerprints) + ". Someone may be intercepting the connection, or the"
-                + " server was reinstalled. Refusing to connect; if the change is expected, remove the old line.");
+                + " server was reinstalled. Refusing to connect; if the change is expected, remove the old line.",
+                host, port, keyType, knownFingerprints, offeredFingerprint, file, line);
+    }
+
+    /** For refusals that are a kind of change but explain themselves differently (a substituted key type). */
+    protected HostKeyChangedException(String server, String message, String host, int port, String keyType,
+                                      List<String> knownFingerprints, String offeredFingerprint, Path file, int line) {
+        super(server, message);
         this.host = host;
         this.port = port;
         this.keyType = keyType;

@@ -9,16 +9,22 @@ import java.security.PublicKey;
 public class HostKeyUnknownException extends SshException {
     private final String host;
     private final int port;
+    private final HostKeyName name;
     private final String keyType;
     private final String fingerprint;
     private final transient PublicKey key;
 
     public HostKeyUnknownException(String server, String host, int port, PublicKey key, String note) {
+        this(server, host, port, HostKeyName.of(host, port), key, note);
+    }
+
+    public HostKeyUnknownException(String server, String host, int port, HostKeyName name, PublicKey key, String note) {
         super(server, "host key is not known: " + KeyTypes.typeOf(key) + " " + KnownHosts.sha256Fingerprint(key)
-                + " (" + KnownHosts.hostString(host, port) + ")" + (note == null ? "" : "; " + note)
+                + " (" + name.name() + ")" + (note == null ? "" : "; " + note)
                 + ". Check the fingerprint and trust the key to connect.");
         this.host = host;
         this.port = port;
+        this.name = name;
         this.keyType = KeyTypes.typeOf(key);
         this.fingerprint = KnownHosts.sha256Fingerprint(key);
         this.key = key;
@@ -30,6 +36,11 @@ public class HostKeyUnknownException extends SshException {
 
     public int port() {
         return port;
+    }
+
+    /** Where an accepted key is recorded (the HostKeyAlias when the config sets one). */
+    public HostKeyName hostKeyName() {
+        return name;
     }
 
     public String keyType() {

@@ -67,13 +67,33 @@ record KnownHostLine(Marker marker, String hosts, String keyType, byte[] blob, P
         try {
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(salt, "HmacSHA1"));
-            byte[] actual = mac.doFinal(hostString.getBytes(StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(expected, actual);
+            return MessageDigest.isEqual(expected, hmacSha1(salt, hostString));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /**
+     * {@code |1|salt|hash} for {@code hostString}, as {@code ssh-keygen -H} and {@code HashKnownHosts yes} write
+     * it: HMAC-SHA1 keyed with a 20-byte salt. SHA-1 here is OpenSSH's file format, not a choice of ours.
+     */
+    static String hashedHosts(String hostString, byte[] salt) {
+        try {
+            Base64.Encoder b64 = Base64.getEncoder();
+            return "|1|" + b64.encodeToString(salt) + "|" + b64.encodeToString(hmacSha1(salt, hostString));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
+        }
+    }
+
+    private static byte[] hmacSha1(byte[] salt, String hostString) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(salt, "HmacSHA1"));
+        return mac.doFinal(hostString.getBytes(StandardCharsets.UTF_8));
+    }
+
+    KnownHostKey known() {
+        return new KnownHostKey(keyType, fingerprint(), file, line);
     }
 
     boolean sameKey(byte[] otherBlob) {

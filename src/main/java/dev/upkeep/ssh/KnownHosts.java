@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -24,6 +26,8 @@ import java.util.Set;
  * so keys trusted by another process (or by {@code ssh}) count at once.
  */
 public final class KnownHosts {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path writable;
     private final List<Path> files;
 
@@ -68,7 +72,12 @@ public final class KnownHosts {
 
     /** Every entry of every file that names this host (including revoked and CA lines). */
     List<KnownHostLine> entriesFor(String host, int port) throws IOException {
-        String hs = hostString(host, port);
+        return entriesFor(hostString(host, port));
+    }
+
+    /** Every entry filed under {@code name} ("host", "[host]:port" or a HostKeyAlias), plus every revoked line. */
+    List<KnownHostLine> entriesFor(String name) throws IOException {
+        String hs = name.toLowerCase(Locale.ROOT);
         List<KnownHostLine> out = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
@@ -87,8 +96,12 @@ public final class KnownHosts {
 
     /** Host-key algorithms to prefer in the key exchange: those of the keys already known for the host. */
     public List<String> knownAlgorithms(String host, int port) throws IOException {
+        return knownAlgorithms(hostString(host, port));
+    }
+
+    List<String> knownAlgorithms(String name) throws IOException {
         Set<String> algs = new LinkedHashSet<>();
-        for (KnownHostLine e : entriesFor(host, port)) {
+        for (KnownHostLine e : entriesFor(name)) {
             if (e.marker() == KnownHostLine.Marker.NONE) {
                 algs.addAll(KeyTypes.algorithmsFor(e.keyType()));
             }
@@ -96,44 +109,58 @@ public final class KnownHosts {
         return List.copyOf(algs);
     }
 
-    /**
-     * Records {@code key} as trusted for host:port in the writable file. Creates the file (0600) and its
-     * directory (0700) when missing; appends under a file lock so concurrent writers don't interleave.
-     */
+    /** Records {@code key} as trusted for host:port (plain name) in the writable file; see {@link #accept(HostKeyName, PublicKey)}. */
     public void accept(String host, int port, PublicKey key) throws IOException {
-        String line = hostString(host, port) + " " + KeyTypes.typeOf(key) + " "
-                + Base64.getEncoder().encodeToString(KeyTypes.blob(key)) + "\n";
+        accept(HostKeyName.of(host, port), key);
+    }
+
+    /**
+     * Records {@code key} as trusted under {@code name} in the writable file, hashed when the name says so.
+     * The line goes out in one {@code write(2)} on a descriptor opened with O_APPEND, the way {@code ssh} appends:
+     * a line that ssh (or another Upkeep) appends at the same moment is never overwritten, and nothing else in the
+     * file is touched. A missing file is created 0600 (its directory 0700); an existing file keeps its mode.
+     */
+    public void accept(HostKeyName name, PublicKey key) throws IOException {
+        String hosts = name.hashed() ? KnownHostLine.hashedHosts(name.name().toLowerCase(Locale.ROOT), salt())
+                : name.name().toLowerCase(Locale.ROOT);
+        String line = hosts + " " + KeyTypes.typeOf(key) + " " + Base64.getEncoder().encodeToString(KeyTypes.blob(key)) + "\n";
         Path dir = writable.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        if (!Files.exists(writable)) {
-            try {
-                Files.createFile(writable, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another writer created it first; append below
-            }
+        try {
+            Files.createFile(writable, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException exists) {
+            // the usual case: append below, leaving its mode as the user set it
         }
-        synchronized (KnownHosts.class) { // FileLock is per process; this keeps our own threads apart
-            try (FileChannel ch = FileChannel.open(writable, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                ch.lock(); // released when the channel closes
-                long size = ch.size();
-                StringBuilder text = new StringBuilder();
-                if (size > 0) {
-                    ByteBuffer last = ByteBuffer.allocate(1);
-                    ch.read(last, size - 1);
-                    if (last.get(0) != '\n') {
-                        text.append('\n');
-                    }
-                }
-                text.append(line);
-                ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-                long pos = size;
-                while (buf.hasRemaining()) {
-                    pos += ch.write(buf, pos);
-                }
-                ch.force(false);
+        // A file whose last line lacks its newline would swallow ours; the check and the append are not one step,
+        // so a racing writer costs at most an empty line, which every reader skips.
+        byte[] bytes = ((endsWithNewline(writable) ? "" : "\n") + line).getBytes(StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(writable, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            ch.write(buf); // one write(2); a regular file takes all of a line this short at once
+            if (buf.hasRemaining()) {
+                throw new IOException("short write to " + writable + " (disk full?)");
             }
+            ch.force(false);
         }
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            return last.get(0) == '\n';
+        }
+    }
+
+    private static byte[] salt() {
+        byte[] salt = new byte[20]; // SHA-1's length, as ssh-keygen uses
+        RANDOM.nextBytes(salt);
+        return salt;
     }
 }

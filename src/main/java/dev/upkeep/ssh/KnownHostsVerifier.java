@@ -20,13 +20,20 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     private final String server;
     private final String host;
     private final int port;
+    private final HostKeyName name;
     private volatile SshException failure;
 
     KnownHostsVerifier(KnownHosts knownHosts, String server, String host, int port) {
+        this(knownHosts, server, host, port, HostKeyName.of(host, port));
+    }
+
+    /** {@code name} is what known_hosts files the host under: "[host]:port", or the HostKeyAlias. */
+    KnownHostsVerifier(KnownHosts knownHosts, String server, String host, int port, HostKeyName name) {
         this.knownHosts = knownHosts;
         this.server = server;
         this.host = host;
         this.port = port;
+        this.name = name;
     }
 
     @Override
@@ -44,7 +51,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     @Override
     public List<String> findExistingAlgorithms(String ignoredHost, int ignoredPort) {
         try {
-            return knownHosts.knownAlgorithms(host, port);
+            return knownHosts.knownAlgorithms(name.name());
         } catch (IOException e) {
             LOG.warn("cannot read known_hosts: {}", e.toString());
             return List.of();
@@ -58,7 +65,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     void check(PublicKey key) throws SshException {
         List<KnownHostLine> entries;
         try {
-            entries = knownHosts.entriesFor(host, port);
+            entries = knownHosts.entriesFor(name.name());
         } catch (IOException e) {
             throw new SshException(server, "cannot read known_hosts: " + e.getMessage(), e);
         }
@@ -70,7 +77,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
             }
         }
         List<KnownHostLine> sameType = new ArrayList<>();
-        List<String> otherTypes = new ArrayList<>();
+        List<KnownHostLine> otherTypes = new ArrayList<>();
         boolean caLines = false;
         for (KnownHostLine e : entries) {
             if (e.marker() == KnownHostLine.Marker.CERT_AUTHORITY) {
@@ -82,24 +89,27 @@ final class KnownHostsVerifier implements HostKeyVerifier {
                 if (e.keyType().equals(type)) {
                     sameType.add(e);
                 } else {
-                    otherTypes.add(e.keyType());
+                    otherTypes.add(e);
                 }
             }
         }
         if (!sameType.isEmpty()) {
             KnownHostLine first = sameType.get(0);
-            throw new HostKeyChangedException(server, host, port, type,
+            throw new HostKeyChangedException(server, host, port, name.name(), type,
                     sameType.stream().map(KnownHostLine::fingerprint).distinct().toList(),
                     KnownHosts.sha256Fingerprint(blob), first.file(), first.line());
         }
-        String note = null;
         if (!otherTypes.isEmpty()) {
-            note = "known_hosts holds other key types for this host (" + String.join(", ", otherTypes) + ")";
+            // Not "unknown": the server is known by another key it no longer shows (the key exchange asked for
+            // the known types first). That needs a closer look than a first contact does.
+            throw new HostKeySubstitutedException(server, host, port, name, key,
+                    otherTypes.stream().map(KnownHostLine::known).toList());
         }
+        String note = null;
         if (caLines) {
             LOG.info("{}: @cert-authority lines in known_hosts are not supported and were ignored", server);
-            note = (note == null ? "" : note + "; ") + "@cert-authority lines were ignored";
+            note = "@cert-authority lines were ignored";
         }
-        throw new HostKeyUnknownException(server, host, port, key, note);
+        throw new HostKeyUnknownException(server, host, port, name, key, note);
     }
 }

@@ -18,7 +18,9 @@ final class SettingsCollector {
     private final String home;
     private final String localUser;
     private final Map<String, List<String>> first = new HashMap<>();
+    private final Map<String, String> where = new HashMap<>();
     private final List<String> identityFiles = new ArrayList<>();
+    private String proxyCommand;
 
     SettingsCollector(String alias, String home, String localUser) {
         this.alias = alias;
@@ -33,8 +35,17 @@ final class SettingsCollector {
         }
         if (option.key().equals("identityfile")) {
             identityFiles.add(option.args().get(0));
-        } else {
-            first.putIfAbsent(option.key(), option.args());
+            return;
+        }
+        boolean proxy = option.key().equals("proxycommand") || option.key().equals("proxyjump");
+        if (proxy && (first.containsKey("proxycommand") || first.containsKey("proxyjump"))) {
+            return; // OpenSSH: whichever of the two comes first wins, even as "none"; the other is ignored
+        }
+        if (first.putIfAbsent(option.key(), option.args()) == null) {
+            where.put(option.key(), option.where());
+            if (option.key().equals("proxycommand")) {
+                proxyCommand = option.raw(); // the whole rest of the line, quotes and all, as OpenSSH keeps it
+            }
         }
     }
 
@@ -54,9 +65,17 @@ final class SettingsCollector {
         for (String kh : first.getOrDefault("userknownhostsfile", List.of("~/.ssh/known_hosts", "~/.ssh/known_hosts2"))) {
             knownHosts.add(Path.of(Tokens.percent(Tokens.tilde(kh, home), tokens)));
         }
+        if (yesNo("proxyusefdpass")) {
+            throw new IllegalArgumentException(where.get("proxyusefdpass") + ": ProxyUseFdpass yes is not supported"
+                    + " (Upkeep speaks SSH over the ProxyCommand's standard input and output); remove it or set it to no");
+        }
+        String hostKeyAlias = one("hostkeyalias", null);
         return new HostSettings(alias, hostName, port, user, ids, yesNo("identitiesonly"), jumps(),
                 knownHosts, connectTimeout(), Duration.ofSeconds(integer("serveraliveinterval", 0)),
-                integer("serveralivecountmax", 3));
+                integer("serveralivecountmax", 3),
+                hostKeyAlias == null ? null : hostKeyAlias.toLowerCase(Locale.ROOT), // ssh lower-cases it too
+                yesNo("hashknownhosts"),
+                proxyCommand == null || proxyCommand.equalsIgnoreCase("none") ? null : proxyCommand);
     }
 
     private List<JumpHost> jumps() {

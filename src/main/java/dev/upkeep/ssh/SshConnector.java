@@ -10,21 +10,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens SSH connections the way OpenSSH would: ~/.ssh/config, ProxyJump chains (host keys checked at every
- * hop), keep-alive and timeouts, agent and key-file authentication. One per application; thread-safe.
+ * Opens SSH connections the way OpenSSH would: ~/.ssh/config, ProxyJump chains and ProxyCommand (host keys checked
+ * at every hop, under the HostKeyAlias when set), keep-alive, a connect timeout that bounds each hop's TCP connect,
+ * banner, key exchange and authentication, agent and key-file authentication. One per application; thread-safe.
  */
 public final class SshConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+    /** More jump hosts in front of jump hosts than this is a ProxyJump loop. */
+    static final int MAX_JUMP_DEPTH = 8;
 
     private final SshOptions options;
     private final DefaultConfig config = new DefaultConfig();
@@ -32,6 +38,8 @@ public final class SshConnector implements AutoCloseable {
     private final Passphrases passphrases;
     private final Authenticator authenticator;
     private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final HumanTime humans = new HumanTime();
     private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
 
     public SshConnector(SshOptions options, PassphraseProvider passphraseProvider) {
@@ -39,12 +47,17 @@ public final class SshConnector implements AutoCloseable {
         // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop).
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());
-        this.passphrases = new Passphrases(passphraseProvider);
+        this.passphrases = new Passphrases(humans.counting(passphraseProvider));
         this.authenticator = new Authenticator(options.agentSocket(), passphrases,
                 Path.of(System.getProperty("user.home"), ".ssh"));
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ssh-io-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ssh-timer");
             t.setDaemon(true);
             return t;
         });
@@ -70,7 +83,7 @@ public final class SshConnector implements AutoCloseable {
                 request.port() != null ? request.port() : s.port(),
                 request.user() != null ? request.user() : s.user(),
                 ids, s.identitiesOnly(), s.proxyJump(), s.knownHostsFiles(), s.connectTimeout(),
-                s.serverAliveInterval(), s.serverAliveCountMax());
+                s.serverAliveInterval(), s.serverAliveCountMax(), s.hostKeyAlias(), s.hashKnownHosts(), s.proxyCommand());
     }
 
     public SshConnection connect(ConnectRequest request) throws SshException {
@@ -88,31 +101,55 @@ public final class SshConnector implements AutoCloseable {
                 SSHClient previous = clients.isEmpty() ? null : clients.get(clients.size() - 1);
                 String hopServer = hop == target ? server : server + " (jump host " + label(hop.alias(), hop) + ")";
                 String via = previous == null ? null : hops.get(clients.size() - 1).hostName();
-                SSHClient client = connectHop(hop, hopServer, previous, via);
-                clients.add(client);
-                authenticator.authenticate(client, hop, hopServer);
+                clients.add(connectHop(hop, hopServer, previous, via));
             }
-            return new SshConnection(server, clients, workers);
+            return new SshConnection(server, clients, workers, timers);
         } catch (SshException e) {
             closeAll(clients);
             throw e;
         }
     }
 
-    /** The jump hosts in order, then the target. A bad ProxyJump fails here rather than connecting directly. */
+    /**
+     * The jump hosts in order, then the target. A bad ProxyJump or ProxyCommand fails here rather than connecting
+     * directly. Like {@code ssh -J}, the first jump host's own ProxyJump or ProxyCommand is followed (so a bastion
+     * in front of the jump host is never skipped); later hops are reached through the hop before them.
+     */
     private List<HostSettings> hops(ConnectRequest request) {
         OpenSshConfig sshConfig = loadConfig();
         HostSettings target = settingsFor(sshConfig, request);
-        List<HostSettings> hops = new ArrayList<>();
-        for (JumpHost jump : target.proxyJump()) {
-            // A jump host's own settings come from the config too; its own ProxyJump is not followed.
-            HostSettings j = sshConfig.resolve(jump.host());
-            hops.add(new HostSettings(j.alias(), j.hostName(), jump.port() != null ? jump.port() : j.port(),
-                    jump.user() != null ? jump.user() : j.user(), j.identityFiles(), j.identitiesOnly(), List.of(),
-                    j.knownHostsFiles(), j.connectTimeout(), j.serverAliveInterval(), j.serverAliveCountMax()));
+        if (target.proxyCommand() != null) {
+            ProxyCommand.expand(target.proxyCommand(), target); // refuse bad tokens before anything starts
         }
+        List<HostSettings> hops = new ArrayList<>();
+        addJumps(sshConfig, target.proxyJump(), hops, 0);
         hops.add(target);
+        hops.forEach(HostSettings::hostKeyName); // a HostKeyAlias that cannot be a known_hosts name fails here
         return hops;
+    }
+
+    private void addJumps(OpenSshConfig sshConfig, List<JumpHost> jumps, List<HostSettings> hops, int depth) {
+        for (int i = 0; i < jumps.size(); i++) {
+            JumpHost jump = jumps.get(i);
+            HostSettings j = sshConfig.resolve(jump.host());
+            boolean first = i == 0;
+            if (first && !j.proxyJump().isEmpty()) {
+                if (depth >= MAX_JUMP_DEPTH) {
+                    throw new IllegalArgumentException("ProxyJump of " + jump.host() + " leads to more than "
+                            + MAX_JUMP_DEPTH + " jump hosts (a loop? give the jump host 'ProxyJump none')");
+                }
+                addJumps(sshConfig, j.proxyJump(), hops, depth + 1);
+            }
+            String proxyCommand = first && hops.isEmpty() ? j.proxyCommand() : null;
+            HostSettings hop = new HostSettings(j.alias(), j.hostName(), jump.port() != null ? jump.port() : j.port(),
+                    jump.user() != null ? jump.user() : j.user(), j.identityFiles(), j.identitiesOnly(), List.of(),
+                    j.knownHostsFiles(), j.connectTimeout(), j.serverAliveInterval(), j.serverAliveCountMax(),
+                    j.hostKeyAlias(), j.hashKnownHosts(), proxyCommand);
+            if (proxyCommand != null) {
+                ProxyCommand.expand(proxyCommand, hop);
+            }
+            hops.add(hop);
+        }
     }
 
     /** Read per connect, so edits to ~/.ssh/config count at once; each warning is logged once. */
@@ -126,13 +163,17 @@ public final class SshConnector implements AutoCloseable {
         return sshConfig;
     }
 
+    /** Connects and authenticates one hop, all of it within the hop's connect timeout. */
     private SSHClient connectHop(HostSettings hop, String server, SSHClient previous, String via) throws SshException {
         SSHClient client = new SSHClient(config);
         KnownHostsVerifier verifier = new KnownHostsVerifier(knownHosts.alsoReading(hop.knownHostsFiles()),
-                server, hop.hostName(), hop.port());
+                server, hop.hostName(), hop.port(), hop.hostKeyName());
         client.addHostKeyVerifier(verifier);
         Duration timeout = hop.connectTimeout() != null ? hop.connectTimeout() : options.connectTimeout();
         client.setConnectTimeout((int) timeout.toMillis());
+        if (timeout.toMillis() > client.getTransport().getTimeoutMs()) {
+            client.getTransport().setTimeoutMs((int) timeout.toMillis()); // else sshj's own 30 s ends it first
+        }
         // Keep-alive must be configured before connect: the thread is started there or never.
         boolean fromConfig = !hop.serverAliveInterval().isZero();
         Duration interval = fromConfig ? hop.serverAliveInterval() : options.keepAliveInterval();
@@ -142,17 +183,100 @@ public final class SshConnector implements AutoCloseable {
                 runner.setMaxAliveCount(fromConfig ? hop.serverAliveCountMax() : options.keepAliveCountMax());
             }
         }
+        String where = hop.hostName() + ":" + hop.port() + (via == null ? "" : " via " + via);
+        AtomicReference<Runnable> closeStream = new AtomicReference<>(() -> { });
+        ConnectWatch watch = new ConnectWatch(timers, timeout, humans, coarse -> phaseOf(client, coarse), () -> {
+            closeStream.get().run();
+            closeQuietly(client.getSocket());
+        }).start();
+        ProxyCommandSocket proxy = null;
         try {
-            if (previous == null) {
+            if (hop.proxyCommand() != null) {
+                String command = ProxyCommand.expand(hop.proxyCommand(), hop);
+                where = hop.hostName() + ":" + hop.port() + " via ProxyCommand '" + command + "'";
+                proxy = ProxyCommand.start(command, server);
+                ProxyCommandSocket p = proxy;
+                closeStream.set(() -> closeQuietly(p));
+                watch.phase(ConnectWatch.Phase.BANNER);
+                client.setSocketFactory(proxy.factory());
+                client.connect(hop.hostName(), hop.port());
+            } else if (previous == null) {
                 client.connect(hop.hostName(), hop.port());
             } else {
+                previous.getConnection().setTimeoutMs((int) timeout.toMillis()); // bounds the channel open
                 DirectConnection tunnel = previous.newDirectConnection(hop.hostName(), hop.port());
+                closeStream.set(() -> abortTunnel(tunnel));
+                watch.phase(ConnectWatch.Phase.BANNER);
                 client.connectVia(tunnel, hop.hostName(), hop.port());
             }
+            watch.phase(ConnectWatch.Phase.AUTHENTICATION);
+            authenticator.authenticate(client, hop, server);
+            watch.close();
+            if (watch.expired()) {
+                throw new IOException("connect timeout expired as authentication finished");
+            }
             return client;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            watch.close();
             closeQuietly(client);
-            throw ConnectFailures.translate(server, hop.hostName(), hop.port(), timeout, e, verifier, via);
+            if (watch.expired()) {
+                throw ConnectFailures.timedOut(server, where, timeout, watch.expiredIn(), e);
+            }
+            if (verifier.failure() != null) {
+                throw verifier.failure();
+            }
+            String proxyExit = proxy == null ? null : proxy.exitedReason();
+            if (proxyExit != null) {
+                throw new UnreachableException(server, proxyExit + " (before the SSH connection to " + hop.hostName()
+                        + ":" + hop.port() + " was set up)", e);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw ConnectFailures.translate(server, hop.hostName(), hop.port(), timeout, (IOException) e, verifier, via);
+        }
+    }
+
+    /** Refines the phase the connector set from what the connection shows, for the timeout message. */
+    private static ConnectWatch.Phase phaseOf(SSHClient client, ConnectWatch.Phase coarse) {
+        ConnectWatch.Phase p = coarse;
+        if (p == ConnectWatch.Phase.CONNECTING && client.getSocket() != null && client.getSocket().isConnected()) {
+            p = ConnectWatch.Phase.BANNER;
+        }
+        if (p == ConnectWatch.Phase.BANNER && bannerSeen(client)) {
+            p = ConnectWatch.Phase.KEY_EXCHANGE;
+        }
+        return p;
+    }
+
+    private static boolean bannerSeen(SSHClient client) {
+        try {
+            return client.getTransport().getServerVersion() != null;
+        } catch (RuntimeException e) {
+            return false; // sshj 0.40 holds "" there while it still waits, and substring(8) of that throws
+        }
+    }
+
+    /** Unblocks whatever reads the tunnel now, then closes it on the jump host without waiting here. */
+    private void abortTunnel(DirectConnection tunnel) {
+        tunnel.notifyError(new ConnectionException("connect timeout expired"));
+        workers.execute(() -> {
+            try {
+                tunnel.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("closing a timed-out tunnel: {}", e.toString());
+            }
+        });
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing: {}", e.toString());
         }
     }
 
@@ -167,17 +291,10 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(SSHClient client) {
-        try {
-            client.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("closing SSH client: {}", e.toString());
-        }
-    }
-
     @Override
     public void close() {
         workers.shutdownNow();
+        timers.shutdownNow();
         passphrases.close();
     }
 }

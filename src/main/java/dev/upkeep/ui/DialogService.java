@@ -19,6 +19,9 @@ public interface DialogService {
 
     boolean confirm(String title, String message);
 
+    /** A confirmation that only goes ahead once the user typed {@code word} (for what must not be clicked through). */
+    boolean confirmTyped(String title, String message, String word);
+
     /** A password field; empty when the user cancels. The caller wipes the returned chars. */
     Optional<char[]> askSecret(String title, String question);
 
@@ -27,7 +30,10 @@ public interface DialogService {
 
     boolean editApplication(ApplicationFormViewModel form);
 
-    /** Lists unknown host keys for review; true when the user chose to trust the selected ones. */
+    /**
+     * Lists unknown host keys for review; true when the user chose to trust the selected ones. Possible
+     * substitutions are listed apart, each with its own button ({@link TrustViewModel#trustSubstitution}).
+     */
     boolean reviewHostKeys(TrustViewModel trust);
 
     Optional<Path> chooseWorkspace(Path current);

@@ -59,6 +59,29 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirmTyped(String title, String message, String word) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        prepare(dialog, title);
+        dialog.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setPrefWidth(820);
+        text.setMaxWidth(820);
+        text.getStyleClass().add("fingerprint");
+        javafx.scene.control.TextField typed = new javafx.scene.control.TextField();
+        typed.setId("confirm-typed");
+        typed.setPromptText("type " + word + " to go ahead");
+        dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(10, text, new Label("Type '" + word + "' to go ahead:"), typed));
+        ButtonType go = new ButtonType("Trust the new key", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(go).disableProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !typed.getText().strip().equalsIgnoreCase(word),
+                        typed.textProperty()));
+        dialog.setOnShown(e -> typed.requestFocus());
+        return dialog.showAndWait().filter(b -> b == go).isPresent() && typed.getText().strip().equalsIgnoreCase(word);
+    }
+
+    @Override
     public Optional<char[]> askSecret(String title, String question) {
         Dialog<ButtonType> dialog = new Dialog<>();
         prepare(dialog, title);
@@ -89,11 +112,15 @@ final class FxDialogService implements DialogService {
     public boolean reviewHostKeys(TrustViewModel trust) {
         Dialog<ButtonType> dialog = new Dialog<>();
         prepare(dialog, "Unknown host keys");
-        dialog.setHeaderText(trust.items().size() + " server(s) offered an unknown host key");
+        dialog.setHeaderText(trust.items().size() + trust.substitutions().size() + " server(s) offered an unknown host key"
+                + (trust.substitutions().isEmpty() ? "" : "; " + trust.substitutions().size() + " of them a possible substitution"));
         ButtonType trustSelected = new ButtonType("Trust selected", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(trustSelected, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(TrustView.create(trust));
         dialog.getDialogPane().lookupButton(trustSelected).disableProperty().bind(trust.selectedCountProperty().isEqualTo(0));
+        // Only substitutions: nothing here for "Trust selected" to take; each has its own button in the content.
+        dialog.getDialogPane().lookupButton(trustSelected).setVisible(!trust.items().isEmpty());
+        dialog.getDialogPane().lookupButton(trustSelected).setManaged(!trust.items().isEmpty());
         dialog.setResizable(true);
         return dialog.showAndWait().filter(b -> b == trustSelected).isPresent();
     }

@@ -155,4 +155,35 @@ class StatusCommandTest {
                 .contains("[127.0.0.1]:" + fleet.server(1).port());
         assertThat(run("", "--workspace", file.toString(), "status")).isZero();
     }
+
+    /** known_hosts knows srv01 by an ECDSA P-384 key it does not have (any more): what it offers now is suspect. */
+    @Test
+    void trustShowsAPossibleSubstitutionWithBothFingerprintsAndTakesItOnlyOnATypedYes(@TempDir Path dir) throws Exception {
+        Path knownHosts = dir.resolve("known_hosts");
+        Path oldKey = dir.resolve("old_host_key");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-b", "384", "-N", "", "-f", oldKey.toString())
+                .redirectErrorStream(true).start().waitFor();
+        String[] pub = Files.readString(Path.of(oldKey + ".pub")).split(" ");
+        String hostName = "[127.0.0.1]:" + fleet.server(0).port();
+        Files.writeString(knownHosts, hostName + " " + pub[0] + " " + pub[1] + "\n");
+        String before = Files.readString(knownHosts);
+        Process fp = new ProcessBuilder("ssh-keygen", "-lf", oldKey + ".pub").redirectErrorStream(true).start();
+        String oldFingerprint = new String(fp.getInputStream().readAllBytes()).split(" ")[1];
+        Path file = save(FleetWorkspaces.of(fleet, dir, knownHosts, List.of(fleet.server(0))));
+
+        assertThat(run("", "--workspace", file.toString(), "trust", "srv01", "--yes")).isEqualTo(ExitCodes.SOME_FAILED);
+        String shown = out.toString();
+        assertThat(shown).contains("POSSIBLE HOST KEY SUBSTITUTION").contains(oldFingerprint)
+                .contains("--yes never accepts a possible substitution");
+        assertThat(List.of("ed25519", "ecdsa", "rsa")).anyMatch(t -> shown.contains(fleet.server(0).hostKeyFingerprint(t)));
+        assertThat(Files.readString(knownHosts)).isEqualTo(before);
+
+        assertThat(run("y\n", "--workspace", file.toString(), "trust", "srv01")).as("a letter is not enough")
+                .isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(Files.readString(knownHosts)).isEqualTo(before);
+
+        assertThat(run("yes\n", "--workspace", file.toString(), "trust", "srv01")).isZero();
+        assertThat(Files.readAllLines(knownHosts)).hasSize(2).first().isEqualTo(before.strip());
+        assertThat(run("", "--workspace", file.toString(), "status")).isZero();
+    }
 }

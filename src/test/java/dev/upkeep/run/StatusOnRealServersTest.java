@@ -201,4 +201,31 @@ class StatusOnRealServersTest {
         if (error.contains("ecdsa")) return "ecdsa";
         return "rsa";
     }
+
+    /**
+     * The servers have ed25519, ECDSA and RSA host keys. A known_hosts that holds only one of them must still verify:
+     * the key exchange asks for the known type first (an RSA key as rsa-sha2-*), so nothing looks substituted.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "known only by its {0} key")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rsa", "ecdsa", "ed25519"})
+    void serverKnownByOneOfItsKeyTypesIsVerifiedByThatKeyAndNothingLooksSubstituted(String type, @TempDir Path dir)
+            throws Exception {
+        TestServer server = fleet.server(3);
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, server.knownHostsLine(type) + "\n");
+        Workspace ws = FleetWorkspaces.of(fleet, dir, knownHosts, List.of(server));
+        List<UnknownHostKey> offered = new CopyOnWriteArrayList<>();
+        ServerStatus status = service.refresh(ws, ServerRef.all(ws), false, new StatusListener() {
+            @Override
+            public void finished(ServerRef ref, ServerStatus st) {
+            }
+
+            @Override
+            public void hostKeyUnknown(UnknownHostKey key) {
+                offered.add(key);
+            }
+        }).completion().get(60, TimeUnit.SECONDS).get(0);
+        assertThat(status.reachable()).as(status.error()).isTrue();
+        assertThat(offered).isEmpty();
+    }
 }

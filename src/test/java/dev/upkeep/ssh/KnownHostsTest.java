@@ -79,11 +79,23 @@ class KnownHostsTest {
     }
 
     @Test
-    void keyOfAnotherTypeIsUnknownNotChanged() throws Exception {
+    void keyOfAnotherTypeThanTheKnownOnesIsAPossibleSubstitutionWithBothFingerprints() throws Exception {
         Path kh = dir.resolve("kh");
-        Files.writeString(kh, line("h", rsaKey()));
-        assertThatThrownBy(() -> verifier(kh, "h", 22).check(ecKey()))
-                .isInstanceOf(HostKeyUnknownException.class).hasMessageContaining("other key types");
+        PublicKey known = rsaKey();
+        PublicKey offered = ecKey();
+        Files.writeString(kh, "# first line\n" + line("h", known));
+        assertThatThrownBy(() -> verifier(kh, "h", 22).check(offered))
+                .isInstanceOfSatisfying(HostKeySubstitutedException.class, e -> {
+                    assertThat(e).as("refused like a changed key by every caller that does not look closer")
+                            .isInstanceOf(HostKeyChangedException.class).isNotInstanceOf(HostKeyUnknownException.class);
+                    assertThat(e.key()).isSameAs(offered);
+                    assertThat(e.offeredFingerprint()).isEqualTo(KnownHosts.sha256Fingerprint(offered));
+                    assertThat(e.knownKeys()).containsExactly(
+                            new KnownHostKey("ssh-rsa", KnownHosts.sha256Fingerprint(known), kh, 2));
+                    assertThat(e.hostKeyName()).isEqualTo(new HostKeyName("h", false));
+                    assertThat(e.getMessage()).contains("SUBSTITUTION").contains(KnownHosts.sha256Fingerprint(known))
+                            .contains(KnownHosts.sha256Fingerprint(offered)).contains(kh + ":2");
+                });
     }
 
     @Test
@@ -160,5 +172,81 @@ class KnownHostsTest {
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(out.split(" ")[1]).isEqualTo(KnownHosts.sha256Fingerprint(key));
         }
+    }
+
+    @Test
+    void acceptKeepsTheModeOfAnExistingFile() throws Exception {
+        Path kh = dir.resolve("kh");
+        Files.writeString(kh, "");
+        Files.setPosixFilePermissions(kh, PosixFilePermissions.fromString("rw-r-----"));
+        new KnownHosts(kh, List.of()).accept("a", 22, ecKey());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kh))).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void hashedAcceptWritesAnEntrySshKeygenFindsAndTheNameIsNotInTheFile() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen is not installed");
+        Path kh = dir.resolve("kh");
+        PublicKey key = ecKey();
+        KnownHosts knownHosts = new KnownHosts(kh, List.of());
+        knownHosts.accept(new HostKeyName("[web1.example.com]:2222", true), key);
+        knownHosts.accept(new HostKeyName("[web1.example.com]:2222", true), key);
+        String text = Files.readString(kh);
+        assertThat(text).startsWith("|1|").doesNotContain("web1");
+        String[] lines = text.split("\n");
+        assertThat(lines[0].split(" ")[0]).as("a fresh salt per entry").isNotEqualTo(lines[1].split(" ")[0]);
+        Process p = new ProcessBuilder("ssh-keygen", "-F", "[web1.example.com]:2222", "-f", kh.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("found: line 1").contains("found: line 2");
+        verifier(kh, "web1.example.com", 2222).check(key);
+    }
+
+    @Test
+    void hostKeyAliasIsWhatIsLookedUpAndRecordedWithoutAPort() throws Exception {
+        Path kh = dir.resolve("kh");
+        PublicKey key = ecKey();
+        HostKeyName alias = new HostKeyName("web-alias", false);
+        new KnownHosts(kh, List.of()).accept(alias, key);
+        assertThat(Files.readString(kh)).startsWith("web-alias ecdsa-sha2-nistp256 ");
+        new KnownHostsVerifier(new KnownHosts(kh, List.of()), "web1", "10.0.0.9", 2222, alias).check(key);
+        assertThatThrownBy(() -> verifier(kh, "10.0.0.9", 2222).check(key)).isInstanceOf(HostKeyUnknownException.class);
+    }
+
+    /**
+     * Another writer appends with O_APPEND as fast as it can (as ssh does, without any lock) while Upkeep appends:
+     * a positional write at the end Upkeep measured would overwrite the other writer's lines now and then.
+     */
+    @Test
+    void acceptNeverOverwritesLinesAConcurrentAppenderWrote() throws Exception {
+        Path kh = dir.resolve("kh");
+        Files.writeString(kh, "");
+        int theirs = 20_000;
+        Process appender = new ProcessBuilder("sh", "-c",
+                "i=0; while [ $i -lt " + theirs + " ]; do echo \"other-$i ssh-ed25519 AAAA\" >> " + kh + "; i=$((i+1)); done")
+                .redirectErrorStream(true).start();
+        KnownHosts knownHosts = new KnownHosts(kh, List.of());
+        PublicKey key = ecKey();
+        int ours = 0;
+        while (appender.isAlive()) {
+            knownHosts.accept(new HostKeyName("ours-" + ours, false), key);
+            ours++;
+        }
+        assertThat(appender.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String l : Files.readAllLines(kh)) {
+            names.add(l.split(" ")[0]);
+        }
+        assertThat(ours).as("both wrote at the same time").isGreaterThan(10);
+        List<String> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < theirs; i++) {
+            if (!names.contains("other-" + i)) missing.add("other-" + i);
+        }
+        for (int i = 0; i < ours; i++) {
+            if (!names.contains("ours-" + i)) missing.add("ours-" + i);
+        }
+        assertThat(missing).as("lines lost among %d of theirs and %d of ours", theirs, ours).isEmpty();
     }
 }

@@ -49,6 +49,22 @@ class OpenSshConfigMatchesSshGTest {
                       User fallback
                       ProxyJump none
                     """,
+            "proxies", """
+                    Host pc1
+                      ProxyCommand ssh -W "%h:%p" 'jump host' %r # part of the command
+                      ProxyJump ignored.example
+                    Host pj1
+                      ProxyJump j1
+                      ProxyCommand=ignored %h
+                    Host pn
+                      ProxyCommand none
+                      ProxyJump ignored.example
+                    Host alias*
+                      HostKeyAlias Some-Alias.example
+                      HashKnownHosts yes
+                    Host *
+                      ProxyCommand  =  nc  %h %p
+                    """,
             "match", """
                     Host m1
                       HostName 10.1.1.1
@@ -74,7 +90,9 @@ class OpenSshConfigMatchesSshGTest {
                 Arguments.of("blocks", "qx"), Arguments.of("blocks", "a.prod"), Arguments.of("blocks", "db7"),
                 Arguments.of("blocks", "other"),
                 Arguments.of("include", "inc1"), Arguments.of("include", "inc2"), Arguments.of("include", "zzz"),
-                Arguments.of("match", "m1"), Arguments.of("match", "m2"));
+                Arguments.of("match", "m1"), Arguments.of("match", "m2"),
+                Arguments.of("proxies", "pc1"), Arguments.of("proxies", "pj1"), Arguments.of("proxies", "pn"),
+                Arguments.of("proxies", "alias9"));
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -95,6 +113,9 @@ class OpenSshConfigMatchesSshGTest {
                 .isEqualTo(g.get("connecttimeout"));
         assertThat(Long.toString(s.serverAliveInterval().toSeconds())).isEqualTo(g.get("serveraliveinterval"));
         assertThat(Integer.toString(s.serverAliveCountMax())).isEqualTo(g.get("serveralivecountmax"));
+        assertThat(s.proxyCommand()).isEqualTo(g.get("proxycommand"));
+        assertThat(s.hostKeyAlias()).isEqualTo(g.get("hostkeyalias"));
+        assertThat(s.hashKnownHosts() ? "yes" : "no").isEqualTo(g.get("hashknownhosts"));
         if (!s.identityFiles().isEmpty()) { // ssh -G lists its built-in defaults otherwise
             assertThat(s.identityFiles().stream().map(Path::toString).toList())
                     .isEqualTo(List.of(g.get("identityfile").split("\n")));

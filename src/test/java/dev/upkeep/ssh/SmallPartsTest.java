@@ -41,6 +41,38 @@ class SmallPartsTest {
     }
 
     @Test
+    void lineDrainPastItsHeadCountsWhatItHoldsBackAndEndsWithASummaryAndTheLastLines() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 100; i++) {
+            text.append("line ").append(i).append('\n');
+        }
+        List<String> out = new ArrayList<>();
+        CommandLimits limits = new CommandLimits(null, null, 1000, 3, 30, Long.MAX_VALUE);
+        OutputGate gate = new OutputGate(limits, (s, l) -> out.add(l), () -> { });
+        new LineDrain(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
+                OutputListener.Stream.STDOUT, gate).call();
+        // 30 bytes of tail: "…8\n" cut off, then "line 99\n" (8 bytes) and "line 100\n" (9 bytes) ... whole lines only
+        assertThat(out).startsWith("line 1", "line 2", "line 3");
+        assertThat(out.get(3)).startsWith("upkeep: … ").contains("more lines (").endsWith("lines follow");
+        assertThat(out.subList(4, out.size())).endsWith("line 99", "line 100").allMatch(l -> l.matches("line (9[0-9]|100)"));
+        int shown = out.size() - 4;
+        assertThat(out.get(3)).contains("… " + (97 - shown) + " more lines");
+        assertThat(gate.delivered()).isEqualTo("line 1\nline 2\nline 3\n".length());
+    }
+
+    @Test
+    void tailBufferKeepsTheLastBytesAndDropsACutFirstLine() {
+        TailBuffer t = new TailBuffer(8);
+        t.write("abc\nde".getBytes(StandardCharsets.UTF_8), 0, 6);
+        assertThat(t.lines()).extracting(String::new).containsExactly("abc", "de");
+        t.write("f\nghij\n".getBytes(StandardCharsets.UTF_8), 0, 7);
+        // held: "ef\nghij\n" -> the last 8 bytes are "f\nghij\n"; "f" lost its start
+        assertThat(t.lines()).extracting(String::new).containsExactly("ghij");
+        t.write("0123456789\nxy".getBytes(StandardCharsets.UTF_8), 0, 13);
+        assertThat(t.lines()).extracting(String::new).containsExactly("xy");
+    }
+
+    @Test
     void jumpHostSyntax() {
         assertThat(JumpHost.parse("ops@bastion:2222")).isEqualTo(new JumpHost("ops", "bastion", 2222));
         assertThat(JumpHost.parse("bastion")).isEqualTo(new JumpHost(null, "bastion", null));

@@ -116,4 +116,11 @@ public final class CannedStatusService implements StatusService {
         trusted.add(List.copyOf(keys));
         keys.forEach(k -> unknownKeys.remove(k.server()));
     }
+
+    @Override
+    public void trustSubstitution(Workspace workspace, UnknownHostKey key) {
+        trusted.add(List.of(key));
+        unknownKeys.remove(key.server());
+    }
 }
+

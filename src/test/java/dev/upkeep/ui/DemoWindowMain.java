@@ -49,6 +49,12 @@ public final class DemoWindowMain {
                 service.unknownKey(new UnknownHostKey(new ServerRef("billing", "billing-app3"), "10.0.2.13", 22, "ssh-ed25519",
                         "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8", null));
             }
+            if (options.contains("--substituted-key")) {
+                service.unknownKey(new UnknownHostKey(new ServerRef("shop", "shop-web2"), "10.0.1.12", 22, "ssh-ed25519",
+                        "SHA256:q0ZbNQ3P6bVxWm3nT1yQy5lGmO0sJ2RkqfS9r4dVh3E", null, "10.0.1.12", false,
+                        List.of(new UnknownHostKey.KnownKey("ecdsa-sha2-nistp256",
+                                "SHA256:Xy3B2c1qM8kq6y7iJ0zY4mV9rT5wQe1oP2aS3dF4gH8", "~/.ssh/known_hosts:14"))));
+            }
         }
         // --deploy / --run / --history / --one-click: deploys with stand-in procedures (no server is touched), history in a temp folder
         dev.upkeep.ui.deploy.RunServices runs = new dev.upkeep.ui.deploy.FakeRuns(4000, 60, java.util.Set.of("shop-web3"))

@@ -86,6 +86,47 @@ class FleetWindowOnRealServersTest {
         assertThat(fx(() -> robot.lookup("#count-reachable").queryLabeled().getText())).isEqualTo("3 reachable");
     }
 
+    /**
+     * known_hosts knows srv02 only by an ECDSA P-384 key, which it does not have: what it offers now is a possible
+     * substitution, shown apart with both fingerprints and trusted only by its own button and a typed "yes".
+     */
+    @Test
+    void aPossibleSubstitutionIsShownApartAndNeedsItsOwnTypedConfirmation() throws Exception {
+        TestServer suspect = fleet.server(1);
+        Path knownHosts = dir.resolve("known_hosts");
+        Path oldKey = dir.resolve("old_key");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-b", "384", "-N", "", "-f", oldKey.toString()).start().waitFor();
+        String[] pub = Files.readString(Path.of(oldKey + ".pub")).split(" ");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(fleet.knownHosts()).stream()
+                .filter(l -> !l.startsWith("[127.0.0.1]:" + suspect.port() + " ")).toList());
+        lines.add("[127.0.0.1]:" + suspect.port() + " " + pub[0] + " " + pub[1]);
+        Files.write(knownHosts, lines);
+        Workspace ws = FleetWorkspaces.of(fleet, dir, knownHosts, fleet.servers());
+        new WorkspaceStore().save(ws);
+        service = new SshStatusService();
+        FxToolkit.registerPrimaryStage();
+        app = (UpkeepApp) FxToolkit.setupApplication(() -> new UpkeepApp(new AppServices(ws.file(), new WorkspaceStore(), service, null)));
+        table = robot.lookup("#server-table").queryTableView();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> robot.lookup("#trust-substitution-0").tryQuery().isPresent()));
+        assertThat(fx(() -> robot.lookup("#trust-table").tryQuery().isPresent())).as("no ordinary unknown keys here").isFalse();
+        assertThat(fx(() -> robot.lookup(".fingerprint").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()))
+                .anyMatch(t -> t.startsWith("known:") && t.contains("ecdsa-sha2-nistp384"))
+                .anyMatch(t -> t.startsWith("offered:") && List.of("ed25519", "ecdsa", "rsa").stream()
+                        .anyMatch(type -> t.contains(suspect.hostKeyFingerprint(type))));
+        assertThat(fx(() -> row("srv02").state().reachable())).isFalse();
+
+        robot.clickOn("#trust-substitution-0");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#confirm-typed").tryQuery().isPresent()));
+        assertThat(fx(() -> robot.lookup("Trust the new key").queryButton().isDisabled())).isTrue();
+        robot.clickOn("#confirm-typed").write("yes");
+        robot.clickOn("Trust the new key");
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> row("srv02").state().reachable()));
+        assertThat(Files.readAllLines(knownHosts).stream().filter(l -> l.startsWith("[127.0.0.1]:" + suspect.port() + " ")))
+                .as("the new key is added beside the known one").hasSize(2);
+        robot.clickOn("Cancel");
+    }
+
     private ServerRow row(String server) {
         return table.getItems().stream().filter(r -> r.ref().server().equals(server)).findFirst().orElseThrow();
     }

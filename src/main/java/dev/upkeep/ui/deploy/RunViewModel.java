@@ -47,7 +47,8 @@ public final class RunViewModel {
     private final ObservableList<ServerRunRow> rows = FXCollections.observableArrayList();
     private final Map<ServerRef, ServerRunRow> byRef = new LinkedHashMap<>();
     private final Map<ServerRef, LogPaneViewModel> panes = new LinkedHashMap<>();
-    private final BoundedBatcher<RunEvent> batcher;
+    private final BoundedBatcher<Object> batcher;
+    private final QueuedOutput queued = new QueuedOutput();
     private final BooleanProperty running = new SimpleBooleanProperty(true);
     private final BooleanProperty cancelling = new SimpleBooleanProperty();
     private final BooleanProperty stoppedWaiting = new SimpleBooleanProperty();
@@ -123,9 +124,14 @@ public final class RunViewModel {
         return batches;
     }
 
-    /** The run's listener: any thread, never blocks. */
+    /** The run's listener: any thread, never blocks; output beyond what the window can take is counted, not kept. */
     public RunListener listener() {
-        return batcher::add;
+        return event -> queued.admit(event).forEach(batcher::add);
+    }
+
+    /** Output lines waiting for the FX thread (tests check the bound). */
+    int queuedLines() {
+        return queued.queuedLines();
     }
 
     // commands
@@ -180,12 +186,15 @@ public final class RunViewModel {
     }
 
     /** FX thread: one batch of events, in order. */
-    void apply(List<RunEvent> events) {
+    void apply(List<?> events) {
         batches++;
         Map<ServerRef, List<LogLine>> lines = new LinkedHashMap<>();
         RunSummary done = null;
-        for (RunEvent e : events) {
-            if (e instanceof RunEvent.Output o) {
+        for (Object e : events) {
+            if (e instanceof QueuedOutput.Dropped d) {
+                lines.computeIfAbsent(d.server(), k -> new ArrayList<>()).add(new LogLine(d.note(), false));
+            } else if (e instanceof RunEvent.Output o) {
+                queued.taken(o);
                 lines.computeIfAbsent(o.server(), k -> new ArrayList<>()).add(new LogLine(o.line(), o.isError()));
             } else if (e instanceof RunEvent.StepChanged s) {
                 ServerRunRow row = byRef.get(s.server());

@@ -43,6 +43,8 @@ public final class RefreshViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Map<ServerRef, UnknownHostKey> unknownKeys = new LinkedHashMap<>();
+    /** Servers to check again as soon as the running refresh is over (their key was trusted meanwhile). */
+    private final java.util.Set<ServerRef> checkAfter = new java.util.LinkedHashSet<>();
     private RefreshHandle handle;
     /** Distinct servers answered: a server reported twice is counted once. */
     private final java.util.Set<ServerRef> answered = new java.util.HashSet<>();
@@ -163,12 +165,24 @@ public final class RefreshViewModel {
         afterBatch.run();
         if (error != null && !cancelled) dialogs.showError("Refresh failed", error);
         if (!unknownKeys.isEmpty()) offerTrust(new ArrayList<>(unknownKeys.values()));
+        if (!running.get() && !checkAfter.isEmpty()) {
+            List<ServerRef> again = List.copyOf(checkAfter);
+            checkAfter.clear();
+            refresh(again, false);
+        }
     }
 
     private void offerTrust(List<UnknownHostKey> keys) {
         unknownKeys.clear();
-        TrustViewModel trust = new TrustViewModel(workspace.get(), keys, statusService, ui, dialogs);
-        if (dialogs.reviewHostKeys(trust)) trust.trustSelected(trusted -> refresh(trusted, false));
+        // A new key trusted from inside the dialog (a substitution, confirmed on its own) is checked right away.
+        TrustViewModel trust = new TrustViewModel(workspace.get(), keys, statusService, ui, dialogs, this::checkSoon);
+        if (dialogs.reviewHostKeys(trust)) trust.trustSelected(this::checkSoon);
+    }
+
+    /** Checks the servers again now, or right after the refresh that is running. */
+    private void checkSoon(List<ServerRef> servers) {
+        if (running.get()) checkAfter.addAll(servers);
+        else refresh(servers, false);
     }
 
     private void phase(ServerRef ref, Phase phase) {

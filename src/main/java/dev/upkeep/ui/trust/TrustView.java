@@ -2,6 +2,7 @@ package dev.upkeep.ui.trust;
 
 import atlantafx.base.theme.Styles;
 import dev.upkeep.run.UnknownHostKey;
+import dev.upkeep.ui.Icons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -57,7 +58,60 @@ public final class TrustView {
         // Wide enough for the whole fingerprint: it is what the user compares, it must never be cut off.
         table.setPrefWidth(980);
         table.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return new VBox(10, intro, table, buttons);
+        VBox root = new VBox(10);
+        if (!vm.items().isEmpty() || vm.substitutions().isEmpty()) root.getChildren().addAll(intro, table, buttons);
+        if (!vm.substitutions().isEmpty()) root.getChildren().add(substitutions(vm));
+        return root;
+    }
+
+    /**
+     * Possible substitutions, apart from the table and its "Trust selected": both fingerprints of each, and a button
+     * of its own that asks for a typed confirmation.
+     */
+    private static Node substitutions(TrustViewModel vm) {
+        Label warning = new Label("Possible substitution: these servers offer a key of a type your known_hosts does not"
+                + " hold for them, and no longer offer the key(s) it does hold. A reinstalled or reconfigured server"
+                + " looks like this, and so does someone intercepting the connection. Trust a new key only when the"
+                + " server's administrator confirms its fingerprint.", Icons.icon("mdi2a-alert"));
+        warning.setWrapText(true);
+        warning.setPrefWidth(900);
+        warning.setMaxWidth(980);
+        warning.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);
+        VBox cards = new VBox(8);
+        cards.setId("substitutions");
+        Runnable fill = () -> {
+            cards.getChildren().clear();
+            for (UnknownHostKey k : vm.substitutions()) cards.getChildren().add(card(vm, k, cards.getChildren().size()));
+        };
+        fill.run();
+        vm.substitutions().addListener((javafx.collections.ListChangeListener<UnknownHostKey>) c -> fill.run());
+        return new VBox(8, warning, cards);
+    }
+
+    private static Node card(TrustViewModel vm, UnknownHostKey k, int index) {
+        Label title = new Label(k.server() + " — " + k.knownHostsName());
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox lines = new VBox(2, title);
+        for (UnknownHostKey.KnownKey known : k.knownKeys()) {
+            lines.getChildren().add(fingerprint("known:    " + known.keyType() + "  " + known.fingerprint()
+                    + "  (" + known.where() + ")"));
+        }
+        Label offered = fingerprint("offered:  " + k.keyType() + "  " + k.fingerprint());
+        Button trust = new Button("Trust the new key…");
+        trust.setId("trust-substitution-" + index);
+        trust.getStyleClass().add(Styles.DANGER);
+        trust.disableProperty().bind(vm.busyProperty());
+        trust.setOnAction(e -> vm.trustSubstitution(k));
+        lines.getChildren().addAll(offered, trust);
+        return lines;
+    }
+
+    /** Never cut off: the whole fingerprint is what the user compares. */
+    private static Label fingerprint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("fingerprint");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TableColumn<TrustViewModel.Item, String> text(String title, double width, Function<UnknownHostKey, String> value) {

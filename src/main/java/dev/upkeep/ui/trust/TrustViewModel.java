@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  * The unknown host keys met during a refresh, for review. Every key starts unchecked: trusting a key is the one
  * step that protects against a man in the middle, so it must be a deliberate act per key after comparing the
  * fingerprint (a pre-checked list invites "OK" without reading). "Select all" makes a reviewed batch one click.
+ * Possible substitutions (a server offering a key of a type known_hosts lacks, while it holds others for it) are
+ * kept apart: never part of "Trust selected", each trusted only on its own typed confirmation.
  */
 public final class TrustViewModel {
     /** One key and whether the user chose to trust it. */
@@ -48,16 +50,28 @@ public final class TrustViewModel {
     private final UiExecutor ui;
     private final DialogService dialogs;
     private final ObservableList<Item> items = FXCollections.observableArrayList(i -> new Observable[]{i.selectedProperty()});
+    private final ObservableList<UnknownHostKey> substitutions = FXCollections.observableArrayList();
+    private final Consumer<List<ServerRef>> afterSubstitutionTrusted;
     private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     public TrustViewModel(Workspace workspace, List<UnknownHostKey> keys, StatusService statusService, UiExecutor ui,
                           DialogService dialogs) {
+        this(workspace, keys, statusService, ui, dialogs, refs -> { });
+    }
+
+    /** @param afterSubstitutionTrusted gets the server whose new key was trusted (to be checked again) */
+    public TrustViewModel(Workspace workspace, List<UnknownHostKey> keys, StatusService statusService, UiExecutor ui,
+                          DialogService dialogs, Consumer<List<ServerRef>> afterSubstitutionTrusted) {
         this.workspace = workspace;
         this.statusService = statusService;
         this.ui = ui;
         this.dialogs = dialogs;
-        keys.forEach(k -> items.add(new Item(k)));
+        this.afterSubstitutionTrusted = afterSubstitutionTrusted;
+        for (UnknownHostKey k : keys) {
+            if (k.substitution()) substitutions.add(k);
+            else items.add(new Item(k));
+        }
         items.addListener((Observable o) -> selectedCount.set((int) items.stream().filter(i -> i.selected.get()).count()));
     }
 
@@ -65,6 +79,11 @@ public final class TrustViewModel {
 
     public ObservableList<Item> items() {
         return items;
+    }
+
+    /** Keys that replace keys of another type known_hosts holds for the server; not in {@link #items()}. */
+    public ObservableList<UnknownHostKey> substitutions() {
+        return substitutions;
     }
 
     public ReadOnlyIntegerProperty selectedCountProperty() {
@@ -87,6 +106,34 @@ public final class TrustViewModel {
 
     public void selectNone() {
         items.forEach(i -> i.selected.set(false));
+    }
+
+    /**
+     * Trusts one possible substitution, only after the user typed "yes" for it in its own confirmation, which shows
+     * both the known and the offered fingerprints. The known keys stay in known_hosts.
+     */
+    public void trustSubstitution(UnknownHostKey key) {
+        if (!substitutions.contains(key) || busy.get()) return;
+        String known = key.knownKeys().stream().map(k -> "  " + k.keyType() + " " + k.fingerprint() + " (" + k.where() + ")")
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String message = key.server() + " (" + key.knownHostsName() + ") offers a " + key.keyType()
+                + " key, but known_hosts knows it by other keys, which it no longer offers:\n" + known
+                + "\nOffered now:\n  " + key.keyType() + " " + key.fingerprint()
+                + "\n\nThe server was reinstalled or reconfigured, or someone is intercepting the connection."
+                + " Trust the new key only if the server's administrator confirms this fingerprint.";
+        if (!dialogs.confirmTyped("Possible host key substitution", message, "yes")) return;
+        busy.set(true);
+        ui.submit("trust a new host key", () -> {
+            statusService.trustSubstitution(workspace, key);
+            return List.of(key.server());
+        }, trusted -> {
+            busy.set(false);
+            substitutions.remove(key);
+            afterSubstitutionTrusted.accept(trusted);
+        }, error -> {
+            busy.set(false);
+            dialogs.showError("Could not record the host key", error);
+        });
     }
 
     /** Records the selected keys off the FX thread, then hands the trusted servers on (to be checked again). */

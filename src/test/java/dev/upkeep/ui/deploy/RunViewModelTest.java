@@ -77,6 +77,27 @@ class RunViewModelTest {
     }
 
     @Test
+    void aServerPrintingFasterThanTheWindowDrawsIsCountedNotQueuedAndItsPaneSaysSo() {
+        int flood = QueuedOutput.MAX_LINES + 50_000;
+        for (int i = 0; i < flood; i++) vm.listener().onEvent(out(A, "line " + i, false));
+        assertThat(vm.queuedLines()).as("lines held for the FX thread").isEqualTo(QueuedOutput.MAX_LINES);
+        vm.listener().onEvent(out(B, "web2 waits its turn", false));
+        assertThat(vm.queuedLines()).isEqualTo(QueuedOutput.MAX_LINES);
+        ui.runPending();
+        assertThat(vm.queuedLines()).isZero();
+
+        vm.listener().onEvent(out(A, "after the flood", false));
+        vm.listener().onEvent(new RunEvent.ServerFinished(result(B, Step.DONE), T0));
+        ui.runPending();
+        List<String> a = vm.pane(A).lines().stream().map(l -> l.text()).toList();
+        assertThat(a.subList(a.size() - 2, a.size())).containsExactly(
+                "upkeep: … 50,000 lines not shown here (the window could not keep up); the run's log on disk has them",
+                "after the flood");
+        assertThat(vm.pane(B).lines().stream().map(l -> l.text()).toList()).containsExactly(
+                "upkeep: … 1 line not shown here (the window could not keep up); the run's log on disk has them");
+    }
+
+    @Test
     void theOverviewShowsEachServersResultAndTheRunEndsOnce() {
         List<RunSummary> finished = new ArrayList<>();
         vm.onFinished(finished::add);

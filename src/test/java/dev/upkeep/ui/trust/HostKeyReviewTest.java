@@ -101,6 +101,49 @@ class HostKeyReviewTest {
         verify(dialogs).showError(org.mockito.ArgumentMatchers.eq("Could not record the host keys"), any(Throwable.class));
     }
 
+    @Test
+    void possibleSubstitutionIsKeptApartAndNeverTrustedWithTheSelection() throws IOException {
+        StatusService service = mock(StatusService.class);
+        UnknownHostKey substituted = substitution(C, "10.0.0.3");
+        TrustViewModel trust = new TrustViewModel(workspace, List.of(keyA, substituted), service,
+                new SameThreadUiExecutor(), dialogs);
+        assertThat(trust.items()).extracting(TrustViewModel.Item::key).containsExactly(keyA);
+        assertThat(trust.substitutions()).containsExactly(substituted);
+        trust.selectAll();
+        trust.trustSelected(refs -> { });
+        verify(service).trust(workspace, List.of(keyA));
+        verify(service, never()).trustSubstitution(any(), any());
+    }
+
+    @Test
+    void substitutionIsTrustedOnlyAfterItsOwnTypedConfirmationShowingBothFingerprints() throws IOException {
+        StatusService service = mock(StatusService.class);
+        UnknownHostKey substituted = substitution(C, "10.0.0.3");
+        List<List<ServerRef>> checkedAgain = new java.util.ArrayList<>();
+        TrustViewModel trust = new TrustViewModel(workspace, List.of(substituted), service, new SameThreadUiExecutor(),
+                dialogs, checkedAgain::add);
+
+        when(dialogs.confirmTyped(any(), any(), any())).thenReturn(false);
+        trust.trustSubstitution(substituted);
+        verify(service, never()).trustSubstitution(any(), any());
+        assertThat(trust.substitutions()).containsExactly(substituted);
+
+        when(dialogs.confirmTyped(any(), any(), any())).thenReturn(true);
+        trust.trustSubstitution(substituted);
+        verify(service).trustSubstitution(workspace, substituted);
+        org.mockito.ArgumentCaptor<String> message = org.mockito.ArgumentCaptor.forClass(String.class);
+        verify(dialogs, org.mockito.Mockito.times(2)).confirmTyped(any(), message.capture(), org.mockito.ArgumentMatchers.eq("yes"));
+        assertThat(message.getValue()).contains("SHA256:known-ecdsa").contains(substituted.fingerprint())
+                .contains("/home/me/.ssh/known_hosts:7");
+        assertThat(trust.substitutions()).isEmpty();
+        assertThat(checkedAgain).containsExactly(List.of(C));
+    }
+
+    private static UnknownHostKey substitution(ServerRef ref, String host) {
+        return new UnknownHostKey(ref, host, 22, "ssh-ed25519", "SHA256:offered-" + host, null, host, false,
+                List.of(new UnknownHostKey.KnownKey("ecdsa-sha2-nistp256", "SHA256:known-ecdsa", "/home/me/.ssh/known_hosts:7")));
+    }
+
     private static UnknownHostKey key(ServerRef ref, String host) {
         return new UnknownHostKey(ref, host, 22, "ssh-ed25519", "SHA256:" + host.replace('.', 'x') + "abcdefghijklmnopqrstuvwxyz", null);
     }

@@ -1,0 +1,23 @@
+package dev.upkeep.run;
+
+import dev.upkeep.ssh.CommandLimits;
+
+import java.time.Duration;
+
+/**
+ * The bounds of a status refresh's remote commands. The probe prints as it goes and reads only local state, so a
+ * probe silent for {@link #probeIdle} is hung (a stuck apt, dpkg or disk); {@code apt-get update} talks to mirrors
+ * and may be quiet for longer. The probe's report is parsed whole, so it is capped: a report past
+ * {@link #probeMaxBytes} is a broken or hostile server, not a status.
+ */
+record StatusLimits(Duration probeIdle, Duration updateListsIdle, long probeMaxBytes) {
+    static final StatusLimits DEFAULT = new StatusLimits(Duration.ofSeconds(30), Duration.ofSeconds(120), 4L << 20);
+
+    CommandLimits probe() {
+        return CommandLimits.parsed(probeMaxBytes).withIdle(probeIdle);
+    }
+
+    CommandLimits updateLists() {
+        return CommandLimits.streaming().withIdle(updateListsIdle);
+    }
+}
