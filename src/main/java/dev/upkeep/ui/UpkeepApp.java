@@ -5,10 +5,8 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -47,10 +45,11 @@ public final class UpkeepApp extends Application {
         stage.setScene(new Scene(context.view.node(), Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight())));
         this.stage = stage;
         stage.titleProperty().bind(Bindings.concat("Upkeep — ", context.workspace.fileProperty().asString()));
-        stage.getIcons().addAll(icons());
+        stage.getIcons().addAll(AppIcons.load());
         stage.setOnCloseRequest(e -> {
             if (!context.mayQuit()) e.consume();
         });
+        FirstFrame.logOnce(stage.getScene());
         stage.show();
         // Read the file off the FX thread; the window shows the empty state until it arrives.
         context.workspace.load(s.workspaceFile());
@@ -71,12 +70,5 @@ public final class UpkeepApp extends Application {
     private boolean darkRequested() {
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         return raw.contains("--dark") || "dark".equalsIgnoreCase(System.getProperty("upkeep.theme"));
-    }
-
-    private static List<Image> icons() {
-        return List.of(16, 32, 48, 64, 128, 256).stream().map(size -> {
-            InputStream in = UpkeepApp.class.getResourceAsStream("icons/upkeep-" + size + ".png");
-            return in == null ? null : new Image(in);
-        }).filter(i -> i != null).toList();
     }
 }
