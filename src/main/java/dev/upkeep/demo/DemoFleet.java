@@ -52,17 +52,30 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
 
     /** Starts the simulated servers and writes the demo's workspace. */
     public static DemoFleet start(DemoPace pace) throws IOException {
-        DemoFleet fleet = new DemoFleet(PrivateFiles.tempDirectory(), pace);
+        DemoFleet fleet = prepare(pace);
+        fleet.open();
+        return fleet;
+    }
+
+    /**
+     * Only makes the demo's private folder, so that its paths are known at once; {@link #open()} (slower: keys, the
+     * SSH server) may then run in the background while the window starts.
+     */
+    public static DemoFleet prepare(DemoPace pace) throws IOException {
+        return new DemoFleet(PrivateFiles.tempDirectory(), pace);
+    }
+
+    /** Starts the servers and writes the workspace; on failure everything is stopped and deleted again. */
+    public void open() throws IOException {
         try {
-            fleet.open();
-            return fleet;
+            listen();
         } catch (IOException | RuntimeException e) {
-            fleet.close();
+            close();
             throw e;
         }
     }
 
-    private void open() throws IOException {
+    private void listen() throws IOException {
         Runtime.getRuntime().addShutdownHook(cleanup);
         server.start();
         List<String> known = new ArrayList<>();

@@ -18,6 +18,11 @@ final class EmptyStateView {
     private final VBox box;
 
     EmptyStateView(WorkspaceViewModel workspace, Runnable addApplication, Runnable addServer) {
+        this(workspace, addApplication, addServer, null);
+    }
+
+    /** @param openDemo starts the demo fleet; null hides its button */
+    EmptyStateView(WorkspaceViewModel workspace, Runnable addApplication, Runnable addServer, Runnable openDemo) {
         FontIcon icon = Icons.icon(Icons.SERVERS, "empty-icon");
         Label title = new Label();
         title.setId("empty-title");
@@ -52,6 +57,14 @@ final class EmptyStateView {
         Button open = new Button("Open workspace…", Icons.icon(Icons.OPEN));
         open.setOnAction(e -> workspace.open());
         HBox buttons = new HBox(8, addApp, addSrv, open);
+        if (openDemo != null) {
+            // No servers of your own yet? The demo fleet answers like real ones, on this machine.
+            Button demo = new Button(DemoActions.TRY, Icons.icon(Icons.DEMO));
+            demo.setId("try-demo");
+            demo.setOnAction(e -> openDemo.run());
+            demo.setTooltip(new javafx.scene.control.Tooltip(DemoActions.EXPLAIN));
+            buttons.getChildren().add(demo);
+        }
         buttons.setAlignment(Pos.CENTER);
 
         box = new VBox(14, icon, title, text, buttons, where);
