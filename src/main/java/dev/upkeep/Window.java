@@ -31,9 +31,13 @@ final class Window {
 
     static void open(String[] args) {
         Path workspace = args.length == 2 ? Path.of(args[1]) : Paths.defaultWorkspace();
-        AppServices services = services(workspace, RunHistory.inStateDir(), null)
-                .withDemo(DemoHooks.offering(() -> demoServices(DemoFleet.start(DemoPace.fromProperty(DemoPace.human())), null, null)));
-        UpkeepApp.launchWith(services, new String[0]);
+        UpkeepApp.launchWith(services(workspace), new String[0]);
+    }
+
+    /** The window on a workspace, offering the demo fleet (Try the demo fleet, File › Open demo fleet). */
+    static AppServices services(Path workspace) {
+        return services(workspace, RunHistory.inStateDir(), null).withDemo(DemoHooks.offering(
+                () -> demoServices(DemoFleet.start(DemoPace.fromProperty(DemoPace.human())), null, null)));
     }
 
     /** {@code upkeep --demo [--smoke-test]}: the window on the demo fleet; returns the exit code. */
@@ -68,7 +72,7 @@ final class Window {
         return exit.get();
     }
 
-    private static AppServices demoServices(DemoFleet fleet, CompletableFuture<Void> ready, DemoHooks.SmokeResult smoke) {
+    static AppServices demoServices(DemoFleet fleet, CompletableFuture<Void> ready, DemoHooks.SmokeResult smoke) {
         return services(fleet.workspaceFile(), new RunHistory(fleet.stateDir()), fleet)
                 .withDemo(DemoHooks.demo(ready, smoke));
     }
