@@ -89,7 +89,11 @@ final class DemoSmokeTest {
         if (over) return;
         over = true;
         result.done(exit, message);
-        Platform.exit();
+        // A dialog still open (the demo's unknown host key) runs a nested event loop: close it first, then exit.
+        List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w instanceof javafx.stage.Stage s && s.getModality() != javafx.stage.Modality.NONE)
+                .forEach(w -> ((javafx.stage.Stage) w).close());
+        Platform.runLater(Platform::exit);
     }
 
     private static ServerRef target() {
