@@ -25,7 +25,7 @@ final class MainView {
         table.node().setOnMouseClicked(e -> {
             if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) c.editServer();
         });
-        EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer, demo.open());
+        EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer, demo.open(), demo.active());
         // The empty state stands in for the table until the workspace has a server.
         table.node().visibleProperty().bind(c.fleet.emptyProperty().not());
         empty.node().visibleProperty().bind(c.fleet.emptyProperty());
