@@ -69,6 +69,8 @@ final class DemoSshServer implements AutoCloseable {
         sshd.setPublickeyAuthenticator((user, key, session) -> "root".equals(user) && KeyUtils.compareKeys(key, clientKey));
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
+        // exec only: no shell (no ShellFactory is set), no port forwarding, no agent forwarding
+        sshd.setForwardingFilter(org.apache.sshd.server.forward.RejectAllForwardingFilter.INSTANCE);
         sshd.setCommandFactory((channel, command) -> new SimCommand(command, workers, this::sessionFor, shell));
         sshd.addSessionListener(new SessionListener() {
             @Override
