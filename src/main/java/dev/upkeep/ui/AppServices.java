@@ -14,23 +14,34 @@ import java.util.Objects;
  * what to close when the window goes away (SSH connections, executors of the core).
  *
  * @param runs what deploys need (plans, connections, history); null: the window offers no deploys
+ * @param demo how the window offers or shows the demo fleet
  */
 public record AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
-                          SecretPrompt.Late secrets, RunServices runs) {
+                          SecretPrompt.Late secrets, RunServices runs, DemoHooks demo) {
     public AppServices {
         Objects.requireNonNull(workspaceFile, "workspaceFile");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(statusService, "statusService");
         shutdown = shutdown == null ? () -> { } : shutdown;
         secrets = secrets == null ? new SecretPrompt.Late() : secrets;
+        demo = demo == null ? DemoHooks.NONE : demo;
+    }
+
+    public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
+                       SecretPrompt.Late secrets, RunServices runs) {
+        this(workspaceFile, store, statusService, shutdown, secrets, runs, null);
     }
 
     public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
                        SecretPrompt.Late secrets) {
-        this(workspaceFile, store, statusService, shutdown, secrets, null);
+        this(workspaceFile, store, statusService, shutdown, secrets, null, null);
     }
 
     public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown) {
-        this(workspaceFile, store, statusService, shutdown, null, null);
+        this(workspaceFile, store, statusService, shutdown, null, null, null);
+    }
+
+    public AppServices withDemo(DemoHooks hooks) {
+        return new AppServices(workspaceFile, store, statusService, shutdown, secrets, runs, hooks);
     }
 }
