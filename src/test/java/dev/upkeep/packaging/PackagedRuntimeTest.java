@@ -37,7 +37,7 @@ class PackagedRuntimeTest {
         Set<String> modules = ModuleLayer.boot().modules().stream().map(Module::getName).collect(Collectors.toSet());
         assertThat(modules).contains("javafx.base", "javafx.graphics", "javafx.controls", "jdk.crypto.ec",
                 "java.net.http", "java.security.jgss", "java.naming", "java.sql");
-        assertThat(modules).doesNotContain("java.management", "jdk.jfr", "java.scripting", "jdk.localedata",
+        assertThat(modules).doesNotContain("jdk.jfr", "java.scripting", "jdk.localedata", "jdk.charsets",
                 "jdk.httpserver", "java.compiler", "jdk.jshell", "javafx.web", "javafx.media");
     }
 

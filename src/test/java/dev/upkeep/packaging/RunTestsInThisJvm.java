@@ -13,8 +13,8 @@ import java.util.Arrays;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * Runs the given test classes in this very JVM and exits 1 if any failed (or none ran). For the packaged runtime,
- * where Surefire's forked booter cannot start (it needs java.management, which the runtime leaves out).
+ * Runs the given test classes in this very JVM and exits 1 if any failed (or none ran). For the packaged runtime:
+ * Surefire's forked booter expects JDK modules such a runtime may leave out (it failed there on java.management).
  * Usage: RUNTIME/bin/java -cp TEST_CLASSPATH dev.upkeep.packaging.RunTestsInThisJvm CLASS...
  */
 public final class RunTestsInThisJvm {
