@@ -74,9 +74,10 @@ icon=$(sed -n 's/^Icon=//p' "$desktop")
 cmp -s "$icon" icons/upkeep-256.png || fail "$desktop: its icon $icon is not Upkeep's icon"
 say "installed: $launcher, /usr/bin/upkeep, $desktop (icon $icon)"
 
-# A private home: nothing of this machine's user is read or written.
+# A private home: nothing of this machine's user is read or written. Java takes its home from the password
+# database, not $HOME, hence user.home (JAVA_TOOL_OPTIONS: the JVM reads it whatever launched it).
 home=$(mktemp -d)
-export HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_STATE_HOME="$home/.local/state"
+export HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_STATE_HOME="$home/.local/state" JAVA_TOOL_OPTIONS="-Duser.home=$home"
 
 # --- The command line through the installed launcher: arguments pass through, exit codes intact --------------------
 upkeep --help >"$out/help.txt" || fail "upkeep --help exited $?"
@@ -133,7 +134,7 @@ await_window() {
 # The desktop entry's command, as the menu runs it (field codes such as %U dropped: no files are passed).
 exec_line=$(sed -n 's/^Exec=//p' "$desktop" | sed 's/ *%[fFuUik]//g')
 t0=$(date +%s%N)
-JAVA_TOOL_OPTIONS=-Dupkeep.log.level=INFO $exec_line >"$out/desktop-start.log" 2>&1 &
+JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Dupkeep.log.level=INFO" $exec_line >"$out/desktop-start.log" 2>&1 &
 app_pid=$!
 window_ms=$(await_window "$t0" 60) || { cat "$out/desktop-start.log" >&2; fail "the desktop entry's command ($exec_line) opened no window"; }
 frame_ms=""
