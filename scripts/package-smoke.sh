@@ -80,6 +80,7 @@ home=$(mktemp -d)
 export HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_STATE_HOME="$home/.local/state" JAVA_TOOL_OPTIONS="-Duser.home=$home"
 
 # --- The command line through the installed launcher: arguments pass through, exit codes intact --------------------
+[ "$(command -v upkeep)" = /usr/bin/upkeep ] || fail "upkeep on the PATH is $(command -v upkeep || echo nothing), not /usr/bin/upkeep"
 upkeep --help >"$out/help.txt" || fail "upkeep --help exited $?"
 grep -q '^Usage: upkeep' "$out/help.txt" || fail "upkeep --help printed no usage"
 set +e

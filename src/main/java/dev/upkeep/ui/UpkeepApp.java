@@ -43,7 +43,7 @@ public final class UpkeepApp extends Application {
         if (s == null) throw new IllegalStateException("UpkeepApp needs AppServices: start it with UpkeepApp.launchWith");
         this.stage = stage;
         show(s, darkRequested());
-        stage.getIcons().addAll(AppIcons.load());
+        stage.getIcons().setAll(AppIcons.load());
         stage.setOnCloseRequest(e -> {
             if (!context.mayQuit()) e.consume();
         });

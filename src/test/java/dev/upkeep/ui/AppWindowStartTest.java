@@ -38,6 +38,9 @@ class AppWindowStartTest {
 
     @Test
     void windowOffersTheUpkeepIconAtEverySizeFrom16To512() throws Exception {
+        // The stage may have been shown before (the suite reuses one primary stage): its old icons must go.
+        Stage reused = FxToolkit.registerPrimaryStage();
+        fx(() -> reused.getIcons().add(new Image(AppIcons.class.getResourceAsStream("icons/upkeep-16.png"))));
         Stage stage = start();
         List<Image> icons = fx(() -> List.copyOf(stage.getIcons()));
         assertThat(icons).extracting(i -> (int) i.getWidth()).containsExactly(16, 24, 32, 48, 64, 128, 256, 512);
