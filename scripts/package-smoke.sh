@@ -119,7 +119,8 @@ xvfb_pid=$XVFB_PID
 read -r -t 30 -u "${XVFB[0]}" display || fail "Xvfb did not start (see $out/xvfb.log)"
 export DISPLAY=":$display"
 
-# Waits until a visible window named Upkeep… exists while $app_pid runs; prints the seconds it took.
+# Waits until a visible window named Upkeep… exists while $app_pid runs; prints the milliseconds it took. The
+# deadlines are generous: on the shared 2-core machine under a load average of 20 the first frame took 38 s.
 await_window() {
   local t0=$1 deadline=$(( $(date +%s) + $2 ))
   while [ "$(date +%s)" -lt "$deadline" ]; do
@@ -137,7 +138,7 @@ exec_line=$(sed -n 's/^Exec=//p' "$desktop" | sed 's/ *%[fFuUik]//g')
 t0=$(date +%s%N)
 JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Dupkeep.log.level=INFO" $exec_line >"$out/desktop-start.log" 2>&1 &
 app_pid=$!
-window_ms=$(await_window "$t0" 60) || { cat "$out/desktop-start.log" >&2; fail "the desktop entry's command ($exec_line) opened no window"; }
+window_ms=$(await_window "$t0" 180) || { cat "$out/desktop-start.log" >&2; fail "the desktop entry's command ($exec_line) opened no window"; }
 frame_ms=""
 for _ in $(seq 1 100); do
   frame_ms=$(sed -n 's/.*first frame \([0-9]*\) ms after process start.*/\1/p' "$out/desktop-start.log")
@@ -158,7 +159,7 @@ echo "deb_kib=$(( $(stat -c %s "$deb") / 1024 )) installed_kib=$(dpkg-deb -f "$d
 t0=$(date +%s%N)
 upkeep --demo --smoke-test >"$out/smoke-test.log" 2>&1 &
 app_pid=$!
-seen=$(await_window "$t0" 120) || seen=""
+seen=$(await_window "$t0" 240) || seen=""
 set +e
 wait "$app_pid"; rc=$?
 set -e
