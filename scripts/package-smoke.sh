@@ -145,14 +145,26 @@ for _ in $(seq 1 100); do
   [ -n "$frame_ms" ] && break
   sleep 0.1
 done
-wm_class=$(xprop -id "$(xdotool search --onlyvisible --name '^Upkeep' | head -1)" WM_CLASS 2>/dev/null || true)
-import -window root "$out/desktop-start.png"
+window=$(xdotool search --onlyvisible --name '^Upkeep' | head -1)
+wm_class=$(xprop -id "$window" WM_CLASS 2>/dev/null || true)
+# The icon a taskbar shows. JavaFX on GTK hands the window manager one of the window's icons (128 px here).
+icon_size=$(xprop -id "$window" _NET_WM_ICON 2>/dev/null | grep -o 'Icon ([0-9]* x [0-9]*)' | head -1 | tr -dc '0-9 ' | cut -d' ' -f2)
+# The window has drawn its content once it is more than a blank rectangle (the first screenshot can precede the paint).
+colours=0
+for _ in $(seq 1 300); do
+  import -window root "$out/desktop-start.png" 2>/dev/null || true
+  colours=$(identify -format '%k' "$out/desktop-start.png" 2>/dev/null || echo 0)
+  [ "$colours" -ge 50 ] && break
+  sleep 0.2
+done
+[ "$colours" -ge 50 ] || fail "the window stayed blank ($colours colours; see $out/desktop-start.png)"
 kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
 app_pid=""
 [ -d "$home/.openjfx" ] && fail "JavaFX unpacked native libraries to ~/.openjfx: $(find "$home/.openjfx" | head -3)"
 grep -q "^StartupWMClass=" "$desktop" && ! echo "$wm_class" | grep -q "\"$(sed -n 's/^StartupWMClass=//p' "$desktop")\"" \
   && fail "the window's $wm_class does not match the desktop entry's StartupWMClass"
-say "desktop entry: window after ${window_ms} ms, first frame ${frame_ms:-?} ms after process start; screenshot $out/desktop-start.png"
+case " 16 24 32 48 64 128 256 512 " in *" ${icon_size:-none} "*) ;; *) fail "the window gives the window manager no icon of Upkeep's sizes (_NET_WM_ICON: ${icon_size:-none})";; esac
+say "desktop entry: window after ${window_ms} ms (icon ${icon_size} px), first frame ${frame_ms:-?} ms after process start; screenshot $out/desktop-start.png"
 echo "deb_kib=$(( $(stat -c %s "$deb") / 1024 )) installed_kib=$(dpkg-deb -f "$deb" Installed-Size) window_ms=$window_ms first_frame_ms=${frame_ms:-}" >"$out/figures.txt"
 
 # The demo smoke test: the demo's first refresh, then a security upgrade of one demo server, then exit 0.
