@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, what the build and the test suite need on a Debian/Ubuntu machine:
 # JDK 17 + Maven, OpenSSH (real sshd for the integration tests), debootstrap/gpg/apt-utils (the test fleet's
-# root filesystem and signed apt repository), GTK + Xvfb + ImageMagick (the window under a virtual display).
+# root filesystem and signed apt repository), GTK + Xvfb + ImageMagick (the window under a virtual display),
+# fakeroot (jpackage's .deb), xdg-utils (the .deb's desktop entry), xdotool + x11-utils (finding its window).
 # Only packages that are missing are installed; without root it only reports what is missing.
 set -euo pipefail
 
 packages=(openjdk-17-jdk-headless maven openssh-server openssh-client debootstrap gnupg apt-utils dpkg-dev
-          util-linux iproute2 procps xvfb libgtk-3-0 imagemagick fonts-dejavu-core)
+          util-linux iproute2 procps xvfb libgtk-3-0 imagemagick fonts-dejavu-core
+          fakeroot xdg-utils xdotool x11-utils)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -8,13 +8,23 @@ import dev.upkeep.run.SshStatusService;
 
 /**
  * The one entry point (not a JavaFX Application, so the plain classpath needs no module flags): no arguments, or only
- * {@code --workspace FILE}, opens the window; anything else is the command line.
+ * {@code --workspace FILE}, opens the window; anything else is the command line. {@code --demo} first starts the
+ * demo fleet and runs either against it.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args));
+        if (list.remove("--demo")) {
+            java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+            java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+            int exit = DemoLaunch.run(list, out, err);
+            out.flush();
+            err.flush();
+            System.exit(exit);
+        }
         if (opensWindow(args)) {
             if (java.util.List.of(args).contains("--dark")) System.setProperty("upkeep.theme", "dark");
             Window.open(java.util.Arrays.stream(args).filter(a -> !a.equals("--dark")).toArray(String[]::new));

@@ -46,6 +46,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheLauncherStartsTheDemoFleet() {
+        noClasses().that().resideOutsideOfPackages("dev.upkeep", "dev.upkeep.demo..")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.demo..")
+                .check(classes);
+    }
+
+    @Test
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.remote..",

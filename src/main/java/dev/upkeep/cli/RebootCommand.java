@@ -45,6 +45,7 @@ final class RebootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (services == UpgradeServices.DEFAULT) services = parent.upgradeServices();
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 86400)) {

@@ -61,6 +61,7 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (services == UpgradeServices.DEFAULT) services = parent.upgradeServices();
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         RunOptions options = options(ws);

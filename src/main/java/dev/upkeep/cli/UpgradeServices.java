@@ -43,4 +43,30 @@ interface UpgradeServices {
             return dev.upkeep.run.ManifestUpgradeHooks.create();
         }
     };
+
+    /** The default services with the run history kept under {@code stateDir} (the demo fleet's own folder). */
+    static UpgradeServices inStateDir(java.nio.file.Path stateDir) {
+        RunHistory history = new RunHistory(stateDir);
+        return new UpgradeServices() {
+            @Override
+            public Connections connections(Workspace workspace) {
+                return DEFAULT.connections(workspace);
+            }
+
+            @Override
+            public SecretPrompt sudoPrompt() {
+                return DEFAULT.sudoPrompt();
+            }
+
+            @Override
+            public RunHistory history() {
+                return history;
+            }
+
+            @Override
+            public UpgradeHooks hooks() {
+                return DEFAULT.hooks();
+            }
+        };
+    }
 }

@@ -29,6 +29,8 @@ public final class UpkeepCommand {
     Path workspace = Paths.defaultWorkspace();
 
     private final WorkspaceStore store;
+    /** Where runs are recorded; null: the user's state directory (XDG). */
+    private Path stateDir;
     private final Supplier<? extends StatusService> statusServices;
     private StatusService statusService;
     private PrivateState privateState;
@@ -91,6 +93,16 @@ public final class UpkeepCommand {
     public UpkeepCommand withInput(BufferedReader in) {
         this.input = in;
         return this;
+    }
+
+    /** Records runs under {@code dir} instead of the user's state directory (the demo fleet keeps its own history). */
+    public UpkeepCommand withStateDir(Path dir) {
+        this.stateDir = dir;
+        return this;
+    }
+
+    UpgradeServices upgradeServices() {
+        return stateDir == null ? UpgradeServices.DEFAULT : UpgradeServices.inStateDir(stateDir);
     }
 
     synchronized StatusService statusService() {

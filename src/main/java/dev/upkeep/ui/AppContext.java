@@ -34,6 +34,11 @@ final class AppContext implements AutoCloseable {
     final MainView view;
 
     AppContext(AppServices services, Stage stage, boolean dark) {
+        this(services, stage, dark, null);
+    }
+
+    /** @param openDemo shows the demo fleet instead of this workspace (null: the demo is not offered) */
+    AppContext(AppServices services, Stage stage, boolean dark, Runnable openDemo) {
         this.services = services;
         this.dialogs = new FxDialogService(() -> stage);
         services.secrets().install(new FxSecretPrompt(ui, dialogs));
@@ -54,7 +59,8 @@ final class AppContext implements AutoCloseable {
         UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
         tightenPrivateState(services.privateState());
-        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys), Instant::now);
+        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys),
+                Instant::now, new DemoActions(services.demo().active(), openDemo));
     }
 
     /** Unsaved manifest edits are never lost on quit: each editor with changes asks first. */

@@ -16,28 +16,44 @@ import java.util.Objects;
  *
  * @param runs         what deploys need (plans, connections, history); null: the window offers no deploys
  * @param privateState Upkeep's own folders, made private when the window opens (a notice says so); null: none
+ * @param demo         how the window offers or shows the demo fleet
  */
 public record AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
-                          SecretPrompt.Late secrets, RunServices runs, PrivateState privateState) {
+                          SecretPrompt.Late secrets, RunServices runs, PrivateState privateState, DemoHooks demo) {
     public AppServices {
         Objects.requireNonNull(workspaceFile, "workspaceFile");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(statusService, "statusService");
         shutdown = shutdown == null ? () -> { } : shutdown;
         secrets = secrets == null ? new SecretPrompt.Late() : secrets;
+        demo = demo == null ? DemoHooks.NONE : demo;
+    }
+
+    public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
+                       SecretPrompt.Late secrets, RunServices runs, PrivateState privateState) {
+        this(workspaceFile, store, statusService, shutdown, secrets, runs, privateState, null);
+    }
+
+    public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
+                       SecretPrompt.Late secrets, RunServices runs, DemoHooks demo) {
+        this(workspaceFile, store, statusService, shutdown, secrets, runs, null, demo);
     }
 
     public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
                        SecretPrompt.Late secrets, RunServices runs) {
-        this(workspaceFile, store, statusService, shutdown, secrets, runs, null);
+        this(workspaceFile, store, statusService, shutdown, secrets, runs, null, null);
     }
 
     public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
                        SecretPrompt.Late secrets) {
-        this(workspaceFile, store, statusService, shutdown, secrets, null);
+        this(workspaceFile, store, statusService, shutdown, secrets, null, null, null);
     }
 
     public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown) {
-        this(workspaceFile, store, statusService, shutdown, null, null);
+        this(workspaceFile, store, statusService, shutdown, null, null, null, null);
+    }
+
+    public AppServices withDemo(DemoHooks hooks) {
+        return new AppServices(workspaceFile, store, statusService, shutdown, secrets, runs, privateState, hooks);
     }
 }

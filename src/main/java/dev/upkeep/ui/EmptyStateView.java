@@ -18,12 +18,21 @@ final class EmptyStateView {
     private final VBox box;
 
     EmptyStateView(WorkspaceViewModel workspace, Runnable addApplication, Runnable addServer) {
+        this(workspace, addApplication, addServer, null, false);
+    }
+
+    /** @param openDemo starts the demo fleet; null hides its button */
+    EmptyStateView(WorkspaceViewModel workspace, Runnable addApplication, Runnable addServer, Runnable openDemo,
+                   boolean demo) {
         FontIcon icon = Icons.icon(Icons.SERVERS, "empty-icon");
         Label title = new Label();
         title.setId("empty-title");
         title.getStyleClass().add(Styles.TITLE_2);
+        // The demo's servers start while the window opens: say so rather than "No servers yet".
+        String empty = demo ? "Starting the demo fleet…" : "No servers yet";
         title.textProperty().bind(Bindings.when(workspace.loadErrorProperty().isEmpty())
-                .then("No servers yet").otherwise("The workspace could not be loaded"));
+                .then(Bindings.when(workspace.loadedProperty().not()).then(empty).otherwise("No servers yet"))
+                .otherwise("The workspace could not be loaded"));
         Label text = new Label();
         text.setId("empty-text");
         text.setWrapText(true);
@@ -52,6 +61,14 @@ final class EmptyStateView {
         Button open = new Button("Open workspace…", Icons.icon(Icons.OPEN));
         open.setOnAction(e -> workspace.open());
         HBox buttons = new HBox(8, addApp, addSrv, open);
+        if (openDemo != null) {
+            // No servers of your own yet? The demo fleet answers like real ones, on this machine.
+            Button tryDemo = new Button(DemoActions.TRY, Icons.icon(Icons.DEMO));
+            tryDemo.setId("try-demo");
+            tryDemo.setOnAction(e -> openDemo.run());
+            tryDemo.setTooltip(new javafx.scene.control.Tooltip(DemoActions.EXPLAIN));
+            buttons.getChildren().add(tryDemo);
+        }
         buttons.setAlignment(Pos.CENTER);
 
         box = new VBox(14, icon, title, text, buttons, where);

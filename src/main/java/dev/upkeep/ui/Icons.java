@@ -33,6 +33,7 @@ public final class Icons {
     public static final String DEPLOY = "mdi2r-rocket-launch-outline";
     public static final String UPGRADE_AND_REBOOT = "mdi2r-restart";
     public static final String HISTORY = "mdi2h-history";
+    public static final String DEMO = "mdi2f-flask-outline";
 
     private Icons() {
     }

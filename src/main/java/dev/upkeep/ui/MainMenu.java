@@ -12,8 +12,19 @@ final class MainMenu {
     private final MenuBar bar = new MenuBar();
 
     MainMenu(Commands c) {
+        this(c, null);
+    }
+
+    /** @param openDemo starts the demo fleet (File › Open demo fleet); null leaves the item out */
+    MainMenu(Commands c, Runnable openDemo) {
         bar.setId("main-menu");
-        bar.getMenus().addAll(file(c), servers(c), refresh(c), view(c));
+        Menu file = file(c);
+        if (openDemo != null) {
+            MenuItem demo = item("Open demo fleet", Icons.DEMO, null, openDemo);
+            demo.setId("menu-open-demo");
+            file.getItems().add(file.getItems().size() - 2, demo);
+        }
+        bar.getMenus().addAll(file, servers(c), refresh(c), view(c));
     }
 
     MenuBar node() {

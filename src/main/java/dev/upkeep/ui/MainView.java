@@ -16,12 +16,16 @@ final class MainView {
     private final BorderPane root = new BorderPane();
 
     MainView(Commands c, Supplier<Instant> now) {
+        this(c, now, DemoActions.NONE);
+    }
+
+    MainView(Commands c, Supplier<Instant> now, DemoActions demo) {
         ServerTable table = new ServerTable(c.fleet, now);
         table.node().setContextMenu(new RowMenu(c).node());
         table.node().setOnMouseClicked(e -> {
             if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) c.editServer();
         });
-        EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer);
+        EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer, demo.open(), demo.active());
         // The empty state stands in for the table until the workspace has a server.
         table.node().visibleProperty().bind(c.fleet.emptyProperty().not());
         empty.node().visibleProperty().bind(c.fleet.emptyProperty());
@@ -34,9 +38,9 @@ final class MainView {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
 
-        root.setTop(new VBox(new MainMenu(c).node(), new MainToolbar(c).node()));
+        root.setTop(new VBox(new MainMenu(c, demo.open()).node(), new MainToolbar(c).node()));
         root.setCenter(split);
-        root.setBottom(new StatusBarView(c.fleet, c.workspace, c.drift, c.deploys == null ? null : c.deploys.deployments()).node());
+        root.setBottom(new StatusBarView(c.fleet, c.workspace, c.drift, c.deploys == null ? null : c.deploys.deployments(), demo.active()).node());
         root.getStyleClass().add("upkeep-root");
         Theme.style(root);
     }

@@ -24,6 +24,11 @@ final class StatusBarView {
 
     /** @param runs the window's deploy runs; null when it offers none */
     StatusBarView(FleetViewModel fleet, WorkspaceViewModel workspace, DriftViewModel drift, Deployments runs) {
+        this(fleet, workspace, drift, runs, false);
+    }
+
+    /** @param demo this window shows the demo fleet: a "Demo" label says so first */
+    StatusBarView(FleetViewModel fleet, WorkspaceViewModel workspace, DriftViewModel drift, Deployments runs, boolean demo) {
         FleetCounts c = fleet.counts();
         Label message = new Label();
         message.setId("status-message");
@@ -40,6 +45,14 @@ final class StatusBarView {
         Label drifted = count("count-drift", drift.driftedCount(), "drifted from manifest", Icons.DRIFT, Styles.WARNING);
         drifted.visibleProperty().bind(drift.driftedCount().greaterThan(0));
         drifted.managedProperty().bind(drifted.visibleProperty());
+        if (demo) {
+            Label badge = new Label("Demo", Icons.icon(Icons.DEMO));
+            badge.setId("demo-badge");
+            badge.getStyleClass().addAll(Styles.ACCENT, Styles.TEXT_BOLD);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setTooltip(new javafx.scene.control.Tooltip(DemoActions.EXPLAIN));
+            box.getChildren().add(badge);
+        }
         box.getChildren().addAll(progress, message);
         if (runs != null) box.getChildren().addAll(runProgress(runs));
         box.getChildren().addAll(spacer, drifted,

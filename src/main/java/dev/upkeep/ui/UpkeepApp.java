@@ -5,10 +5,8 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -17,6 +15,8 @@ import java.util.List;
  * constructor from {@link AppContext}. Dark theme: {@code --dark} or {@code -Dupkeep.theme=dark}.
  */
 public final class UpkeepApp extends Application {
+    /** The title of the demo fleet's window: it must never be mistaken for a real fleet. */
+    public static final String DEMO_TITLE = "Upkeep — Demo fleet";
     private static volatile AppServices handedOver;
     private final AppServices services;
     private AppContext context;
@@ -41,19 +41,80 @@ public final class UpkeepApp extends Application {
         UncaughtErrors.install(() -> context == null ? null : context.dialogs);
         AppServices s = services != null ? services : handedOver;
         if (s == null) throw new IllegalStateException("UpkeepApp needs AppServices: start it with UpkeepApp.launchWith");
-        context = new AppContext(s, stage, darkRequested());
-        // Never larger than the screen: small laptops, and the headless test screen, which breaks on oversized windows.
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(context.view.node(), Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight())));
         this.stage = stage;
-        stage.titleProperty().bind(Bindings.concat("Upkeep — ", context.workspace.fileProperty().asString()));
-        stage.getIcons().addAll(icons());
+        show(s, darkRequested());
+        stage.getIcons().setAll(AppIcons.load());
         stage.setOnCloseRequest(e -> {
             if (!context.mayQuit()) e.consume();
         });
+        FirstFrame.logOnce(stage.getScene());
         stage.show();
-        // Read the file off the FX thread; the window shows the empty state until it arrives.
-        context.workspace.load(s.workspaceFile());
+        load(s);
+    }
+
+    /** Builds the window's content for these services (a first start, or the switch to the demo fleet). */
+    private void show(AppServices s, boolean dark) {
+        context = new AppContext(s, stage, dark, s.demo().starter() == null ? null : this::openDemo);
+        if (stage.getScene() == null) {
+            // Never larger than the screen: small laptops, and the headless test screen, which breaks on oversized windows.
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setScene(new Scene(context.view.node(), Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight())));
+        } else {
+            stage.getScene().setRoot(context.view.node());
+        }
+        stage.titleProperty().unbind();
+        if (s.demo().active()) {
+            stage.setTitle(DEMO_TITLE);
+        } else {
+            stage.titleProperty().bind(Bindings.concat("Upkeep — ", context.workspace.fileProperty().asString()));
+        }
+    }
+
+    /** Reads the workspace off the FX thread (the window shows the empty state until it arrives). */
+    private void load(AppServices s) {
+        AppContext c = context;
+        DemoSmokeTest smoke = s.demo().smokeTest() == null ? null : new DemoSmokeTest(c, s.demo().smokeTest());
+        if (smoke != null) smoke.start();
+        if (s.demo().ready() == null) {
+            c.workspace.load(s.workspaceFile());
+            return;
+        }
+        s.demo().ready().whenComplete((v, e) -> c.ui.onUi(() -> {
+            if (c != context) return;
+            if (e == null) {
+                c.workspace.load(s.workspaceFile());
+            } else if (smoke != null) {
+                smoke.failed("the demo fleet could not start: " + e);
+            } else {
+                c.dialogs.showError("The demo fleet could not start", e);
+            }
+        }));
+    }
+
+    /** "Try the demo fleet": starts it off the FX thread, then this window shows it instead of the workspace. */
+    private void openDemo() {
+        AppContext c = context;
+        c.ui.submit("start the demo fleet", c.services.demo().starter(), this::switchTo,
+                e -> c.dialogs.showError("The demo fleet could not start", e));
+    }
+
+    private void switchTo(AppServices demo) {
+        if (!context.mayQuit()) {
+            closeQuietly(demo.shutdown());
+            return;
+        }
+        AppContext old = context;
+        show(demo, old.theme.darkProperty().get());
+        old.close();
+        load(demo);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(UpkeepApp.class).warn("closing the demo fleet: {}", e.toString());
+        }
     }
 
     /** For tests and the demo window in this package. */
@@ -71,12 +132,5 @@ public final class UpkeepApp extends Application {
     private boolean darkRequested() {
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         return raw.contains("--dark") || "dark".equalsIgnoreCase(System.getProperty("upkeep.theme"));
-    }
-
-    private static List<Image> icons() {
-        return List.of(16, 32, 48, 64, 128, 256).stream().map(size -> {
-            InputStream in = UpkeepApp.class.getResourceAsStream("icons/upkeep-" + size + ".png");
-            return in == null ? null : new Image(in);
-        }).filter(i -> i != null).toList();
     }
 }
