@@ -136,7 +136,7 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
     }
 
     @Override
-    public void startJob(SecurityJob job) {
+    public void startJob(SimJob job) {
         workers.execute(job);
     }
 
@@ -144,7 +144,7 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
     public void scheduleReboot(SimHost host) {
         int port = ports.get(host.name);
         timers.schedule(() -> {
-            host.goDown().forEach(SecurityJob::kill);
+            host.goDown().forEach(SimJob::kill);
             server.down(port);
             LOG.debug("demo server {} is rebooting", host);
             timers.schedule(() -> boot(host, port), pace.downtime().toMillis(), TimeUnit.MILLISECONDS);
