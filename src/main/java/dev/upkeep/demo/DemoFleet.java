@@ -144,8 +144,12 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
     public void scheduleReboot(SimHost host) {
         int port = ports.get(host.name);
         timers.schedule(() -> {
-            host.goDown().forEach(SimJob::kill);
+            // As a client sees a real reboot: the connections drop, and whatever ran there (a job, the command that
+            // followed it) dies with them. Killing the jobs first would let a follower report the job lost over a
+            // connection that is still up.
+            List<SimJob> running = host.goDown();
             server.down(port);
+            running.forEach(SimJob::kill);
             LOG.debug("demo server {} is rebooting", host);
             timers.schedule(() -> boot(host, port), pace.downtime().toMillis(), TimeUnit.MILLISECONDS);
         }, pace.rebootDelay().toMillis(), TimeUnit.MILLISECONDS);

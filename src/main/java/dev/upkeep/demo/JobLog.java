@@ -31,7 +31,11 @@ final class JobLog {
             seen += lines.size();
             if (!lines.isEmpty()) t.out("@@upkeep-follow at " + seen);
             if (job.exitStatus() != null && seen >= job.size()) return true;
-            if (job.lost()) return false;
+            if (job.lost()) {
+                // A reboot killed the job: this command dies with it, it does not live to report it.
+                if (!s.host().up()) throw new InterruptedIOException("the server is going down");
+                return false;
+            }
         }
     }
 }

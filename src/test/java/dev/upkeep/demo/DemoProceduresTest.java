@@ -201,22 +201,22 @@ class DemoProceduresTest {
 
     @Test
     void aRebootInTheMiddleOfAnUpgradeKillsTheJobAndTheFollowerSaysSo() throws Exception {
-        fleet.host("shop-worker1").lockHeld(1000); // the job waits at the lock until the reboot kills it
+        // The job waits at the lock (3000 ticks, long after the reboot) until the reboot kills it.
+        fleet.host("shop-worker1").lockHeld(3000);
         try (DemoContext ctx = DemoContext.login(connector, fleet, "shop-worker1");
              DemoContext other = DemoContext.login(connector, fleet, "shop-worker1")) {
-            Thread rebooter = new Thread(() -> {
-                org.awaitility.Awaitility.await().until(() -> ctx.steps.stream().anyMatch(s -> s.contains("s left")));
+            CompletableFuture<String> rebooted = CompletableFuture.supplyAsync(() -> {
+                await().atMost(Duration.ofMinutes(1)).until(() -> ctx.steps.stream().anyMatch(s -> s.contains("s left")));
                 try {
-                    other.connection().run("sh -s", dev.upkeep.demo.RemoteResources.body("reboot-issue.sh")
-                            .getBytes(StandardCharsets.UTF_8), Cancellation.none());
-                } catch (Exception e) {
+                    return other.connection().run("sh -s", RemoteResources.body("reboot-issue.sh")
+                            .getBytes(StandardCharsets.UTF_8), Cancellation.none()).stdout();
+                } catch (SshException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            rebooter.start();
             ProcedureResult r = new SecurityUpgrade("run-8", Duration.ofSeconds(3000), false).run(ctx);
-            rebooter.join();
 
+            assertThat(rebooted.get(1, TimeUnit.MINUTES)).isEqualTo("reboot scheduled");
             assertThat(r.success()).isFalse();
             assertThat(r.message()).contains("ended without an exit status");
             assertThat(ctx.output()).contains("connection lost", "reconnected");
