@@ -8,6 +8,10 @@ import java.util.List;
  * fact of a server that could not be reached, a count the probe did not get to), never false or 0. When
  * {@code reachable} is false only {@code error} is meaningful. Field names are the JSON contract of
  * {@code upkeep status --json}.
+ * <p>
+ * The last three come from their own steps of the refresh: {@code securityPackages} lists the pending security
+ * updates ("name version") the counts are made of; {@code restartNeeds} (services still using replaced libraries,
+ * the kernel) and {@code securityPatchAge} (the last security upgrade) are null when unknown.
  */
 public record ServerStatus(
         String application,
@@ -28,10 +32,25 @@ public record ServerStatus(
         Boolean unattendedUpgrades,
         String dockerVersion,
         String weaveVersion,
-        Instant checkedAt) {
+        Instant checkedAt,
+        List<String> securityPackages,
+        RestartNeeds restartNeeds,
+        SecurityPatchAge securityPatchAge) {
 
     public ServerStatus {
         rebootPackages = rebootPackages == null ? List.of() : List.copyOf(rebootPackages);
+        securityPackages = securityPackages == null ? List.of() : List.copyOf(securityPackages);
+    }
+
+    /** A status without the pending package names, the services to restart and the patch age (all unknown). */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
+                rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, List.of(), null, null);
     }
 
     public static ServerStatus unreachable(String application, String server, String error, Instant checkedAt) {
@@ -43,7 +62,29 @@ public record ServerStatus(
     public ServerStatus withError(String problem) {
         return new ServerStatus(application, server, reachable, problem, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, securityPackages,
+                restartNeeds, securityPatchAge);
+    }
+
+    /** The same status with what the refresh's restart and patch-age step learned. */
+    public ServerStatus withPatchFacts(RestartNeeds restart, SecurityPatchAge age) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, securityPackages,
+                restart, age);
+    }
+
+    /** The same status with the names of the pending security updates. */
+    public ServerStatus withSecurityPackages(List<String> packages) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, packages,
+                restartNeeds, securityPatchAge);
+    }
+
+    /** Services Upkeep could restart to load the replaced libraries (0 when none or unknown). */
+    public int servicesToRestart() {
+        return restartNeeds == null ? 0 : restartNeeds.restartable().size();
     }
 
     /** A newer kernel is installed than the one running: a reboot would change it. */
