@@ -17,6 +17,9 @@ import java.util.Map;
 public final class PackageQuery {
     private static final String SCRIPT = Scripts.load("package-query.sh");
 
+    /** The script keeps one line more than this, so that more can be told apart from exactly this many. */
+    static final int MAX_MATCHES = 10_000;
+
     private final List<PackagePattern> patterns;
 
     public PackageQuery(List<PackagePattern> patterns) {
@@ -43,6 +46,10 @@ public final class PackageQuery {
         Sections s = Sections.of("upkeep-packages", lines);
         if (!s.header) throw new ProbeException("the package query printed nothing recognisable");
         if (!s.has("end")) throw new ProbeException("the package query's output ended early");
+        if (s.lines("installed").size() > MAX_MATCHES) {
+            throw new ProbeException("more than " + MAX_MATCHES + " packages matched (a real server has a few thousand"
+                    + " in all); narrow the pattern, or look at the server");
+        }
         AptPolicy policy = AptPolicy.parse(s.lines("sources"), s.lines("policy"));
         Map<String, PackageFinding> found = new LinkedHashMap<>();
         for (String line : s.lines("installed")) {

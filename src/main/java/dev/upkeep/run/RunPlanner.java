@@ -4,6 +4,7 @@ import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.RebootPolicy;
+import dev.upkeep.remote.PackageUpgrade;
 import dev.upkeep.remote.Procedure;
 import dev.upkeep.remote.RebootAndVerify;
 import dev.upkeep.remote.RestartServices;
@@ -57,6 +58,23 @@ public final class RunPlanner {
         RunOptions restart = options.withRestartServices(true);
         return build(ws, List.copyOf(confirmed.keySet()), restart, RunPlan.newId(now), now, target -> List.of(
                 new RestartServices(confirmed.get(new ServerRef(target.app.name(), target.server.name())), false)));
+    }
+
+    /**
+     * The CVE-day upgrade: on each server only the packages a query found exposed there (a server with none is left
+     * out), then, with {@code options.restartServices()}, the services still using replaced libraries where no reboot
+     * is required.
+     */
+    public RunPlan upgradePackages(Workspace ws, Map<ServerRef, List<String>> packages, RunOptions options) {
+        if (packages.isEmpty()) throw new IllegalArgumentException("no server has a package to upgrade");
+        Instant now = Instant.now();
+        return build(ws, List.copyOf(packages.keySet()), options, RunPlan.newId(now), now, target -> {
+            List<Procedure> procedures = new ArrayList<>();
+            procedures.add(new PackageUpgrade(packages.get(new ServerRef(target.app.name(), target.server.name())),
+                    options.lockWait()));
+            if (options.restartServices()) procedures.add(new RestartServices(null, true));
+            return procedures;
+        });
     }
 
     /** The pre-flight: what a security upgrade would change on each server (apt simulation), nothing else. */

@@ -5,9 +5,10 @@ export LC_ALL=C
 re=$1
 shift
 echo '@@upkeep-packages 1'
+# At most 10001 lines are kept: a real server has a few thousand packages; more is a lie, and is refused.
 # binary package (with :arch when foreign), package, source package, version, source version, dpkg state
 installed=$(dpkg-query -W -f='${binary:Package}\t${Package}\t${source:Package}\t${Version}\t${source:Version}\t${db:Status-Abbrev}\n' 2>/dev/null \
-  | awk -F '\t' -v re="$re" '$2 ~ re || $3 ~ re')
+  | awk -F '\t' -v re="$re" '$2 ~ re || $3 ~ re' | head -n 10001)
 echo '@@installed'
 [ -n "$installed" ] && printf '%s\n' "$installed"
 echo '@@policy'
