@@ -59,8 +59,21 @@ final class AppContext implements AutoCloseable {
         UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
         tightenPrivateState(services.privateState());
-        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys),
+        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys,
+                () -> findPackages(stage)),
                 Instant::now, new DemoActions(services.demo().active(), openDemo));
+    }
+
+    private dev.upkeep.ui.packages.PackageFinderView packageFinder;
+
+    /** Servers › Find package…: one window, kept while the main window lives. */
+    private void findPackages(Stage stage) {
+        if (packageFinder == null) {
+            packageFinder = new dev.upkeep.ui.packages.PackageFinderView(new dev.upkeep.ui.packages.PackageFinderViewModel(
+                    services.statusService(), workspace::workspace, ui), stage, fleet::select,
+                    deploys == null ? null : refs -> deploys.open(refs));
+        }
+        packageFinder.show();
     }
 
     /** Unsaved manifest edits are never lost on quit: each editor with changes asks first. */

@@ -26,6 +26,8 @@ final class Commands {
     final UpgradeLauncher upgrades;
     /** Null: deploys are not available in this window. */
     final DeployWindows deploys;
+    /** Opens Find package (which servers have a package, below which version). */
+    final Runnable findPackages;
     final BooleanBinding cannotDeploy;
     final BooleanBinding cannotEdit;
     final BooleanBinding cannotRefresh;
@@ -37,6 +39,12 @@ final class Commands {
 
     Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
              ManifestWindows manifests, UpgradeLauncher upgrades, DeployWindows deploys) {
+        this(workspace, fleet, drift, theme, quit, dialogs, manifests, upgrades, deploys, () -> { });
+    }
+
+    Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
+             ManifestWindows manifests, UpgradeLauncher upgrades, DeployWindows deploys, Runnable findPackages) {
+        this.findPackages = findPackages;
         this.workspace = workspace;
         this.fleet = fleet;
         this.drift = drift;

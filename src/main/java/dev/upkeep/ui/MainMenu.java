@@ -64,8 +64,11 @@ final class MainMenu {
                 c::upgradeAndReboot);
         oneClick.setId("menu-upgrade-and-reboot");
         oneClick.disableProperty().bind(c.cannotDeploy);
+        MenuItem findPackage = item("Find package…", Icons.SEARCH, null, c.findPackages);
+        findPackage.setId("menu-find-package");
+        findPackage.disableProperty().bind(c.fleet.emptyProperty());
         return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, edit, remove, new SeparatorMenuItem(),
-                deploy, deployApp, oneClick, upgrade);
+                deploy, deployApp, oneClick, upgrade, new SeparatorMenuItem(), findPackage);
     }
 
     private static Menu refresh(Commands c) {

@@ -77,6 +77,12 @@ public final class ServerTable {
         table.setItems(sorted);
         vm.selectedRowProperty().bind(table.getSelectionModel().selectedItemProperty());
         Bindings.bindContent(vm.selectedRows(), table.getSelectionModel().getSelectedItems());
+        vm.selectWith(refs -> {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (refs.contains(table.getItems().get(i).ref())) table.getSelectionModel().select(i);
+            }
+        });
     }
 
     private static TableColumn<ServerRow, RowState> column(String title, double width, Function<RowState, CellView> render,
