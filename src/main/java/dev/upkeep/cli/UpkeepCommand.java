@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 @Command(name = "upkeep", mixinStandardHelpOptions = true, version = "upkeep 0.1.0",
         description = "Keep Ubuntu/Debian servers patched over plain SSH. Without a command, opens the window.",
         subcommands = {StatusCommand.class, TrustCommand.class, ManifestCommand.class, UpgradeCommand.class, RebootCommand.class,
-                PackagesCommand.class, RestartServicesCommand.class, ReportCommand.class},
+                PackagesCommand.class, RestartServicesCommand.class, ReportCommand.class, HistoryCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT)
 public final class UpkeepCommand {
     @Option(names = "--workspace", paramLabel = "FILE",

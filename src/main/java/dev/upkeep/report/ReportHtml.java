@@ -18,7 +18,7 @@ public final class ReportHtml {
             .muted{color:#59636e}.charts{display:flex;gap:40px;flex-wrap:wrap}
             table{border-collapse:collapse;width:100%}th,td{border:1px solid #d1d9e0;padding:4px 6px;text-align:left;vertical-align:top}
             th{background:#f6f8fa}tr.bad td:first-child{border-left:4px solid #cf222e}tr.warn td:first-child{border-left:4px solid #bf8700}
-            .amber{color:#9a6700;font-weight:600}
+            .amber{color:#9a6700;font-weight:600}td:nth-child(2){max-width:18em;overflow-wrap:anywhere}
             @media print{body{margin:0;font-size:10px}h2{break-after:avoid}tr{break-inside:avoid}th{background:none}}
             """;
 
