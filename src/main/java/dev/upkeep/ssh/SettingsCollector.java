@@ -1,8 +1,12 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.ssh.kex.AlgorithmKind;
+import dev.upkeep.ssh.kex.AlgorithmSpec;
+import dev.upkeep.ssh.kex.AlgorithmSpecs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +23,7 @@ final class SettingsCollector {
     private final String localUser;
     private final Map<String, List<String>> first = new HashMap<>();
     private final List<String> identityFiles = new ArrayList<>();
+    private final Map<AlgorithmKind, AlgorithmSpec> algorithms = new EnumMap<>(AlgorithmKind.class);
 
     SettingsCollector(String alias, String home, String localUser) {
         this.alias = alias;
@@ -33,9 +38,32 @@ final class SettingsCollector {
         }
         if (option.key().equals("identityfile")) {
             identityFiles.add(option.args().get(0));
+        } else if (algorithmKind(option.key()) != null) {
+            if (option.args().size() > 1) {
+                LOG.warn("{}: {} takes one comma-separated list; only '{}' is used", option.where(), option.key(),
+                        option.args().get(0));
+            }
+            algorithms.putIfAbsent(algorithmKind(option.key()), new AlgorithmSpec(option.args().get(0), option.where()));
         } else {
             first.putIfAbsent(option.key(), option.args());
         }
+    }
+
+    /** KexAlgorithms, Ciphers, MACs, HostKeyAlgorithms, PubkeyAcceptedAlgorithms: first value of each, with where. */
+    AlgorithmSpecs algorithmSpecs() {
+        return algorithms.isEmpty() ? AlgorithmSpecs.DEFAULTS : new AlgorithmSpecs(algorithms);
+    }
+
+    private static AlgorithmKind algorithmKind(String key) {
+        return switch (key) {
+            case "kexalgorithms" -> AlgorithmKind.KEX;
+            case "ciphers" -> AlgorithmKind.CIPHER;
+            case "macs" -> AlgorithmKind.MAC;
+            case "hostkeyalgorithms" -> AlgorithmKind.HOST_KEY;
+            // PubkeyAcceptedKeyTypes is the name OpenSSH used before 8.5 and still accepts.
+            case "pubkeyacceptedalgorithms", "pubkeyacceptedkeytypes" -> AlgorithmKind.PUBKEY;
+            default -> null;
+        };
     }
 
     HostSettings build() {

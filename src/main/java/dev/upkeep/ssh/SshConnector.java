@@ -1,11 +1,18 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.ssh.kex.AlgorithmChoice;
+import dev.upkeep.ssh.kex.AlgorithmConfigException;
+import dev.upkeep.ssh.kex.AlgorithmKind;
+import dev.upkeep.ssh.kex.Algorithms;
+import dev.upkeep.ssh.kex.NegotiationRecorder;
+import dev.upkeep.ssh.kex.NoCommonAlgorithm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,13 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens SSH connections the way OpenSSH would: ~/.ssh/config, ProxyJump chains (host keys checked at every
- * hop), keep-alive and timeouts, agent and key-file authentication. One per application; thread-safe.
+ * hop), keep-alive and timeouts, agent and key-file authentication, OpenSSH 10's algorithms (post-quantum key
+ * exchange first) adjusted per host by the config's KexAlgorithms, Ciphers, MACs, HostKeyAlgorithms and
+ * PubkeyAcceptedAlgorithms. One per application; thread-safe.
  */
 public final class SshConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
 
     private final SshOptions options;
     private final DefaultConfig config = new DefaultConfig();
+    private final Algorithms algorithms;
     private final KnownHosts knownHosts;
     private final Passphrases passphrases;
     private final Authenticator authenticator;
@@ -38,6 +48,7 @@ public final class SshConnector implements AutoCloseable {
         this.options = options;
         // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop).
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        this.algorithms = new Algorithms(config);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());
         this.passphrases = new Passphrases(passphraseProvider);
         this.authenticator = new Authenticator(options.agentSocket(), passphrases,
@@ -75,24 +86,35 @@ public final class SshConnector implements AutoCloseable {
 
     public SshConnection connect(ConnectRequest request) throws SshException {
         List<HostSettings> hops;
+        List<AlgorithmChoice> choices = new ArrayList<>();
         try {
-            hops = hops(request);
+            OpenSshConfig sshConfig = loadConfig();
+            hops = hops(sshConfig, request);
+            for (HostSettings hop : hops) {
+                choices.add(algorithms.choose(sshConfig.algorithms(hop.alias()), hop.alias(), this::warnOnce));
+            }
+        } catch (AlgorithmConfigException e) {
+            throw new SshException(request.host(), e.getMessage(), e);
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new SshException(request.host(), "SSH config " + options.sshConfig() + ": " + e.getMessage(), e);
         }
         HostSettings target = hops.get(hops.size() - 1);
         String server = label(request.host(), target);
         List<SSHClient> clients = new ArrayList<>();
+        NegotiationRecorder negotiation = null;
         try {
             for (HostSettings hop : hops) {
                 SSHClient previous = clients.isEmpty() ? null : clients.get(clients.size() - 1);
                 String hopServer = hop == target ? server : server + " (jump host " + label(hop.alias(), hop) + ")";
                 String via = previous == null ? null : hops.get(clients.size() - 1).hostName();
-                SSHClient client = connectHop(hop, hopServer, previous, via);
+                AlgorithmChoice choice = choices.get(clients.size());
+                negotiation = new NegotiationRecorder();
+                SSHClient client = connectHop(hop, hopServer, previous, via, choice, negotiation);
                 clients.add(client);
-                authenticator.authenticate(client, hop, hopServer);
+                authenticator.authenticate(client, hop, hopServer,
+                        algorithms.keyAlgorithms(choice.get(AlgorithmKind.PUBKEY)));
             }
-            return new SshConnection(server, clients, workers);
+            return new SshConnection(server, clients, workers, negotiation);
         } catch (SshException e) {
             closeAll(clients);
             throw e;
@@ -100,8 +122,7 @@ public final class SshConnector implements AutoCloseable {
     }
 
     /** The jump hosts in order, then the target. A bad ProxyJump fails here rather than connecting directly. */
-    private List<HostSettings> hops(ConnectRequest request) {
-        OpenSshConfig sshConfig = loadConfig();
+    private List<HostSettings> hops(OpenSshConfig sshConfig, ConnectRequest request) {
         HostSettings target = settingsFor(sshConfig, request);
         List<HostSettings> hops = new ArrayList<>();
         for (JumpHost jump : target.proxyJump()) {
@@ -118,16 +139,20 @@ public final class SshConnector implements AutoCloseable {
     /** Read per connect, so edits to ~/.ssh/config count at once; each warning is logged once. */
     private OpenSshConfig loadConfig() {
         OpenSshConfig sshConfig = OpenSshConfig.load(options.sshConfig());
-        for (String w : sshConfig.warnings()) {
-            if (loggedWarnings.add(w)) {
-                LOG.warn("SSH config: {}", w);
-            }
-        }
+        sshConfig.warnings().forEach(this::warnOnce);
         return sshConfig;
     }
 
-    private SSHClient connectHop(HostSettings hop, String server, SSHClient previous, String via) throws SshException {
-        SSHClient client = new SSHClient(config);
+    private void warnOnce(String warning) {
+        if (loggedWarnings.add(warning)) {
+            LOG.warn("SSH config: {}", warning);
+        }
+    }
+
+    private SSHClient connectHop(HostSettings hop, String server, SSHClient previous, String via,
+                                 AlgorithmChoice choice, NegotiationRecorder negotiation) throws SshException {
+        SSHClient client = new SSHClient(algorithms.config(choice));
+        client.addAlgorithmsVerifier(negotiation);
         KnownHostsVerifier verifier = new KnownHostsVerifier(knownHosts.alsoReading(hop.knownHostsFiles()),
                 server, hop.hostName(), hop.port());
         client.addHostKeyVerifier(verifier);
@@ -152,8 +177,21 @@ public final class SshConnector implements AutoCloseable {
             return client;
         } catch (IOException e) {
             closeQuietly(client);
+            Optional<String> noCommon = verifier.failure() != null ? Optional.empty()
+                    : NoCommonAlgorithm.explain(messages(e), hop.alias(), algorithms);
+            if (noCommon.isPresent()) {
+                throw new SshException(server, noCommon.get(), e);
+            }
             throw ConnectFailures.translate(server, hop.hostName(), hop.port(), timeout, e, verifier, via);
         }
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     static String label(String name, HostSettings s) {

@@ -51,6 +51,15 @@ public final class TestServer {
         return process.port();
     }
 
+    /** What the server's sshd (and init) wrote to stderr, across boots; {@code LogLevel DEBUG1} shows each kex. */
+    public String sshdLog() {
+        try {
+            return Files.readString(disk.consoleLog());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The Debian release this server runs. */
     public DebianRelease release() {
         return disk.release();
