@@ -21,14 +21,16 @@ final class StatusJson {
     record Row(String application, String server, boolean reachable, String error, String os, String kernel,
                String bootId, Long uptimeSeconds, boolean rebootRequired, List<String> rebootPackages,
                String rebootRequiredSince, int securityUpdates, int otherUpdates, String packageListsUpdated,
-               boolean unattendedUpgrades, String dockerVersion, String weaveVersion) {
+               boolean unattendedUpgrades, String dockerVersion, String weaveVersion, String kex,
+               Boolean kexPostQuantum) {
     }
 
     static Row row(ServerStatus s) {
         return new Row(s.application(), s.server(), s.reachable(), s.error(), s.os(), s.kernel(), s.bootId(),
                 s.uptimeSeconds(), s.rebootRequired(), s.rebootPackages(), iso(s.rebootRequiredSince()),
                 s.securityUpdates(), s.otherUpdates(), iso(s.packageListsUpdated()), s.unattendedUpgrades(),
-                s.dockerVersion(), s.weaveVersion());
+                s.dockerVersion(), s.weaveVersion(), s.kex() == null ? null : s.kex().algorithm(),
+                s.kex() == null ? null : s.kex().postQuantum());
     }
 
     static String format(List<ServerStatus> statuses) {

@@ -33,6 +33,8 @@ public final class Icons {
     public static final String DEPLOY = "mdi2r-rocket-launch-outline";
     public static final String UPGRADE_AND_REBOOT = "mdi2r-restart";
     public static final String HISTORY = "mdi2h-history";
+    /** A connection whose key exchange is not post-quantum. */
+    public static final String KEX_NOT_PQ = "mdi2l-lock-alert-outline";
 
     private Icons() {
     }
