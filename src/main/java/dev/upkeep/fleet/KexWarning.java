@@ -8,7 +8,7 @@ public final class KexWarning {
     /** Like OpenSSH 10.1's warning, for a server reached with {@code algorithm}. */
     public static String text(String algorithm) {
         return "key exchange " + algorithm + " is not post-quantum: this connection may be vulnerable to"
-                + " \"store now, decrypt later\" attacks. The server may need an upgrade (OpenSSH 9.0 or later offers"
-                + " one) or a KexAlgorithms line lets only older algorithms through.";
+                + " \"store now, decrypt later\" attacks. The server may need an upgrade (OpenSSH 8.9 or later offers"
+                + " one), or a KexAlgorithms line lets only older algorithms through.";
     }
 }

@@ -27,6 +27,9 @@
  *     ProxyJump chains (host key checked at every hop; a jump host's own ProxyJump is not followed),
  *     keep-alive set before connect, agent keys then identity files (encrypted ones ask the
  *     {@link dev.upkeep.ssh.PassphraseProvider} once per connector, kept in memory only).</li>
+ * <li>Algorithms: OpenSSH 10's defaults, post-quantum key exchange first ({@code dev.upkeep.ssh.kex}), changed per
+ *     host by the config's KexAlgorithms, Ciphers, MACs, HostKeyAlgorithms and PubkeyAcceptedAlgorithms;
+ *     {@link dev.upkeep.ssh.SshConnection#negotiated()} tells what a connection agreed on.</li>
  * <li>{@link dev.upkeep.ssh.SshConnection#exec} runs one command per session, draining stdout and stderr at the
  *     same time, line by line, to an {@link dev.upkeep.ssh.OutputListener}; {@link dev.upkeep.ssh.Cancellation}
  *     stops it (TERM signal, channel closed, no waiting for the remote process).</li>

@@ -32,8 +32,12 @@ public final class NoCommonAlgorithm {
         List<String> theirs = names(m.group(3));
         StringBuilder text = new StringBuilder("no ").append(kind.noun()).append(" in common: the server offers ")
                 .append(String.join(", ", theirs)).append("; Upkeep allows ").append(String.join(", ", ours)).append('.');
+        Optional<String> usable = theirs.stream().filter(algorithms.defaults(kind)::contains).findFirst();
         Optional<String> legacy = theirs.stream().filter(algorithms.supported(kind)::contains).findFirst();
-        if (legacy.isPresent()) {
+        if (usable.isPresent()) {
+            text.append(" Upkeep's defaults include ").append(usable.get()).append(": check the ")
+                    .append(kind.keyword()).append(" line that applies to ").append(host).append(" in ~/.ssh/config.");
+        } else if (legacy.isPresent()) {
             text.append(" If this server cannot be upgraded, allow ").append(legacy.get())
                     .append(" for it alone in ~/.ssh/config: 'Host ").append(host).append("' then '  ")
                     .append(kind.keyword()).append(" +").append(legacy.get()).append("'.");
