@@ -46,7 +46,8 @@ public final class SshConnector implements AutoCloseable {
 
     public SshConnector(SshOptions options, PassphraseProvider passphraseProvider) {
         this.options = options;
-        // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop).
+        // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop);
+        // every per-host algorithm config copies it from here.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.algorithms = new Algorithms(config);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());

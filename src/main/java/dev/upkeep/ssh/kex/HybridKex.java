@@ -3,7 +3,6 @@ package dev.upkeep.ssh.kex;
 import com.hierynomus.sshj.userauth.certificate.Certificate;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -141,11 +140,6 @@ final class HybridKex extends KeyExchangeBase {
     @Override
     public Digest getHash() {
         return keyDerivation;
-    }
-
-    @Override
-    public PublicKey getHostKey() {
-        return hostKey;
     }
 
     private static TransportException failed(String message) {

@@ -12,12 +12,4 @@ public record Negotiated(String kex, String hostKey, String cipherClientToServer
     public boolean postQuantum() {
         return PostQuantumKex.isPostQuantum(kex);
     }
-
-    /** "Key exchange: mlkem768x25519-sha256 (post-quantum)" style text for people. */
-    public static String describeKex(String kex) {
-        if (kex == null) {
-            return "unknown";
-        }
-        return kex + (PostQuantumKex.isPostQuantum(kex) ? " (post-quantum)" : " (not post-quantum)");
-    }
 }
