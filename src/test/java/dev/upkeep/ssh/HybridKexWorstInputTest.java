@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.upkeep.ssh.kex.Algorithms;
 import dev.upkeep.ssh.LyingKexServer.Lie;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -22,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A server that lies, floods or drops during mlkem768x25519-sha256: each ends the connection attempt with a
  * message saying what was wrong, before any host key is trusted or any key is derived; a server that says nothing
- * is given up on when the transport times out (the connector's own deadline is the connect-timeout work's).
+ * more once the client sent its hybrid key share is given up on at the connect timeout, naming the key exchange.
  */
 class HybridKexWorstInputTest {
     @TempDir
@@ -61,6 +63,33 @@ class HybridKexWorstInputTest {
         assertThat(bed.knownHosts).doesNotExist();
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aServerThatNeverAnswersTheHybridKeyExchangeFailsWithinTheConnectTimeout() throws Exception {
+        Duration timeout = Duration.ofSeconds(3);
+        Duration margin = Duration.ofSeconds(4); // a loaded 2-core machine; unbounded, this waits sshj's 30 s
+        SshConnector connector = bed.connector(bed.options().withConnectTimeout(timeout), PassphraseProvider.NONE);
+        try (LyingKexServer server = new LyingKexServer(Lie.HANG)) {
+            CompletableFuture<Throwable> attempt = CompletableFuture.supplyAsync(() -> {
+                try {
+                    connector.connect(new ConnectRequest("127.0.0.1", server.port(), "root", dir.resolve("no-key")))
+                            .close();
+                    return null;
+                } catch (SshException e) {
+                    return e;
+                }
+            });
+            Throwable failure = attempt.get(timeout.plus(margin).toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(failure).isInstanceOfSatisfying(ConnectTimeoutException.class, e -> {
+                assertThat(e.phase()).isEqualTo("key exchange");
+                assertThat(e.getMessage()).contains("within 3 s").contains("127.0.0.1:" + server.port());
+            });
+            assertThat(server.clientInitLength()).as("the hybrid exchange was under way").isEqualTo(1184 + 32);
+        }
+        assertThat(bed.knownHosts).doesNotExist();
+    }
+
+    /** sshj alone, without the connector's deadline, still ends at its transport timeout. */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aServerThatNeverAnswersTheKeyExchangeIsGivenUpOnAtTheTransportTimeout() throws Exception {
