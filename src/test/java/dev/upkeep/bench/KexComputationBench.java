@@ -5,13 +5,13 @@ import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.SecretWithEncapsulation;
+import org.bouncycastle.crypto.generators.MLKEMKeyPairGenerator;
+import org.bouncycastle.crypto.kems.MLKEMExtractor;
+import org.bouncycastle.crypto.kems.MLKEMGenerator;
+import org.bouncycastle.crypto.params.MLKEMKeyGenerationParameters;
+import org.bouncycastle.crypto.params.MLKEMParameters;
+import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
 import org.bouncycastle.math.ec.rfc7748.X25519;
-import org.bouncycastle.pqc.crypto.mlkem.MLKEMExtractor;
-import org.bouncycastle.pqc.crypto.mlkem.MLKEMGenerator;
-import org.bouncycastle.pqc.crypto.mlkem.MLKEMKeyGenerationParameters;
-import org.bouncycastle.pqc.crypto.mlkem.MLKEMKeyPairGenerator;
-import org.bouncycastle.pqc.crypto.mlkem.MLKEMParameters;
-import org.bouncycastle.pqc.crypto.mlkem.MLKEMPrivateKeyParameters;
 import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKEMExtractor;
 import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKEMGenerator;
 import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKeyGenerationParameters;
@@ -27,13 +27,14 @@ import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimePrivateKeyParameters;
 final class KexComputationBench {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final String BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr();
 
     private KexComputationBench() {
     }
 
     static void print(int n) {
         System.out.println();
-        System.out.println("| client-side computation (BouncyCastle 1.80, one thread) | CPU per handshake |");
+        System.out.println("| client-side computation (BouncyCastle " + BOUNCY_CASTLE + ", one thread) | CPU per handshake |");
         System.out.println("|---|---|");
         row("ML-KEM-768 key pair + decapsulation", n, KexComputationBench::mlkem);
         row("sntrup761 key pair + decapsulation", Math.max(10, n / 10), KexComputationBench::sntrup);
