@@ -3,6 +3,7 @@ package dev.upkeep.ssh;
 import dev.upkeep.ssh.kex.AlgorithmChoice;
 import dev.upkeep.ssh.kex.AlgorithmConfigException;
 import dev.upkeep.ssh.kex.AlgorithmKind;
+import dev.upkeep.ssh.kex.KexWork;
 import dev.upkeep.ssh.kex.Algorithms;
 import dev.upkeep.ssh.kex.NegotiationRecorder;
 import dev.upkeep.ssh.kex.NoCommonAlgorithm;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,7 @@ import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +52,9 @@ public final class SshConnector implements AutoCloseable {
     private final Authenticator authenticator;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
-    private final HumanTime humans = new HumanTime();
+    private final UncountedTime humans = new UncountedTime();
+    /** Each connect in progress: the time its key exchange spends computing, by its sshj transport. */
+    private final Map<Transport, UncountedTime> computing = new ConcurrentHashMap<>();
     private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
 
     public SshConnector(SshOptions options, PassphraseProvider passphraseProvider) {
@@ -57,7 +62,7 @@ public final class SshConnector implements AutoCloseable {
         // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop);
         // every per-host algorithm config copies it from here.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        this.algorithms = new Algorithms(config);
+        this.algorithms = new Algorithms(config, this::kexWorkOf);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());
         this.passphrases = new Passphrases(humans.counting(passphraseProvider));
         this.authenticator = new Authenticator(options.agentSocket(), passphrases,
@@ -173,6 +178,12 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
+    /** A re-key of an open connection is not timed. */
+    private KexWork kexWorkOf(Transport transport) {
+        KexWork work = computing.get(transport);
+        return work != null ? work : KexWork.NONE;
+    }
+
     /** Read per connect, so edits to ~/.ssh/config count at once; each warning is logged once. */
     private OpenSshConfig loadConfig() {
         OpenSshConfig sshConfig = OpenSshConfig.load(options.sshConfig());
@@ -210,7 +221,9 @@ public final class SshConnector implements AutoCloseable {
         }
         String where = hop.hostName() + ":" + hop.port() + (via == null ? "" : " via " + via);
         AtomicReference<Runnable> closeStream = new AtomicReference<>(() -> { });
-        ConnectWatch watch = new ConnectWatch(timers, timeout, humans, coarse -> phaseOf(client, coarse), () -> {
+        UncountedTime kexWork = new UncountedTime();
+        computing.put(client.getTransport(), kexWork);
+        ConnectWatch watch = new ConnectWatch(timers, timeout, humans, kexWork, coarse -> phaseOf(client, coarse), () -> {
             closeStream.get().run();
             closeQuietly(client.getSocket());
         }).start();
@@ -263,6 +276,8 @@ public final class SshConnector implements AutoCloseable {
                 throw r;
             }
             throw ConnectFailures.translate(server, hop.hostName(), hop.port(), timeout, (IOException) e, verifier, via);
+        } finally {
+            computing.remove(client.getTransport());
         }
     }
 

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.ConfigImpl;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.transport.Transport;
 import net.schmizz.sshj.transport.cipher.Cipher;
 import net.schmizz.sshj.transport.kex.KeyExchange;
 import net.schmizz.sshj.transport.mac.MAC;
@@ -39,14 +41,19 @@ public final class Algorithms {
      *             formats, version string); its ciphers are those this JVM could initialise
      */
     public Algorithms(DefaultConfig base) {
+        this(base, transport -> KexWork.NONE);
+    }
+
+    /** @param workOf where each connection's key exchange reports the time it spends computing (by its transport) */
+    public Algorithms(DefaultConfig base, Function<Transport, KexWork> workOf) {
         this.base = base;
-        PostQuantumKex.factories().forEach(f -> kex.put(f.getName(), f));
+        PostQuantumKex.factories().forEach(f -> kex.put(f.getName(), TimedKex.factory(f, workOf)));
         Factory.Named<KeyExchange> marker = null;
         for (Factory.Named<KeyExchange> f : base.getKeyExchangeFactories()) {
             if (f.getName().equals(EXT_INFO)) {
                 marker = f;
-            } else {
-                kex.putIfAbsent(f.getName(), f);
+            } else if (!kex.containsKey(f.getName())) {
+                kex.put(f.getName(), TimedKex.factory(f, workOf));
             }
         }
         this.extInfo = marker;
