@@ -46,6 +46,7 @@ public final class SshConnector implements AutoCloseable {
         this.options = options;
         // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop).
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        config.setLoggerFactory(GuardedSession.SSHJ_LOG_NAMES);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());
         this.passphrases = new Passphrases(humans.counting(passphraseProvider));
         this.authenticator = new Authenticator(options.agentSocket(), passphrases,
