@@ -60,6 +60,17 @@ class DemoLaunchTest {
     }
 
     @Test
+    void demoDockerAndWeaveUpgradesRunAsDetachedJobsCheckedAgainstTheDemoWorkspacesChecksums() {
+        int exit = run("upgrade", "--docker", "--weave", "--yes", "--server", "shop-web2");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("shop-web2 | upkeep: docker job", "started detached",
+                "shop-web2 | Unpacking docker-ce (5:24.0.7-1~ubuntu.22.04~jammy) over (5:20.10.24~3-0~ubuntu-jammy) ...",
+                "shop-web2 | upkeep: the download is the Weave script 2.8.1, SHA-256 ",
+                "Docker 20.10.24 → 24.0.7", "Weave 2.6.5 → 2.8.1");
+    }
+
+    @Test
     void theDemoBringsItsOwnWorkspace() {
         assertThat(run("--workspace", "/tmp/other.yml", "status")).isEqualTo(2);
         assertThat(err.toString()).contains("leave out --workspace");

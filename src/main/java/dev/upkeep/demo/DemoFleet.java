@@ -62,7 +62,7 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
      * SSH server) may then run in the background while the window starts.
      */
     public static DemoFleet prepare(DemoPace pace) throws IOException {
-        return new DemoFleet(PrivateFiles.tempDirectory(), pace);
+        return new DemoFleet(DemoFolder.create(), pace);
     }
 
     /** Starts the servers and writes the workspace; on failure everything is stopped and deleted again. */
@@ -87,16 +87,16 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
             if (!h.name.equals(DemoScenario.UNTRUSTED)) known.add(DemoKeys.knownHostsLine(port, hostKey));
         }
         ports.put(DemoScenario.UNREACHABLE, closedPort());
-        PrivateFiles.write(dir.resolve(DemoWorkspaceText.KEY_FILE), DemoKeys.openSshPrivateKey(loginKey));
-        PrivateFiles.write(dir.resolve(DemoWorkspaceText.KEY_FILE + ".pub"), DemoKeys.publicLine(loginKey) + " upkeep-demo\n");
-        PrivateFiles.write(dir.resolve(DemoWorkspaceText.KNOWN_HOSTS), String.join("\n", known) + "\n");
-        PrivateFiles.write(dir.resolve(DemoWorkspaceText.SSH_CONFIG), "# The demo fleet reads no ~/.ssh/config.\n");
+        DemoFolder.write(dir.resolve(DemoWorkspaceText.KEY_FILE), DemoKeys.openSshPrivateKey(loginKey));
+        DemoFolder.write(dir.resolve(DemoWorkspaceText.KEY_FILE + ".pub"), DemoKeys.publicLine(loginKey) + " upkeep-demo\n");
+        DemoFolder.write(dir.resolve(DemoWorkspaceText.KNOWN_HOSTS), String.join("\n", known) + "\n");
+        DemoFolder.write(dir.resolve(DemoWorkspaceText.SSH_CONFIG), "# The demo fleet reads no ~/.ssh/config.\n");
         for (DemoScenario.App app : DemoScenario.APPS) {
-            PrivateFiles.directory(dir.resolve(app.name()));
-            PrivateFiles.write(dir.resolve(app.name()).resolve("Manifest.yml"), DemoWorkspaceText.manifest(app));
+            DemoFolder.directory(dir.resolve(app.name()));
+            DemoFolder.write(dir.resolve(app.name()).resolve("Manifest.yml"), DemoWorkspaceText.manifest(app));
         }
-        PrivateFiles.directory(stateDir());
-        PrivateFiles.write(workspaceFile(), DemoWorkspaceText.workspace(ports));
+        DemoFolder.directory(stateDir());
+        DemoFolder.write(workspaceFile(), DemoWorkspaceText.workspace(ports));
         LOG.info("demo fleet: {} simulated servers on 127.0.0.1 in {} ({})", hosts.size(), dir, server.keyExchanges());
     }
 
@@ -136,7 +136,7 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
     }
 
     @Override
-    public void startJob(SecurityJob job) {
+    public void startJob(SimJob job) {
         workers.execute(job);
     }
 
@@ -144,8 +144,12 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
     public void scheduleReboot(SimHost host) {
         int port = ports.get(host.name);
         timers.schedule(() -> {
-            host.goDown().forEach(SecurityJob::kill);
+            // As a client sees a real reboot: the connections drop, and whatever ran there (a job, the command that
+            // followed it) dies with them. Killing the jobs first would let a follower report the job lost over a
+            // connection that is still up.
+            List<SimJob> running = host.goDown();
             server.down(port);
+            running.forEach(SimJob::kill);
             LOG.debug("demo server {} is rebooting", host);
             timers.schedule(() -> boot(host, port), pace.downtime().toMillis(), TimeUnit.MILLISECONDS);
         }, pace.rebootDelay().toMillis(), TimeUnit.MILLISECONDS);
@@ -181,7 +185,7 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
 
     private void deleteFolder() {
         try {
-            PrivateFiles.deleteTree(dir);
+            DemoFolder.deleteTree(dir);
         } catch (IOException e) {
             LOG.warn("could not delete the demo folder {}: {}", dir, e.toString());
         }

@@ -22,9 +22,13 @@ final class DemoWorkspaceText {
                   knownHosts: %s        # the demo's own trusted host keys, never ~/.ssh/known_hosts
                   sshConfig: %s         # empty: the demo reads no ~/.ssh/config
                   connectTimeoutSeconds: 5
-                  weaveDownloadUrl: "%s"
+                  weaveDownloadUrl: "%s"   # never fetched: nothing here downloads anything
+                  # What a user adds for a Weave mirror or fork: the SHA-256 of each script (sha256sum weave). Upkeep
+                  # refuses a Weave download without one; these are the demo mirror's own made-up scripts.
+                  weaveChecksums:
+                %s
                 applications:
-                """.formatted(KNOWN_HOSTS, SSH_CONFIG, WEAVE_URL));
+                """.formatted(KNOWN_HOSTS, SSH_CONFIG, WEAVE_URL, checksums()));
         for (DemoScenario.App app : DemoScenario.APPS) {
             y.append("  - name: ").append(app.name()).append('\n')
                     .append("    environment: production\n")
@@ -59,6 +63,15 @@ final class DemoWorkspaceText {
                 """.formatted(app.name(), app.docker(), app.weave()));
         for (String server : app.servers()) {
             y.append("      - server:\n          unique_name: ").append(server).append("\n          address: 127.0.0.1\n");
+        }
+        return y.toString();
+    }
+
+    private static String checksums() {
+        StringBuilder y = new StringBuilder();
+        for (String version : WeaveJobAnswer.RELEASES) {
+            if (!y.isEmpty()) y.append('\n');
+            y.append("    \"").append(version).append("\": \"sha256:").append(WeaveJobAnswer.sha256(version)).append('"');
         }
         return y.toString();
     }

@@ -11,9 +11,29 @@ import java.util.regex.Pattern;
  * What Upkeep asked a simulated server to run: {@code sh -s} with the script on standard input (maybe under sudo,
  * with sudo's password as its first line), {@code sh -c 'script'}, or a plain command line. The script's leading
  * {@code NAME=value} lines are its header (the validated values Upkeep puts before a resource's body).
+ * <p>
+ * Upkeep sends every command inside a wrapper that reports the command's process group first (ssh.RemoteProcess:
+ * {@code exec sh -c '<report $$ on stderr; exec sh -c "$1">' upkeep '<command>'}); {@link #unwrap} takes the command
+ * out of it, and the simulated server reports a process group as the wrapper would.
  */
 record RemoteScript(String command, String text, boolean sudo, Map<String, String> header) {
-    private static final Pattern ASSIGNMENT = Pattern.compile("([A-Z][A-Z_]*)=(.*)");
+    private static final Pattern ASSIGNMENT = Pattern.compile("([A-Z][A-Z0-9_]*)=(.*)");
+    /** The first stderr line of a wrapped command, then the process group id. */
+    static final String GROUP_REPORT = "@@upkeep-pgid ";
+
+    /** The command inside Upkeep's process-group wrapper, or null when {@code command} is not wrapped. */
+    static String unwrap(String command) {
+        List<String> w;
+        try {
+            w = ShellWords.split(command);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        boolean wrapped = w.size() == 6 && w.get(0).equals("exec") && w.get(1).equals("sh") && w.get(2).equals("-c")
+                && w.get(3).contains(GROUP_REPORT.strip()) && w.get(3).endsWith("exec sh -c \"$1\"")
+                && w.get(4).equals("upkeep");
+        return wrapped ? w.get(5) : null;
+    }
 
     static RemoteScript of(String command, byte[] stdin) {
         List<String> words;

@@ -25,13 +25,13 @@ final class SecurityStartAnswer implements Answer {
             return 10;
         }
         if (!host.audit().isEmpty()) t.out("upkeep: dpkg was interrupted; the job repairs it first (dpkg --configure -a)");
-        SecurityJob running = host.currentJob();
+        SecurityJob running = host.currentSecurityJob();
         if (running != null) {
-            t.out("upkeep: an upgrade is already running on this server (run " + running.runId() + "): following it");
-            t.out("@@upkeep attach " + running.runId());
+            t.out("upkeep: an upgrade is already running on this server (run " + running.runId + "): following it");
+            t.out("@@upkeep attach " + running.runId);
             return 0;
         }
-        SecurityJob earlier = host.job(runId);
+        SecurityJob earlier = host.securityJob(runId);
         if (earlier != null && earlier.exitStatus() != null) {
             t.out("upkeep: upgrade " + runId + " already ran on this server: reporting it");
             t.out("@@upkeep attach " + runId);

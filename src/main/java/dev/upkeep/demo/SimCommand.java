@@ -19,6 +19,8 @@ final class SimCommand implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(SimCommand.class);
     /** A script larger than this is not one of Upkeep's: refuse it rather than hold it in memory. */
     static final int MAX_STDIN = 1 << 20;
+    /** The exit status a shell reports for a command that TERM ended (128 + 15). */
+    static final int KILLED = 143;
 
     private final String command;
     private final ExecutorService workers;
@@ -29,6 +31,7 @@ final class SimCommand implements Command {
     private OutputStream err;
     private ExitCallback exit;
     private volatile Future<?> work;
+    private volatile boolean killed;
 
     SimCommand(String command, ExecutorService workers, Function<ChannelSession, SimSession.Factory> sessions, SimShell shell) {
         this.command = command;
@@ -61,22 +64,42 @@ final class SimCommand implements Command {
     public void start(ChannelSession channel, Environment env) {
         SimSession.Factory factory = sessions.apply(channel);
         work = workers.submit(() -> {
+            Terminal terminal = new Terminal(out, err);
+            SimSession session = factory.session(terminal);
+            String inner = RemoteScript.unwrap(command);
+            long group = inner == null ? -1 : session.host().newProcessGroup();
             int status;
             try {
+                if (group > 0) {
+                    session.host().processStarted(group, this::kill);
+                    terminal.err(RemoteScript.GROUP_REPORT + group); // what the wrapper prints before the command runs
+                }
                 byte[] stdin = in.readNBytes(MAX_STDIN + 1);
-                Terminal terminal = new Terminal(out, err);
                 if (stdin.length > MAX_STDIN) {
                     terminal.err("sh: input too large");
                     status = 2;
                 } else {
-                    status = shell.run(RemoteScript.of(command, stdin), factory.session(terminal));
+                    status = shell.run(RemoteScript.of(inner == null ? command : inner, stdin), session);
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.debug("demo command ended early ({}): {}", e.toString(), command);
-                return; // the channel is gone (client cancelled, server rebooting): nobody to tell
+                if (!killed) {
+                    LOG.debug("demo command ended early ({}): {}", e.toString(), command);
+                    return; // the channel is gone (client cancelled, server rebooting): nobody to tell
+                }
+                status = KILLED;
+            } finally {
+                if (group > 0) session.host().processEnded(group);
             }
             exit.onExit(status);
         });
+        if (killed) work.cancel(true);
+    }
+
+    /** A kill of its process group from another session (kill -TERM -PGID): the command dies where it is. */
+    private void kill() {
+        killed = true;
+        Future<?> w = work;
+        if (w != null) w.cancel(true);
     }
 
     @Override

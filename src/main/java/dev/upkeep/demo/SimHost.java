@@ -34,8 +34,13 @@ final class SimHost {
     private String brokenPackage;
     private final Map<String, String> dependsOn = new LinkedHashMap<>();
     private final List<String> audit = new ArrayList<>();
-    private final Map<String, SecurityJob> jobs = new LinkedHashMap<>();
-    private String currentJob;
+    private boolean automaticRebootDisabled;
+    /** Detached jobs by name ("security-RUN_ID", "docker-RUN_ID"): their logs and statuses survive reboots. */
+    private final Map<String, SimJob> jobs = new LinkedHashMap<>();
+    private String currentSecurityJob;
+    /** Running commands by process group, for a kill from another session (ssh.RemoteProcess). */
+    private final Map<Long, Runnable> processGroups = new LinkedHashMap<>();
+    private long nextProcess = 4100;
     private boolean rebootPending;
     private boolean up = true;
 
@@ -185,6 +190,15 @@ final class SimHost {
         unattendedDaily = true;
     }
 
+    synchronized void disableAutomaticReboot() {
+        automaticRebootDisabled = true;
+    }
+
+    /** Unattended-Upgrade::Automatic-Reboot "false" is configured (by Upkeep's security upgrade). */
+    synchronized boolean automaticRebootDisabled() {
+        return automaticRebootDisabled;
+    }
+
     synchronized List<SimPackage> securityUpgrades() {
         return pending.values().stream().filter(p -> p.visible() && p.security()).toList();
     }
@@ -232,27 +246,68 @@ final class SimHost {
         weave = version;
     }
 
-    synchronized SecurityJob job(String runId) {
-        return jobs.get(runId);
+    /** The job of this kind and run, or null. */
+    synchronized SimJob job(String kind, String runId) {
+        return jobs.get(SimJob.name(kind, runId));
     }
 
-    synchronized SecurityJob currentJob() {
-        SecurityJob job = currentJob == null ? null : jobs.get(currentJob);
+    synchronized SecurityJob securityJob(String runId) {
+        return (SecurityJob) jobs.get(SimJob.name(SecurityJob.KIND, runId));
+    }
+
+    /** The security upgrade running now, if any (security-start.sh attaches to it rather than start another). */
+    synchronized SecurityJob currentSecurityJob() {
+        SecurityJob job = currentSecurityJob == null ? null : securityJob(currentSecurityJob);
         return job != null && !job.ended() ? job : null;
     }
 
-    synchronized void addJob(SecurityJob job) {
-        jobs.put(job.runId(), job);
-        currentJob = job.runId();
+    synchronized void addJob(SimJob job) {
+        jobs.put(job.name(), job);
+        if (job instanceof SecurityJob) currentSecurityJob = job.runId;
+    }
+
+    /** A new process (group) id: every command runs in a group of its own, as sshd makes it. */
+    synchronized long newProcessGroup() {
+        nextProcess += 1 + (nextProcess % 7);
+        return nextProcess;
+    }
+
+    /** A command that reported its process group; {@code kill} ends it. */
+    synchronized void processStarted(long pgid, Runnable kill) {
+        processGroups.put(pgid, kill);
+    }
+
+    /** The process groups of the commands running now. */
+    synchronized java.util.Set<Long> processGroups() {
+        return java.util.Set.copyOf(processGroups.keySet());
+    }
+
+    synchronized void processEnded(long pgid) {
+        processGroups.remove(pgid);
+    }
+
+    /** kill -TERM -PGID: false when no process of that group runs here. */
+    boolean killProcessGroup(long pgid) {
+        Runnable kill;
+        synchronized (this) {
+            kill = processGroups.remove(pgid);
+        }
+        if (kill == null) return false;
+        kill.run();
+        return true;
     }
 
     synchronized void markRebootPending() {
         rebootPending = true;
     }
 
-    /** Going down: the connections drop, running jobs die without writing their exit status. */
-    synchronized List<SecurityJob> goDown() {
+    /**
+     * Going down: no more commands run here; returns the running jobs, which the caller kills once the connections
+     * are dropped (they die without writing their exit status).
+     */
+    synchronized List<SimJob> goDown() {
         up = false;
+        processGroups.clear();
         return jobs.values().stream().filter(j -> !j.ended()).toList();
     }
 

@@ -16,8 +16,9 @@ final class SimShell {
 
     private final List<Answer> answers = List.of(
             new StatusAnswer(), new ListsUpdateAnswer(), new SecuritySimulateAnswer(), new SecurityStartAnswer(),
-            new SecurityFollowAnswer(), new DockerResolveAnswer(), new DockerInstallAnswer(), new WeaveInstallAnswer(),
-            new RebootStateAnswer(), new RebootIssueAnswer(), new ServiceCheckAnswer());
+            new SecurityFollowAnswer(), new DockerResolveAnswer(), new JobStartAnswer(), new JobFollowAnswer(),
+            new JobCancelAnswer(), new RebootStateAnswer(), new RebootIssueAnswer(), new ServiceCheckAnswer(),
+            new ProcessKillAnswer());
 
     int run(RemoteScript script, SimSession session) throws IOException {
         for (Answer a : answers) {

@@ -63,13 +63,13 @@ final class CommandExecution {
             throw new CommandCancelledException(server, command);
         }
         long start = System.nanoTime();
-        Session session = null;
+        GuardedSession session = null;
         Session.Command cmd;
         if (!client.isConnected()) {
             throw lostOr(null, "not connected");
         }
         try {
-            session = client.startSession();
+            session = GuardedSession.open(client);
             cmd = session.exec(RemoteProcess.wrap(command));
         } catch (IOException | IllegalStateException e) {
             if (session != null) {
@@ -82,17 +82,18 @@ final class CommandExecution {
         // Completed when the channel closes, or at once on cancel: sshd keeps a channel open until the
         // remote process exits, and we don't wait for that after the user said stop.
         CompletableFuture<Void> finished = new CompletableFuture<>();
+        GuardedSession channel = session;
         Cancellation.Registration onCancel = cancel.onCancel(() -> {
             finished.complete(null);
-            workers.execute(() -> stop(cmd));
+            workers.execute(() -> stop(channel));
         });
         // The sudo dialogue sees stderr after the output limits and the process-group report took their share.
-        DialogueSink talk = dialogue == null ? null : new DialogueSink(server, cmd, workers, dialogue, sink);
-        OutputGate gate = new OutputGate(limits, talk == null ? sink : talk, () -> stop.stop(cmd, finished, "printed more than "
+        DialogueSink talk = dialogue == null ? null : new DialogueSink(server, channel, workers, dialogue, sink);
+        OutputGate gate = new OutputGate(limits, talk == null ? sink : talk, () -> stop.stop(channel, finished, "printed more than "
                 + CommandLimits.size(limits.stopAfterBytes()) + " of output", false));
         gate.intercept(stop::takeGroupReport);
         CommandDeadlines deadlines = new CommandDeadlines(timers, limits, gate::lastOutputNanos,
-                why -> stop.stop(cmd, finished, why, true));
+                why -> stop.stop(channel, finished, why, true));
         try {
             if (talk != null) {
                 talk.start();
@@ -210,10 +211,14 @@ final class CommandExecution {
         return false;
     }
 
-    /** Best effort: ask the server to end the process, then close the channel so everything unblocks. */
-    private void stop(Session.Command cmd) {
+    /**
+     * Best effort: ask the server to end the process, then close the channel so everything unblocks. The signal is
+     * not sent when the command ended meanwhile (its channel closed): sshd drops the connection for a request to a
+     * channel it no longer knows.
+     */
+    private void stop(GuardedSession cmd) {
         try {
-            cmd.signal(Signal.TERM);
+            cmd.signalIfOpen(Signal.TERM);
         } catch (IOException | RuntimeException e) {
             LOG.debug("{}: signal: {}", server, e.toString());
         }

@@ -71,7 +71,7 @@ final class CommandStop {
      * Stops {@code cmd} (once; later calls are ignored) and completes {@code finished} as soon as the kill is on its
      * way, so that a caller who then closes the connection (a hung command makes it suspect) does not cut it off.
      */
-    void stop(Session.Command cmd, CompletableFuture<Void> finished, String why, boolean silence) {
+    void stop(GuardedSession cmd, CompletableFuture<Void> finished, String why, boolean silence) {
         if (!reason.compareAndSet(null, why)) {
             return;
         }
@@ -84,7 +84,7 @@ final class CommandStop {
         }
     }
 
-    private void end(Session.Command cmd, CompletableFuture<Void> finished) {
+    private void end(GuardedSession cmd, CompletableFuture<Void> finished) {
         signal(cmd, Signal.TERM);
         killGroup();
         finished.complete(null);
@@ -93,9 +93,7 @@ final class CommandStop {
         } catch (IOException | RuntimeException e) {
             LOG.debug("{}: waiting for a stopped command: {}", server, e.toString());
         }
-        if (cmd.isOpen()) {
-            signal(cmd, Signal.KILL);
-        }
+        signal(cmd, Signal.KILL); // only while the channel is open: GuardedSession never signals after its close
         try {
             cmd.close();
         } catch (IOException | RuntimeException e) {
@@ -139,9 +137,9 @@ final class CommandStop {
         }
     }
 
-    private void signal(Session.Command cmd, Signal signal) {
+    private void signal(GuardedSession cmd, Signal signal) {
         try {
-            cmd.signal(signal);
+            cmd.signalIfOpen(signal);
         } catch (IOException | RuntimeException e) {
             LOG.debug("{}: signal {}: {}", server, signal, e.toString());
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +16,12 @@ final class DialogueSink implements OutputListener, StdinDialogue.Stdin {
     private static final Logger LOG = LoggerFactory.getLogger(DialogueSink.class);
 
     private final String server;
-    private final Session.Command cmd;
+    private final GuardedSession cmd;
     private final Executor workers;
     private final StdinDialogue dialogue;
     private final OutputListener next;
 
-    DialogueSink(String server, Session.Command cmd, Executor workers, StdinDialogue dialogue, OutputListener next) {
+    DialogueSink(String server, GuardedSession cmd, Executor workers, StdinDialogue dialogue, OutputListener next) {
         this.server = server;
         this.cmd = cmd;
         this.workers = workers;
@@ -82,7 +81,7 @@ final class DialogueSink implements OutputListener, StdinDialogue.Stdin {
 
     private void end() {
         try {
-            cmd.signal(Signal.TERM);
+            cmd.signalIfOpen(Signal.TERM);
         } catch (IOException | RuntimeException e) {
             LOG.debug("{}: signal: {}", server, e.toString());
         }

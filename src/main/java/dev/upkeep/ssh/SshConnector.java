@@ -62,6 +62,7 @@ public final class SshConnector implements AutoCloseable {
         // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop);
         // every per-host algorithm config copies it from here.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        config.setLoggerFactory(GuardedSession.SSHJ_LOG_NAMES);
         this.algorithms = new Algorithms(config, this::kexWorkOf);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());
         this.passphrases = new Passphrases(humans.counting(passphraseProvider));

@@ -41,7 +41,8 @@
  *     same time, line by line, to an {@link dev.upkeep.ssh.OutputListener}, within
  *     {@link dev.upkeep.ssh.CommandLimits} (idle and overall bounds, output head, summary and ceiling);
  *     {@link dev.upkeep.ssh.Cancellation} stops it (TERM signal, channel closed, no waiting for the remote
- *     process).</li>
+ *     process). No signal is ever sent after the channel's CLOSE ({@link dev.upkeep.ssh.GuardedSession}): sshd drops
+ *     the whole connection for a request to a channel it has freed.</li>
  * </ul>
  *
  * <h2>Errors</h2>

@@ -89,11 +89,12 @@ final class DemoSmokeTest {
         if (over) return;
         over = true;
         result.done(exit, message);
-        // A dialog still open (the demo's unknown host key) runs a nested event loop: close it first, then exit.
+        // A dialog still open (the demo's unknown host key) runs a nested event loop: close it first, then exit once
+        // the FX thread has left it (after what is queued now, through the window's one hand-over to the FX thread).
         List.copyOf(javafx.stage.Window.getWindows()).stream()
                 .filter(w -> w instanceof javafx.stage.Stage s && s.getModality() != javafx.stage.Modality.NONE)
                 .forEach(w -> ((javafx.stage.Stage) w).close());
-        Platform.runLater(Platform::exit);
+        c.ui.onUi(Platform::exit);
     }
 
     private static ServerRef target() {

@@ -2,6 +2,7 @@ package dev.upkeep.demo;
 
 import dev.upkeep.remote.ProcedureContext;
 import dev.upkeep.remote.Step;
+import dev.upkeep.remote.SudoPassword;
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.ConnectRequest;
 import dev.upkeep.ssh.OutputListener;
@@ -14,8 +15,12 @@ import dev.upkeep.ssh.SshOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
-/** A procedure context over Upkeep's real SSH client, logged in to one demo server as the demo workspace says. */
+/**
+ * A procedure context over Upkeep's real SSH client, logged in to one demo server as the demo workspace says. Tells
+ * Cancel (stop at a safe point) from stopping to wait, as a run does.
+ */
 final class DemoContext implements ProcedureContext, AutoCloseable {
     final List<String> steps = new CopyOnWriteArrayList<>();
     /** Every line, "out: …" or "err: …". */
@@ -24,6 +29,8 @@ final class DemoContext implements ProcedureContext, AutoCloseable {
     private final ConnectRequest request;
     private final String server;
     private final Cancellation cancellation = new Cancellation();
+    private final Cancellation stop = new Cancellation();
+    private volatile Predicate<String> cancelWhen = entry -> false;
     private volatile SshConnection connection;
 
     private DemoContext(SshConnector connector, ConnectRequest request, String server) throws SshException {
@@ -31,6 +38,18 @@ final class DemoContext implements ProcedureContext, AutoCloseable {
         this.request = request;
         this.server = server;
         this.connection = connector.connect(request);
+        cancellation.onCancel(stop::cancel);
+    }
+
+    /** Cancels (as a person pressing Cancel) when a recorded step ("STEP: detail") or line ("out: …") matches. */
+    DemoContext cancelWhen(Predicate<String> condition) {
+        this.cancelWhen = condition;
+        return this;
+    }
+
+    private void record(List<String> list, String entry) {
+        list.add(entry);
+        if (cancelWhen.test(entry)) stop.cancel();
     }
 
     /** A connector that trusts the demo's known_hosts, reads no SSH config and asks no agent. */
@@ -58,7 +77,9 @@ final class DemoContext implements ProcedureContext, AutoCloseable {
 
     @Override
     public SshConnection reconnect() throws SshException {
-        connection.close();
+        SshConnection old = connection;
+        connection = null; // a failed reconnect leaves none, as a run's context does
+        if (old != null) old.close();
         connection = connector.connect(request);
         return connection;
     }
@@ -74,18 +95,18 @@ final class DemoContext implements ProcedureContext, AutoCloseable {
     }
 
     @Override
-    public char[] sudoPassword() {
+    public SudoPassword sudoPassword() {
         return null;
     }
 
     @Override
     public void step(Step step, String detail) {
-        steps.add(step + ": " + detail);
+        record(steps, step + ": " + detail);
     }
 
     @Override
     public void line(OutputListener.Stream stream, String line) {
-        lines.add((stream == OutputListener.Stream.STDOUT ? "out: " : "err: ") + line);
+        record(lines, (stream == OutputListener.Stream.STDOUT ? "out: " : "err: ") + line);
     }
 
     @Override
@@ -94,7 +115,13 @@ final class DemoContext implements ProcedureContext, AutoCloseable {
     }
 
     @Override
+    public Cancellation stopRequest() {
+        return stop;
+    }
+
+    @Override
     public void close() {
-        connection.close();
+        SshConnection c = connection;
+        if (c != null) c.close();
     }
 }

@@ -1,12 +1,19 @@
 package dev.upkeep.demo;
 
+import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.RebootPolicy;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.manifest.ManifestDocument;
+import dev.upkeep.remote.DockerWeaveProcedures;
+import dev.upkeep.remote.Procedure;
+import dev.upkeep.remote.WeaveUpgrade;
+import dev.upkeep.ssh.SshException;
 import dev.upkeep.remote.DockerUpgrade;
 import dev.upkeep.remote.ProcedureResult;
 import dev.upkeep.remote.RebootAndVerify;
 import dev.upkeep.remote.RebootState;
 import dev.upkeep.remote.SecurityUpgrade;
-import dev.upkeep.remote.WeaveUpgrade;
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.SshConnector;
 import org.junit.jupiter.api.AfterEach;
@@ -14,9 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Upkeep's real procedures (scripts, SSH, parsers) against the simulated servers: the parsers are the contract. */
 class DemoProceduresTest {
@@ -62,6 +74,7 @@ class DemoProceduresTest {
             assertThat(ctx.steps).contains("UPGRADING: installing unattended-upgrades");
             assertThat(ctx.output()).contains("update-initramfs: Generating /boot/initrd.img-5.15.0-107-generic");
             assertThat(fleet.host("shop-worker1").unattendedDaily()).isTrue();
+            assertThat(fleet.host("shop-worker1").automaticRebootDisabled()).as("Automatic-Reboot \"false\"").isTrue();
             assertThat(fleet.host("shop-worker1").newestKernel()).isEqualTo("5.15.0-107-generic");
         }
     }
@@ -129,8 +142,9 @@ class DemoProceduresTest {
     @Test
     void dockerAndWeaveUpgradesReachTheManifestVersions() throws Exception {
         try (DemoContext ctx = DemoContext.login(connector, fleet, "shop-web2")) {
-            ProcedureResult docker = new DockerUpgrade("24.0.7", false).run(ctx);
-            ProcedureResult weave = new WeaveUpgrade("2.8.1", DemoWorkspaceText.WEAVE_URL).run(ctx);
+            List<Procedure> shop = procedures("shop");
+            ProcedureResult docker = shop.get(0).run(ctx);
+            ProcedureResult weave = shop.get(1).run(ctx);
 
             assertThat(docker.success()).as(docker.message()).isTrue();
             assertThat(docker.message()).isEqualTo("Docker 20.10.24 → 24.0.7 (docker-ce 5:24.0.7-1~ubuntu.22.04~jammy)");
@@ -139,6 +153,15 @@ class DemoProceduresTest {
             assertThat(fleet.host("shop-web2").docker()).isEqualTo("24.0.7");
             assertThat(fleet.host("shop-web2").weave()).isEqualTo("2.8.1");
         }
+    }
+
+    /** Docker and Weave of an application as a run makes them: its manifest's versions, the workspace's settings. */
+    private List<Procedure> procedures(String app) throws Exception {
+        Workspace ws = new WorkspaceStore().load(fleet.workspaceFile());
+        Application a = ws.applications().stream().filter(x -> x.name().equals(app)).findFirst().orElseThrow();
+        ManifestDocument manifest = ManifestDocument.parse(Files.readString(ws.resolve(a.manifest())), "Manifest.yml");
+        return new DockerWeaveProcedures(DockerWeaveProcedures.Options.of(true, true, false, ws.settings()))
+                .forApplication(manifest, a.environment());
     }
 
     @Test
@@ -178,25 +201,94 @@ class DemoProceduresTest {
 
     @Test
     void aRebootInTheMiddleOfAnUpgradeKillsTheJobAndTheFollowerSaysSo() throws Exception {
-        fleet.host("shop-worker1").lockHeld(1000); // the job waits at the lock until the reboot kills it
+        // The job waits at the lock (3000 ticks, long after the reboot) until the reboot kills it.
+        fleet.host("shop-worker1").lockHeld(3000);
         try (DemoContext ctx = DemoContext.login(connector, fleet, "shop-worker1");
              DemoContext other = DemoContext.login(connector, fleet, "shop-worker1")) {
-            Thread rebooter = new Thread(() -> {
-                org.awaitility.Awaitility.await().until(() -> ctx.steps.stream().anyMatch(s -> s.contains("s left")));
+            CompletableFuture<String> rebooted = CompletableFuture.supplyAsync(() -> {
+                await().atMost(Duration.ofMinutes(1)).until(() -> ctx.steps.stream().anyMatch(s -> s.contains("s left")));
                 try {
-                    other.connection().run("sh -s", dev.upkeep.demo.RemoteResources.body("reboot-issue.sh")
-                            .getBytes(StandardCharsets.UTF_8), Cancellation.none());
-                } catch (Exception e) {
+                    return other.connection().run("sh -s", RemoteResources.body("reboot-issue.sh")
+                            .getBytes(StandardCharsets.UTF_8), Cancellation.none()).stdout();
+                } catch (SshException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            rebooter.start();
             ProcedureResult r = new SecurityUpgrade("run-8", Duration.ofSeconds(3000), false).run(ctx);
-            rebooter.join();
 
+            assertThat(rebooted.get(1, TimeUnit.MINUTES)).isEqualTo("reboot scheduled");
             assertThat(r.success()).isFalse();
             assertThat(r.message()).contains("ended without an exit status");
             assertThat(ctx.output()).contains("connection lost", "reconnected");
         }
+    }
+
+    @Test
+    void everyCommandReportsItsProcessGroupAndAKillFromAnotherSessionEndsIt() throws Exception {
+        SimHost host = fleet.host("shop-worker1");
+        host.lockHeld(3000); // the job waits, and its follower with it
+        try (DemoContext ctx = DemoContext.login(connector, fleet, "shop-worker1");
+             DemoContext other = DemoContext.login(connector, fleet, "shop-worker1")) {
+            CompletableFuture<ProcedureResult> upgrade = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new SecurityUpgrade("run-9", Duration.ofSeconds(3000), false).run(ctx);
+                } catch (SshException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofMinutes(1)).until(() -> host.processGroups().size() == 1);
+            long follower = host.processGroups().iterator().next();
+
+            var kill = other.connection().run("kill -TERM -" + follower + " 2>/dev/null; sleep 2; kill -KILL -" + follower
+                    + " 2>/dev/null; true", Cancellation.none());
+
+            assertThat(kill.result().exitStatus()).isZero();
+            assertThat(kill.stderr()).as("the report line never reaches the output").isEmpty();
+            ProcedureResult r = upgrade.get(1, TimeUnit.MINUTES);
+            assertThat(r.message()).startsWith("following the upgrade failed (exit " + SimCommand.KILLED + ")");
+            assertThat(host.processGroups()).doesNotContain(follower);
+            assertThat(host.currentSecurityJob()).as("the detached job goes on").isNotNull();
+            assertThat(ctx.lines).noneMatch(l -> l.contains("@@upkeep-pgid"));
+        }
+    }
+
+    @Test
+    void aCancelWhileDockerWaitsForAptStopsAtTheSafePointAndInstallsNothing() throws Exception {
+        fleet.host("db3").lockHeld(3000);
+        try (DemoContext ctx = DemoContext.login(connector, fleet, "db3")
+                .cancelWhen(l -> l.contains("waiting for the apt/dpkg lock"))) {
+            ProcedureResult r = new DockerUpgrade("25.0.5", false).run(ctx);
+
+            assertThat(r.cancelled()).as(r.message() + "\n" + ctx.output()).isTrue();
+            assertThat(r.message()).isEqualTo("cancelled before installing docker-ce 5:25.0.5-1~debian.12~bookworm: nothing changed");
+            assertThat(ctx.lines).anyMatch(l -> l.contains("asked the docker job")).anyMatch(l -> l.contains("dpkg is never cut off"));
+        }
+        assertThat(fleet.host("db3").docker()).isEqualTo("24.0.7");
+    }
+
+    @Test
+    void theTimeLimitEndsADockerJobAtItsSafePoint() throws Exception {
+        fleet.host("db3").lockHeld(3000);
+        try (DemoContext ctx = DemoContext.login(connector, fleet, "db3")) {
+            ProcedureResult r = new DockerUpgrade("25.0.5", false, Duration.ofSeconds(1)).run(ctx);
+
+            assertThat(r.success()).isFalse();
+            assertThat(r.message()).isEqualTo("the time limit was reached before installing docker-ce"
+                    + " 5:25.0.5-1~debian.12~bookworm: nothing changed");
+        }
+        assertThat(fleet.host("db3").docker()).isEqualTo("24.0.7");
+    }
+
+    @Test
+    void aWeaveDownloadWithAnotherChecksumIsRefusedAndNothingChanges() throws Exception {
+        try (DemoContext ctx = DemoContext.login(connector, fleet, "shop-web2")) {
+            ProcedureResult r = new WeaveUpgrade("2.8.1", DemoWorkspaceText.WEAVE_URL, "0".repeat(64),
+                    WeaveUpgrade.DEFAULT_LIMIT).run(ctx);
+
+            assertThat(r.success()).isFalse();
+            assertThat(r.message()).isEqualTo("the download from https://weave.upkeep-demo.invalid/v2.8.1/weave has SHA-256 "
+                    + WeaveJobAnswer.sha256("2.8.1") + ", not the " + "0".repeat(64) + " expected for Weave 2.8.1; nothing changed");
+        }
+        assertThat(fleet.host("shop-web2").weave()).isEqualTo("2.6.5");
     }
 }

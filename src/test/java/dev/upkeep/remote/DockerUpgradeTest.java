@@ -32,6 +32,8 @@ class DockerUpgradeTest {
     private static final String SLOW = "5:26.1.4-1~debian.12~bookworm";
     /** Its postinst takes 25 s: it outlasts a 5 s time limit and the grace after it. */
     private static final String SLOWER = "5:26.1.5-1~debian.12~bookworm";
+    /** Its postinst waits until the Docker job was asked to stop: the cancel comes while dpkg runs, never after. */
+    private static final String HELD = "5:26.1.3-1~debian.12~bookworm";
     private static TestFleet fleet;
     private static DockerRepo docker;
     private static HttpsMirror mirror;
@@ -41,7 +43,8 @@ class DockerUpgradeTest {
     static void start() {
         TestFleet.assumeAvailable();
         fleet = TestFleet.start(10);
-        docker = DockerRepo.start(fleet).publish(OLD_CE).publishSlow(SLOW, 12).publishSlow(SLOWER, 25);
+        docker = DockerRepo.start(fleet).publish(OLD_CE).publishSlow(SLOW, 12).publishSlow(SLOWER, 25)
+                .publishHeldUntilCancelled(HELD);
         mirror = HttpsMirror.start();
         fleet.servers().forEach(mirror::trustOn);
         fleet.servers().forEach(docker::addTo);
@@ -113,7 +116,7 @@ class DockerUpgradeTest {
 
             assertThat(result.success()).isFalse();
             assertThat(result.message()).isEqualTo("Docker 26.1.0 is not offered by apt on " + server.name()
-                    + " (it offers 26.1.5, 26.1.4, 25.0.3, 24.0.7, 18.03.0-ce). Nothing was installed.");
+                    + " (it offers 26.1.5, 26.1.4, 26.1.3, 25.0.3, 24.0.7, 18.03.0-ce). Nothing was installed.");
         }
         assertThat(installed(server)).isEqualTo(before);
         assertThat(running(server)).isEqualTo("24.0.7");
@@ -148,13 +151,13 @@ class DockerUpgradeTest {
 
         try (TestContext ctx = TestContext.root(connector, fleet, server)) {
             ctx.cancelWhen(entry -> entry.contains("Unpacking docker-ce"));
-            ProcedureResult finished = new DockerUpgrade("25.0.3", false).run(ctx);
+            ProcedureResult finished = new DockerUpgrade("26.1.3", false).run(ctx);
             assertThat(ctx.stopRequest().isCancelled()).isTrue();
             assertThat(finished.success()).as("a cancel never cuts dpkg off: " + finished.message()).isTrue();
             assertThat(ctx.lines).anyMatch(l -> l.contains("a cancel came while dpkg ran: the packages are installed"));
         }
         assertThat(server.run("dpkg --audit")).isEmpty();
-        assertThat(running(server)).isEqualTo("25.0.3");
+        assertThat(running(server)).isEqualTo("26.1.3");
     }
 
     @Test

@@ -86,6 +86,18 @@ public final class DockerRepo implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds docker-ce and docker-ce-cli at this package version whose docker-ce postinst holds dpkg until a Docker job
+     * on the server has been asked to stop (its cancel request exists), or 60 s: a cancel is then certain to come
+     * while dpkg runs, however fast the server and however slow the follower.
+     */
+    public DockerRepo publishHeldUntilCancelled(String packageVersion) {
+        repo.publish(SUITE, dockerCe(packageVersion).postinst(
+                "for i in $(seq 1 600); do ls /var/lib/upkeep/docker-*.cancel >/dev/null 2>&1 && break; sleep 0.1; done"),
+                dockerCeCli(packageVersion));
+        return this;
+    }
+
     /** As Docker's install guide does it: the repository's key in /etc/apt/keyrings and a docker.list source. */
     public void addTo(TestServer server) {
         server.writeFile("/etc/apt/keyrings/docker.gpg", keyring);

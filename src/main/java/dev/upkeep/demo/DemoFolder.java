@@ -1,6 +1,9 @@
 package dev.upkeep.demo;
 
+import dev.upkeep.files.PrivateFiles;
+
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -8,30 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
- * The demo's folder and files, private to the user from their first byte: 0700 folders and 0600 files where the
- * file system has POSIX modes (elsewhere the temporary folder's own, per-user access rules apply).
+ * The demo's private temporary folder: made 0700 from the start, its files written through {@code dev.upkeep.files}
+ * (0600 from their first byte, like every file Upkeep writes), and all of it deleted on close.
  */
-final class PrivateFiles {
+final class DemoFolder {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private PrivateFiles() {
+    private DemoFolder() {
     }
 
-    static Path tempDirectory() throws IOException {
-        return POSIX ? Files.createTempDirectory("upkeep-demo-", PosixFilePermissions.asFileAttribute(DIR))
+    static Path create() throws IOException {
+        return POSIX ? Files.createTempDirectory("upkeep-demo-", PosixFilePermissions.asFileAttribute(PrivateFiles.DIRECTORY))
                 : Files.createTempDirectory("upkeep-demo-");
     }
 
     static Path directory(Path dir) throws IOException {
-        return POSIX ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR)) : Files.createDirectories(dir);
+        return PrivateFiles.createDirectories(dir);
     }
 
     static Path write(Path file, String text) throws IOException {
@@ -40,9 +38,9 @@ final class PrivateFiles {
 
     /** Creates the file (it must not exist) with mode 0600, then writes it. */
     static Path write(Path file, byte[] bytes) throws IOException {
-        FileAttribute<?>[] attrs = POSIX ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
-        Files.createFile(file, attrs);
-        Files.write(file, bytes);
+        try (OutputStream out = PrivateFiles.createNew(file)) {
+            out.write(bytes);
+        }
         return file;
     }
 
