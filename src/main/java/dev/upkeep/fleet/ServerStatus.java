@@ -7,7 +7,8 @@ import java.util.List;
  * What one status probe learned about one server. Unknown is not "no": a fact the probe did not learn is null (every
  * fact of a server that could not be reached, a count the probe did not get to), never false or 0. When
  * {@code reachable} is false only {@code error} is meaningful. Field names are the JSON contract of
- * {@code upkeep status --json}.
+ * {@code upkeep status --json}. {@code kex} is the key exchange of the SSH connection the probe ran on (null when not
+ * known).
  * <p>
  * The last three come from their own steps of the refresh: {@code securityPackages} lists the pending security
  * updates ("name version") the counts are made of; {@code restartNeeds} (services still using replaced libraries,
@@ -33,6 +34,7 @@ public record ServerStatus(
         String dockerVersion,
         String weaveVersion,
         Instant checkedAt,
+        NegotiatedKex kex,
         List<String> securityPackages,
         RestartNeeds restartNeeds,
         SecurityPatchAge securityPatchAge) {
@@ -47,10 +49,34 @@ public record ServerStatus(
                         String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
                         List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
                         Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
-                        String dockerVersion, String weaveVersion, Instant checkedAt) {
+                        String dockerVersion, String weaveVersion, Instant checkedAt, NegotiatedKex kex) {
         this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
                 rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
-                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, List.of(), null, null);
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, List.of(), null, null);
+    }
+
+    /** A status without the connection's key exchange, with the refresh's patch facts. */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt, List<String> securityPackages,
+                        RestartNeeds restartNeeds, SecurityPatchAge securityPatchAge) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
+                rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, null, securityPackages, restartNeeds,
+                securityPatchAge);
+    }
+
+    /** A status without the connection's key exchange (as the probe's output alone tells it). */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds,
+                rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, (NegotiatedKex) null);
     }
 
     public static ServerStatus unreachable(String application, String server, String error, Instant checkedAt) {
@@ -62,15 +88,23 @@ public record ServerStatus(
     public ServerStatus withError(String problem) {
         return new ServerStatus(application, server, reachable, problem, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, securityPackages,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
                 restartNeeds, securityPatchAge);
+    }
+
+    /** The same status with the key exchange its connection negotiated. */
+    public ServerStatus withKex(NegotiatedKex negotiated) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, negotiated,
+                securityPackages, restartNeeds, securityPatchAge);
     }
 
     /** The same status with what the refresh's restart and patch-age step learned. */
     public ServerStatus withPatchFacts(RestartNeeds restart, SecurityPatchAge age) {
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, securityPackages,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
                 restart, age);
     }
 
@@ -78,13 +112,18 @@ public record ServerStatus(
     public ServerStatus withSecurityPackages(List<String> packages) {
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, packages,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, packages,
                 restartNeeds, securityPatchAge);
     }
 
     /** Services Upkeep could restart to load the replaced libraries (0 when none or unknown). */
     public int servicesToRestart() {
         return restartNeeds == null ? 0 : restartNeeds.restartable().size();
+    }
+
+    /** Reached over a key exchange that is not post-quantum (OpenSSH 10.1 warns about those connections). */
+    public boolean kexNotPostQuantum() {
+        return reachable && kex != null && !kex.postQuantum();
     }
 
     /** A newer kernel is installed than the one running: a reboot would change it. */

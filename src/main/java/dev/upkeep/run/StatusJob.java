@@ -1,5 +1,6 @@
 package dev.upkeep.run;
 
+import dev.upkeep.fleet.NegotiatedKex;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.RestartNeeds;
@@ -20,6 +21,7 @@ import dev.upkeep.ssh.OutputLimitException;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
+import dev.upkeep.ssh.kex.Negotiated;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +113,8 @@ final class StatusJob {
         CommandResult result = connection.exec(Shell.script(StatusProbe.script()), null, limits.probe(),
                 collect(out, err), token);
         if (token.isCancelled()) return unreachable(cancelledMessage());
-        ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now());
+        ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now())
+                .withKex(kexOf(connection));
         if (!result.succeeded()) return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
         step = "restart check";
         status = patchFacts(connection, token, status);
@@ -144,6 +147,11 @@ final class StatusJob {
         } catch (ProbeException e) {
             return status.withPatchFacts(RestartNeeds.cannotLook("restart check failed: " + e.getMessage(), null), null);
         }
+    }
+
+    private static NegotiatedKex kexOf(SshConnection connection) {
+        Negotiated n = connection.negotiated();
+        return n == null ? null : new NegotiatedKex(n.kex(), n.postQuantum());
     }
 
     private String updateLists(SshConnection connection, Cancellation token) throws SshException {
