@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code upkeep history} on a real server with a known history: an install from October in a rotated .gz log by
- * deploy, an install today by nopw under sudo, then Upkeep's CVE-day upgrade of the same package (its run recorded
+ * deploy, an install this morning by nopw under sudo, then Upkeep's CVE-day upgrade of the same package (its run recorded
  * on this machine): three events, each with its date, who started it and the packages with versions.
  */
 class HistoryCommandTest {
@@ -44,7 +44,13 @@ class HistoryCommandTest {
                 + " 'Requested-By: deploy (1001)' 'Install: curl:amd64 (7.88.1-10+deb12u5), libcurl4:amd64 (7.88.1-10+deb12u5, automatic)'"
                 + " 'End-Date: 2026-10-01  09:00:05' | gzip > /var/log/apt/history.log.1.gz"
                 + " && touch -d '2026-10-01 09:00:05' /var/log/apt/history.log.1.gz");
-        srv.run("apt-get -q update && su nopw -s /bin/sh -c 'sudo -n apt-get install -y -q " + LibraryDemo.LIBRARY + "=1.0'");
+        // nopw's install, hours before Upkeep's run: installed with dpkg, its apt entry written as apt writes it (a
+        // real apt run seconds before Upkeep's would fall in the run's time window and be counted as Upkeep's)
+        srv.run("apt-get -q update");
+        srv.install(LibraryDemo.library(srv, "1.0"));
+        srv.run("printf '%s\\n' '' 'Start-Date: 2026-11-30  08:00:00' 'Commandline: apt-get install -y -q " + LibraryDemo.LIBRARY
+                + "=1.0' 'Requested-By: nopw (1003)' 'Install: " + LibraryDemo.LIBRARY + ":all (1.0)'"
+                + " 'End-Date: 2026-11-30  08:00:01' >> /var/log/apt/history.log");
         new WorkspaceStore().save(FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers()));
     }
 
