@@ -127,13 +127,13 @@ public final class WorkspaceViewModel {
     // internals
 
     private void editApplicationUntilSaved(ApplicationFormViewModel form) {
-        if (!dialogs.editApplication(form)) return;
+        if (!dialogs.show(form)) return;
         commit(WorkspaceEdits.addApplication(workspace.get(), form.toApplication()), () -> editApplicationUntilSaved(form));
     }
 
     /** A failed save reopens the same form with everything the user typed and the reason. */
     private void editServerUntilSaved(ServerFormViewModel form) {
-        if (!dialogs.editServer(form)) return;
+        if (!dialogs.show(form)) return;
         Workspace ws = workspace.get();
         Server server = form.toServer();
         Workspace next;

@@ -176,7 +176,7 @@ public final class RefreshViewModel {
         unknownKeys.clear();
         // A new key trusted from inside the dialog (a substitution, confirmed on its own) is checked right away.
         TrustViewModel trust = new TrustViewModel(workspace.get(), keys, statusService, ui, dialogs, this::checkSoon);
-        if (dialogs.reviewHostKeys(trust)) trust.trustSelected(this::checkSoon);
+        if (dialogs.show(trust)) trust.trustSelected(this::checkSoon);
     }
 
     /** Checks the servers again now, or right after the refresh that is running. */

@@ -41,7 +41,7 @@ class HostKeyReviewTest {
     @Test
     void unknownKeysOfARefreshAreOfferedUncheckedAndOnlyTheSelectedAreTrusted() {
         CannedStatusService service = new CannedStatusService(1, () -> 0).unknownKey(keyA).unknownKey(keyB);
-        when(dialogs.reviewHostKeys(any())).thenAnswer(inv -> {
+        when(dialogs.show(any(TrustViewModel.class))).thenAnswer(inv -> {
             TrustViewModel trust = inv.getArgument(0);
             assertThat(trust.items()).extracting(i -> i.key().server()).containsExactlyInAnyOrder(A, B);
             assertThat(trust.selectedCountProperty().get()).as("nothing is trusted by default").isZero();
@@ -55,7 +55,7 @@ class HostKeyReviewTest {
         await().until(() -> service.refreshed().size() == 2 && !fleet.refresh().runningProperty().get());
         assertThat(service.trusted()).containsExactly(List.of(keyB));
         assertThat(service.refreshed().get(1)).as("trusted servers are checked again").containsExactly(B);
-        verify(dialogs).reviewHostKeys(any());
+        verify(dialogs).show(any(TrustViewModel.class));
     }
 
     @Test
@@ -64,7 +64,7 @@ class HostKeyReviewTest {
         FleetViewModel fleet = new FleetViewModel(new SimpleObjectProperty<>(workspace), service, new SameThreadUiExecutor(), dialogs);
         fleet.refreshShown(false);
         await().until(() -> !fleet.refresh().runningProperty().get());
-        verify(dialogs, never()).reviewHostKeys(any());
+        verify(dialogs, never()).show(any(TrustViewModel.class));
     }
 
     @Test
