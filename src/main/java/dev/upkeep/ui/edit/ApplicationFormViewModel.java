@@ -2,7 +2,7 @@ package dev.upkeep.ui.edit;
 
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.ui.DialogModel;
+import dev.upkeep.ui.shared.DialogModel;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;

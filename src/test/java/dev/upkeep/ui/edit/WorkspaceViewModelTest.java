@@ -3,8 +3,8 @@ package dev.upkeep.ui.edit;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.ui.DialogService;
 import dev.upkeep.ui.SameThreadUiExecutor;
+import dev.upkeep.ui.shared.DialogService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

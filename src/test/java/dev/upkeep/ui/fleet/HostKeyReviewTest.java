@@ -1,4 +1,4 @@
-package dev.upkeep.ui.trust;
+package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
@@ -7,9 +7,8 @@ import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusService;
 import dev.upkeep.run.UnknownHostKey;
 import dev.upkeep.ui.CannedStatusService;
-import dev.upkeep.ui.DialogService;
 import dev.upkeep.ui.SameThreadUiExecutor;
-import dev.upkeep.ui.fleet.FleetViewModel;
+import dev.upkeep.ui.shared.DialogService;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 

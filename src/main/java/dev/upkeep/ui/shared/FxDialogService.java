@@ -1,4 +1,4 @@
-package dev.upkeep.ui;
+package dev.upkeep.ui.shared;
 
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -20,16 +20,16 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** JavaFX dialogs, always owned by the main window and styled like it. */
-final class FxDialogService implements DialogService {
+public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
     private final Map<Class<?>, Function<DialogModel, Node>> views = new LinkedHashMap<>();
 
-    FxDialogService(Supplier<Window> owner) {
+    public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
     }
 
     /** The view that draws a feature's dialog model; the shell registers one per model class it offers. */
-    <T extends DialogModel> FxDialogService view(Class<T> type, Function<? super T, Node> view) {
+    public <T extends DialogModel> FxDialogService view(Class<T> type, Function<? super T, Node> view) {
         views.put(type, model -> view.apply(type.cast(model)));
         return this;
     }

@@ -1,12 +1,12 @@
-package dev.upkeep.ui.trust;
+package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusService;
 import dev.upkeep.run.UnknownHostKey;
-import dev.upkeep.ui.DialogModel;
-import dev.upkeep.ui.DialogService;
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.DialogModel;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
