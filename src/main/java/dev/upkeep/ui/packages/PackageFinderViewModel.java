@@ -9,7 +9,7 @@ import dev.upkeep.run.PackageExposure;
 import dev.upkeep.run.ServerAnswer;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusService;
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
