@@ -21,7 +21,8 @@ class ArchitectureTest {
     @Test
     void coreImportsNoJavaFx() {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..",
-                        "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..")
+                        "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..",
+                        "dev.upkeep.inventory..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.fxmisc..", "org.kordamp.ikonli..")
                 .check(classes);
@@ -57,6 +58,25 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.remote..",
                         "dev.upkeep.cli..", "dev.upkeep.ui..")
+                .check(classes);
+    }
+
+    /** Import reads files into the workspace model; it runs nothing on servers and knows no command line or window. */
+    @Test
+    void inventoryImportStaysInTheCore() {
+        noClasses().that().resideInAPackage("dev.upkeep.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.remote..",
+                        "dev.upkeep.cli..", "dev.upkeep.ui..", "dev.upkeep.demo..")
+                .check(classes);
+    }
+
+    /** The import dialog is a feature of its own: only the window's shared services, no other feature package. */
+    @Test
+    void importDialogUsesOnlySharedServices() {
+        noClasses().that().resideInAPackage("dev.upkeep.ui.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.ui.deploy..", "dev.upkeep.ui.edit..",
+                        "dev.upkeep.ui.fleet..", "dev.upkeep.ui.history..", "dev.upkeep.ui.logs..", "dev.upkeep.ui.manifest..",
+                        "dev.upkeep.ui.trust..")
                 .check(classes);
     }
 }

@@ -12,6 +12,8 @@ import dev.upkeep.ui.deploy.DeployWindows;
 import dev.upkeep.ui.deploy.Deployments;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import dev.upkeep.ui.inventory.ImportDialog;
+import dev.upkeep.ui.inventory.ImportViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +61,10 @@ final class AppContext implements AutoCloseable {
         UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
         tightenPrivateState(services.privateState());
-        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys),
+        Runnable importServers = () -> new ImportDialog(new ImportViewModel(services.store(), ui, workspace::workspace,
+                saved -> workspace.reload()), stage).show();
+        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys,
+                importServers),
                 Instant::now, new DemoActions(services.demo().active(), openDemo));
     }
 
