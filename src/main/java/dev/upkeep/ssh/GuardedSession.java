@@ -1,10 +1,12 @@
 package dev.upkeep.ssh;
 
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.LoggerFactory;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.SessionChannel;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.transport.TransportException;
+import org.slf4j.Logger;
 
 /**
  * A session channel that sends no channel request (a signal) once its CLOSE is on its way. OpenSSH frees a channel
@@ -15,6 +17,22 @@ import net.schmizz.sshj.transport.TransportException;
  * otherwise send a signal after the CLOSE.
  */
 final class GuardedSession extends SessionChannel {
+    /**
+     * sshj names a channel's logger after the channel's class, which would put its DEBUG chatter (every command line,
+     * with sudo's random prompt) under Upkeep's names; Upkeep's config keeps sshj's own names, which logging silences.
+     */
+    static final LoggerFactory SSHJ_LOG_NAMES = new LoggerFactory() {
+        @Override
+        public Logger getLogger(String name) {
+            return LoggerFactory.DEFAULT.getLogger(name);
+        }
+
+        @Override
+        public Logger getLogger(Class<?> clazz) {
+            return LoggerFactory.DEFAULT.getLogger(clazz == GuardedSession.class ? SessionChannel.class : clazz);
+        }
+    };
+
     private final Object lock = new Object();
     private boolean closeSent;
 

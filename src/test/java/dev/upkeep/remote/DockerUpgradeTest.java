@@ -116,7 +116,7 @@ class DockerUpgradeTest {
 
             assertThat(result.success()).isFalse();
             assertThat(result.message()).isEqualTo("Docker 26.1.0 is not offered by apt on " + server.name()
-                    + " (it offers 26.1.5, 26.1.4, 25.0.3, 24.0.7, 18.03.0-ce). Nothing was installed.");
+                    + " (it offers 26.1.5, 26.1.4, 26.1.3, 25.0.3, 24.0.7, 18.03.0-ce). Nothing was installed.");
         }
         assertThat(installed(server)).isEqualTo(before);
         assertThat(running(server)).isEqualTo("24.0.7");

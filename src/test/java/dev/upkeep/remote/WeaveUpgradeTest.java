@@ -209,8 +209,22 @@ class WeaveUpgradeTest {
         TestServer server = fleet.server(7);
         WeaveScripts.install(server, WeaveScripts.OLD, "10.0.1.2");
         String slow = WeaveScripts.publishAs(mirror, "slow-mirror", WeaveScripts.NEW, WeaveScripts.script(WeaveScripts.NEW));
-        mirror.slow("slow-mirror/weave/v2.8.1/weave", Duration.ofSeconds(4));
-        TestContext ctx = TestContext.root(connector, fleet, server).cancelWhen(l -> l.contains("started detached"));
+        HttpsMirror.Hold download = mirror.hold("slow-mirror/weave/v2.8.1/weave");
+        TestContext ctx = TestContext.root(connector, fleet, server);
+        // Cancel once the job is in its download (past its first safe point), and let the download finish only once
+        // the job has been asked to stop: its next safe point, before Weave is stopped, is then certain to see it.
+        ctx.when(l -> l.contains("started detached"), () -> {
+            try {
+                if (!download.awaitRequest()) throw new IllegalStateException("the job never started its download");
+                ctx.stopRequest().cancel();
+                await().atMost(Duration.ofMinutes(1))
+                        .until(() -> server.call("ls /var/lib/upkeep/weave-*.cancel").exitCode() == 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                download.release();
+            }
+        });
 
         ProcedureResult result = upgrade(ctx, weave(slow));
 

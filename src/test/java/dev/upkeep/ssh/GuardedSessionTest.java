@@ -75,6 +75,13 @@ class GuardedSessionTest {
     }
 
     @Test
+    void sshjsOwnLoggingAboutTheChannelKeepsSshjsNameWhichUpkeepSilences() {
+        assertThat(GuardedSession.SSHJ_LOG_NAMES.getLogger(GuardedSession.class).getName())
+                .isEqualTo("net.schmizz.sshj.connection.channel.direct.SessionChannel");
+        assertThat(GuardedSession.SSHJ_LOG_NAMES.getLogger(SshConnector.class).getName()).isEqualTo(SshConnector.class.getName());
+    }
+
+    @Test
     void aSignalWhileTheCommandRunsIsSent() throws Exception {
         try (SSHClient client = client()) {
             GuardedSession session = GuardedSession.open(client);

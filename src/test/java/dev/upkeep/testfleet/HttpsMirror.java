@@ -34,8 +34,10 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A file mirror over HTTPS on 127.0.0.1 (a free port) with its own certificate authority, made per mirror: what a
@@ -48,6 +50,7 @@ import java.util.concurrent.Executors;
  *     String url = mirror.publish("weave/v2.8.1/weave", bytes);      // https://127.0.0.1:P/weave/v2.8.1/weave
  *     mirror.redirect("old/weave", "http://127.0.0.1:Q/weave");      // 302 to plain http
  *     mirror.slow("weave/v2.8.1/weave", Duration.ofSeconds(10));     // the body after 10 s
+ *     HttpsMirror.Hold hold = mirror.hold("weave/v2.8.1/weave");    // the body once the test says so
  * }
  * }</pre>
  */
@@ -57,6 +60,7 @@ public final class HttpsMirror implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "testfleet-https");
         thread.setDaemon(true);
@@ -130,6 +134,31 @@ public final class HttpsMirror implements AutoCloseable {
         delays.put("/" + path, delay);
     }
 
+    /**
+     * A download held open: the test learns that a request for the path came ({@link #awaitRequest}), then lets the
+     * body go ({@link #release}); a hold never released lets go after a minute, so nothing waits forever.
+     */
+    public static final class Hold {
+        private final CountDownLatch requested = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits until a request for the path has arrived (at most a minute); false if none came. */
+        public boolean awaitRequest() throws InterruptedException {
+            return requested.await(1, TimeUnit.MINUTES);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    /** Holds {@code path}'s body until the returned hold is released (a download in progress, for as long as needed). */
+    public Hold hold(String path) {
+        Hold hold = new Hold();
+        holds.put("/" + path, hold);
+        return hold;
+    }
+
     /** The CA certificate, PEM. */
     public String caPem() {
         try {
@@ -170,6 +199,16 @@ public final class HttpsMirror implements AutoCloseable {
             if (body == null || !exchange.getRequestMethod().equals("GET")) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
+            }
+            Hold hold = holds.get(path);
+            if (hold != null) {
+                hold.requested.countDown();
+                try {
+                    hold.released.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             Duration delay = delays.get(path);
             if (delay != null) {
