@@ -1,7 +1,7 @@
 package dev.upkeep.ui.inventory;
 
 import atlantafx.base.theme.Styles;
-import dev.upkeep.ui.Theme;
+import dev.upkeep.ui.shared.Theme;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
