@@ -21,6 +21,8 @@ import dev.upkeep.ui.shared.FxUiExecutor;
 import dev.upkeep.ui.shared.Theme;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import dev.upkeep.ui.inventory.ImportDialog;
+import dev.upkeep.ui.inventory.ImportViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,8 +73,10 @@ final class AppContext implements AutoCloseable {
         UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
         tightenPrivateState(services.privateState());
+        Runnable importServers = () -> new ImportDialog(new ImportViewModel(services.store(), ui, workspace::workspace,
+                saved -> workspace.reload()), stage).show();
         this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys,
-                () -> findPackages(stage)),
+                () -> findPackages(stage), importServers),
                 Instant::now, new DemoActions(services.demo().active(), openDemo));
     }
 
