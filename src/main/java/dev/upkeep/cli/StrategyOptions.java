@@ -35,6 +35,20 @@ final class StrategyOptions {
         return o.withFailureLimit(failures).withKeepOneUp(!noKeepOneUp);
     }
 
+    /** The same choices for an exported playbook (the export checks the combination itself). */
+    dev.upkeep.export.ExportOptions.Strategy exportStrategy() throws BadInputException {
+        StrategyName s = strategy != null ? strategy : share("--batch", batch) != null ? StrategyName.rolling : StrategyName.parallel;
+        return dev.upkeep.export.ExportOptions.Strategy.valueOf(s.name().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    Share batchShare() throws BadInputException {
+        return share("--batch", batch);
+    }
+
+    Share maxFailuresShare() throws BadInputException {
+        return share("--max-failures", maxFailures);
+    }
+
     private static Share share(String option, String value) throws BadInputException {
         if (value == null) return null;
         try {

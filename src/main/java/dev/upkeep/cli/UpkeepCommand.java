@@ -23,7 +23,7 @@ import java.util.function.Supplier;
         description = "Keep Ubuntu/Debian servers patched over plain SSH. Without a command, opens the window.",
         subcommands = {StatusCommand.class, TrustCommand.class, ManifestCommand.class, UpgradeCommand.class, RebootCommand.class,
                 PackagesCommand.class, RestartServicesCommand.class, ReportCommand.class, HistoryCommand.class,
-                ImportCommand.class},
+                ImportCommand.class, ExportCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT)
 public final class UpkeepCommand {
     @Option(names = "--workspace", paramLabel = "FILE",

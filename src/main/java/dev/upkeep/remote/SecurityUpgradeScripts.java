@@ -43,6 +43,18 @@ final class SecurityUpgradeScripts {
         return "LOCK_WAIT=" + lockWait.toSeconds() + "\nexport LC_ALL=C DEBIAN_FRONTEND=noninteractive\n" + SIMULATE;
     }
 
+    static String common() {
+        return COMMON;
+    }
+
+    static String locks() {
+        return LOCKS;
+    }
+
+    static String job() {
+        return JOB;
+    }
+
     private static String header(String runId, Duration lockWait, boolean repair) {
         if (runId == null || !RUN_ID.matcher(runId).matches()) throw new IllegalArgumentException("not a run id: " + runId);
         if (lockWait.isNegative()) throw new IllegalArgumentException("negative lock wait");
