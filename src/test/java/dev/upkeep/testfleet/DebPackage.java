@@ -27,6 +27,7 @@ public final class DebPackage {
     private final String version;
     private String depends = "";
     private String postinst = "";
+    private String phased = "";
     private final Map<String, String> files = new LinkedHashMap<>();
 
     private DebPackage(String name, String version) {
@@ -64,9 +65,21 @@ public final class DebPackage {
 
     /** Like Ubuntu's update-notifier hook: installing this package asks for a reboot and names itself. */
     public DebPackage rebootRequired() {
-        return postinst("echo '*** System restart required ***' > /var/run/reboot-required\n"
+        // Ubuntu's packages call update-notifier's hook (Ubuntu-flavoured servers have it); Debian has none.
+        return postinst("if [ -x /usr/share/update-notifier/notify-reboot-required ]; then\n"
+                + "/usr/share/update-notifier/notify-reboot-required\nelse\n"
+                + "echo '*** System restart required ***' > /var/run/reboot-required\n"
                 + "grep -qsx '" + name + "' /var/run/reboot-required.pkgs || echo '" + name
-                + "' >> /var/run/reboot-required.pkgs");
+                + "' >> /var/run/reboot-required.pkgs\nfi");
+    }
+
+    /** Ubuntu's phasing field (0–100): apt defers the upgrade on machines outside that share of machine ids. */
+    public DebPackage phased(int percentage) {
+        if (percentage < 0 || percentage > 100) {
+            throw new IllegalArgumentException("a percentage, not " + percentage);
+        }
+        this.phased = "Phased-Update-Percentage: " + percentage + "\n";
+        return this;
     }
 
     /** An extra file with this content (absolute path on the server). */
@@ -85,7 +98,7 @@ public final class DebPackage {
 
     /** Everything that decides the package's content; part of the rootfs cache key for preinstalled packages. */
     String recipe() {
-        return name + "|" + version + "|" + depends + "|" + postinst + "|" + files;
+        return name + "|" + version + "|" + depends + "|" + postinst + "|" + files + (phased.isEmpty() ? "" : "|" + phased);
     }
 
     /** Builds the .deb into {@code dir} and returns its path. */
@@ -117,7 +130,7 @@ public final class DebPackage {
     private String controlText() {
         return "Package: " + name + "\nVersion: " + version + "\nArchitecture: all\nSection: misc\nPriority: optional\n"
                 + "Maintainer: Upkeep tests <tests@upkeep.invalid>\n"
-                + (depends.isEmpty() ? "" : "Depends: " + depends + "\n")
+                + (depends.isEmpty() ? "" : "Depends: " + depends + "\n") + phased
                 + "Description: Upkeep test fleet dummy package\n Installs a version file and nothing else.\n";
     }
 }
