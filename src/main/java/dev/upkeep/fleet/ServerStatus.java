@@ -8,7 +8,8 @@ import java.util.List;
  * fact of a server that could not be reached, a count the probe did not get to), never false or 0. When
  * {@code reachable} is false only {@code error} is meaningful. Field names are the JSON contract of
  * {@code upkeep status --json}. {@code kex} is the key exchange of the SSH connection the probe ran on (null when not
- * known).
+ * known). {@code osInfo} is what os-release said (id, version, codename) and whether Ubuntu ESM is in its sources;
+ * {@code phasedUpdates} counts upgrades apt holds back for Ubuntu's phased roll-out (not pending, not failures).
  */
 public record ServerStatus(
         String application,
@@ -30,7 +31,9 @@ public record ServerStatus(
         String dockerVersion,
         String weaveVersion,
         Instant checkedAt,
-        NegotiatedKex kex) {
+        NegotiatedKex kex,
+        OsInfo osInfo,
+        Integer phasedUpdates) {
 
     public ServerStatus {
         rebootPackages = rebootPackages == null ? List.of() : List.copyOf(rebootPackages);
@@ -47,6 +50,17 @@ public record ServerStatus(
                 packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, null);
     }
 
+    /** A status without what the OS probe adds (its os-release facts and phased updates). */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt, NegotiatedKex kex) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds,
+                rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, null, null);
+    }
+
     public static ServerStatus unreachable(String application, String server, String error, Instant checkedAt) {
         return new ServerStatus(application, server, false, error, null, null, null, null, null, null, List.of(),
                 null, null, null, null, null, null, null, checkedAt);
@@ -56,14 +70,40 @@ public record ServerStatus(
     public ServerStatus withError(String problem) {
         return new ServerStatus(application, server, reachable, problem, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, osInfo, phasedUpdates);
     }
 
     /** The same status with the key exchange its connection negotiated. */
     public ServerStatus withKex(NegotiatedKex negotiated) {
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, negotiated);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, negotiated, osInfo,
+                phasedUpdates);
+    }
+
+    /** The same status with the OS facts and phased-update count the probe found. */
+    public ServerStatus withOs(OsInfo info, Integer phased) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, info, phased);
+    }
+
+    /** Where the server's release stands in its support life on the day it was checked (UNKNOWN when not known). */
+    public OsSupport support() {
+        if (osInfo == null || checkedAt == null) return OsSupport.UNKNOWN;
+        return osInfo.support(checkedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+
+    /**
+     * {@code Ubuntu 22.04 LTS (jammy): standard support until 2027-06-01; ESM enabled}: what the window and the
+     * terminal table show (null when the OS is not known).
+     */
+    public String supportSummary() {
+        if (osInfo == null) return null;
+        OsSupport support = support();
+        String release = support.release() != null ? support.release() : os != null ? os : osInfo.id();
+        Boolean esm = osInfo.esmEnabled();
+        return release + ": " + support.describe() + (esm == null ? "" : esm ? "; ESM enabled" : "; ESM not enabled");
     }
 
     /** Reached over a key exchange that is not post-quantum (OpenSSH 10.1 warns about those connections). */
