@@ -1,15 +1,24 @@
 package dev.upkeep.ui;
 
 import dev.upkeep.fleet.PrivateState;
-import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.ManifestValidator;
+import dev.upkeep.ui.deploy.Deployments;
+import dev.upkeep.ui.edit.ApplicationFormViewModel;
+import dev.upkeep.ui.edit.FormDialogs;
+import dev.upkeep.ui.edit.ServerFormViewModel;
+import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
 import dev.upkeep.ui.fleet.ManifestWantsReader;
 import dev.upkeep.ui.fleet.ServerRow;
-import dev.upkeep.ui.deploy.DeployWindows;
-import dev.upkeep.ui.deploy.Deployments;
+import dev.upkeep.ui.fleet.TrustView;
+import dev.upkeep.ui.fleet.TrustViewModel;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.FxDialogService;
+import dev.upkeep.ui.shared.FxSecretPrompt;
+import dev.upkeep.ui.shared.FxUiExecutor;
+import dev.upkeep.ui.shared.Theme;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -40,7 +49,10 @@ final class AppContext implements AutoCloseable {
     /** @param openDemo shows the demo fleet instead of this workspace (null: the demo is not offered) */
     AppContext(AppServices services, Stage stage, boolean dark, Runnable openDemo) {
         this.services = services;
-        this.dialogs = new FxDialogService(() -> stage);
+        this.dialogs = new FxDialogService(() -> stage)
+                .view(ServerFormViewModel.class, FormDialogs::serverForm)
+                .view(ApplicationFormViewModel.class, FormDialogs::applicationForm)
+                .view(TrustViewModel.class, TrustView::create);
         services.secrets().install(new FxSecretPrompt(ui, dialogs));
         this.theme = new Theme(dark);
         this.workspace = new WorkspaceViewModel(services.store(), ui, dialogs, services.workspaceFile());

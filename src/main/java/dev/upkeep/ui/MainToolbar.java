@@ -1,5 +1,6 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.Icons;
 import javafx.scene.control.Button;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;

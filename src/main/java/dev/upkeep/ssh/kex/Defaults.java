@@ -7,7 +7,7 @@ import java.util.List;
  * implements them, most preferred first. Left out by design: hmac-sha1 (OpenSSH still offers it; the brief asks
  * for SHA-2 MACs only) and what sshj lacks (umac, FIDO "sk-" keys, rsa-sha2-*-cert-v01). No SHA-1 key exchange,
  * no CBC, 3DES, Blowfish or arcfour, no MD5 or truncated MACs, RSA only with SHA-2 signatures, no DSA.
- * See docs/decisions/xxxx-default-algorithms.md and docs/security-notes/kex.md.
+ * See docs/decisions/0018-default-algorithms.md and docs/security.md.
  */
 final class Defaults {
     static final List<String> KEX = List.of(

@@ -14,7 +14,7 @@ import net.schmizz.sshj.transport.digest.Digest;
  * each key-derivation hash one buffer that starts with {@code mpint(K)}; this digest swaps exactly that prefix for
  * {@code string(K)} and passes the rest through. Input that does not start with it means sshj changed how it
  * derives keys: that fails loudly rather than deriving keys nobody else would (see
- * docs/decisions/xxxx-hybrid-kex-string-secret.md).
+ * docs/decisions/0019-hybrid-kex-string-secret.md).
  */
 final class StringSecretDigest implements Digest {
     private final Digest inner;

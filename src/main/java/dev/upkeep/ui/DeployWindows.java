@@ -1,0 +1,97 @@
+package dev.upkeep.ui;
+
+import dev.upkeep.run.ServerRef;
+import dev.upkeep.ui.deploy.DeployDialog;
+import dev.upkeep.ui.deploy.DeployViewModel;
+import dev.upkeep.ui.deploy.Deployments;
+import dev.upkeep.ui.deploy.RunView;
+import dev.upkeep.ui.deploy.RunViewModel;
+import dev.upkeep.ui.history.HistoryView;
+import dev.upkeep.ui.history.HistoryViewModel;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.UiExecutor;
+import dev.upkeep.ui.shared.logs.LogPaneViewModel;
+import javafx.stage.Window;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Opens the deploy windows: the Deploy with options dialog, each run's window, the run history. Also the
+ * window's {@link UpgradeLauncher}: "Upgrade Docker to manifest version…" is the same dialog with Docker ticked.
+ */
+public final class DeployWindows implements UpgradeLauncher {
+    public static final String UPGRADE_AND_REBOOT = "Upgrade and reboot if required";
+    private final Deployments deployments;
+    private final UiExecutor ui;
+    private final DialogService dialogs;
+    private final Supplier<Window> owner;
+    private RunView lastRun;
+    private HistoryView history;
+
+    public DeployWindows(Deployments deployments, UiExecutor ui, DialogService dialogs, Supplier<Window> owner) {
+        this.deployments = deployments;
+        this.ui = ui;
+        this.dialogs = dialogs;
+        this.owner = owner;
+    }
+
+    public Deployments deployments() {
+        return deployments;
+    }
+
+    /** Deploy with options for these servers (the selection, or every server of an application). */
+    public DeployDialog open(List<ServerRef> servers) {
+        if (servers.isEmpty()) {
+            dialogs.showInfo("Deploy with options", "Select servers (or an application) first.");
+            return null;
+        }
+        DeployDialog dialog = new DeployDialog(deployments.dialog(servers), owner.get(), this::start);
+        dialog.show();
+        return dialog;
+    }
+
+    /**
+     * "Upgrade and reboot if required" for these servers: the same dialog preset to security upgrades, reboot where
+     * required, rolling one at a time, and checked at once, so the user first sees the plan to confirm.
+     */
+    public DeployDialog upgradeAndReboot(List<ServerRef> servers) {
+        if (servers.isEmpty()) {
+            dialogs.showInfo(UPGRADE_AND_REBOOT, "Select servers (or an application) first.");
+            return null;
+        }
+        DeployViewModel vm = deployments.dialog(servers);
+        vm.presetUpgradeAndReboot();
+        DeployDialog dialog = new DeployDialog(vm, owner.get(), this::start, UPGRADE_AND_REBOOT);
+        dialog.showAndCheck();
+        return dialog;
+    }
+
+    @Override
+    public void requestDockerUpgrade(List<DockerUpgrade> servers) {
+        DeployViewModel vm = deployments.dialog(servers.stream().map(DockerUpgrade::server).toList());
+        vm.securityProperty().set(false);
+        vm.dockerProperty().set(true);
+        new DeployDialog(vm, owner.get(), this::start).show();
+    }
+
+    public void showHistory() {
+        if (history == null) {
+            history = new HistoryView(new HistoryViewModel(deployments.services().history(), ui, LogPaneViewModel.DEFAULT_CAP), ui, owner.get());
+        }
+        history.show();
+        history.stage().toFront();
+    }
+
+    /** The window of the most recent run (tests and screenshots look at it). */
+    public RunView lastRun() {
+        return lastRun;
+    }
+
+    /** Opens the run window of a confirmed plan and starts it. */
+    public void start(DeployViewModel.Confirmed confirmed) {
+        RunViewModel run = deployments.start(confirmed);
+        lastRun = new RunView(run, ui, owner.get());
+        lastRun.show();
+    }
+}

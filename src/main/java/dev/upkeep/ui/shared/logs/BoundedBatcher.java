@@ -1,0 +1,44 @@
+package dev.upkeep.ui.shared.logs;
+
+import dev.upkeep.ui.shared.UiExecutor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Like the window's UiBatcher (one FX hand-over per ~60 ms burst), but a hand-over carries at most {@code max}
+ * events: when a server prints faster than the screen can take it, the rest follows in the next hand-over, so
+ * the FX thread keeps painting between batches instead of freezing on one enormous batch.
+ */
+public final class BoundedBatcher<E> {
+    private final ConcurrentLinkedQueue<E> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final UiExecutor ui;
+    private final Consumer<List<E>> sink;
+    private final int max;
+
+    public BoundedBatcher(UiExecutor ui, int max, Consumer<List<E>> sink) {
+        if (max < 1) throw new IllegalArgumentException("max must be at least 1");
+        this.ui = ui;
+        this.max = max;
+        this.sink = sink;
+    }
+
+    /** Any thread. */
+    public void add(E event) {
+        queue.add(event);
+        if (scheduled.compareAndSet(false, true)) ui.onUiSoon(this::flush);
+    }
+
+    /** FX thread: delivers up to {@code max} waiting events; schedules the rest. */
+    public void flush() {
+        scheduled.set(false);
+        List<E> batch = new ArrayList<>(Math.min(max, 1024));
+        for (E e; batch.size() < max && (e = queue.poll()) != null; ) batch.add(e);
+        if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) ui.onUi(this::flush);
+        if (!batch.isEmpty()) sink.accept(batch);
+    }
+}
