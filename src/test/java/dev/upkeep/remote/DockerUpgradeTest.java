@@ -52,7 +52,7 @@ class DockerUpgradeTest {
     @BeforeAll
     static void start() {
         TestFleet.assumeAvailable(DebianRelease.values());
-        osFleet = TestFleet.start(onePerOs());
+        osFleet = TestFleet.start(FleetOptions.onePerOs());
         for (DebianRelease os : DebianRelease.values()) {
             DockerRepo repo = DockerRepo.start(osFleet, os);
             dockerByOs.put(os, repo);
@@ -90,14 +90,6 @@ class DockerUpgradeTest {
     /** The stand-in daemon's start/stop log: unchanged means Docker was not restarted. */
     private static String restarts(TestServer server) {
         return server.run("cat /var/log/docker-standin.log");
-    }
-
-    private static FleetOptions onePerOs() {
-        FleetOptions options = FleetOptions.servers(DebianRelease.values().length);
-        for (DebianRelease os : DebianRelease.values()) {
-            options.release(os, os.ordinal());
-        }
-        return options;
     }
 
     /** The manifest says 25.0.3; each OS's repository spells it its own way (~ubuntu.22.04~jammy, ~debian.13~trixie). */

@@ -6,6 +6,7 @@ import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.DebPackage;
 import dev.upkeep.testfleet.DebianRelease;
+import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class SecurityUpgradeOnRealServersTest {
     static void startFleet() {
         TestFleet.assumeAvailable(DebianRelease.values());
         fleet = TestFleet.start(6);
-        osFleet = TestFleet.start(OsFleets.onePerOs());
+        osFleet = TestFleet.start(FleetOptions.onePerOs());
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.OsSupport;
 import dev.upkeep.testfleet.DebPackage;
 import dev.upkeep.testfleet.DebianRelease;
+import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +48,7 @@ class StatusOnRealServersTest {
     static void startFleet() {
         TestFleet.assumeAvailable(DebianRelease.values());
         fleet = TestFleet.start(4);
-        osFleet = TestFleet.start(OsFleets.onePerOs());
+        osFleet = TestFleet.start(FleetOptions.onePerOs());
         service = new SshStatusService();
         fleet.server(1).run("apt-get -q update");
     }

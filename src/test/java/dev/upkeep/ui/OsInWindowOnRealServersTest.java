@@ -45,11 +45,7 @@ class OsInWindowOnRealServersTest {
     @BeforeAll
     static void startFleet() {
         TestFleet.assumeAvailable(DebianRelease.values());
-        FleetOptions options = FleetOptions.servers(DebianRelease.values().length);
-        for (DebianRelease os : DebianRelease.values()) {
-            options.release(os, os.ordinal());
-        }
-        fleet = TestFleet.start(options);
+        fleet = TestFleet.start(FleetOptions.onePerOs());
         TestServer noble = fleet.server(DebianRelease.UBUNTU_24_04.ordinal());
         noble.install(DebPackage.of("upkeep-phased-demo", "1.0"));
         fleet.repo().publish("noble-updates", DebPackage.of("upkeep-phased-demo", "1.1").phased(0));
