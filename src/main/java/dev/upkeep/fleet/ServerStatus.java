@@ -8,7 +8,12 @@ import java.util.List;
  * fact of a server that could not be reached, a count the probe did not get to), never false or 0. When
  * {@code reachable} is false only {@code error} is meaningful. Field names are the JSON contract of
  * {@code upkeep status --json}. {@code kex} is the key exchange of the SSH connection the probe ran on (null when not
- * known). {@code osInfo} is what os-release said (id, version, codename) and whether Ubuntu ESM is in its sources;
+ * known).
+ * <p>
+ * The last three come from their own steps of the refresh: {@code securityPackages} lists the pending security
+ * updates ("name version") the counts are made of; {@code restartNeeds} (services still using replaced libraries,
+ * the kernel) and {@code securityPatchAge} (the last security upgrade) are null when unknown.
+ * {@code osInfo} is what os-release said (id, version, codename) and whether Ubuntu ESM is in its sources;
  * {@code phasedUpdates} counts upgrades apt holds back for Ubuntu's phased roll-out (not pending, not failures).
  */
 public record ServerStatus(
@@ -32,11 +37,52 @@ public record ServerStatus(
         String weaveVersion,
         Instant checkedAt,
         NegotiatedKex kex,
+        List<String> securityPackages,
+        RestartNeeds restartNeeds,
+        SecurityPatchAge securityPatchAge,
         OsInfo osInfo,
         Integer phasedUpdates) {
 
     public ServerStatus {
         rebootPackages = rebootPackages == null ? List.of() : List.copyOf(rebootPackages);
+        securityPackages = securityPackages == null ? List.of() : List.copyOf(securityPackages);
+    }
+
+    /** A status without what the OS probe adds (its os-release facts and phased updates). */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt, NegotiatedKex kex,
+                        List<String> securityPackages, RestartNeeds restartNeeds, SecurityPatchAge securityPatchAge) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
+                rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages, restartNeeds,
+                securityPatchAge, null, null);
+    }
+
+    /** A status without the pending package names, the services to restart and the patch age (all unknown). */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt, NegotiatedKex kex) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
+                rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, List.of(), null, null);
+    }
+
+    /** A status without the connection's key exchange, with the refresh's patch facts. */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt, List<String> securityPackages,
+                        RestartNeeds restartNeeds, SecurityPatchAge securityPatchAge) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
+                rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, null, securityPackages, restartNeeds,
+                securityPatchAge);
     }
 
     /** A status without the connection's key exchange (as the probe's output alone tells it). */
@@ -47,18 +93,7 @@ public record ServerStatus(
                         String dockerVersion, String weaveVersion, Instant checkedAt) {
         this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds,
                 rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, null);
-    }
-
-    /** A status without what the OS probe adds (its os-release facts and phased updates). */
-    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
-                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
-                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
-                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
-                        String dockerVersion, String weaveVersion, Instant checkedAt, NegotiatedKex kex) {
-        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds,
-                rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, null, null);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, (NegotiatedKex) null);
     }
 
     public static ServerStatus unreachable(String application, String server, String error, Instant checkedAt) {
@@ -70,22 +105,40 @@ public record ServerStatus(
     public ServerStatus withError(String problem) {
         return new ServerStatus(application, server, reachable, problem, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, osInfo, phasedUpdates);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
+                restartNeeds, securityPatchAge, osInfo, phasedUpdates);
     }
 
     /** The same status with the key exchange its connection negotiated. */
     public ServerStatus withKex(NegotiatedKex negotiated) {
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, negotiated, osInfo,
-                phasedUpdates);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, negotiated,
+                securityPackages, restartNeeds, securityPatchAge, osInfo, phasedUpdates);
+    }
+
+    /** The same status with what the refresh's restart and patch-age step learned. */
+    public ServerStatus withPatchFacts(RestartNeeds restart, SecurityPatchAge age) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
+                restart, age, osInfo, phasedUpdates);
+    }
+
+    /** The same status with the names of the pending security updates. */
+    public ServerStatus withSecurityPackages(List<String> packages) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, packages,
+                restartNeeds, securityPatchAge, osInfo, phasedUpdates);
     }
 
     /** The same status with the OS facts and phased-update count the probe found. */
     public ServerStatus withOs(OsInfo info, Integer phased) {
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, info, phased);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
+                restartNeeds, securityPatchAge, info, phased);
     }
 
     /** Where the server's release stands in its support life on the day it was checked (UNKNOWN when not known). */
@@ -104,6 +157,11 @@ public record ServerStatus(
         String release = support.release() != null ? support.release() : os != null ? os : osInfo.id();
         Boolean esm = osInfo.esmEnabled();
         return release + ": " + support.describe() + (esm == null ? "" : esm ? "; ESM enabled" : "; ESM not enabled");
+    }
+
+    /** Services Upkeep could restart to load the replaced libraries (0 when none or unknown). */
+    public int servicesToRestart() {
+        return restartNeeds == null ? 0 : restartNeeds.restartable().size();
     }
 
     /** Reached over a key exchange that is not post-quantum (OpenSSH 10.1 warns about those connections). */

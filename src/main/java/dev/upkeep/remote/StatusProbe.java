@@ -58,7 +58,8 @@ public final class StatusProbe {
                 v.containsKey("uu_periodic") ? unattendedUpgradesOn(v.get("uu_status"), v.get("uu_periodic")) : null,
                 version(v.get("docker")),
                 version(v.get("weave")),
-                checkedAt).withOs(osInfo(v), pending == null ? null : pending.phased());
+                checkedAt, pending == null ? List.of() : pending.securityPackages(), null, null)
+                .withOs(osInfo(v), pending == null ? null : pending.phased());
     }
 
     static OsInfo osInfo(Map<String, String> v) {
