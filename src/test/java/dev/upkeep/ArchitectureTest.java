@@ -21,7 +21,8 @@ class ArchitectureTest {
     @Test
     void coreImportsNoJavaFx() {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..",
-                        "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..")
+                        "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..",
+                        "dev.upkeep.windowstate..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.fxmisc..", "org.kordamp.ikonli..")
                 .check(classes);
