@@ -10,6 +10,7 @@ import dev.upkeep.ui.fleet.ManifestWantsReader;
 import dev.upkeep.ui.fleet.ServerRow;
 import dev.upkeep.ui.deploy.DeployWindows;
 import dev.upkeep.ui.deploy.Deployments;
+import dev.upkeep.windowstate.ThemeChoice;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -34,15 +35,18 @@ final class AppContext implements AutoCloseable {
     final MainView view;
 
     AppContext(AppServices services, Stage stage, boolean dark) {
-        this(services, stage, dark, null);
+        this(services, stage, dark ? ThemeChoice.DARK : ThemeChoice.LIGHT, false, null);
     }
 
-    /** @param openDemo shows the demo fleet instead of this workspace (null: the demo is not offered) */
-    AppContext(AppServices services, Stage stage, boolean dark, Runnable openDemo) {
+    /**
+     * @param desktopDark what the desktop prefers, for the theme that follows it
+     * @param openDemo    shows the demo fleet instead of this workspace (null: the demo is not offered)
+     */
+    AppContext(AppServices services, Stage stage, ThemeChoice themeChoice, boolean desktopDark, Runnable openDemo) {
         this.services = services;
         this.dialogs = new FxDialogService(() -> stage);
         services.secrets().install(new FxSecretPrompt(ui, dialogs));
-        this.theme = new Theme(dark);
+        this.theme = new Theme(themeChoice, desktopDark);
         this.workspace = new WorkspaceViewModel(services.store(), ui, dialogs, services.workspaceFile());
         this.fleet = new FleetViewModel(workspace.workspaceProperty(), services.statusService(), ui, dialogs);
         ManifestFiles manifestFiles = new ManifestFiles();

@@ -1,5 +1,6 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.windowstate.ThemeChoice;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -84,12 +85,17 @@ final class MainMenu {
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("dark-theme");
         dark.selectedProperty().bindBidirectional(c.theme.darkProperty());
+        CheckMenuItem desktop = new CheckMenuItem("Follow the desktop theme");
+        desktop.setId("follow-desktop-theme");
+        desktop.setSelected(c.theme.choiceProperty().get() == ThemeChoice.DESKTOP);
+        c.theme.choiceProperty().addListener((o, was, now) -> desktop.setSelected(now == ThemeChoice.DESKTOP));
+        desktop.setOnAction(e -> c.theme.follow(desktop.isSelected()));
         CheckMenuItem attention = new CheckMenuItem("Needs attention only");
         attention.selectedProperty().bindBidirectional(c.fleet.attentionOnlyProperty());
         MenuItem history = item("Run history", Icons.HISTORY, "Shortcut+H", c::showRunHistory);
         history.setId("menu-history");
         history.setDisable(c.deploys == null);
-        return new Menu("_View", null, attention, history, new SeparatorMenuItem(), dark);
+        return new Menu("_View", null, attention, history, new SeparatorMenuItem(), dark, desktop);
     }
 
     private static MenuItem item(String text, String icon, String accelerator, Runnable action) {

@@ -14,13 +14,15 @@ import java.util.function.Supplier;
 /** The main window's layout: menus and toolbar on top, applications | servers | details, status bar below. */
 final class MainView {
     private final BorderPane root = new BorderPane();
+    private final SplitPane split;
+    private final ServerTable table;
 
     MainView(Commands c, Supplier<Instant> now) {
         this(c, now, DemoActions.NONE);
     }
 
     MainView(Commands c, Supplier<Instant> now, DemoActions demo) {
-        ServerTable table = new ServerTable(c.fleet, now);
+        table = new ServerTable(c.fleet, now);
         table.node().setContextMenu(new RowMenu(c).node());
         table.node().setOnMouseClicked(e -> {
             if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) c.editServer();
@@ -33,7 +35,7 @@ final class MainView {
 
         ApplicationListView apps = new ApplicationListView(c.fleet);
         apps.node().setContextMenu(new AppMenu(c).node());
-        SplitPane split = new SplitPane(apps.node(), centre, new ServerDetailPane(c.fleet, now).node());
+        split = new SplitPane(apps.node(), centre, new ServerDetailPane(c.fleet, now).node());
         split.setDividerPositions(0.16, 0.72);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
@@ -54,5 +56,15 @@ final class MainView {
 
     BorderPane node() {
         return root;
+    }
+
+    /** Applications | servers | details: its dividers are remembered. */
+    SplitPane split() {
+        return split;
+    }
+
+    /** Its column order and widths are remembered. */
+    javafx.scene.control.TableView<dev.upkeep.ui.fleet.ServerRow> table() {
+        return table.node();
     }
 }
