@@ -27,6 +27,7 @@ final class MainView {
         table.node().setOnMouseClicked(e -> {
             if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) c.editServer();
         });
+        TableKeys.install(table.node(), c);
         EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer, demo.open(), demo.active());
         // The empty state stands in for the table until the workspace has a server.
         table.node().visibleProperty().bind(c.fleet.emptyProperty().not());
@@ -40,7 +41,9 @@ final class MainView {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
 
-        root.setTop(new VBox(new MainMenu(c, demo.open()).node(), new MainToolbar(c).node()));
+        MainToolbar toolbar = new MainToolbar(c);
+        TableKeys.downToTable(toolbar.search(), table.node());
+        root.setTop(new VBox(new MainMenu(c, demo.open()).node(), toolbar.node()));
         root.setCenter(split);
         root.setBottom(new StatusBarView(c.fleet, c.workspace, c.drift, c.deploys == null ? null : c.deploys.deployments(), demo.active()).node());
         root.getStyleClass().add("upkeep-root");
