@@ -7,6 +7,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="$here/docs/screenshots"
+# Seconds for the window to draw after each step; raise it on a busy machine (SETTLE=15 scripts/screenshots.sh).
+settle="${SETTLE:-5}"
 mkdir -p "$out"
 for tool in Xvfb import xdotool; do
   command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is missing (apt-get install xvfb imagemagick xdotool)" >&2; exit 1; }
@@ -55,7 +57,19 @@ start_demo() {
   # Without a window manager the keyboard goes to the window under the pointer: keep it mid-screen, where the
   # main window is, and any dialog over it.
   xdotool mousemove 640 400
-  sleep 12 # the demo's first refresh streams at a human pace
+  # The demo's first refresh ends by asking about the one demo server whose host key is new: dismiss it (Esc).
+  await_window "Unknown host keys"
+  sleep "$settle"
+  key Escape
+  sleep "$settle"
+}
+
+# shop-web1, the first row: its details show on the right, and Ctrl+M / Ctrl+U act on it.
+select_first_row() {
+  xdotool search --onlyvisible --name "Demo fleet" windowfocus 2>/dev/null || true
+  xdotool mousemove 260 137 click 1
+  sleep "$settle"
+  xdotool mousemove 640 400
 }
 
 stop_demo() {
@@ -63,27 +77,22 @@ stop_demo() {
   wait "$app" 2>/dev/null || true
 }
 
-# The light window with the manifest editor over it; then the dark one and a run's live logs. The demo's
-# first refresh ends with the host key dialog (one demo server's key is new): Esc dismisses it.
+# The light window with the manifest editor over it; then the dark one and a run's live logs.
 start_demo
-key Escape
-key ctrl+f
-key Down
+select_first_row
 shoot main-light
 key ctrl+m
 await_window "Manifest"
-sleep 3
+sleep "$settle"
 shoot manifest-editor
 stop_demo
 
 start_demo --dark
-key Escape
-key ctrl+f
-key Down
+select_first_row
 shoot main-dark
-key ctrl+u
-sleep 3
+xdotool mousemove 632 59 click 1 mousemove 640 400 # the toolbar's Upgrade + reboot
+sleep "$settle"
 key Return
-sleep 15
+sleep $(( settle * 4 )) # the run's first steps and their logs
 shoot run-live-logs
 stop_demo
