@@ -1,26 +1,31 @@
 #!/bin/sh
-# Builds the test fleet's shared root filesystem into $1 (a fresh directory):
-#   $1/base                          Debian bookworm minbase + openssh-server, sudo, curl + the demo packages at 1.0
+# Builds the test fleet's shared root filesystem of one Debian release into $1 (a fresh directory):
+#   $1/base                          Debian minbase + openssh-server, sudo, curl + the demo packages at 1.0
 #   $1/debs/                         unattended-upgrades and the dependencies base lacks (served by the local repo)
 #   $1/layers/unattended-upgrades/   an overlay layer over base with unattended-upgrades installed and enabled
-# $2 is a directory of .deb files to preinstall on base (the demo packages).
+# $2 is a directory of .deb files to preinstall on base (the demo packages), $3 the release's codename
+# (bookworm, trixie), $4 the Debian archive to fetch from (the test code reads it from this machine's apt sources).
 # Runs inside `unshare --mount`, so every mount it makes vanishes with it, even when it fails half way.
 # The caller builds into a temporary directory and renames it when this script succeeded.
 set -eu
 
 out=$1
 preinstall=$2
-mirror=${UPKEEP_TESTFLEET_MIRROR:-http://deb.debian.org/debian}
+codename=$3
+mirror=$4
 base=$out/base
 case $out in
     /?*) ;;
     *) echo "build-rootfs.sh: need an absolute output directory, got '$out'" >&2; exit 2 ;;
 esac
+case $codename in
+    *[!a-z]*|'') echo "build-rootfs.sh: not a release codename: '$codename'" >&2; exit 2 ;;
+esac
 
 mount --make-rprivate /
 mkdir -p "$out/debs" "$out/layers"
 
-debootstrap --variant=minbase --include=openssh-server,sudo,curl bookworm "$base" "$mirror"
+debootstrap --variant=minbase --include=openssh-server,sudo,curl "$codename" "$base" "$mirror"
 
 in_base() { chroot "$base" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive "$@"; }
 

@@ -53,6 +53,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** ssh.kex plugs into sshj; ssh uses it, not the other way round (no package cycle). */
+    @Test
+    void keyExchangeDoesNotDependOnTheConnector() {
+        noClasses().that().resideInAPackage("dev.upkeep.ssh.kex..")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.ssh")
+                .check(classes);
+    }
+
     @Test
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..")

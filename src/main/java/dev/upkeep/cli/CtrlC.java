@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  * ones reach a safe point, a server mid-reboot is still waited for and verified); the second stops waiting (servers
  * mid-reboot are left unverified, detached jobs go on on the servers) and gives Ctrl-C back to the JVM, so a third
  * ends the process at once. The run's own end then prints the summary and records it; see
- * docs/decisions/xxxx-ctrl-c-cancels-the-run.md for why this is a signal handler and not a shutdown hook.
+ * docs/decisions/0014-cancel-waits-for-reboots.md for why this is a signal handler and not a shutdown hook.
  */
 final class CtrlC implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CtrlC.class);

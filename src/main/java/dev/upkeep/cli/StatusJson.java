@@ -24,18 +24,20 @@ final class StatusJson {
     record Row(String application, String server, boolean reachable, String error, String os, String kernel,
                String bootId, Long uptimeSeconds, Boolean rebootRequired, List<String> rebootPackages,
                String rebootRequiredSince, Integer securityUpdates, Integer otherUpdates, String packageListsUpdated,
-               Boolean unattendedUpgrades, String dockerVersion, String weaveVersion) {
+               Boolean unattendedUpgrades, String dockerVersion, String weaveVersion, String kex,
+               Boolean kexPostQuantum) {
     }
 
     static Row row(ServerStatus s) {
         if (!s.reachable()) {
             return new Row(s.application(), s.server(), false, s.error(), null, null, null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
         return new Row(s.application(), s.server(), s.reachable(), s.error(), s.os(), s.kernel(), s.bootId(),
                 s.uptimeSeconds(), s.rebootRequired(), s.rebootPackages(), iso(s.rebootRequiredSince()),
                 s.securityUpdates(), s.otherUpdates(), iso(s.packageListsUpdated()), s.unattendedUpgrades(),
-                s.dockerVersion(), s.weaveVersion());
+                s.dockerVersion(), s.weaveVersion(), s.kex() == null ? null : s.kex().algorithm(),
+                s.kex() == null ? null : s.kex().postQuantum());
     }
 
     static String format(List<ServerStatus> statuses) {

@@ -1,5 +1,6 @@
 package dev.upkeep.cli;
 
+import dev.upkeep.fleet.KexWarning;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Staleness;
 
@@ -7,7 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A table an engineer reads in a terminal; the reason for a reboot or an unreachable server on the line below. */
+/**
+ * A table an engineer reads in a terminal; the reason for a reboot or an unreachable server on the line below, and
+ * a note when the connection's key exchange was not post-quantum.
+ */
 final class StatusTable {
     private static final String[] HEADER = {"APPLICATION", "SERVER", "STATE", "REBOOT", "SECURITY", "OTHER", "LISTS",
             "AUTO-UPG", "OS", "KERNEL", "UPTIME", "DOCKER", "WEAVE"};
@@ -54,6 +58,9 @@ final class StatusTable {
             if (s.rebootRequiredSince() != null) out.append(" since ").append(s.rebootRequiredSince());
             if (!s.rebootPackages().isEmpty()) out.append(", asked for by: ").append(String.join(", ", s.rebootPackages()));
             out.append(nl);
+        }
+        if (s.kexNotPostQuantum()) {
+            out.append("    WARNING: ").append(KexWarning.text(s.kex().algorithm())).append(nl);
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * Reads and writes the workspace file. Reading never changes the file. Writing is atomic and durable
  * ({@link AtomicFile}): a crash or a full disk leaves the previous file. A new file is private (0600) in a
- * private folder (0700); an existing one keeps the mode its owner gave it (docs/decisions/xxxx-private-files.md).
+ * private folder (0700); an existing one keeps the mode its owner gave it (docs/decisions/0010-private-files.md).
  */
 public final class WorkspaceStore {
     /** A workspace of thousands of servers is well under a megabyte; anything past this is the wrong file. */

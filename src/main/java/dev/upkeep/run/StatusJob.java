@@ -1,5 +1,6 @@
 package dev.upkeep.run;
 
+import dev.upkeep.fleet.NegotiatedKex;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.remote.ProbeException;
@@ -18,6 +19,7 @@ import dev.upkeep.ssh.OutputLimitException;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
+import dev.upkeep.ssh.kex.Negotiated;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -109,9 +111,15 @@ final class StatusJob {
         CommandResult result = connection.exec(Shell.script(StatusProbe.script()), null, limits.probe(),
                 collect(out, err), token);
         if (token.isCancelled()) return unreachable(cancelledMessage());
-        ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now());
+        ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now())
+                .withKex(kexOf(connection));
         if (!result.succeeded()) return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
         return listsError == null ? status : status.withError(listsError);
+    }
+
+    private static NegotiatedKex kexOf(SshConnection connection) {
+        Negotiated n = connection.negotiated();
+        return n == null ? null : new NegotiatedKex(n.kex(), n.postQuantum());
     }
 
     private String updateLists(SshConnection connection, Cancellation token) throws SshException {

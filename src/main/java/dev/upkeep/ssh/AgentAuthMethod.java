@@ -13,20 +13,27 @@ import net.schmizz.sshj.userauth.method.AbstractAuthMethod;
 
 /**
  * "publickey" authentication where the ssh-agent signs. Works like sshj's AuthPublickey (feeler request, then
- * signed request after PK_OK) but never sees a private key. RSA keys are offered as rsa-sha2-512, then
- * rsa-sha2-256, with the matching agent flag: OpenSSH 9 refuses plain ssh-rsa (SHA-1) signatures.
+ * signed request after PK_OK) but never sees a private key. RSA keys are offered with the SHA-2 signature
+ * algorithms PubkeyAcceptedAlgorithms allows (by default rsa-sha2-512, then rsa-sha2-256), with the matching agent
+ * flag: OpenSSH 9 refuses plain ssh-rsa (SHA-1) signatures, which are only used when the config adds ssh-rsa.
  */
 final class AgentAuthMethod extends AbstractAuthMethod {
     private final AgentClient agent;
     private final AgentIdentity identity;
     private final Deque<String> algorithms;
 
-    AgentAuthMethod(AgentClient agent, AgentIdentity identity) {
+    AgentAuthMethod(AgentClient agent, AgentIdentity identity, List<String> accepted) {
         super("publickey");
         this.agent = agent;
         this.identity = identity;
         String type = identity.keyType();
-        this.algorithms = new ArrayDeque<>(type.equals("ssh-rsa") ? List.of("rsa-sha2-512", "rsa-sha2-256") : List.of(type));
+        List<String> forType = type.equals("ssh-rsa") ? List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa") : List.of(type);
+        this.algorithms = new ArrayDeque<>(accepted.stream().filter(forType::contains).toList());
+    }
+
+    /** False when PubkeyAcceptedAlgorithms allows no signature algorithm for this key: then it is not offered. */
+    boolean hasAlgorithm() {
+        return !algorithms.isEmpty();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.upkeep.ssh;
 
+import com.hierynomus.sshj.key.KeyAlgorithm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,10 @@ final class Authenticator {
         this.sshDir = sshDir;
     }
 
-    void authenticate(SSHClient client, HostSettings s, String server) throws SshException {
+    /** @param accepted the signature algorithms PubkeyAcceptedAlgorithms allows, most preferred first */
+    void authenticate(SSHClient client, HostSettings s, String server, List<Factory.Named<KeyAlgorithm>> accepted)
+            throws SshException {
+        List<String> acceptedNames = accepted.stream().map(Factory.Named::getName).toList();
         List<String> tried = new ArrayList<>();
         UserAuthException last = null;
         List<Path> files = identityFiles(s);
@@ -44,7 +48,12 @@ final class Authenticator {
         for (AgentIdentity id : agentIdentities(s, files)) {
             tried.add(id.toString());
             offered.add(id.blob());
-            last = attempt(client, s.user(), new AgentAuthMethod(new AgentClient(agentSocket), id), server, last);
+            AgentAuthMethod method = new AgentAuthMethod(new AgentClient(agentSocket), id, acceptedNames);
+            if (!method.hasAlgorithm()) {
+                tried.set(tried.size() - 1, id + " (PubkeyAcceptedAlgorithms allows no algorithm for it)");
+                continue;
+            }
+            last = attempt(client, s.user(), method, server, last);
             if (client.isAuthenticated()) {
                 return;
             }
@@ -64,7 +73,12 @@ final class Authenticator {
                 continue;
             }
             tried.add("key file " + file);
-            last = attempt(client, s.user(), new AuthPublickey(keys), server, last);
+            UserAuthException before = last;
+            last = attempt(client, s.user(), new AcceptedPublickey(keys, accepted), server, last);
+            String noAlgorithm = last == before ? null : AcceptedPublickey.noneAccepted(last);
+            if (noAlgorithm != null) {
+                tried.set(tried.size() - 1, "key file " + file + " (" + noAlgorithm + ")");
+            }
             if (client.isAuthenticated()) {
                 return;
             }

@@ -10,7 +10,9 @@ import java.util.function.UnaryOperator;
  * The bound on one hop's connect, like OpenSSH's ConnectTimeout but over the whole way in: the TCP connect (or the
  * jump host's channel, or the ProxyCommand), the server's banner, the key exchange and authentication. When it
  * expires it notes the phase that stalled and runs the abort, which closes the hop's stream so that whatever
- * sshj is blocked in fails at once. Time spent asking a person for a passphrase is not counted.
+ * sshj is blocked in fails at once. Time spent asking a person for a passphrase, or computing this client's part of
+ * the key exchange (seconds for sntrup761 before the JIT has compiled it, more with ten at once on two cores), is not
+ * counted: the bound is on waiting for the server.
  */
 final class ConnectWatch implements AutoCloseable {
     /** Where a connect can stall, in order. */
@@ -20,8 +22,10 @@ final class ConnectWatch implements AutoCloseable {
 
     private final ScheduledExecutorService timers;
     private final Duration limit;
-    private final HumanTime humans;
+    private final UncountedTime humans;
     private final long humanAtStart;
+    private final UncountedTime computing;
+    private final long computingAtStart;
     private final long start = System.nanoTime();
     private final UnaryOperator<Phase> phaseNow;
     private final Runnable abort;
@@ -34,12 +38,14 @@ final class ConnectWatch implements AutoCloseable {
      * @param phaseNow refines the phase set last from what the connection shows (socket connected, banner seen)
      * @param abort    closes the hop's stream; called once, on a timer thread
      */
-    ConnectWatch(ScheduledExecutorService timers, Duration limit, HumanTime humans, UnaryOperator<Phase> phaseNow,
-                 Runnable abort) {
+    ConnectWatch(ScheduledExecutorService timers, Duration limit, UncountedTime humans, UncountedTime computing,
+                 UnaryOperator<Phase> phaseNow, Runnable abort) {
         this.timers = timers;
         this.limit = limit;
         this.humans = humans;
         this.humanAtStart = humans.nanos();
+        this.computing = computing;
+        this.computingAtStart = computing.nanos();
         this.phaseNow = phaseNow;
         this.abort = abort;
     }
@@ -78,9 +84,10 @@ final class ConnectWatch implements AutoCloseable {
     }
 
     private void check() {
-        long counted = System.nanoTime() - start - (humans.nanos() - humanAtStart);
+        long counted = System.nanoTime() - start - (humans.nanos() - humanAtStart)
+                - (computing.nanos() - computingAtStart);
         if (counted < limit.toNanos()) {
-            schedule(limit.toNanos() - counted); // someone was asked for a passphrase meanwhile
+            schedule(limit.toNanos() - counted); // someone was asked for a passphrase, or the key exchange computed
             return;
         }
         synchronized (this) {

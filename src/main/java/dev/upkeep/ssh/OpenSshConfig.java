@@ -1,5 +1,6 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.ssh.kex.AlgorithmSpecs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +59,16 @@ public final class OpenSshConfig {
         SettingsCollector collector = new SettingsCollector(alias, home, localUser);
         walk(nodes, alias, true, false, collector);
         return collector.build();
+    }
+
+    /**
+     * KexAlgorithms, Ciphers, MACs, HostKeyAlgorithms and PubkeyAcceptedAlgorithms for {@code alias}, as written
+     * (OpenSSH's +/-/^ syntax is applied later, against Upkeep's defaults).
+     */
+    public AlgorithmSpecs algorithms(String alias) {
+        SettingsCollector collector = new SettingsCollector(alias, home, localUser);
+        walk(nodes, alias, true, false, collector);
+        return collector.algorithmSpecs();
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.ssh.kex.AlgorithmKind;
+import dev.upkeep.ssh.kex.AlgorithmSpec;
+import dev.upkeep.ssh.kex.AlgorithmSpecs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,7 @@ final class SettingsCollector {
     private final Map<String, String> where = new HashMap<>();
     private final List<String> identityFiles = new ArrayList<>();
     private String proxyCommand;
+    private final Map<AlgorithmKind, AlgorithmSpec> algorithms = new EnumMap<>(AlgorithmKind.class);
 
     SettingsCollector(String alias, String home, String localUser) {
         this.alias = alias;
@@ -37,6 +42,15 @@ final class SettingsCollector {
             identityFiles.add(option.args().get(0));
             return;
         }
+        AlgorithmKind kind = algorithmKind(option.key());
+        if (kind != null) {
+            if (option.args().size() > 1) {
+                LOG.warn("{}: {} takes one comma-separated list; only '{}' is used", option.where(), option.key(),
+                        option.args().get(0));
+            }
+            algorithms.putIfAbsent(kind, new AlgorithmSpec(option.args().get(0), option.where()));
+            return;
+        }
         boolean proxy = option.key().equals("proxycommand") || option.key().equals("proxyjump");
         if (proxy && (first.containsKey("proxycommand") || first.containsKey("proxyjump"))) {
             return; // OpenSSH: whichever of the two comes first wins, even as "none"; the other is ignored
@@ -47,6 +61,23 @@ final class SettingsCollector {
                 proxyCommand = option.raw(); // the whole rest of the line, quotes and all, as OpenSSH keeps it
             }
         }
+    }
+
+    /** KexAlgorithms, Ciphers, MACs, HostKeyAlgorithms, PubkeyAcceptedAlgorithms: first value of each, with where. */
+    AlgorithmSpecs algorithmSpecs() {
+        return algorithms.isEmpty() ? AlgorithmSpecs.DEFAULTS : new AlgorithmSpecs(algorithms);
+    }
+
+    private static AlgorithmKind algorithmKind(String key) {
+        return switch (key) {
+            case "kexalgorithms" -> AlgorithmKind.KEX;
+            case "ciphers" -> AlgorithmKind.CIPHER;
+            case "macs" -> AlgorithmKind.MAC;
+            case "hostkeyalgorithms" -> AlgorithmKind.HOST_KEY;
+            // PubkeyAcceptedKeyTypes is the name OpenSSH used before 8.5 and still accepts.
+            case "pubkeyacceptedalgorithms", "pubkeyacceptedkeytypes" -> AlgorithmKind.PUBKEY;
+            default -> null;
+        };
     }
 
     HostSettings build() {

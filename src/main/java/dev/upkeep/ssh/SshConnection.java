@@ -1,5 +1,7 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.ssh.kex.Negotiated;
+import dev.upkeep.ssh.kex.NegotiationRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,15 +21,23 @@ public final class SshConnection implements AutoCloseable {
     private final SSHClient client;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    private final NegotiationRecorder negotiation;
     /** Set when a command saw the connection die; sshj's own state may lag behind for a moment. */
     private volatile boolean lost;
 
-    SshConnection(String server, List<SSHClient> hops, ExecutorService workers, ScheduledExecutorService timers) {
+    SshConnection(String server, List<SSHClient> hops, ExecutorService workers, ScheduledExecutorService timers,
+                  NegotiationRecorder negotiation) {
         this.server = server;
         this.hops = List.copyOf(hops);
         this.client = hops.get(hops.size() - 1);
         this.workers = workers;
         this.timers = timers;
+        this.negotiation = negotiation;
+    }
+
+    /** The algorithms of the target server's latest key exchange (a re-key may change them); null if unknown. */
+    public Negotiated negotiated() {
+        return negotiation == null ? null : negotiation.latest();
     }
 
     /** The server as named in messages: the requested host, with the address when it differs. */

@@ -1,11 +1,20 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.ssh.kex.AlgorithmChoice;
+import dev.upkeep.ssh.kex.AlgorithmConfigException;
+import dev.upkeep.ssh.kex.AlgorithmKind;
+import dev.upkeep.ssh.kex.KexWork;
+import dev.upkeep.ssh.kex.Algorithms;
+import dev.upkeep.ssh.kex.NegotiationRecorder;
+import dev.upkeep.ssh.kex.NoCommonAlgorithm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,13 +28,16 @@ import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens SSH connections the way OpenSSH would: ~/.ssh/config, ProxyJump chains and ProxyCommand (host keys checked
  * at every hop, under the HostKeyAlias when set), keep-alive, a connect timeout that bounds each hop's TCP connect,
- * banner, key exchange and authentication, agent and key-file authentication. One per application; thread-safe.
+ * banner, key exchange and authentication, agent and key-file authentication, OpenSSH 10's algorithms (post-quantum
+ * key exchange first) adjusted per host by the config's KexAlgorithms, Ciphers, MACs, HostKeyAlgorithms and
+ * PubkeyAcceptedAlgorithms. One per application; thread-safe.
  */
 public final class SshConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
@@ -34,19 +46,24 @@ public final class SshConnector implements AutoCloseable {
 
     private final SshOptions options;
     private final DefaultConfig config = new DefaultConfig();
+    private final Algorithms algorithms;
     private final KnownHosts knownHosts;
     private final Passphrases passphrases;
     private final Authenticator authenticator;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
-    private final HumanTime humans = new HumanTime();
+    private final UncountedTime humans = new UncountedTime();
+    /** Each connect in progress: the time its key exchange spends computing, by its sshj transport. */
+    private final Map<Transport, UncountedTime> computing = new ConcurrentHashMap<>();
     private final Set<String> loggedWarnings = ConcurrentHashMap.newKeySet();
 
     public SshConnector(SshOptions options, PassphraseProvider passphraseProvider) {
         this.options = options;
-        // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop).
+        // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop);
+        // every per-host algorithm config copies it from here.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         config.setLoggerFactory(GuardedSession.SSHJ_LOG_NAMES);
+        this.algorithms = new Algorithms(config, this::kexWorkOf);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());
         this.passphrases = new Passphrases(humans.counting(passphraseProvider));
         this.authenticator = new Authenticator(options.agentSocket(), passphrases,
@@ -89,22 +106,32 @@ public final class SshConnector implements AutoCloseable {
 
     public SshConnection connect(ConnectRequest request) throws SshException {
         List<HostSettings> hops;
+        List<AlgorithmChoice> choices = new ArrayList<>();
         try {
-            hops = hops(request);
+            OpenSshConfig sshConfig = loadConfig();
+            hops = hops(sshConfig, request);
+            for (HostSettings hop : hops) {
+                choices.add(algorithms.choose(sshConfig.algorithms(hop.alias()), hop.alias(), this::warnOnce));
+            }
+        } catch (AlgorithmConfigException e) {
+            throw new SshException(request.host(), e.getMessage(), e);
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new SshException(request.host(), "SSH config " + options.sshConfig() + ": " + e.getMessage(), e);
         }
         HostSettings target = hops.get(hops.size() - 1);
         String server = label(request.host(), target);
         List<SSHClient> clients = new ArrayList<>();
+        NegotiationRecorder negotiation = null;
         try {
             for (HostSettings hop : hops) {
                 SSHClient previous = clients.isEmpty() ? null : clients.get(clients.size() - 1);
                 String hopServer = hop == target ? server : server + " (jump host " + label(hop.alias(), hop) + ")";
                 String via = previous == null ? null : hops.get(clients.size() - 1).hostName();
-                clients.add(connectHop(hop, hopServer, previous, via));
+                AlgorithmChoice choice = choices.get(clients.size());
+                negotiation = new NegotiationRecorder();
+                clients.add(connectHop(hop, hopServer, previous, via, choice, negotiation));
             }
-            return new SshConnection(server, clients, workers, timers);
+            return new SshConnection(server, clients, workers, timers, negotiation);
         } catch (SshException e) {
             closeAll(clients);
             throw e;
@@ -116,8 +143,7 @@ public final class SshConnector implements AutoCloseable {
      * directly. Like {@code ssh -J}, the first jump host's own ProxyJump or ProxyCommand is followed (so a bastion
      * in front of the jump host is never skipped); later hops are reached through the hop before them.
      */
-    private List<HostSettings> hops(ConnectRequest request) {
-        OpenSshConfig sshConfig = loadConfig();
+    private List<HostSettings> hops(OpenSshConfig sshConfig, ConnectRequest request) {
         HostSettings target = settingsFor(sshConfig, request);
         if (target.proxyCommand() != null) {
             ProxyCommand.expand(target.proxyCommand(), target); // refuse bad tokens before anything starts
@@ -153,20 +179,30 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
+    /** A re-key of an open connection is not timed. */
+    private KexWork kexWorkOf(Transport transport) {
+        KexWork work = computing.get(transport);
+        return work != null ? work : KexWork.NONE;
+    }
+
     /** Read per connect, so edits to ~/.ssh/config count at once; each warning is logged once. */
     private OpenSshConfig loadConfig() {
         OpenSshConfig sshConfig = OpenSshConfig.load(options.sshConfig());
-        for (String w : sshConfig.warnings()) {
-            if (loggedWarnings.add(w)) {
-                LOG.warn("SSH config: {}", w);
-            }
-        }
+        sshConfig.warnings().forEach(this::warnOnce);
         return sshConfig;
     }
 
+    private void warnOnce(String warning) {
+        if (loggedWarnings.add(warning)) {
+            LOG.warn("SSH config: {}", warning);
+        }
+    }
+
     /** Connects and authenticates one hop, all of it within the hop's connect timeout. */
-    private SSHClient connectHop(HostSettings hop, String server, SSHClient previous, String via) throws SshException {
-        SSHClient client = new SSHClient(config);
+    private SSHClient connectHop(HostSettings hop, String server, SSHClient previous, String via,
+                                 AlgorithmChoice choice, NegotiationRecorder negotiation) throws SshException {
+        SSHClient client = new SSHClient(algorithms.config(choice));
+        client.addAlgorithmsVerifier(negotiation);
         KnownHostsVerifier verifier = new KnownHostsVerifier(knownHosts.alsoReading(hop.knownHostsFiles()),
                 server, hop.hostName(), hop.port(), hop.hostKeyName());
         client.addHostKeyVerifier(verifier);
@@ -186,7 +222,9 @@ public final class SshConnector implements AutoCloseable {
         }
         String where = hop.hostName() + ":" + hop.port() + (via == null ? "" : " via " + via);
         AtomicReference<Runnable> closeStream = new AtomicReference<>(() -> { });
-        ConnectWatch watch = new ConnectWatch(timers, timeout, humans, coarse -> phaseOf(client, coarse), () -> {
+        UncountedTime kexWork = new UncountedTime();
+        computing.put(client.getTransport(), kexWork);
+        ConnectWatch watch = new ConnectWatch(timers, timeout, humans, kexWork, coarse -> phaseOf(client, coarse), () -> {
             closeStream.get().run();
             closeQuietly(client.getSocket());
         }).start();
@@ -211,7 +249,7 @@ public final class SshConnector implements AutoCloseable {
                 client.connectVia(tunnel, hop.hostName(), hop.port());
             }
             watch.phase(ConnectWatch.Phase.AUTHENTICATION);
-            authenticator.authenticate(client, hop, server);
+            authenticator.authenticate(client, hop, server, algorithms.keyAlgorithms(choice.get(AlgorithmKind.PUBKEY)));
             watch.close();
             if (watch.expired()) {
                 throw new IOException("connect timeout expired as authentication finished");
@@ -226,6 +264,10 @@ public final class SshConnector implements AutoCloseable {
             if (verifier.failure() != null) {
                 throw verifier.failure();
             }
+            Optional<String> noCommon = NoCommonAlgorithm.explain(messages(e), hop.alias(), algorithms);
+            if (noCommon.isPresent()) {
+                throw new SshException(server, noCommon.get(), e);
+            }
             String proxyExit = proxy == null ? null : proxy.exitedReason();
             if (proxyExit != null) {
                 throw new UnreachableException(server, proxyExit + " (before the SSH connection to " + hop.hostName()
@@ -235,6 +277,8 @@ public final class SshConnector implements AutoCloseable {
                 throw r;
             }
             throw ConnectFailures.translate(server, hop.hostName(), hop.port(), timeout, (IOException) e, verifier, via);
+        } finally {
+            computing.remove(client.getTransport());
         }
     }
 
@@ -279,6 +323,14 @@ public final class SshConnector implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.debug("closing: {}", e.toString());
         }
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     static String label(String name, HostSettings s) {

@@ -34,6 +34,9 @@
  *     {@link dev.upkeep.ssh.PassphraseProvider} once per connector, kept in memory only). The connect timeout
  *     bounds each hop's TCP connect, banner, key exchange and authentication
  *     ({@link dev.upkeep.ssh.ConnectTimeoutException} names the phase).</li>
+ * <li>Algorithms: OpenSSH 10's defaults, post-quantum key exchange first ({@code dev.upkeep.ssh.kex}), changed per
+ *     host by the config's KexAlgorithms, Ciphers, MACs, HostKeyAlgorithms and PubkeyAcceptedAlgorithms;
+ *     {@link dev.upkeep.ssh.SshConnection#negotiated()} tells what a connection agreed on.</li>
  * <li>{@link dev.upkeep.ssh.SshConnection#exec} runs one command per session, draining stdout and stderr at the
  *     same time, line by line, to an {@link dev.upkeep.ssh.OutputListener}, within
  *     {@link dev.upkeep.ssh.CommandLimits} (idle and overall bounds, output head, summary and ceiling);

@@ -34,6 +34,8 @@ public final class Icons {
     public static final String UPGRADE_AND_REBOOT = "mdi2r-restart";
     public static final String HISTORY = "mdi2h-history";
     public static final String DEMO = "mdi2f-flask-outline";
+    /** A connection whose key exchange is not post-quantum. */
+    public static final String KEX_NOT_PQ = "mdi2l-lock-alert-outline";
 
     private Icons() {
     }

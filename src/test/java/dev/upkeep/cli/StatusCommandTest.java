@@ -73,7 +73,8 @@ class StatusCommandTest {
         names.forEachRemaining(fields::add);
         assertThat(fields).containsExactly("application", "server", "reachable", "error", "os", "kernel", "bootId",
                 "uptimeSeconds", "rebootRequired", "rebootPackages", "rebootRequiredSince", "securityUpdates",
-                "otherUpdates", "packageListsUpdated", "unattendedUpgrades", "dockerVersion", "weaveVersion");
+                "otherUpdates", "packageListsUpdated", "unattendedUpgrades", "dockerVersion", "weaveVersion", "kex",
+                "kexPostQuantum");
         JsonNode first = array.get(0);
         assertThat(first.get("server").asText()).isEqualTo("srv01");
         assertThat(first.get("rebootRequired").asBoolean()).isTrue();

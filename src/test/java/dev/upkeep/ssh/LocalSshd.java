@@ -48,10 +48,20 @@ final class LocalSshd implements AutoCloseable {
 
     /** As above on {@code port} (0 = any free one), e.g. to impersonate a server that just went away. */
     static LocalSshd start(Path dir, Path authorizedKeys, List<String> hostKeyTypes, int port) throws Exception {
+        return start(dir, authorizedKeys, hostKeyTypes, port, List.of());
+    }
+
+    /**
+     * As above with {@code extraConfig} lines first in sshd_config (sshd takes the first value of a keyword), e.g.
+     * {@code KexAlgorithms diffie-hellman-group14-sha1} for a server that offers only that.
+     */
+    static LocalSshd start(Path dir, Path authorizedKeys, List<String> hostKeyTypes, int port,
+                           List<String> extraConfig) throws Exception {
         assumeAvailable();
         Files.createDirectories(dir);
         Files.createDirectories(Path.of("/run/sshd"));
         StringBuilder cfg = new StringBuilder();
+        extraConfig.forEach(line -> cfg.append(line).append('\n'));
         for (String type : hostKeyTypes) {
             Path key = dir.resolve("ssh_host_" + type + "_key");
             if (!Files.exists(key)) {

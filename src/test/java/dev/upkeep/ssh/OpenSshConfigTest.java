@@ -2,6 +2,9 @@ package dev.upkeep.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upkeep.ssh.kex.AlgorithmKind;
+import dev.upkeep.ssh.kex.AlgorithmSpec;
+import dev.upkeep.ssh.kex.AlgorithmSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +53,30 @@ class OpenSshConfigTest {
         assertThat(s.port()).isEqualTo(2222);
         assertThat(s.identityFiles()).containsExactly(Path.of("/home/me/.ssh/web"), Path.of("/home/me/.ssh/all"));
         assertThat(c.resolve("db1").user()).isEqualTo("bob");
+    }
+
+    @Test
+    void algorithmOptionsKeepTheirFirstValueAndWhereItWasWritten() throws IOException {
+        OpenSshConfig c = config("""
+                Host appliance
+                  KexAlgorithms +diffie-hellman-group1-sha1
+                  PubkeyAcceptedKeyTypes +ssh-rsa
+                Host *
+                  KexAlgorithms -sntrup*
+                  Ciphers=^aes256-ctr
+                  HostKeyAlgorithms ssh-ed25519
+                """);
+        AlgorithmSpecs appliance = c.algorithms("appliance");
+        String file = dir.resolve("config").toString();
+
+        assertThat(appliance.get(AlgorithmKind.KEX))
+                .contains(new AlgorithmSpec("+diffie-hellman-group1-sha1", file + ":2"));
+        assertThat(appliance.get(AlgorithmKind.PUBKEY)).contains(new AlgorithmSpec("+ssh-rsa", file + ":3"));
+        assertThat(appliance.get(AlgorithmKind.CIPHER)).contains(new AlgorithmSpec("^aes256-ctr", file + ":6"));
+        assertThat(appliance.get(AlgorithmKind.MAC)).isEmpty();
+        assertThat(c.algorithms("web1").get(AlgorithmKind.KEX)).contains(new AlgorithmSpec("-sntrup*", file + ":5"));
+        assertThat(OpenSshConfig.load(dir.resolve("nope"), dir, "/home/me", "me").algorithms("x"))
+                .isEqualTo(AlgorithmSpecs.DEFAULTS);
     }
 
     @Test

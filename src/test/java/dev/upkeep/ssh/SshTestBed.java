@@ -30,6 +30,13 @@ final class SshTestBed {
         return sshd;
     }
 
+    /** An sshd with these sshd_config lines first (e.g. forcing one algorithm). */
+    LocalSshd sshd(String name, List<String> hostKeyTypes, List<String> extraConfig) throws Exception {
+        LocalSshd sshd = LocalSshd.start(dir.resolve(name), authorizedKeys, hostKeyTypes, 0, extraConfig);
+        toClose.add(sshd);
+        return sshd;
+    }
+
     /** Trusts {@code sshd}'s host key of {@code type} in the test known_hosts. */
     void trust(LocalSshd sshd, String type) throws Exception {
         Files.writeString(knownHosts, sshd.knownHostsLine(type), StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -16,8 +16,16 @@ import java.util.Map;
  * {@link #publish} adds packages at run time; servers see them after their next {@code apt-get update}.
  */
 public final class AptRepo {
-    /** Release fields of one suite; {@code name} is the directory under {@code dists/} (what sources list). */
-    public record Suite(String name, String origin, String label, String suite, String codename, String component) {
+    /**
+     * Release fields of one suite; {@code name} is the directory under {@code dists/} (what sources list).
+     * {@code version} is the Release file's {@code Version:} (a Debian major version), null for none; suites made
+     * without one say 12, as every suite of the fleet did before it had Debian 13 servers.
+     */
+    public record Suite(String name, String origin, String label, String suite, String codename, String component,
+                        String version) {
+        public Suite(String name, String origin, String label, String suite, String codename, String component) {
+            this(name, origin, label, suite, codename, component, "12");
+        }
     }
 
     /** Where every server has the fleet's signing key. */
@@ -43,12 +51,9 @@ public final class AptRepo {
         }
     }
 
-    /** The Debian-like suites of the fleet's main repository. */
-    static List<Suite> debianSuites() {
-        return List.of(new Suite("bookworm", "Debian", "Debian", "stable", "bookworm", "main"),
-                new Suite("bookworm-updates", "Debian", "Debian", "stable-updates", "bookworm-updates", "main"),
-                new Suite("bookworm-security", "Debian", "Debian-Security", "stable-security", "bookworm-security",
-                        "main"));
+    /** The Debian-like suites of the fleet's main repository: three per release (see {@link DebianRelease}). */
+    static List<Suite> debianSuites(java.util.Collection<DebianRelease> releases) {
+        return releases.stream().flatMap(release -> release.suites().stream()).toList();
     }
 
     /** Base URL for a sources entry ({@code URIs:}). */
@@ -122,15 +127,18 @@ public final class AptRepo {
         // apt-ftparchive writes Filename: relative to where it runs, which is the repository root.
         String packages = Exec.run(List.of("apt-ftparchive", "packages", "pool/" + suite.name()), dir, Map.of(), 120);
         replace(binary.resolve("Packages"), packages);
-        String release = Exec.run(List.of("apt-ftparchive",
+        List<String> command = new java.util.ArrayList<>(List.of("apt-ftparchive",
                 "-o", "APT::FTPArchive::Release::Origin=" + suite.origin(),
                 "-o", "APT::FTPArchive::Release::Label=" + suite.label(),
                 "-o", "APT::FTPArchive::Release::Suite=" + suite.suite(),
                 "-o", "APT::FTPArchive::Release::Codename=" + suite.codename(),
-                "-o", "APT::FTPArchive::Release::Version=12",
                 "-o", "APT::FTPArchive::Release::Architectures=amd64 all",
-                "-o", "APT::FTPArchive::Release::Components=" + suite.component(),
-                "release", "."), dists, Map.of(), 120);
+                "-o", "APT::FTPArchive::Release::Components=" + suite.component()));
+        if (suite.version() != null) {
+            command.addAll(List.of("-o", "APT::FTPArchive::Release::Version=" + suite.version()));
+        }
+        command.addAll(List.of("release", "."));
+        String release = Exec.run(command, dists, Map.of(), 120);
         Path staged = Files.createTempDirectory(dir, "release");
         Files.writeString(staged.resolve("Release"), release);
         gpg.signRelease(staged.resolve("Release"));

@@ -14,8 +14,8 @@ final class Availability {
     private Availability() {
     }
 
-    /** Empty when the fleet can start; otherwise the reason it cannot. */
-    static Optional<String> problem() {
+    /** Empty when a fleet of these releases can start; otherwise the reason it cannot. */
+    static Optional<String> problem(DebianRelease... releases) {
         if (!System.getProperty("os.name", "").equals("Linux")) {
             return Optional.of("the test fleet needs Linux namespaces");
         }
@@ -27,9 +27,12 @@ final class Availability {
                 return Optional.of("the test fleet needs `" + binary + "` (see docs/testfleet.md for the packages)");
             }
         }
-        if (!Files.isDirectory(RootFs.cacheRoot().resolve("rootfs-" + RootFs.cacheKey()))
-                && which("debootstrap").isEmpty()) {
-            return Optional.of("the test fleet needs debootstrap to build its rootfs (apt-get install debootstrap)");
+        for (DebianRelease release : releases) {
+            if (!Files.isDirectory(RootFs.cacheRoot().resolve("rootfs-" + RootFs.cacheKey(release)))
+                    && which("debootstrap").isEmpty()) {
+                return Optional.of("the test fleet needs debootstrap to build its Debian " + release.version()
+                        + " rootfs (apt-get install debootstrap)");
+            }
         }
         if (!hasOverlayFs()) {
             return Optional.of("the kernel has no overlayfs (modprobe overlay)");

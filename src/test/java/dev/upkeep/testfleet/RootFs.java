@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cached, read-only root filesystem every server overlays: built once by {@code build-rootfs.sh} with
- * debootstrap and reused until the build script or the preinstalled packages change (the cache key is a hash
- * of them). Built into a temporary directory and renamed into place, so a half-built rootfs is never used;
+ * The cached, read-only root filesystem every server of one Debian release overlays: built once by
+ * {@code build-rootfs.sh} with debootstrap (from the Debian archive this machine's apt uses, see
+ * {@link AptSources}) and reused until the release, the build script or the preinstalled packages change (the
+ * cache key is a hash of them). Built into a temporary directory and renamed into place, so a half-built rootfs is never used;
  * a file lock keeps two JVMs from building at once.
  */
 final class RootFs {
@@ -30,9 +31,11 @@ final class RootFs {
     static final String CACHE_ENV = "UPKEEP_TESTFLEET_CACHE";
 
     private final Path dir;
+    private final DebianRelease release;
 
-    private RootFs(Path dir) {
+    private RootFs(Path dir, DebianRelease release) {
         this.dir = dir;
+        this.release = release;
     }
 
     static Path cacheRoot() {
@@ -40,28 +43,32 @@ final class RootFs {
         return Path.of(configured == null || configured.isBlank() ? "/var/cache/upkeep-testfleet" : configured);
     }
 
-    /** Returns the cached rootfs, building it first (about a minute) when there is none for this recipe. */
-    static synchronized RootFs obtain() {
+    /** Returns the release's cached rootfs, building it first (about a minute) when there is none for this recipe. */
+    static synchronized RootFs obtain(DebianRelease release) {
         Path cache = cacheRoot();
-        Path dir = cache.resolve("rootfs-" + cacheKey());
+        Path dir = cache.resolve("rootfs-" + cacheKey(release));
         if (Files.isDirectory(dir)) {
-            return new RootFs(dir);
+            return new RootFs(dir, release);
         }
         try {
             Files.createDirectories(cache);
             try (FileChannel channel = FileChannel.open(cache.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
                 if (!Files.isDirectory(dir)) {
-                    build(cache, dir);
+                    build(cache, dir, release);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the test fleet rootfs in " + cache, e);
         }
-        return new RootFs(dir);
+        return new RootFs(dir, release);
     }
 
-    /** Debian bookworm minbase with sshd, sudo, the accounts and the demo packages at 1.0. */
+    DebianRelease release() {
+        return release;
+    }
+
+    /** Debian minbase of the release with sshd, sudo, the accounts and the demo packages at 1.0. */
     Path base() {
         return dir.resolve("base");
     }
@@ -80,7 +87,8 @@ final class RootFs {
         return dir.resolve("debs");
     }
 
-    private static void build(Path cache, Path dir) throws IOException {
+    private static void build(Path cache, Path dir, DebianRelease release) throws IOException {
+        String mirror = AptSources.debianMirror();
         removeStaleBuilds(cache);
         Path temp = cache.resolve(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         Path work = Files.createTempDirectory("upkeep-testfleet-build");
@@ -90,11 +98,13 @@ final class RootFs {
             DemoPackages.installed().forEach(deb -> deb.build(preinstall));
             Files.createDirectories(temp);
             Path logFile = cache.resolve(dir.getFileName() + ".log");
-            log.info("Building the test fleet rootfs in {} (debootstrap, about a minute; log: {})", dir, logFile);
+            log.info("Building the test fleet's Debian {} rootfs in {} (debootstrap from {}, about a minute; log: {})",
+                    release.version(), dir, mirror, logFile);
             long started = System.nanoTime();
             // Its own mount namespace: whatever the script mounts is gone when it ends, even if it fails.
             CommandResult result = Exec.call(List.of("unshare", "--mount", "--propagation", "private", "sh",
-                    work.resolve("scripts/build-rootfs.sh").toString(), temp.toString(), preinstall.toString()),
+                    work.resolve("scripts/build-rootfs.sh").toString(), temp.toString(), preinstall.toString(),
+                    release.codename(), mirror),
                     null, Map.of(), 1800);
             Files.writeString(logFile, result.stdout() + "\n--- stderr ---\n" + result.stderr());
             if (result.exitCode() != 0) {
@@ -118,10 +128,11 @@ final class RootFs {
         }
     }
 
-    /** Hash of everything the build reads, so a changed script or demo package means a fresh rootfs. */
-    static String cacheKey() {
+    /** Hash of everything the build reads, so another release, script or demo package means a fresh rootfs. */
+    static String cacheKey(DebianRelease release) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(("release " + release.codename() + "\n").getBytes(StandardCharsets.UTF_8));
             for (String name : Resources.BUILD_SCRIPTS) {
                 digest.update(name.getBytes(StandardCharsets.UTF_8));
                 digest.update(Resources.read(name));

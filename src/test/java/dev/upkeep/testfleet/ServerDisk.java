@@ -18,12 +18,16 @@ import java.util.Map;
 final class ServerDisk {
     private final String name;
     private final Path dir;
+    private final DebianRelease release;
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
     private final List<String> publicKeys = new ArrayList<>();
+    private volatile int port;
+    private volatile List<String> extraSshdOptions = List.of();
 
-    ServerDisk(String name, Path dir) {
+    ServerDisk(String name, Path dir, DebianRelease release) {
         this.name = name;
         this.dir = dir;
+        this.release = release;
         try {
             Files.createDirectories(upper());
             Files.createDirectories(work());
@@ -32,6 +36,10 @@ final class ServerDisk {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    DebianRelease release() {
+        return release;
     }
 
     Path upper() {
@@ -61,7 +69,8 @@ final class ServerDisk {
             Path ssh = Files.createDirectories(upper().resolve("etc/ssh"));
             HostKeyPool.take(ssh);
             loadHostKeys();
-            Files.writeString(ssh.resolve("sshd_config"), sshdConfig(port));
+            this.port = port;
+            Files.writeString(ssh.resolve("sshd_config"), sshdConfig());
             Path authorized = Files.createDirectories(ssh.resolve("authorized_keys"));
             for (String user : List.of("root", "deploy", "admin", "nopw")) {
                 Files.writeString(authorized.resolve(user), clientPublicKey);
@@ -81,8 +90,24 @@ final class ServerDisk {
 
     /** Rewrites the port in sshd_config; only while the server is down (see the class comment). */
     void changePort(int port) {
+        this.port = port;
+        rewriteSshdConfig();
+    }
+
+    /** Adds these lines to sshd_config (replacing earlier extra lines); only while the server is down. */
+    void extraSshdOptions(List<String> lines) {
+        for (String line : lines) {
+            if (line.contains("\n") || line.isBlank()) {
+                throw new IllegalArgumentException("one sshd_config line each, not '" + line + "'");
+            }
+        }
+        this.extraSshdOptions = List.copyOf(lines);
+        rewriteSshdConfig();
+    }
+
+    private void rewriteSshdConfig() {
         try {
-            Files.writeString(upper().resolve("etc/ssh/sshd_config"), sshdConfig(port));
+            Files.writeString(upper().resolve("etc/ssh/sshd_config"), sshdConfig());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,10 +146,18 @@ final class ServerDisk {
         return parts[0] + " " + parts[1];
     }
 
-    private static String sshdConfig(int port) {
-        StringBuilder config = new StringBuilder("# Test fleet server\nPort " + port + "\nListenAddress 127.0.0.1\n");
+    /** sshd uses the first value of a keyword, so the extra lines (a test's choice) come first. */
+    private String sshdConfig() {
+        StringBuilder config = new StringBuilder("# Test fleet server (Debian " + release.version() + ")\n");
+        extraSshdOptions.forEach(line -> config.append(line).append('\n'));
+        config.append("Port ").append(port).append("\nListenAddress 127.0.0.1\n");
         for (String type : HostKeyPool.KEY_TYPES) {
             config.append("HostKey /etc/ssh/ssh_host_").append(type).append("_key\n");
+        }
+        if (release != DebianRelease.DEBIAN_12) {
+            // OpenSSH 9.8+ refuses a source address for a while after connections that never authenticate (a
+            // key exchange test or benchmark makes many); every test connection comes from 127.0.0.1.
+            config.append("PerSourcePenalties no\n");
         }
         // No PAM in minbase; key logins only; many parallel connections from the tests.
         return config.append("""

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Real Debian servers for integration tests: each an OpenSSH sshd on 127.0.0.1 (a free port) in its own
- * namespaces over its own overlay of a cached Debian bookworm rootfs, with real apt/dpkg against a signed apt
- * repository the fleet serves on loopback. Needs root; see docs/testfleet.md.
+ * namespaces over its own overlay of a cached Debian rootfs (bookworm by default, trixie on request, or a mix),
+ * with real apt/dpkg against a signed apt repository the fleet serves on loopback. Needs root; see
+ * docs/testfleet.md.
  * <pre>{@code
  * TestFleet.assumeAvailable();
  * try (TestFleet fleet = TestFleet.start(3)) {
@@ -44,7 +45,7 @@ public final class TestFleet implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::cleanUp, "testfleet-cleanup");
     private boolean closed;
 
-    private TestFleet(FleetOptions options, RootFs rootFs) throws IOException {
+    private TestFleet(FleetOptions options, Map<DebianRelease, RootFs> rootFs) throws IOException {
         StaleFleets.removeAbandoned(Path.of(System.getProperty("java.io.tmpdir")));
         dir = Files.createTempDirectory(StaleFleets.PREFIX);
         StaleFleets.markOwner(dir);
@@ -58,23 +59,28 @@ public final class TestFleet implements AutoCloseable {
         }
     }
 
-    private void startUp(FleetOptions options, RootFs rootFs) throws IOException {
+    private void startUp(FleetOptions options, Map<DebianRelease, RootFs> rootFs) throws IOException {
         Files.createDirectories(clientKey.getParent());
         Exec.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "upkeep-testfleet-client", "-f",
                 clientKey.toString());
         gpg = new Gpg(dir.resolve("gnupg"));
         http = new LoopbackHttpServer(Files.createDirectories(dir.resolve("www")));
-        repo = new AptRepo(dir.resolve("www/debian"), http.baseUrl() + "/debian", gpg, AptRepo.debianSuites());
-        publishStandardPackages(rootFs);
+        repo = new AptRepo(dir.resolve("www/debian"), http.baseUrl() + "/debian", gpg,
+                AptRepo.debianSuites(rootFs.keySet()));
+        for (RootFs each : rootFs.values()) {
+            publishStandardPackages(each);
+        }
         Path keyring = dir.resolve("repo-keyring.gpg");
         gpg.exportPublicKey(keyring);
         Resources.copy(List.of(Resources.SERVER_INIT), dir);
         String clientPublicKey = Files.readString(Path.of(clientKey + ".pub"));
         for (int i = 0; i < options.serverCount(); i++) {
             String name = String.format("srv%02d", i + 1);
-            ServerDisk disk = new ServerDisk(name, dir.resolve("servers").resolve(name));
+            DebianRelease release = options.release(i);
+            ServerDisk disk = new ServerDisk(name, dir.resolve("servers").resolve(name), release);
+            RootFs image = rootFs.get(release);
             List<Path> lower = options.unattendedUpgrades(i)
-                    ? List.of(rootFs.layer("unattended-upgrades"), rootFs.base()) : List.of(rootFs.base());
+                    ? List.of(image.layer("unattended-upgrades"), image.base()) : List.of(image.base());
             ServerProcess process = new ServerProcess(name, disk, dir.resolve(Resources.SERVER_INIT), lower, 0);
             process.rebootDelay(options.rebootDelay());
             processes.add(process);
@@ -85,12 +91,17 @@ public final class TestFleet implements AutoCloseable {
 
     /** Skips the calling test (JUnit assumption) with the reason when this machine cannot run the fleet. */
     public static void assumeAvailable() {
-        Availability.problem().ifPresent(reason -> Assumptions.assumeTrue(false, reason));
+        assumeAvailable(DebianRelease.DEBIAN_12);
+    }
+
+    /** As {@link #assumeAvailable()}, for a fleet with servers of these releases. */
+    public static void assumeAvailable(DebianRelease... releases) {
+        Availability.problem(releases).ifPresent(reason -> Assumptions.assumeTrue(false, reason));
     }
 
     /** Empty when the fleet can run here, else why not. */
     public static Optional<String> unavailableReason() {
-        return Availability.problem();
+        return Availability.problem(DebianRelease.DEBIAN_12);
     }
 
     /** Starts {@code count} servers (in parallel), building the cached rootfs first if there is none. */
@@ -99,7 +110,10 @@ public final class TestFleet implements AutoCloseable {
     }
 
     public static TestFleet start(FleetOptions options) {
-        RootFs rootFs = RootFs.obtain();
+        Map<DebianRelease, RootFs> rootFs = new java.util.EnumMap<>(DebianRelease.class);
+        for (DebianRelease release : options.releases()) {
+            rootFs.put(release, RootFs.obtain(release));
+        }
         try {
             return new TestFleet(options, rootFs);
         } catch (IOException e) {
@@ -125,7 +139,10 @@ public final class TestFleet implements AutoCloseable {
         return dir.resolve("known_hosts");
     }
 
-    /** The Debian-like repository the servers' apt uses (suites bookworm, bookworm-updates, bookworm-security). */
+    /**
+     * The Debian-like repository the servers' apt uses: suites CODENAME, CODENAME-updates and CODENAME-security of
+     * each release the fleet runs (bookworm-security, trixie-security, …).
+     */
     public AptRepo repo() {
         return repo;
     }
@@ -175,12 +192,13 @@ public final class TestFleet implements AutoCloseable {
     }
 
     private void publishStandardPackages(RootFs rootFs) throws IOException {
+        String codename = rootFs.release().codename();
         try (var debs = Files.list(rootFs.debs())) {
-            repo.publish("bookworm", debs.toArray(Path[]::new));
+            repo.publish(codename, debs.toArray(Path[]::new));
         }
-        repo.publish("bookworm", DemoPackages.installed().toArray(DebPackage[]::new));
-        repo.publish("bookworm-security", DemoPackages.securityUpdate());
-        repo.publish("bookworm-updates", DemoPackages.otherUpdate());
+        repo.publish(codename, DemoPackages.installed().toArray(DebPackage[]::new));
+        repo.publish(codename + "-security", DemoPackages.securityUpdate());
+        repo.publish(codename + "-updates", DemoPackages.otherUpdate());
     }
 
     private void bootAll(String clientPublicKey, Path keyring) {
@@ -194,7 +212,8 @@ public final class TestFleet implements AutoCloseable {
                 boots.add(CompletableFuture.runAsync(() -> {
                     int port = ports.next();
                     process.usePort(port);
-                    disk.provision(clientPublicKey, repo.sourcesEntry(), keyring, port);
+                    disk.provision(clientPublicKey, repo.sourcesEntry(disk.release().suiteNames()
+                            .toArray(String[]::new)), keyring, port);
                     bootOnFreePort(process);
                 }, pool));
             }

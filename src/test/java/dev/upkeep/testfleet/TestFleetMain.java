@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Starts a test fleet by hand (for manual tries and screenshots), prints how to reach it, and keeps it up until
- * Enter, end of input or Ctrl-C. Arguments: {@code [count] [--unattended-upgrades]}.
+ * Enter, end of input or Ctrl-C. Arguments: {@code [count] [--unattended-upgrades] [--debian13]}.
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * java -cp "$(cat target/test-classpath.txt):target/classes:target/test-classes" dev.upkeep.testfleet.TestFleetMain 5
@@ -22,17 +22,20 @@ public final class TestFleetMain {
     public static void main(String[] args) throws IOException, InterruptedException {
         int count = 3;
         boolean unattendedUpgrades = false;
+        DebianRelease release = DebianRelease.DEBIAN_12;
         for (String arg : args) {
             if (arg.matches("\\d+")) {
                 count = Integer.parseInt(arg);
             } else if (arg.equals("--unattended-upgrades")) {
                 unattendedUpgrades = true;
+            } else if (arg.equals("--debian13")) {
+                release = DebianRelease.DEBIAN_13;
             } else {
-                System.err.println("usage: TestFleetMain [count] [--unattended-upgrades]");
+                System.err.println("usage: TestFleetMain [count] [--unattended-upgrades] [--debian13]");
                 System.exit(2);
             }
         }
-        FleetOptions options = FleetOptions.servers(count).rebootDelay(Duration.ofSeconds(3));
+        FleetOptions options = FleetOptions.servers(count).rebootDelay(Duration.ofSeconds(3)).release(release);
         if (unattendedUpgrades) {
             options.allWithUnattendedUpgrades();
         }

@@ -51,6 +51,31 @@ public final class TestServer {
         return process.port();
     }
 
+    /** What the server's sshd (and init) wrote to stderr, across boots; {@code LogLevel DEBUG1} shows each kex. */
+    public String sshdLog() {
+        try {
+            return Files.readString(disk.consoleLog());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Debian release this server runs. */
+    public DebianRelease release() {
+        return disk.release();
+    }
+
+    /**
+     * Restarts the server's sshd with these lines first in its sshd_config (sshd takes the first value of a
+     * keyword), e.g. {@code sshdOptions("KexAlgorithms mlkem768x25519-sha256")}; no lines restore the standard
+     * config. The server stops and starts (new boot id) because its disk must not change while mounted.
+     */
+    public void sshdOptions(String... lines) {
+        process.stop();
+        disk.extraSshdOptions(List.of(lines));
+        process.start();
+    }
+
     /** The boot id of the current (or last) boot, as /proc/sys/kernel/random/boot_id shows it on the server. */
     public String bootId() {
         return process.bootId();

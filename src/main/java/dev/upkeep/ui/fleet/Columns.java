@@ -20,6 +20,7 @@ final class Columns {
             case QUEUED -> CellView.muted("queued…");
             case CHECKING -> CellView.muted("checking…");
             case IDLE -> !s.known() ? CellView.muted("not checked")
+                    : s.status().kexNotPostQuantum() ? new CellView("reachable · no PQ", Icons.KEX_NOT_PQ, Tone.WARNING)
                     : s.reachable() ? new CellView("reachable", Icons.REACHABLE, Tone.SUCCESS)
                     : new CellView("unreachable", Icons.UNREACHABLE, Tone.DANGER);
         };

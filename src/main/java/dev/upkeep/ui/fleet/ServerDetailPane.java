@@ -1,6 +1,7 @@
 package dev.upkeep.ui.fleet;
 
 import atlantafx.base.theme.Styles;
+import dev.upkeep.fleet.KexWarning;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.ui.Icons;
@@ -21,8 +22,9 @@ public final class ServerDetailPane {
     private final Label title = new Label("No server selected");
     private final Label subtitle = new Label("Select a row to see its details.");
     private final Label alert = new Label();
+    private final Label kexAlert = new Label();
     private final GridPane grid = new GridPane();
-    private final VBox box = new VBox(10, title, subtitle, alert, grid);
+    private final VBox box = new VBox(10, title, subtitle, alert, kexAlert, grid);
     private final ScrollPane scroll = new ScrollPane(box);
     private final ChangeListener<RowState> stateListener = (o, was, now) -> show(now);
 
@@ -49,6 +51,12 @@ public final class ServerDetailPane {
         alert.getStyleClass().add("detail-alert");
         alert.setManaged(false);
         alert.setVisible(false);
+        kexAlert.setId("detail-kex-alert");
+        kexAlert.setWrapText(true);
+        kexAlert.getStyleClass().addAll("detail-alert", Styles.WARNING);
+        kexAlert.setGraphic(Icons.icon(Icons.KEX_NOT_PQ));
+        kexAlert.setManaged(false);
+        kexAlert.setVisible(false);
         grid.setHgap(10);
         javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
         javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
@@ -73,6 +81,10 @@ public final class ServerDetailPane {
         alert.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
         alert.setVisible(false);
         alert.setManaged(false);
+        boolean kexWarning = s != null && s.reachable() && s.status().kexNotPostQuantum();
+        kexAlert.setText(kexWarning ? "Warning: " + KexWarning.text(s.status().kex().algorithm()) : "");
+        kexAlert.setVisible(kexWarning);
+        kexAlert.setManaged(kexWarning);
         if (s == null) {
             title.setText("No server selected");
             subtitle.setText("Select a row to see its details.");
@@ -103,6 +115,7 @@ public final class ServerDetailPane {
             return;
         }
         r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
+        r = row(r, "Key exchange", st.kex() == null ? "—" : st.kex().describe());
         r = row(r, "OS", Formats.orDash(st.os()));
         r = row(r, "Kernel running", Formats.orDash(st.kernel()));
         r = row(r, "Kernel installed", Formats.orDash(st.installedKernel()) + (st.kernelUpdatePending() ? "  (newer: reboot to use it)" : ""));

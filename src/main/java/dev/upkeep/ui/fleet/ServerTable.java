@@ -55,7 +55,7 @@ public final class ServerTable {
         table.getColumns().addAll(java.util.List.of(
                 column("Server", 120, s -> CellView.text(s.ref().server()), by(s -> s.ref().server())),
                 column("Application", 100, s -> CellView.text(s.ref().application()), by(s -> s.ref().application())),
-                progressColumn("Reachability", 135, Columns::reachability, by(s -> reachOrder(s))),
+                progressColumn("Reachability", 180, Columns::reachability, by(s -> reachOrder(s))),
                 column("Reboot", 160, Columns::reboot, by(ServerTable::rebootOrder)),
                 column("Security", 85, Columns::securityUpdates, by(s -> s.reachable() ? s.status().securityUpdates() : null)),
                 column("Other", 70, Columns::otherUpdates, by(s -> s.reachable() ? s.status().otherUpdates() : null)),

@@ -109,7 +109,7 @@ public final class FakeRuns {
         @Override
         public ProcedureResult run(ProcedureContext ctx) {
             ctx.step(Step.UPDATING_LISTS, null);
-            ctx.line(OutputListener.Stream.STDOUT, "Hit:1 http://deb.debian.org/debian bookworm InRelease");
+            ctx.line(OutputListener.Stream.STDOUT, "Hit:1 http://127.0.0.1:8080/debian bookworm InRelease");
             ctx.step(Step.UPGRADING, "unattended-upgrades");
             for (int i = 1; i <= lines; i++) {
                 if (ctx.cancellation().isCancelled()) return ProcedureResult.failed("stopped at a safe point");
