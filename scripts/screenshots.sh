@@ -91,8 +91,11 @@ start_demo --dark
 select_first_row
 shoot main-dark
 xdotool mousemove 632 59 click 1 mousemove 640 400 # the toolbar's Upgrade + reboot
-sleep "$settle"
-key Return
-sleep $(( settle * 4 )) # the run's first steps and their logs
+await_window "Upgrade and reboot if required"
+sleep $(( settle * 2 )) # its pre-flight (the apt simulation) fills the dialog
+# "Run now", bottom right of the dialog (the keyboard's Enter would be Cancel, which has the focus there)
+xdotool mousemove 1013 784 click 1 mousemove 640 400
+await_window "Run 2"
+sleep $(( settle * 3 )) # the upgrade, the reboot and the health check stream into the log
 shoot run-live-logs
 stop_demo
