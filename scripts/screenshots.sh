@@ -13,6 +13,8 @@ mkdir -p "$out"
 for tool in Xvfb import xdotool; do
   command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is missing (apt-get install xvfb imagemagick xdotool)" >&2; exit 1; }
 done
+# Build first (./upkeep builds when the sources are newer than the jar), so no window waits on a build.
+"$here/upkeep" --help >/dev/null
 scratch="$(mktemp -d)"
 display=":$(( 90 + RANDOM % 400 ))"
 pids=()

@@ -1,14 +1,20 @@
 package dev.upkeep;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Logic knows no screen, and the screen opens no SSH connections itself. */
+/**
+ * Layers point down: files at the bottom; fleet, manifest, ssh; remote; run; cli and the window on top. In the
+ * window, the shell ({@code dev.upkeep.ui}) sits on the feature packages, which sit on {@code ui.shared}.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -68,4 +74,67 @@ class ArchitectureTest {
                         "dev.upkeep.cli..", "dev.upkeep.ui..")
                 .check(classes);
     }
+
+    /** Any cycle between two packages, wherever it is, fails the build (each package is its own slice). */
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.upkeep.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** remote knows Debian and SSH; what a run is, how it is shown or typed is above it. */
+    @Test
+    void remoteNeverUsesRunCliOrWindow() {
+        noClasses().that().resideInAPackage("dev.upkeep.remote..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void runNeverUsesCliOrWindow() {
+        noClasses().that().resideInAPackage("dev.upkeep.run..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.cli..", "dev.upkeep.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void cliNeverUsesWindow() {
+        noClasses().that().resideInAPackage("dev.upkeep.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.ui..")
+                .check(classes);
+    }
+
+    /** The demo fleet is started by the launcher and knows nothing above the files it writes. */
+    @Test
+    void demoUsesNoCliRunNorWindow() {
+        noClasses().that().resideInAPackage("dev.upkeep.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.ui..")
+                .check(classes);
+    }
+
+    /** A window feature (fleet, edit, deploy, history, manifest, ...) reaches another only through the shell. */
+    @Test
+    void windowFeaturesNeverUseEachOther() {
+        slices().matching("dev.upkeep.ui.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage(SHARED))
+                .check(classes);
+    }
+
+    /** The shell wires the features together; no feature (nor shared) knows the shell. */
+    @Test
+    void windowFeaturesAndSharedNeverUseTheShell() {
+        noClasses().that().resideInAPackage("dev.upkeep.ui..").and().resideOutsideOfPackage("dev.upkeep.ui")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.ui")
+                .check(classes);
+    }
+
+    /** ui.shared is the window's bottom: dialogs, the FX-thread executor, icons, theme, the log pane. */
+    @Test
+    void sharedWindowServicesUseNoFeature() {
+        noClasses().that().resideInAPackage(SHARED)
+                .should().dependOnClassesThat(resideInAPackage("dev.upkeep.ui..")
+                        .and(DescribedPredicate.not(resideInAPackage(SHARED))))
+                .check(classes);
+    }
+
+    private static final String SHARED = "dev.upkeep.ui.shared..";
 }

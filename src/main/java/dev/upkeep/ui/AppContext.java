@@ -1,15 +1,24 @@
 package dev.upkeep.ui;
 
 import dev.upkeep.fleet.PrivateState;
-import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.ManifestValidator;
+import dev.upkeep.ui.deploy.Deployments;
+import dev.upkeep.ui.edit.ApplicationFormViewModel;
+import dev.upkeep.ui.edit.FormDialogs;
+import dev.upkeep.ui.edit.ServerFormViewModel;
+import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
 import dev.upkeep.ui.fleet.ManifestWantsReader;
 import dev.upkeep.ui.fleet.ServerRow;
-import dev.upkeep.ui.deploy.DeployWindows;
-import dev.upkeep.ui.deploy.Deployments;
+import dev.upkeep.ui.fleet.TrustView;
+import dev.upkeep.ui.fleet.TrustViewModel;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.FxDialogService;
+import dev.upkeep.ui.shared.FxSecretPrompt;
+import dev.upkeep.ui.shared.FxUiExecutor;
+import dev.upkeep.ui.shared.Theme;
 import dev.upkeep.windowstate.ThemeChoice;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -44,7 +53,10 @@ final class AppContext implements AutoCloseable {
      */
     AppContext(AppServices services, Stage stage, ThemeChoice themeChoice, boolean desktopDark, Runnable openDemo) {
         this.services = services;
-        this.dialogs = new FxDialogService(() -> stage);
+        this.dialogs = new FxDialogService(() -> stage)
+                .view(ServerFormViewModel.class, FormDialogs::serverForm)
+                .view(ApplicationFormViewModel.class, FormDialogs::applicationForm)
+                .view(TrustViewModel.class, TrustView::create);
         services.secrets().install(new FxSecretPrompt(ui, dialogs));
         this.theme = new Theme(themeChoice, desktopDark);
         this.workspace = new WorkspaceViewModel(services.store(), ui, dialogs, services.workspaceFile());

@@ -2,13 +2,14 @@ package dev.upkeep.ui;
 
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.ui.deploy.DeployWindows;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
 import dev.upkeep.ui.fleet.ServerRow;
-import javafx.beans.binding.BooleanBinding;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.Theme;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.upkeep.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
+import dev.upkeep.ui.shared.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -1,5 +1,8 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.Shortcuts;
+
 import java.util.List;
 
 /** Help › Keyboard shortcuts: the list, as the platform writes the keys (Ctrl here, ⌘ on macOS). */

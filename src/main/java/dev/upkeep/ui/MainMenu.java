@@ -1,5 +1,8 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.Shortcuts;
+
+import dev.upkeep.ui.shared.Icons;
 import dev.upkeep.windowstate.ThemeChoice;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -60,7 +63,7 @@ final class MainMenu {
         deploy.disableProperty().bind(c.cannotDeploy);
         MenuItem deployApp = item("Deploy to the whole application…", null, Shortcuts.DEPLOY_APPLICATION, c::deployApplication);
         deployApp.disableProperty().bind(c.cannotDeploy);
-        MenuItem oneClick = item(dev.upkeep.ui.deploy.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.UPGRADE_AND_REBOOT, Shortcuts.UPGRADE_AND_REBOOT,
+        MenuItem oneClick = item(dev.upkeep.ui.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.UPGRADE_AND_REBOOT, Shortcuts.UPGRADE_AND_REBOOT,
                 c::upgradeAndReboot);
         oneClick.setId("menu-upgrade-and-reboot");
         oneClick.disableProperty().bind(c.cannotDeploy);

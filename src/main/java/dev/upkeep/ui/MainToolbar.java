@@ -1,5 +1,8 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.Shortcuts;
+
+import dev.upkeep.ui.shared.Icons;
 import javafx.scene.control.Button;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;

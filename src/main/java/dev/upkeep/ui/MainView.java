@@ -3,6 +3,7 @@ package dev.upkeep.ui;
 import dev.upkeep.ui.fleet.ApplicationListView;
 import dev.upkeep.ui.fleet.ServerDetailPane;
 import dev.upkeep.ui.fleet.ServerTable;
+import dev.upkeep.ui.shared.Theme;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;

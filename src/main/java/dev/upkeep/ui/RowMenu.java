@@ -1,5 +1,6 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.Icons;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -26,7 +27,7 @@ final class RowMenu {
         deploy.setId("row-deploy");
         deploy.setOnAction(e -> c.deploy());
         deploy.disableProperty().bind(c.cannotDeploy);
-        MenuItem oneClick = new MenuItem(dev.upkeep.ui.deploy.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.icon(Icons.UPGRADE_AND_REBOOT));
+        MenuItem oneClick = new MenuItem(dev.upkeep.ui.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.icon(Icons.UPGRADE_AND_REBOOT));
         oneClick.setId("row-upgrade-and-reboot");
         oneClick.setOnAction(e -> c.upgradeAndReboot());
         oneClick.disableProperty().bind(c.cannotDeploy);

@@ -6,6 +6,7 @@ import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetCounts;
 import dev.upkeep.ui.fleet.FleetViewModel;
+import dev.upkeep.ui.shared.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.geometry.Pos;

@@ -1,5 +1,7 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.Errors;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package dev.upkeep.ui;
 
 import dev.upkeep.run.ServerRef;
+import dev.upkeep.ui.shared.DialogService;
 
 import java.util.List;
 

@@ -9,11 +9,11 @@ import dev.upkeep.run.ServerPlan;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.ssh.ConnectRequest;
 import dev.upkeep.ssh.OutputListener;
-import dev.upkeep.ui.FxUiExecutor;
-import dev.upkeep.ui.Theme;
 import dev.upkeep.ui.deploy.RunViewModel;
-import dev.upkeep.ui.logs.LogPaneView;
-import dev.upkeep.ui.logs.LogPaneViewModel;
+import dev.upkeep.ui.shared.FxUiExecutor;
+import dev.upkeep.ui.shared.Theme;
+import dev.upkeep.ui.shared.logs.LogPaneView;
+import dev.upkeep.ui.shared.logs.LogPaneViewModel;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -58,7 +58,7 @@ public final class LogViewBench {
         AtomicLong handOverNanos = new AtomicLong();
         AtomicLong longestHandOver = new AtomicLong();
         // Times every hand-over to the FX thread: how long the window is busy with the lines themselves.
-        dev.upkeep.ui.UiExecutor ui = new dev.upkeep.ui.UiExecutor() {
+        dev.upkeep.ui.shared.UiExecutor ui = new dev.upkeep.ui.shared.UiExecutor() {
             @Override
             public <T> void submit(String what, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
                                    java.util.function.Consumer<Throwable> failed) {

@@ -92,7 +92,7 @@ public final class DemoWindowMain {
     }
 
     private static void openFormWithMistake(AppContext c) {
-        c.dialogs.editServer(withMistake(dev.upkeep.ui.edit.ServerFormViewModel.forNew(c.workspace.workspace(), "shop")));
+        c.dialogs.show(withMistake(dev.upkeep.ui.edit.ServerFormViewModel.forNew(c.workspace.workspace(), "shop")));
     }
 
     private static dev.upkeep.ui.edit.ServerFormViewModel withMistake(dev.upkeep.ui.edit.ServerFormViewModel form) {

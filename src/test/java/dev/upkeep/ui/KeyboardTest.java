@@ -1,5 +1,7 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.Shortcuts;
+
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;

@@ -1,5 +1,7 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.UiExecutor;
+
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 

@@ -2,8 +2,8 @@ package dev.upkeep.ui.deploy;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
-import dev.upkeep.ui.Icons;
-import dev.upkeep.ui.Theme;
+import dev.upkeep.ui.shared.Icons;
+import dev.upkeep.ui.shared.Theme;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -3,7 +3,7 @@ package dev.upkeep.ui.deploy;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.upkeep.run.RunOptions;
-import dev.upkeep.ui.Icons;
+import dev.upkeep.ui.shared.Icons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

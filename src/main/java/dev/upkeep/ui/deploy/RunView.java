@@ -5,10 +5,10 @@ import atlantafx.base.theme.Styles;
 import dev.upkeep.remote.Step;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.ui.Icons;
-import dev.upkeep.ui.Theme;
-import dev.upkeep.ui.UiExecutor;
-import dev.upkeep.ui.logs.LogPaneView;
+import dev.upkeep.ui.shared.Icons;
+import dev.upkeep.ui.shared.Theme;
+import dev.upkeep.ui.shared.UiExecutor;
+import dev.upkeep.ui.shared.logs.LogPaneView;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -84,7 +84,7 @@ public final class RunView {
         progress.progressProperty().bind(vm.progressProperty());
         Button cancel = new Button("Cancel run", Icons.icon(Icons.CANCEL));
         cancel.setId("run-cancel");
-        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (" + dev.upkeep.ui.Shortcuts.CANCEL_RUN.display() + ")"));
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (" + dev.upkeep.ui.shared.Shortcuts.CANCEL_RUN.display() + ")"));
         cancel.getStyleClass().add(Styles.DANGER);
         // Pressed again while cancelling, it stops waiting for servers mid-reboot (as a second Ctrl-C does).
         cancel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.cancellingProperty())
@@ -95,7 +95,7 @@ public final class RunView {
             else vm.cancel();
         });
         cancel.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) scene.getAccelerators().put(dev.upkeep.ui.Shortcuts.CANCEL_RUN.combination(), cancel::fire);
+            if (scene != null) scene.getAccelerators().put(dev.upkeep.ui.shared.Shortcuts.CANCEL_RUN.combination(), cancel::fire);
         });
         Button pause = new Button();
         pause.setId("run-pause");

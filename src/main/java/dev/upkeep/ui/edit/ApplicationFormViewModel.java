@@ -2,6 +2,7 @@ package dev.upkeep.ui.edit;
 
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.ui.shared.DialogModel;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** The "Add application" form: name and environment (and optionally the manifest path), checked before saving. */
-public final class ApplicationFormViewModel {
+public final class ApplicationFormViewModel implements DialogModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty environment = new SimpleStringProperty("production");
     private final StringProperty manifest = new SimpleStringProperty("");
@@ -44,6 +45,17 @@ public final class ApplicationFormViewModel {
 
     // commands
 
+    @Override
+    public String title() {
+        return "Add application";
+    }
+
+    @Override
+    public String confirmText() {
+        return "Add";
+    }
+
+    @Override
     public boolean validate() {
         List<String> problems = new ArrayList<>();
         String n = Validation.trimmed(name.get());

@@ -3,6 +3,7 @@ package dev.upkeep.ui.edit;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.ui.shared.DialogModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,7 +21,7 @@ import java.util.List;
  * The "Add server" / "Edit server" form. Fields are text as typed; {@link #validate()} never clears them, so a
  * mistake costs one correction, not the whole form.
  */
-public final class ServerFormViewModel {
+public final class ServerFormViewModel implements DialogModel {
     private final StringProperty application = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty host = new SimpleStringProperty("");
@@ -89,6 +90,16 @@ public final class ServerFormViewModel {
 
     public boolean isEdit() { return originalName != null; }
 
+    @Override
+    public String title() {
+        return isEdit() ? "Edit server" : "Add server";
+    }
+
+    @Override
+    public String confirmText() {
+        return "Save";
+    }
+
     public String originalName() { return originalName; }
 
     public String originalApplication() { return originalApplication; }
@@ -96,6 +107,7 @@ public final class ServerFormViewModel {
     // commands
 
     /** Checks every field, states every problem at once, and leaves the input exactly as typed. */
+    @Override
     public boolean validate() {
         List<String> problems = new ArrayList<>();
         String app = Validation.trimmed(application.get());

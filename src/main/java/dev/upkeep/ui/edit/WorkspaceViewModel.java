@@ -4,9 +4,9 @@ import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.ui.DialogService;
-import dev.upkeep.ui.Errors;
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.Errors;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -127,13 +127,13 @@ public final class WorkspaceViewModel {
     // internals
 
     private void editApplicationUntilSaved(ApplicationFormViewModel form) {
-        if (!dialogs.editApplication(form)) return;
+        if (!dialogs.show(form)) return;
         commit(WorkspaceEdits.addApplication(workspace.get(), form.toApplication()), () -> editApplicationUntilSaved(form));
     }
 
     /** A failed save reopens the same form with everything the user typed and the reason. */
     private void editServerUntilSaved(ServerFormViewModel form) {
-        if (!dialogs.editServer(form)) return;
+        if (!dialogs.show(form)) return;
         Workspace ws = workspace.get();
         Server server = form.toServer();
         Workspace next;

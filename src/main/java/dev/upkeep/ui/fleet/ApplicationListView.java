@@ -1,7 +1,7 @@
 package dev.upkeep.ui.fleet;
 
 import atlantafx.base.theme.Styles;
-import dev.upkeep.ui.Icons;
+import dev.upkeep.ui.shared.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;

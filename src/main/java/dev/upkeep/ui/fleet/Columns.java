@@ -2,7 +2,7 @@ package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.manifest.Drift;
-import dev.upkeep.ui.Icons;
+import dev.upkeep.ui.shared.Icons;
 
 import java.time.Instant;
 import java.util.function.Supplier;

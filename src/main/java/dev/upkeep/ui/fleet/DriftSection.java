@@ -2,7 +2,7 @@ package dev.upkeep.ui.fleet;
 
 import atlantafx.base.theme.Styles;
 import dev.upkeep.manifest.Drift;
-import dev.upkeep.ui.Icons;
+import dev.upkeep.ui.shared.Icons;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 

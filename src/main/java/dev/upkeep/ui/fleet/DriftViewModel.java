@@ -1,7 +1,7 @@
 package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.value.ObservableValue;

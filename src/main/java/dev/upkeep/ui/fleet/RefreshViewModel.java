@@ -1,16 +1,15 @@
 package dev.upkeep.ui.fleet;
 
+import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.RefreshHandle;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusListener;
 import dev.upkeep.run.StatusService;
 import dev.upkeep.run.UnknownHostKey;
-import dev.upkeep.fleet.ServerStatus;
-import dev.upkeep.ui.DialogService;
-import dev.upkeep.ui.UiBatcher;
-import dev.upkeep.ui.UiExecutor;
-import dev.upkeep.ui.trust.TrustViewModel;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.UiBatcher;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -176,7 +175,7 @@ public final class RefreshViewModel {
         unknownKeys.clear();
         // A new key trusted from inside the dialog (a substitution, confirmed on its own) is checked right away.
         TrustViewModel trust = new TrustViewModel(workspace.get(), keys, statusService, ui, dialogs, this::checkSoon);
-        if (dialogs.reviewHostKeys(trust)) trust.trustSelected(this::checkSoon);
+        if (dialogs.show(trust)) trust.trustSelected(this::checkSoon);
     }
 
     /** Checks the servers again now, or right after the refresh that is running. */

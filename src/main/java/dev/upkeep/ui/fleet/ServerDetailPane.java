@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.upkeep.fleet.KexWarning;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
-import dev.upkeep.ui.Icons;
+import dev.upkeep.ui.shared.Icons;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;

@@ -1,6 +1,6 @@
 package dev.upkeep.ui.history;
 
-import dev.upkeep.ui.logs.LogLine;
+import dev.upkeep.ui.shared.logs.LogLine;
 
 import java.io.BufferedReader;
 import java.io.IOException;

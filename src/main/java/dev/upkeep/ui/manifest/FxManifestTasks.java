@@ -1,6 +1,6 @@
 package dev.upkeep.ui.manifest;
 
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 

@@ -1,6 +1,6 @@
 package dev.upkeep.ui.deploy;
 
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.UiExecutor;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;

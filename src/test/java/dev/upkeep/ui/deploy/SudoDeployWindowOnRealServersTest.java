@@ -14,7 +14,7 @@ import dev.upkeep.testfleet.TestServer;
 import dev.upkeep.ui.AppServices;
 import dev.upkeep.ui.UpkeepApp;
 import dev.upkeep.ui.fleet.ServerRow;
-import dev.upkeep.ui.logs.LogLine;
+import dev.upkeep.ui.shared.logs.LogLine;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;

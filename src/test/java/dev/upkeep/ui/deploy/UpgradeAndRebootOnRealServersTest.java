@@ -14,7 +14,7 @@ import dev.upkeep.testfleet.TestServer;
 import dev.upkeep.ui.AppServices;
 import dev.upkeep.ui.UpkeepApp;
 import dev.upkeep.ui.fleet.ServerRow;
-import dev.upkeep.ui.logs.LogLine;
+import dev.upkeep.ui.shared.logs.LogLine;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;

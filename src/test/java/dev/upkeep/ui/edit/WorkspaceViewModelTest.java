@@ -3,8 +3,8 @@ package dev.upkeep.ui.edit;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.ui.DialogService;
 import dev.upkeep.ui.SameThreadUiExecutor;
+import dev.upkeep.ui.shared.DialogService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +33,12 @@ class WorkspaceViewModelTest {
     void addApplicationThenServerSavesTheFile() throws Exception {
         Path file = dir.resolve("workspace.yml");
         WorkspaceViewModel vm = loaded(file);
-        when(dialogs.editApplication(any())).thenAnswer(inv -> {
+        when(dialogs.show(any(ApplicationFormViewModel.class))).thenAnswer(inv -> {
             ApplicationFormViewModel f = inv.getArgument(0);
             f.nameProperty().set("shop");
             return f.validate();
         });
-        when(dialogs.editServer(any())).thenAnswer(inv -> {
+        when(dialogs.show(any(ServerFormViewModel.class))).thenAnswer(inv -> {
             ServerFormViewModel f = inv.getArgument(0);
             f.nameProperty().set("web1");
             f.hostProperty().set("10.0.0.5");
@@ -69,8 +69,8 @@ class WorkspaceViewModelTest {
         vm.addApplication();
         vm.addServer(null);
         vm.save();
-        verify(dialogs, never()).editApplication(any());
-        verify(dialogs, never()).editServer(any());
+        verify(dialogs, never()).show(any(ApplicationFormViewModel.class));
+        verify(dialogs, never()).show(any(ServerFormViewModel.class));
         assertThat(Files.readString(file)).isEqualTo(broken);
     }
 
@@ -85,7 +85,7 @@ class WorkspaceViewModelTest {
         assertThat(vm.loadErrorProperty().get()).contains(file.toString()).contains("the file is empty");
         vm.addApplication();
         vm.save();
-        verify(dialogs, never()).editApplication(any());
+        verify(dialogs, never()).show(any(ApplicationFormViewModel.class));
         assertThat(file).isEmptyFile();
     }
 
@@ -98,7 +98,7 @@ class WorkspaceViewModelTest {
         WorkspaceViewModel vm = new WorkspaceViewModel(failing, new SameThreadUiExecutor(), dialogs, file);
         vm.load(file);
         List<ServerFormViewModel> shown = new ArrayList<>();
-        when(dialogs.editServer(any())).thenAnswer(inv -> {
+        when(dialogs.show(any(ServerFormViewModel.class))).thenAnswer(inv -> {
             ServerFormViewModel f = inv.getArgument(0);
             shown.add(f);
             if (shown.size() == 1) {
@@ -138,7 +138,7 @@ class WorkspaceViewModelTest {
         WorkspaceViewModel vm = loaded(dir.resolve("workspace.yml"));
         vm.addServer(null);
         verify(dialogs).showError(anyString(), org.mockito.ArgumentMatchers.contains("Add an application first"));
-        verify(dialogs, never()).editServer(any());
+        verify(dialogs, never()).show(any(ServerFormViewModel.class));
     }
 
     private WorkspaceViewModel loaded(Path file) {

@@ -40,7 +40,7 @@ import static org.mockito.Mockito.when;
 @ExtendWith(ApplicationExtension.class)
 class ManifestEditorViewTest {
     private final ManifestDialogs dialogs = mock(ManifestDialogs.class);
-    private final dev.upkeep.ui.FxUiExecutor executor = new dev.upkeep.ui.FxUiExecutor();
+    private final dev.upkeep.ui.shared.FxUiExecutor executor = new dev.upkeep.ui.shared.FxUiExecutor();
     private final FxManifestTasks tasks = new FxManifestTasks(executor);
     private Path dir;
     private Path file;

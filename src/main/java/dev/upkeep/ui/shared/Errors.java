@@ -1,4 +1,4 @@
-package dev.upkeep.ui;
+package dev.upkeep.ui.shared;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package dev.upkeep.ui.logs;
+package dev.upkeep.ui.shared.logs;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

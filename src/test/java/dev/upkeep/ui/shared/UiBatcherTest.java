@@ -1,4 +1,4 @@
-package dev.upkeep.ui;
+package dev.upkeep.ui.shared;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
-package dev.upkeep.ui.logs;
+package dev.upkeep.ui.shared.logs;
 
 import atlantafx.base.theme.Styles;
-import dev.upkeep.ui.Icons;
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.Icons;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

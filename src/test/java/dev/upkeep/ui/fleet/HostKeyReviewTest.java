@@ -1,4 +1,4 @@
-package dev.upkeep.ui.trust;
+package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
@@ -7,9 +7,8 @@ import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusService;
 import dev.upkeep.run.UnknownHostKey;
 import dev.upkeep.ui.CannedStatusService;
-import dev.upkeep.ui.DialogService;
 import dev.upkeep.ui.SameThreadUiExecutor;
-import dev.upkeep.ui.fleet.FleetViewModel;
+import dev.upkeep.ui.shared.DialogService;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class HostKeyReviewTest {
     @Test
     void unknownKeysOfARefreshAreOfferedUncheckedAndOnlyTheSelectedAreTrusted() {
         CannedStatusService service = new CannedStatusService(1, () -> 0).unknownKey(keyA).unknownKey(keyB);
-        when(dialogs.reviewHostKeys(any())).thenAnswer(inv -> {
+        when(dialogs.show(any(TrustViewModel.class))).thenAnswer(inv -> {
             TrustViewModel trust = inv.getArgument(0);
             assertThat(trust.items()).extracting(i -> i.key().server()).containsExactlyInAnyOrder(A, B);
             assertThat(trust.selectedCountProperty().get()).as("nothing is trusted by default").isZero();
@@ -55,7 +54,7 @@ class HostKeyReviewTest {
         await().until(() -> service.refreshed().size() == 2 && !fleet.refresh().runningProperty().get());
         assertThat(service.trusted()).containsExactly(List.of(keyB));
         assertThat(service.refreshed().get(1)).as("trusted servers are checked again").containsExactly(B);
-        verify(dialogs).reviewHostKeys(any());
+        verify(dialogs).show(any(TrustViewModel.class));
     }
 
     @Test
@@ -64,7 +63,7 @@ class HostKeyReviewTest {
         FleetViewModel fleet = new FleetViewModel(new SimpleObjectProperty<>(workspace), service, new SameThreadUiExecutor(), dialogs);
         fleet.refreshShown(false);
         await().until(() -> !fleet.refresh().runningProperty().get());
-        verify(dialogs, never()).reviewHostKeys(any());
+        verify(dialogs, never()).show(any(TrustViewModel.class));
     }
 
     @Test

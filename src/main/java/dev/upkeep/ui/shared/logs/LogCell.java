@@ -1,4 +1,4 @@
-package dev.upkeep.ui.logs;
+package dev.upkeep.ui.shared.logs;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.ListCell;

@@ -1,9 +1,5 @@
-package dev.upkeep.ui;
+package dev.upkeep.ui.shared;
 
-import dev.upkeep.ui.edit.ApplicationFormViewModel;
-import dev.upkeep.ui.edit.ServerFormViewModel;
-import dev.upkeep.ui.trust.TrustView;
-import dev.upkeep.ui.trust.TrustViewModel;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -17,16 +13,25 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** JavaFX dialogs, always owned by the main window and styled like it. */
-final class FxDialogService implements DialogService {
+public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
+    private final Map<Class<?>, Function<DialogModel, Node>> views = new LinkedHashMap<>();
 
-    FxDialogService(Supplier<Window> owner) {
+    public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
+    }
+
+    /** The view that draws a feature's dialog model; the shell registers one per model class it offers. */
+    public <T extends DialogModel> FxDialogService view(Class<T> type, Function<? super T, Node> view) {
+        views.put(type, model -> view.apply(type.cast(model)));
+        return this;
     }
 
     @Override
@@ -99,30 +104,10 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
-    public boolean editServer(ServerFormViewModel form) {
-        return form(form.isEdit() ? "Edit server" : "Add server", FormDialogs.serverForm(form), "Save", form::validate);
-    }
-
-    @Override
-    public boolean editApplication(ApplicationFormViewModel form) {
-        return form("Add application", FormDialogs.applicationForm(form), "Add", form::validate);
-    }
-
-    @Override
-    public boolean reviewHostKeys(TrustViewModel trust) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        prepare(dialog, "Unknown host keys");
-        dialog.setHeaderText(trust.items().size() + trust.substitutions().size() + " server(s) offered an unknown host key"
-                + (trust.substitutions().isEmpty() ? "" : "; " + trust.substitutions().size() + " of them a possible substitution"));
-        ButtonType trustSelected = new ButtonType("Trust selected", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(trustSelected, ButtonType.CANCEL);
-        dialog.getDialogPane().setContent(TrustView.create(trust));
-        dialog.getDialogPane().lookupButton(trustSelected).disableProperty().bind(trust.selectedCountProperty().isEqualTo(0));
-        // Only substitutions: nothing here for "Trust selected" to take; each has its own button in the content.
-        dialog.getDialogPane().lookupButton(trustSelected).setVisible(!trust.items().isEmpty());
-        dialog.getDialogPane().lookupButton(trustSelected).setManaged(!trust.items().isEmpty());
-        dialog.setResizable(true);
-        return dialog.showAndWait().filter(b -> b == trustSelected).isPresent();
+    public boolean show(DialogModel model) {
+        Function<DialogModel, Node> view = views.get(model.getClass());
+        if (view == null) throw new IllegalStateException("No dialog view registered for " + model.getClass().getName());
+        return form(model, view.apply(model));
     }
 
     @Override
@@ -147,18 +132,22 @@ final class FxDialogService implements DialogService {
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
     }
 
-    /** A form dialog whose confirm button refuses to close while the input is invalid (the input stays). */
-    private boolean form(String title, Node content, String confirm, BooleanSupplier validate) {
+    /** A dialog whose confirm button refuses to close while the input is invalid (the input stays). */
+    private boolean form(DialogModel model, Node content) {
         Dialog<ButtonType> dialog = new Dialog<>();
-        prepare(dialog, title);
-        dialog.setHeaderText(title);
-        ButtonType ok = new ButtonType(confirm, ButtonBar.ButtonData.OK_DONE);
+        prepare(dialog, model.title());
+        dialog.setHeaderText(model.header());
+        ButtonType ok = new ButtonType(model.confirmText(), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(content);
         Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.disableProperty().bind(model.confirmDisabled());
+        okButton.setVisible(model.confirmShown());
+        okButton.setManaged(model.confirmShown());
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!validate.getAsBoolean()) e.consume();
+            if (!model.validate()) e.consume();
         });
+        dialog.setResizable(model.resizable());
         return dialog.showAndWait().filter(b -> b == ok).isPresent();
     }
 

@@ -1,4 +1,4 @@
-package dev.upkeep.ui.logs;
+package dev.upkeep.ui.shared.logs;
 
 import dev.upkeep.files.AtomicFile;
 import javafx.beans.property.BooleanProperty;

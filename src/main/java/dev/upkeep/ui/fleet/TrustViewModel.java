@@ -1,11 +1,12 @@
-package dev.upkeep.ui.trust;
+package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusService;
 import dev.upkeep.run.UnknownHostKey;
-import dev.upkeep.ui.DialogService;
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.DialogModel;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -13,6 +14,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -26,7 +28,7 @@ import java.util.function.Consumer;
  * Possible substitutions (a server offering a key of a type known_hosts lacks, while it holds others for it) are
  * kept apart: never part of "Trust selected", each trusted only on its own typed confirmation.
  */
-public final class TrustViewModel {
+public final class TrustViewModel implements DialogModel {
     /** One key and whether the user chose to trust it. */
     public static final class Item {
         private final UnknownHostKey key;
@@ -73,6 +75,40 @@ public final class TrustViewModel {
             else items.add(new Item(k));
         }
         items.addListener((Observable o) -> selectedCount.set((int) items.stream().filter(i -> i.selected.get()).count()));
+    }
+
+    // the dialog: possible substitutions are listed apart, each with its own button ({@link #trustSubstitution})
+
+    @Override
+    public String title() {
+        return "Unknown host keys";
+    }
+
+    @Override
+    public String header() {
+        return items.size() + substitutions.size() + " server(s) offered an unknown host key"
+                + (substitutions.isEmpty() ? "" : "; " + substitutions.size() + " of them a possible substitution");
+    }
+
+    @Override
+    public String confirmText() {
+        return "Trust selected";
+    }
+
+    @Override
+    public ObservableBooleanValue confirmDisabled() {
+        return selectedCount.isEqualTo(0);
+    }
+
+    /** Only substitutions: nothing for "Trust selected" to take; each has its own button in the content. */
+    @Override
+    public boolean confirmShown() {
+        return !items.isEmpty();
+    }
+
+    @Override
+    public boolean resizable() {
+        return true;
     }
 
     // properties

@@ -1,8 +1,8 @@
-package dev.upkeep.ui.trust;
+package dev.upkeep.ui.fleet;
 
 import atlantafx.base.theme.Styles;
 import dev.upkeep.run.UnknownHostKey;
-import dev.upkeep.ui.Icons;
+import dev.upkeep.ui.shared.Icons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

@@ -1,8 +1,4 @@
-package dev.upkeep.ui;
-
-import dev.upkeep.ui.edit.ApplicationFormViewModel;
-import dev.upkeep.ui.edit.ServerFormViewModel;
-import dev.upkeep.ui.trust.TrustViewModel;
+package dev.upkeep.ui.shared;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,16 +21,11 @@ public interface DialogService {
     /** A password field; empty when the user cancels. The caller wipes the returned chars. */
     Optional<char[]> askSecret(String title, String question);
 
-    /** Shows the form until it validates or the user cancels; true when the user confirmed valid input. */
-    boolean editServer(ServerFormViewModel form);
-
-    boolean editApplication(ApplicationFormViewModel form);
-
     /**
-     * Lists unknown host keys for review; true when the user chose to trust the selected ones. Possible
-     * substitutions are listed apart, each with its own button ({@link TrustViewModel#trustSubstitution}).
+     * Shows a feature's dialog (a form, the host-key review) until it validates or the user cancels; true when the
+     * user confirmed valid input.
      */
-    boolean reviewHostKeys(TrustViewModel trust);
+    boolean show(DialogModel model);
 
     Optional<Path> chooseWorkspace(Path current);
 

@@ -1,4 +1,4 @@
-package dev.upkeep.ui.logs;
+package dev.upkeep.ui.shared.logs;
 
 /**
  * One line of a server's log as the pane shows it.

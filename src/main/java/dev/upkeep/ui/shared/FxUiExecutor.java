@@ -1,4 +1,4 @@
-package dev.upkeep.ui;
+package dev.upkeep.ui.shared;
 
 import javafx.application.Platform;
 import org.slf4j.Logger;

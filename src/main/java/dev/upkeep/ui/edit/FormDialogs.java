@@ -1,8 +1,6 @@
-package dev.upkeep.ui;
+package dev.upkeep.ui.edit;
 
 import atlantafx.base.theme.Styles;
-import dev.upkeep.ui.edit.ApplicationFormViewModel;
-import dev.upkeep.ui.edit.ServerFormViewModel;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -13,11 +11,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /** The content of the server and application forms, bound to their view models (the dialog frame is elsewhere). */
-final class FormDialogs {
+public final class FormDialogs {
     private FormDialogs() {
     }
 
-    static Node serverForm(ServerFormViewModel vm) {
+    public static Node serverForm(ServerFormViewModel vm) {
         GridPane grid = grid();
         ComboBox<String> app = new ComboBox<>(vm.applications());
         app.setId("form-application");
@@ -37,7 +35,7 @@ final class FormDialogs {
         return padded(new VBox(12, grid, errorLabel(vm.errorProperty())));
     }
 
-    static Node applicationForm(ApplicationFormViewModel vm) {
+    public static Node applicationForm(ApplicationFormViewModel vm) {
         GridPane grid = grid();
         grid.addRow(0, new Label("Name"), field("form-app-name", vm.nameProperty(), "shop"));
         grid.addRow(1, new Label("Environment"), field("form-app-env", vm.environmentProperty(), "production"));

@@ -1,12 +1,16 @@
-package dev.upkeep.ui.deploy;
+package dev.upkeep.ui;
 
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.ui.DialogService;
-import dev.upkeep.ui.UiExecutor;
-import dev.upkeep.ui.UpgradeLauncher;
+import dev.upkeep.ui.deploy.DeployDialog;
+import dev.upkeep.ui.deploy.DeployViewModel;
+import dev.upkeep.ui.deploy.Deployments;
+import dev.upkeep.ui.deploy.RunView;
+import dev.upkeep.ui.deploy.RunViewModel;
 import dev.upkeep.ui.history.HistoryView;
 import dev.upkeep.ui.history.HistoryViewModel;
-import dev.upkeep.ui.logs.LogPaneViewModel;
+import dev.upkeep.ui.shared.DialogService;
+import dev.upkeep.ui.shared.UiExecutor;
+import dev.upkeep.ui.shared.logs.LogPaneViewModel;
 import javafx.stage.Window;
 
 import java.util.List;

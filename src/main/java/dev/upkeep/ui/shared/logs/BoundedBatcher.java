@@ -1,6 +1,6 @@
-package dev.upkeep.ui.logs;
+package dev.upkeep.ui.shared.logs;
 
-import dev.upkeep.ui.UiExecutor;
+import dev.upkeep.ui.shared.UiExecutor;
 
 import java.util.ArrayList;
 import java.util.List;

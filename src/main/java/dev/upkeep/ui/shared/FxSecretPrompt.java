@@ -1,4 +1,4 @@
-package dev.upkeep.ui;
+package dev.upkeep.ui.shared;
 
 import dev.upkeep.run.SecretPrompt;
 
@@ -9,11 +9,11 @@ import java.util.concurrent.ExecutionException;
  * Lets a worker thread ask the person at the window for a secret: the dialog opens on the FX thread and the worker
  * waits for the answer. Never called on the FX thread (that would deadlock), so it refuses there.
  */
-final class FxSecretPrompt implements SecretPrompt {
+public final class FxSecretPrompt implements SecretPrompt {
     private final UiExecutor ui;
     private final DialogService dialogs;
 
-    FxSecretPrompt(UiExecutor ui, DialogService dialogs) {
+    public FxSecretPrompt(UiExecutor ui, DialogService dialogs) {
         this.ui = ui;
         this.dialogs = dialogs;
     }

@@ -1,4 +1,4 @@
-package dev.upkeep.ui;
+package dev.upkeep.ui.shared;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
