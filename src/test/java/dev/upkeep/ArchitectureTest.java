@@ -28,7 +28,8 @@ class ArchitectureTest {
     void coreImportsNoJavaFx() {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..",
                         "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..",
-                        "dev.upkeep.windowstate..")
+                        "dev.upkeep.debian..", "dev.upkeep.history..", "dev.upkeep.report..",
+                        "dev.upkeep.inventory..", "dev.upkeep.windowstate..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.fxmisc..", "org.kordamp.ikonli..")
                 .check(classes);
@@ -72,6 +73,15 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.remote..",
                         "dev.upkeep.cli..", "dev.upkeep.ui..")
+                .check(classes);
+    }
+
+    /** Import reads files into the workspace model; it runs nothing on servers and knows no command line or window. */
+    @Test
+    void inventoryImportStaysInTheCore() {
+        noClasses().that().resideInAPackage("dev.upkeep.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.remote..",
+                        "dev.upkeep.cli..", "dev.upkeep.ui..", "dev.upkeep.demo..")
                 .check(classes);
     }
 

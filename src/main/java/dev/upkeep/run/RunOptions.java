@@ -16,10 +16,13 @@ import java.time.Duration;
  *                             {@code maxFailures} are kept equal
  * @param keepOneUp            never take every server of an application (of more than one) down at once: rolling
  *                             batches are split and parallel reboots wait their turn
+ * @param restartServices      restart the services still using replaced libraries (after the upgrades; on servers
+ *                             that need a reboot, the reboot does it instead)
  */
 public record RunOptions(boolean security, boolean docker, boolean weave, Strategy strategy, int concurrency,
                          Integer maxFailures, Duration lockWait, boolean repairDpkg, Reboot reboot,
-                         Integer rebootTimeoutSeconds, Share batch, Share failureLimit, boolean keepOneUp) {
+                         Integer rebootTimeoutSeconds, Share batch, Share failureLimit, boolean keepOneUp,
+                         boolean restartServices) {
     /** PARALLEL: up to {@code concurrency} at once; SERIAL: one after the other; ROLLING: batch after batch. */
     public enum Strategy { PARALLEL, SERIAL, ROLLING }
 
@@ -50,6 +53,14 @@ public record RunOptions(boolean security, boolean docker, boolean weave, Strate
         }
     }
 
+    /** The options as they were before services could be restarted. */
+    public RunOptions(boolean security, boolean docker, boolean weave, Strategy strategy, int concurrency,
+                      Integer maxFailures, Duration lockWait, boolean repairDpkg, Reboot reboot,
+                      Integer rebootTimeoutSeconds, Share batch, Share failureLimit, boolean keepOneUp) {
+        this(security, docker, weave, strategy, concurrency, maxFailures, lockWait, repairDpkg, reboot,
+                rebootTimeoutSeconds, batch, failureLimit, keepOneUp, false);
+    }
+
     /** The options as they were before reboots and rolling batches: no reboot, keep-one-up on. */
     public RunOptions(boolean security, boolean docker, boolean weave, Strategy strategy, int concurrency,
                       Integer maxFailures, Duration lockWait, boolean repairDpkg) {
@@ -74,7 +85,18 @@ public record RunOptions(boolean security, boolean docker, boolean weave, Strate
     }
 
     public boolean anything() {
-        return security || docker || weave || reboot != Reboot.NONE;
+        return security || docker || weave || reboot != Reboot.NONE || restartServices;
+    }
+
+    /** Only restarting services (in parallel until a strategy is chosen). */
+    public static RunOptions restartOnly(int concurrency) {
+        return new RunOptions(false, false, false, Strategy.PARALLEL, concurrency, null, DEFAULT_LOCK_WAIT, false,
+                Reboot.NONE, null, null, null, true, true);
+    }
+
+    public RunOptions withRestartServices(boolean restart) {
+        return new RunOptions(security, docker, weave, strategy, concurrency, maxFailures, lockWait, repairDpkg, reboot,
+                rebootTimeoutSeconds, batch, failureLimit, keepOneUp, restart);
     }
 
     /** Servers per batch for a run of {@code servers} servers: 1 when serial, all when parallel. */
@@ -98,39 +120,39 @@ public record RunOptions(boolean security, boolean docker, boolean weave, Strate
 
     public RunOptions withStrategy(Strategy s) {
         return new RunOptions(security, docker, weave, s, concurrency, maxFailures, lockWait, repairDpkg, reboot,
-                rebootTimeoutSeconds, batch, failureLimit, keepOneUp);
+                rebootTimeoutSeconds, batch, failureLimit, keepOneUp, restartServices);
     }
 
     /** Rolling batches of {@code size} (N or N%). */
     public RunOptions rolling(Share size) {
         return new RunOptions(security, docker, weave, Strategy.ROLLING, concurrency, maxFailures, lockWait, repairDpkg,
-                reboot, rebootTimeoutSeconds, size, failureLimit, keepOneUp);
+                reboot, rebootTimeoutSeconds, size, failureLimit, keepOneUp, restartServices);
     }
 
     public RunOptions withMaxFailures(Integer n) {
         return new RunOptions(security, docker, weave, strategy, concurrency, n, lockWait, repairDpkg, reboot,
-                rebootTimeoutSeconds, batch, n == null ? null : Share.count(n), keepOneUp);
+                rebootTimeoutSeconds, batch, n == null ? null : Share.count(n), keepOneUp, restartServices);
     }
 
     /** N or N% failures stop the run (null: the strategy's default). */
     public RunOptions withFailureLimit(Share limit) {
         return new RunOptions(security, docker, weave, strategy, concurrency, null, lockWait, repairDpkg, reboot,
-                rebootTimeoutSeconds, batch, limit, keepOneUp);
+                rebootTimeoutSeconds, batch, limit, keepOneUp, restartServices);
     }
 
     public RunOptions withLockWait(Duration wait) {
         return new RunOptions(security, docker, weave, strategy, concurrency, maxFailures, wait, repairDpkg, reboot,
-                rebootTimeoutSeconds, batch, failureLimit, keepOneUp);
+                rebootTimeoutSeconds, batch, failureLimit, keepOneUp, restartServices);
     }
 
     /** @param timeoutSeconds overrides every application's reboot timeout, or null for their own */
     public RunOptions withReboot(Reboot r, Integer timeoutSeconds) {
         return new RunOptions(security, docker, weave, strategy, concurrency, maxFailures, lockWait, repairDpkg, r,
-                timeoutSeconds, batch, failureLimit, keepOneUp);
+                timeoutSeconds, batch, failureLimit, keepOneUp, restartServices);
     }
 
     public RunOptions withKeepOneUp(boolean keep) {
         return new RunOptions(security, docker, weave, strategy, concurrency, maxFailures, lockWait, repairDpkg, reboot,
-                rebootTimeoutSeconds, batch, failureLimit, keep);
+                rebootTimeoutSeconds, batch, failureLimit, keep, restartServices);
     }
 }

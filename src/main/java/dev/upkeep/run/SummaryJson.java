@@ -67,6 +67,7 @@ final class SummaryJson {
         if (o.batch() != null) n.put("batch", o.batch().toString());
         if (o.failureLimit() != null) n.put("failureLimit", o.failureLimit().toString());
         n.put("keepOneUp", o.keepOneUp());
+        if (o.restartServices()) n.put("restartServices", true);
         return n;
     }
 
@@ -80,7 +81,7 @@ final class SummaryJson {
                 RunOptions.Reboot.valueOf(o.path("reboot").asText("NONE")),
                 o.path("rebootTimeoutSeconds").isNumber() ? o.path("rebootTimeoutSeconds").asInt() : null,
                 share(o.path("batch")), o.path("maxFailures").isNumber() ? null : share(o.path("failureLimit")),
-                o.path("keepOneUp").asBoolean(true));
+                o.path("keepOneUp").asBoolean(true), o.path("restartServices").asBoolean(false));
         List<ServerRef> servers = new ArrayList<>();
         for (JsonNode n : root.path("servers")) servers.add(ref(n.asText()));
         List<ServerResult> results = new ArrayList<>();

@@ -50,6 +50,10 @@ final class MainMenu {
         addApp.disableProperty().bind(c.cannotEdit);
         MenuItem add = item("Add server…", Icons.ADD, Shortcuts.ADD_SERVER, c::addServer);
         add.disableProperty().bind(c.cannotEdit);
+        MenuItem importServers = item("Import…", null, Shortcuts.IMPORT, c::importServers);
+        importServers.setId("menu-import");
+        importServers.disableProperty().bind(c.cannotEdit);
+        importServers.setVisible(c.importServers != null);
         MenuItem edit = item("Edit server…", Icons.EDIT, Shortcuts.EDIT_SERVER, c::editServer);
         edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
         MenuItem remove = item("Remove server", Icons.DELETE, Shortcuts.REMOVE_SERVER, c::removeServer);
@@ -67,8 +71,11 @@ final class MainMenu {
                 c::upgradeAndReboot);
         oneClick.setId("menu-upgrade-and-reboot");
         oneClick.disableProperty().bind(c.cannotDeploy);
-        return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, edit, remove, new SeparatorMenuItem(),
-                deploy, deployApp, oneClick, upgrade);
+        MenuItem findPackage = item("Find package…", Icons.SEARCH, null, c.findPackages);
+        findPackage.setId("menu-find-package");
+        findPackage.disableProperty().bind(c.fleet.emptyProperty());
+        return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, importServers, edit, remove, new SeparatorMenuItem(),
+                deploy, deployApp, oneClick, upgrade, new SeparatorMenuItem(), findPackage);
     }
 
     private static Menu refresh(Commands c) {

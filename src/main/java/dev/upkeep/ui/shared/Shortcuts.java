@@ -30,6 +30,7 @@ public final class Shortcuts {
     public static final Shortcut QUIT = new Shortcut("Quit", "Shortcut+Q");
     public static final Shortcut ADD_APPLICATION = new Shortcut("Add an application", "Shortcut+Shift+N");
     public static final Shortcut ADD_SERVER = new Shortcut("Add a server", "Shortcut+N");
+    public static final Shortcut IMPORT = new Shortcut("Import servers from an inventory", "Shortcut+I");
     public static final Shortcut EDIT_SERVER = new Shortcut("Edit the selected server", "Shortcut+E");
     public static final Shortcut REMOVE_SERVER = new Shortcut("Remove the selected server", "Shortcut+Delete");
     public static final Shortcut EDIT_MANIFEST = new Shortcut("Edit the application's Manifest.yml (manifest editor)", "Shortcut+M");
@@ -51,7 +52,7 @@ public final class Shortcuts {
 
     /** Everything the main window's menus carry, in menu order. */
     public static final List<Shortcut> MENUS = List.of(OPEN_WORKSPACE, SAVE, RELOAD, OPEN_MANIFEST, QUIT, ADD_APPLICATION, EDIT_MANIFEST,
-            ADD_SERVER, EDIT_SERVER, REMOVE_SERVER, DEPLOY, DEPLOY_APPLICATION, UPGRADE_AND_REBOOT, UPGRADE_DOCKER, REFRESH,
+            ADD_SERVER, IMPORT, EDIT_SERVER, REMOVE_SERVER, DEPLOY, DEPLOY_APPLICATION, UPGRADE_AND_REBOOT, UPGRADE_DOCKER, REFRESH,
             REFRESH_SELECTED, REFRESH_LISTS, CANCEL_REFRESH, FIND, ATTENTION_ONLY, HISTORY, DARK_THEME, HELP_KEYS);
 
     /** The toolbar's controls by id, each with the menu shortcut that does the same. */
