@@ -71,7 +71,7 @@ final class MainMenu {
                 c::upgradeAndReboot);
         oneClick.setId("menu-upgrade-and-reboot");
         oneClick.disableProperty().bind(c.cannotDeploy);
-        MenuItem findPackage = item("Find package…", Icons.SEARCH, null, c.findPackages);
+        MenuItem findPackage = item("Find package…", Icons.SEARCH, Shortcuts.FIND_PACKAGE, c.findPackages);
         findPackage.setId("menu-find-package");
         findPackage.disableProperty().bind(c.fleet.emptyProperty());
         return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, importServers, edit, remove, new SeparatorMenuItem(),

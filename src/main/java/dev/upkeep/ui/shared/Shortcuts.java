@@ -42,6 +42,7 @@ public final class Shortcuts {
     public static final Shortcut REFRESH_SELECTED = new Shortcut("Refresh the selected servers", "Shortcut+R");
     public static final Shortcut REFRESH_LISTS = new Shortcut("Refresh with package-list update", "Shift+F5");
     public static final Shortcut CANCEL_REFRESH = new Shortcut("Cancel the refresh", "Esc");
+    public static final Shortcut FIND_PACKAGE = new Shortcut("Find a package on every server", "Shortcut+Shift+F");
     public static final Shortcut FIND = new Shortcut("Find: search names, hosts, OS, versions", "Shortcut+F");
     public static final Shortcut ATTENTION_ONLY = new Shortcut("Show only servers that need attention", "Shortcut+Shift+A");
     public static final Shortcut HISTORY = new Shortcut("Run history", "Shortcut+H");
@@ -52,7 +53,7 @@ public final class Shortcuts {
 
     /** Everything the main window's menus carry, in menu order. */
     public static final List<Shortcut> MENUS = List.of(OPEN_WORKSPACE, SAVE, RELOAD, OPEN_MANIFEST, QUIT, ADD_APPLICATION, EDIT_MANIFEST,
-            ADD_SERVER, IMPORT, EDIT_SERVER, REMOVE_SERVER, DEPLOY, DEPLOY_APPLICATION, UPGRADE_AND_REBOOT, UPGRADE_DOCKER, REFRESH,
+            ADD_SERVER, IMPORT, EDIT_SERVER, REMOVE_SERVER, DEPLOY, DEPLOY_APPLICATION, UPGRADE_AND_REBOOT, UPGRADE_DOCKER, FIND_PACKAGE, REFRESH,
             REFRESH_SELECTED, REFRESH_LISTS, CANCEL_REFRESH, FIND, ATTENTION_ONLY, HISTORY, DARK_THEME, HELP_KEYS);
 
     /** The toolbar's controls by id, each with the menu shortcut that does the same. */
