@@ -3,7 +3,7 @@ package dev.upkeep;
 import dev.upkeep.cli.ConsolePassphrases;
 import dev.upkeep.cli.UpkeepCommand;
 import dev.upkeep.fleet.PrivateState;
-import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.ManifestServers;
 import dev.upkeep.run.SshStatusService;
 
 /**
@@ -32,7 +32,7 @@ public final class Launcher {
         }
         int exit;
         try (SshStatusService status = new SshStatusService(new ConsolePassphrases())) {
-            exit = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), () -> status)
+            exit = UpkeepCommand.commandLine(new UpkeepCommand(ManifestServers.store(), () -> status)
                     .withPrivateState(PrivateState.standard())).execute(args);
         }
         System.exit(exit);

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes the workspace file. Reading never changes the file. Writing is atomic and durable
@@ -30,6 +31,21 @@ import java.util.List;
 public final class WorkspaceStore {
     /** A workspace of thousands of servers is well under a megabyte; anything past this is the wrong file. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    private final UnaryOperator<Workspace> joined;
+
+    /** A store that reads the workspace file alone. */
+    public WorkspaceStore() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * A store whose loaded workspaces are passed through {@code joined}, which may add servers from elsewhere (the
+     * applications' manifests, see {@code run.ManifestServers}); servers it marks {@code fromManifest} are never saved.
+     */
+    public WorkspaceStore(UnaryOperator<Workspace> joined) {
+        this.joined = joined;
+    }
 
     private final ObjectMapper mapper = YAMLMapper.builder(YAMLFactory.builder()
                     .loaderOptions(loaderOptions())
@@ -80,7 +96,7 @@ public final class WorkspaceStore {
         }
         if (dto == null) return Workspace.empty(file);
         Workspace ws = new WorkspaceValidator(file, new YamlLines(text)).toWorkspace(dto);
-        return ManifestServers.merge(ws);
+        return joined.apply(ws);
     }
 
     /** @throws dev.upkeep.files.DiskFullException when there is no room; the file is then unchanged */
