@@ -3,7 +3,9 @@ package dev.upkeep.fleet;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -86,7 +88,7 @@ public final class WorkspaceStore {
         } catch (UnrecognizedPropertyException e) {
             throw new WorkspaceException(file, new YamlLines(text).lineOf(jsonPath(e)), "unknown key '" + e.getPropertyName()
                     + "' (known here: " + e.getKnownPropertyIds() + ")", e);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        } catch (MismatchedInputException e) {
             Object[] path = jsonPath(e);
             String key = path.length == 0 ? "the document" : "'" + path[path.length - 1] + "'";
             String expected = e.getTargetType() == null ? "another kind of value" : kind(e.getTargetType());
@@ -143,7 +145,7 @@ public final class WorkspaceStore {
     }
 
     private static Object[] jsonPath(JsonProcessingException e) {
-        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m)) return new Object[0];
+        if (!(e instanceof JsonMappingException m)) return new Object[0];
         return m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex())
                 .toArray();
@@ -153,7 +155,7 @@ public final class WorkspaceStore {
         if (type == String.class) return "a text value";
         if (type == Integer.class || type == int.class) return "a whole number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
-        if (java.util.List.class.isAssignableFrom(type)) return "a list";
+        if (List.class.isAssignableFrom(type)) return "a list";
         return "a mapping (key: value lines)";
     }
 

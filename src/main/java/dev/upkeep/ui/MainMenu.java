@@ -61,7 +61,7 @@ final class MainMenu {
         deploy.disableProperty().bind(c.cannotDeploy);
         MenuItem deployApp = item("Deploy to the whole application…", null, null, c::deployApplication);
         deployApp.disableProperty().bind(c.cannotDeploy);
-        MenuItem oneClick = item(dev.upkeep.ui.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.UPGRADE_AND_REBOOT, null,
+        MenuItem oneClick = item(DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.UPGRADE_AND_REBOOT, null,
                 c::upgradeAndReboot);
         oneClick.setId("menu-upgrade-and-reboot");
         oneClick.disableProperty().bind(c.cannotDeploy);

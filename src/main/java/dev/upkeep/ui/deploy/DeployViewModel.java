@@ -1,6 +1,7 @@
 package dev.upkeep.ui.deploy;
 
 import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.fleet.Settings;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunOptions;
@@ -149,7 +150,7 @@ public final class DeployViewModel {
     }
 
     public String weaveUrl() {
-        return workspace.settings() == null ? dev.upkeep.fleet.Settings.DEFAULT_WEAVE_DOWNLOAD_URL : workspace.settings().weaveDownloadUrl();
+        return workspace.settings() == null ? Settings.DEFAULT_WEAVE_DOWNLOAD_URL : workspace.settings().weaveDownloadUrl();
     }
 
     public List<ServerRef> chosen() {
