@@ -29,7 +29,9 @@ class ArchitectureTest {
     @Test
     void coreImportsNoJavaFx() {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..",
-                        "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..")
+                        "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..",
+                        "dev.upkeep.debian..", "dev.upkeep.history..", "dev.upkeep.report..",
+                        "dev.upkeep.inventory..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.fxmisc..", "org.kordamp.ikonli..")
                 .check(classes);
@@ -88,6 +90,15 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.upkeep.manifest..")
                 .should().dependOnClassesThat().resideInAPackage("dev.upkeep.fleet..")
+                .check(classes);
+    }
+
+    /** Import reads files into the workspace model; it runs nothing on servers and knows no command line or window. */
+    @Test
+    void inventoryImportStaysInTheCore() {
+        noClasses().that().resideInAPackage("dev.upkeep.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.remote..",
+                        "dev.upkeep.cli..", "dev.upkeep.ui..", "dev.upkeep.demo..")
                 .check(classes);
     }
 

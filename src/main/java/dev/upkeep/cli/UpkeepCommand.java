@@ -22,7 +22,9 @@ import java.util.function.Supplier;
 /** The top of the command line: global options, and the services the sub-commands share. */
 @Command(name = "upkeep", mixinStandardHelpOptions = true, version = "upkeep 0.1.0",
         description = "Keep Ubuntu/Debian servers patched over plain SSH. Without a command, opens the window.",
-        subcommands = {StatusCommand.class, TrustCommand.class, ManifestCommand.class, UpgradeCommand.class, RebootCommand.class},
+        subcommands = {StatusCommand.class, TrustCommand.class, ManifestCommand.class, UpgradeCommand.class, RebootCommand.class,
+                PackagesCommand.class, RestartServicesCommand.class, ReportCommand.class, HistoryCommand.class,
+                ImportCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT)
 public final class UpkeepCommand {
     @Option(names = "--workspace", paramLabel = "FILE",
@@ -74,6 +76,10 @@ public final class UpkeepCommand {
         if (privateState == null) return;
         privateState.tighten().forEach(notice -> err.println("upkeep: " + notice));
         err.flush();
+    }
+
+    WorkspaceStore store() {
+        return store;
     }
 
     Workspace workspace() throws WorkspaceException {

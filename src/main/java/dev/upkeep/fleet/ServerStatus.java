@@ -9,6 +9,10 @@ import java.util.List;
  * {@code reachable} is false only {@code error} is meaningful. Field names are the JSON contract of
  * {@code upkeep status --json}. {@code kex} is the key exchange of the SSH connection the probe ran on (null when not
  * known).
+ * <p>
+ * The last three come from their own steps of the refresh: {@code securityPackages} lists the pending security
+ * updates ("name version") the counts are made of; {@code restartNeeds} (services still using replaced libraries,
+ * the kernel) and {@code securityPatchAge} (the last security upgrade) are null when unknown.
  */
 public record ServerStatus(
         String application,
@@ -30,10 +34,38 @@ public record ServerStatus(
         String dockerVersion,
         String weaveVersion,
         Instant checkedAt,
-        NegotiatedKex kex) {
+        NegotiatedKex kex,
+        List<String> securityPackages,
+        RestartNeeds restartNeeds,
+        SecurityPatchAge securityPatchAge) {
 
     public ServerStatus {
         rebootPackages = rebootPackages == null ? List.of() : List.copyOf(rebootPackages);
+        securityPackages = securityPackages == null ? List.of() : List.copyOf(securityPackages);
+    }
+
+    /** A status without the pending package names, the services to restart and the patch age (all unknown). */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt, NegotiatedKex kex) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
+                rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, List.of(), null, null);
+    }
+
+    /** A status without the connection's key exchange, with the refresh's patch facts. */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt, List<String> securityPackages,
+                        RestartNeeds restartNeeds, SecurityPatchAge securityPatchAge) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
+                rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, null, securityPackages, restartNeeds,
+                securityPatchAge);
     }
 
     /** A status without the connection's key exchange (as the probe's output alone tells it). */
@@ -44,7 +76,7 @@ public record ServerStatus(
                         String dockerVersion, String weaveVersion, Instant checkedAt) {
         this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds,
                 rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, null);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, (NegotiatedKex) null);
     }
 
     public static ServerStatus unreachable(String application, String server, String error, Instant checkedAt) {
@@ -56,14 +88,37 @@ public record ServerStatus(
     public ServerStatus withError(String problem) {
         return new ServerStatus(application, server, reachable, problem, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
+                restartNeeds, securityPatchAge);
     }
 
     /** The same status with the key exchange its connection negotiated. */
     public ServerStatus withKex(NegotiatedKex negotiated) {
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
-                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, negotiated);
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, negotiated,
+                securityPackages, restartNeeds, securityPatchAge);
+    }
+
+    /** The same status with what the refresh's restart and patch-age step learned. */
+    public ServerStatus withPatchFacts(RestartNeeds restart, SecurityPatchAge age) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
+                restart, age);
+    }
+
+    /** The same status with the names of the pending security updates. */
+    public ServerStatus withSecurityPackages(List<String> packages) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, packages,
+                restartNeeds, securityPatchAge);
+    }
+
+    /** Services Upkeep could restart to load the replaced libraries (0 when none or unknown). */
+    public int servicesToRestart() {
+        return restartNeeds == null ? 0 : restartNeeds.restartable().size();
     }
 
     /** Reached over a key exchange that is not post-quantum (OpenSSH 10.1 warns about those connections). */

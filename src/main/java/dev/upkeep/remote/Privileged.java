@@ -2,6 +2,7 @@ package dev.upkeep.remote;
 
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.CommandCancelledException;
+import dev.upkeep.ssh.CommandLimits;
 import dev.upkeep.ssh.CommandResult;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshException;
@@ -42,10 +43,21 @@ public final class Privileged {
         return run(ctx, script, listener, ctx.cancellation(), sudoTimeout);
     }
 
+    /** As {@link #run(ProcedureContext, String, OutputListener)}, within the given limits (output that is parsed). */
+    public static CommandResult run(ProcedureContext ctx, String script, CommandLimits limits, OutputListener listener)
+            throws SshException {
+        return run(ctx, script, limits, listener, ctx.cancellation(), SUDO_TIMEOUT);
+    }
+
     private static CommandResult run(ProcedureContext ctx, String script, OutputListener listener, Cancellation cancel,
                                      Duration sudoTimeout) throws SshException {
+        return run(ctx, script, CommandLimits.streaming(), listener, cancel, sudoTimeout);
+    }
+
+    private static CommandResult run(ProcedureContext ctx, String script, CommandLimits limits, OutputListener listener,
+                                     Cancellation cancel, Duration sudoTimeout) throws SshException {
         if (!ctx.sudo()) {
-            return ctx.connection().exec("sh -s", script.getBytes(StandardCharsets.UTF_8), listener, cancel);
+            return ctx.connection().exec("sh -s", script.getBytes(StandardCharsets.UTF_8), limits, listener, cancel);
         }
         SudoPassword password = ctx.sudoPassword();
         String account = password == null ? ctx.server() : password.account();
@@ -56,7 +68,7 @@ public final class Privileged {
             CommandResult result = null;
             SshException failure = null;
             try {
-                result = ctx.connection().execWithDialogue(dialogue.command(), dialogue, listener, cancel);
+                result = ctx.connection().execWithDialogue(dialogue.command(), dialogue, limits, listener, cancel);
             } catch (CommandCancelledException e) {
                 throw e;
             } catch (SshException e) {

@@ -57,7 +57,7 @@ public final class StatusProbe {
                 v.containsKey("uu_periodic") ? unattendedUpgradesOn(v.get("uu_status"), v.get("uu_periodic")) : null,
                 version(v.get("docker")),
                 version(v.get("weave")),
-                checkedAt);
+                checkedAt, pending == null ? List.of() : pending.securityPackages(), null, null);
     }
 
     /** Lines {@code dpkg --audit} printed: non-empty means an interrupted or half-configured dpkg. */

@@ -13,6 +13,8 @@ public enum Step {
     REBOOTING("rebooting"),
     WAITING_FOR_BOOT("waiting for boot"),
     HEALTH_CHECK("health check"),
+    /** Looking for services still using replaced libraries, restarting them, looking again. */
+    RESTARTING_SERVICES("restarting services"),
     UNDRAINING("undraining"),
     DONE("done"),
     FAILED("failed"),

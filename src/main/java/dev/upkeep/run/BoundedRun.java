@@ -1,6 +1,5 @@
 package dev.upkeep.run;
 
-import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.ssh.Cancellation;
 
 import java.util.ArrayList;
@@ -15,27 +14,56 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs status jobs with at most N at once: N workers pull from one queue, so a thousand servers never mean a
- * thousand waiting threads. Cancel empties the queue and cancels what is running.
+ * Runs per-server jobs (status probes, package queries, history reads) with at most N at once: N workers pull from
+ * one queue, so a thousand servers never mean a thousand waiting threads. Cancel empties the queue and cancels what
+ * is running.
  */
-final class BoundedRun implements RefreshHandle {
-    private final Queue<StatusJob> queue;
-    private final StatusListener listener;
-    private final List<ServerStatus> results = Collections.synchronizedList(new ArrayList<>());
+final class BoundedRun<R> implements QueryHandle<R> {
+    /** One server's work; it turns every failure into a result of its own. */
+    interface Job<R> {
+        ServerRef ref();
+
+        R run(Cancellation token);
+
+        static <R> Job<R> of(ServerRef ref, java.util.function.Function<Cancellation, R> work) {
+            return new Job<>() {
+                @Override
+                public ServerRef ref() {
+                    return ref;
+                }
+
+                @Override
+                public R run(Cancellation token) {
+                    return work.apply(token);
+                }
+            };
+        }
+    }
+
+    /** Told when each job starts and what it returned. */
+    interface Events<R> {
+        void started(ServerRef ref);
+
+        void finished(ServerRef ref, R result);
+    }
+
+    private final Queue<Job<R>> queue;
+    private final Events<R> listener;
+    private final List<R> results = Collections.synchronizedList(new ArrayList<>());
     private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
-    private final CompletableFuture<List<ServerStatus>> completion = new CompletableFuture<>();
+    private final CompletableFuture<List<R>> completion = new CompletableFuture<>();
     private final AtomicInteger workersLeft;
     private volatile boolean cancelled;
 
-    private BoundedRun(List<StatusJob> jobs, int workers, StatusListener listener) {
+    private BoundedRun(List<? extends Job<R>> jobs, int workers, Events<R> listener) {
         this.queue = new ConcurrentLinkedQueue<>(jobs);
         this.listener = listener;
         this.workersLeft = new AtomicInteger(workers);
     }
 
-    static BoundedRun start(List<StatusJob> jobs, int concurrency, ExecutorService executor, StatusListener listener) {
+    static <R> BoundedRun<R> start(List<? extends Job<R>> jobs, int concurrency, ExecutorService executor, Events<R> listener) {
         int workers = Math.min(Math.max(1, concurrency), jobs.size());
-        BoundedRun run = new BoundedRun(jobs, workers, listener);
+        BoundedRun<R> run = new BoundedRun<>(jobs, workers, listener);
         if (workers == 0) run.completion.complete(List.of());
         for (int i = 0; i < workers; i++) executor.execute(run::work);
         return run;
@@ -43,15 +71,15 @@ final class BoundedRun implements RefreshHandle {
 
     private void work() {
         try {
-            StatusJob job;
+            Job<R> job;
             while (!cancelled && (job = queue.poll()) != null) {
                 Cancellation token = new Cancellation();
                 running.add(token);
                 try {
                     listener.started(job.ref());
-                    ServerStatus status = job.run(token, listener);
-                    results.add(status);
-                    listener.finished(job.ref(), status);
+                    R result = job.run(token);
+                    results.add(result);
+                    listener.finished(job.ref(), result);
                 } finally {
                     running.remove(token);
                 }
@@ -75,7 +103,7 @@ final class BoundedRun implements RefreshHandle {
     }
 
     @Override
-    public CompletableFuture<List<ServerStatus>> completion() {
+    public CompletableFuture<List<R>> completion() {
         return completion;
     }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * ROLLING and for any run that reboots, else no limit); a count here and {@code maxFailures} are kept equal</li>
  * <li>{@code keepOneUp}: never take every server of an application (of more than one) down at once: rolling
  * batches are split and parallel reboots wait their turn</li>
+ * <li>{@code restartServices}: restart the services still using replaced libraries (after the upgrades; on servers
+ * that need a reboot, the reboot does it instead)</li>
  * </ul>
  */
 public final class RunOptions {
@@ -43,6 +45,7 @@ public final class RunOptions {
     private final Share batch;
     private final Share failureLimit;
     private final boolean keepOneUp;
+    private final boolean restartServices;
 
     RunOptions(RunOptionsBuilder b) {
         Integer max = b.maxFailures;
@@ -77,6 +80,7 @@ public final class RunOptions {
         batch = b.batch;
         failureLimit = limit;
         keepOneUp = b.keepOneUp;
+        restartServices = b.restartServices;
     }
 
     /** Nothing to do yet, in parallel one at a time, default lock wait, no reboot, keep-one-up on. */
@@ -88,7 +92,8 @@ public final class RunOptions {
     public RunOptionsBuilder toBuilder() {
         return new RunOptionsBuilder().security(security).docker(docker).weave(weave).strategy(strategy).concurrency(concurrency)
                 .maxFailures(maxFailures).lockWait(lockWait).repairDpkg(repairDpkg).reboot(reboot)
-                .rebootTimeoutSeconds(rebootTimeoutSeconds).batch(batch).failureLimit(failureLimit).keepOneUp(keepOneUp);
+                .rebootTimeoutSeconds(rebootTimeoutSeconds).batch(batch).failureLimit(failureLimit).keepOneUp(keepOneUp)
+                .restartServices(restartServices);
     }
 
     /** Security upgrades only, in parallel. */
@@ -153,13 +158,26 @@ public final class RunOptions {
         return keepOneUp;
     }
 
+    public boolean restartServices() {
+        return restartServices;
+    }
+
     /** How many servers run at once: 1 when serial (a rolling batch is further bounded by its size). */
     public int workers() {
         return strategy == Strategy.SERIAL ? 1 : concurrency;
     }
 
     public boolean anything() {
-        return security || docker || weave || reboot != Reboot.NONE;
+        return security || docker || weave || reboot != Reboot.NONE || restartServices;
+    }
+
+    /** Only restarting services (in parallel until a strategy is chosen). */
+    public static RunOptions restartOnly(int concurrency) {
+        return builder().concurrency(concurrency).restartServices(true).build();
+    }
+
+    public RunOptions withRestartServices(boolean restart) {
+        return toBuilder().restartServices(restart).build();
     }
 
     /** Servers per batch for a run of {@code servers} servers: 1 when serial, all when parallel. */
@@ -218,13 +236,14 @@ public final class RunOptions {
                 && strategy == r.strategy && concurrency == r.concurrency && Objects.equals(maxFailures, r.maxFailures)
                 && lockWait.equals(r.lockWait) && repairDpkg == r.repairDpkg && reboot == r.reboot
                 && Objects.equals(rebootTimeoutSeconds, r.rebootTimeoutSeconds) && Objects.equals(batch, r.batch)
-                && Objects.equals(failureLimit, r.failureLimit) && keepOneUp == r.keepOneUp;
+                && Objects.equals(failureLimit, r.failureLimit) && keepOneUp == r.keepOneUp
+                && restartServices == r.restartServices;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(security, docker, weave, strategy, concurrency, maxFailures, lockWait, repairDpkg, reboot,
-                rebootTimeoutSeconds, batch, failureLimit, keepOneUp);
+                rebootTimeoutSeconds, batch, failureLimit, keepOneUp, restartServices);
     }
 
     @Override
@@ -232,6 +251,6 @@ public final class RunOptions {
         return "RunOptions[security=" + security + ", docker=" + docker + ", weave=" + weave + ", strategy=" + strategy
                 + ", concurrency=" + concurrency + ", maxFailures=" + maxFailures + ", lockWait=" + lockWait
                 + ", repairDpkg=" + repairDpkg + ", reboot=" + reboot + ", rebootTimeoutSeconds=" + rebootTimeoutSeconds
-                + ", batch=" + batch + ", failureLimit=" + failureLimit + ", keepOneUp=" + keepOneUp + "]";
+                + ", batch=" + batch + ", failureLimit=" + failureLimit + ", keepOneUp=" + keepOneUp + ", restartServices=" + restartServices + "]";
     }
 }

@@ -20,6 +20,7 @@ public final class RunOptionsBuilder {
     Share batch;
     Share failureLimit;
     boolean keepOneUp = true;
+    boolean restartServices;
 
     RunOptionsBuilder() {
     }
@@ -86,6 +87,11 @@ public final class RunOptionsBuilder {
 
     public RunOptionsBuilder keepOneUp(boolean on) {
         keepOneUp = on;
+        return this;
+    }
+
+    public RunOptionsBuilder restartServices(boolean on) {
+        restartServices = on;
         return this;
     }
 

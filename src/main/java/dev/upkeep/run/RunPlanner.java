@@ -4,8 +4,10 @@ import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.RebootPolicy;
+import dev.upkeep.remote.PackageUpgrade;
 import dev.upkeep.remote.Procedure;
 import dev.upkeep.remote.RebootAndVerify;
+import dev.upkeep.remote.RestartServices;
 import dev.upkeep.remote.SecurityUpgrade;
 import dev.upkeep.remote.SecurityUpgradeSimulation;
 
@@ -39,7 +41,38 @@ public final class RunPlanner {
             if (options.security()) procedures.add(new SecurityUpgrade(id, options.lockWait(), options.repairDpkg()));
             if (options.docker()) procedures.add(hooks.docker().create(ws, target.app, target.server, options));
             if (options.weave()) procedures.add(hooks.weave().create(ws, target.app, target.server, options));
+            // after the upgrades that replaced the libraries; where a reboot is required, the reboot restarts everything
+            if (options.restartServices()) procedures.add(new RestartServices(null, true));
             if (options.reboot() != RunOptions.Reboot.NONE) procedures.add(reboot(target, options));
+            return procedures;
+        });
+    }
+
+    /**
+     * Restarting the services still using replaced libraries: on each server only the services the person confirmed
+     * (a server with none is left out), all restarted whether or not a reboot is also required.
+     */
+    public RunPlan restartServices(Workspace ws, java.util.Map<ServerRef, java.util.Set<String>> confirmed, RunOptions options) {
+        if (confirmed.isEmpty()) throw new IllegalArgumentException("no services to restart");
+        Instant now = Instant.now();
+        RunOptions restart = options.withRestartServices(true);
+        return build(ws, List.copyOf(confirmed.keySet()), restart, RunPlan.newId(now), now, target -> List.of(
+                new RestartServices(confirmed.get(new ServerRef(target.app.name(), target.server.name())), false)));
+    }
+
+    /**
+     * The CVE-day upgrade: on each server only the packages a query found exposed there (a server with none is left
+     * out), then, with {@code options.restartServices()}, the services still using replaced libraries where no reboot
+     * is required.
+     */
+    public RunPlan upgradePackages(Workspace ws, Map<ServerRef, List<String>> packages, RunOptions options) {
+        if (packages.isEmpty()) throw new IllegalArgumentException("no server has a package to upgrade");
+        Instant now = Instant.now();
+        return build(ws, List.copyOf(packages.keySet()), options, RunPlan.newId(now), now, target -> {
+            List<Procedure> procedures = new ArrayList<>();
+            procedures.add(new PackageUpgrade(packages.get(new ServerRef(target.app.name(), target.server.name())),
+                    options.lockWait()));
+            if (options.restartServices()) procedures.add(new RestartServices(null, true));
             return procedures;
         });
     }

@@ -1,8 +1,13 @@
 package dev.upkeep.run;
 
+import dev.upkeep.debian.PackageFinding;
+import dev.upkeep.debian.PackagePattern;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.history.PatchHistory;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.remote.PackageQuery;
 import dev.upkeep.ssh.ConnectionPool;
 import dev.upkeep.ssh.HostKeyName;
 import dev.upkeep.ssh.KnownHosts;
@@ -12,6 +17,7 @@ import dev.upkeep.ssh.SshOptions;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +67,73 @@ public final class SshStatusService implements StatusService, AutoCloseable {
     @Override
     public RefreshHandle refresh(Workspace workspace, Collection<ServerRef> servers, boolean updateLists, StatusListener listener) {
         ConnectionPool pool = pool(workspace);
-        List<StatusJob> jobs = servers.stream().map(ref -> job(workspace, ref, pool, updateLists)).toList();
-        return BoundedRun.start(jobs, workspace.settings().concurrency(), workers, listener);
+        List<BoundedRun.Job<ServerStatus>> jobs = servers.stream().map(ref -> job(workspace, ref, pool, updateLists))
+                .map(job -> BoundedRun.Job.<ServerStatus>of(job.ref(), token -> job.run(token, listener))).toList();
+        BoundedRun<ServerStatus> run = BoundedRun.start(jobs, workspace.settings().concurrency(), workers,
+                new BoundedRun.Events<>() {
+                    @Override
+                    public void started(ServerRef ref) {
+                        listener.started(ref);
+                    }
+
+                    @Override
+                    public void finished(ServerRef ref, ServerStatus status) {
+                        listener.finished(ref, status);
+                    }
+                });
+        return new RefreshHandle() {
+            @Override
+            public void cancel() {
+                run.cancel();
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<List<ServerStatus>> completion() {
+                return run.completion();
+            }
+        };
+    }
+
+    @Override
+    public QueryHandle<ServerAnswer<List<PackageFinding>>> packages(Workspace workspace, Collection<ServerRef> servers,
+                                                                   List<PackagePattern> patterns,
+                                                                   AnswerListener<List<PackageFinding>> listener) {
+        return ask(workspace, servers, new PackageRead(new PackageQuery(patterns)), listener);
+    }
+
+    @Override
+    public QueryHandle<ServerAnswer<PatchHistory>> history(Workspace workspace, Collection<ServerRef> servers,
+                                                          Instant since, RunHistory runs,
+                                                          AnswerListener<PatchHistory> listener) {
+        RunRecords records = RunRecords.of(runs);
+        ConnectionPool pool = pool(workspace);
+        List<ReadJob<PatchHistory>> jobs = servers.stream().map(ref -> new ReadJob<>(ref, server(workspace, ref),
+                SshSettings.request(workspace, server(workspace, ref)), pool, new HistoryReadJob(ref, since, records::on),
+                timers, PROBE_TIMEOUT, listener)).toList();
+        return start(workspace, jobs, listener);
+    }
+
+    /** Asks every server the same read-only question, with the refresh's pooled connections and concurrency. */
+    <T> QueryHandle<ServerAnswer<T>> ask(Workspace workspace, Collection<ServerRef> servers, ServerRead<T> read,
+                                         AnswerListener<T> listener) {
+        ConnectionPool pool = pool(workspace);
+        List<ReadJob<T>> jobs = servers.stream().map(ref -> new ReadJob<>(ref, server(workspace, ref),
+                SshSettings.request(workspace, server(workspace, ref)), pool, read, timers, PROBE_TIMEOUT, listener)).toList();
+        return start(workspace, jobs, listener);
+    }
+
+    private <T> QueryHandle<ServerAnswer<T>> start(Workspace workspace, List<ReadJob<T>> jobs, AnswerListener<T> listener) {
+        return BoundedRun.start(jobs, workspace.settings().concurrency(), workers, new BoundedRun.Events<>() {
+            @Override
+            public void started(ServerRef ref) {
+                listener.started(ref);
+            }
+
+            @Override
+            public void finished(ServerRef ref, ServerAnswer<T> answer) {
+                listener.finished(answer);
+            }
+        });
     }
 
     /** Records first-contact keys; a possible substitution among them is refused (it needs its own confirmation). */
@@ -85,10 +156,14 @@ public final class SshStatusService implements StatusService, AutoCloseable {
                 .accept(new HostKeyName(key.knownHostsName(), key.hashed()), key.key());
     }
 
-    private StatusJob job(Workspace ws, ServerRef ref, ConnectionPool pool, boolean updateLists) {
+    private static Server server(Workspace ws, ServerRef ref) {
         Application app = ws.application(ref.application()).orElseThrow(() -> new IllegalArgumentException("no application " + ref.application()));
-        Server server = app.servers().stream().filter(s -> s.name().equals(ref.server())).findFirst()
+        return app.servers().stream().filter(s -> s.name().equals(ref.server())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no server " + ref));
+    }
+
+    private StatusJob job(Workspace ws, ServerRef ref, ConnectionPool pool, boolean updateLists) {
+        Server server = server(ws, ref);
         return new StatusJob(ref, server, SshSettings.request(ws, server), pool, updateLists, timers, PROBE_TIMEOUT, limits);
     }
 

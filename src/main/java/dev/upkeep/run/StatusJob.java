@@ -1,9 +1,11 @@
 package dev.upkeep.run;
 
 import dev.upkeep.fleet.NegotiatedKex;
+import dev.upkeep.fleet.RestartNeeds;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.remote.PackageLists;
+import dev.upkeep.remote.PatchFacts;
 import dev.upkeep.remote.ProbeException;
 import dev.upkeep.remote.Shell;
 import dev.upkeep.remote.StatusProbe;
@@ -23,6 +25,7 @@ import dev.upkeep.ssh.kex.Negotiated;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -111,7 +114,37 @@ final class StatusJob {
         ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now())
                 .withKex(kexOf(connection));
         if (!result.succeeded()) return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
+        step = "restart check";
+        status = patchFacts(connection, token, status);
+        if (token.isCancelled()) return unreachable(cancelledMessage());
         return listsError == null ? status : status.withError(listsError);
+    }
+
+    /**
+     * Services still using replaced libraries, the kernels and the last security upgrade. Its own step: when it
+     * cannot answer (it hung, printed nonsense), the probe's status stands and these facts say why they are unknown.
+     */
+    private ServerStatus patchFacts(SshConnection connection, Cancellation token, ServerStatus status) throws SshException {
+        List<String> lines = new ArrayList<>();
+        boolean cut = false;
+        try {
+            connection.exec(PatchFacts.command(server.sudo()), PatchFacts.stdin(), limits.patchFacts(),
+                    (stream, line) -> {
+                        if (stream == OutputListener.Stream.STDOUT) lines.add(line);
+                    }, token);
+        } catch (OutputLimitException e) {
+            cut = true; // the history is the long part and comes last: what arrived is kept, said to be partial
+        } catch (CommandTimeoutException e) {
+            if (token.isCancelled()) throw e;
+            pool.evict(request);
+            return status.withPatchFacts(RestartNeeds.cannotLook("restart check " + e.reason() + "; stopped", null), null);
+        }
+        try {
+            PatchFacts.Result facts = PatchFacts.parse(ref.server(), lines, server.sudo(), cut);
+            return status.withPatchFacts(facts.restart(), facts.age());
+        } catch (ProbeException e) {
+            return status.withPatchFacts(RestartNeeds.cannotLook("restart check failed: " + e.getMessage(), null), null);
+        }
     }
 
     private static NegotiatedKex kexOf(SshConnection connection) {

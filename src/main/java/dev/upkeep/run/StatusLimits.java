@@ -10,8 +10,22 @@ import java.time.Duration;
  * and may be quiet for longer. The probe's report is parsed whole, so it is capped: a report past
  * {@link #probeMaxBytes} is a broken or hostile server, not a status.
  */
-record StatusLimits(Duration probeIdle, Duration updateListsIdle, long probeMaxBytes) {
-    static final StatusLimits DEFAULT = new StatusLimits(Duration.ofSeconds(30), Duration.ofSeconds(120), 4L << 20);
+record StatusLimits(Duration probeIdle, Duration updateListsIdle, long probeMaxBytes, Duration patchFactsIdle,
+                    long patchFactsMaxBytes) {
+    /**
+     * The restart check may wait on needrestart (bounded to 120 s on the server) and reads two months of apt history:
+     * quiet for longer than the probe, and more output.
+     */
+    static final StatusLimits DEFAULT = new StatusLimits(Duration.ofSeconds(30), Duration.ofSeconds(120), 4L << 20,
+            Duration.ofSeconds(150), 16L << 20);
+
+    StatusLimits(Duration probeIdle, Duration updateListsIdle, long probeMaxBytes) {
+        this(probeIdle, updateListsIdle, probeMaxBytes, DEFAULT.patchFactsIdle, DEFAULT.patchFactsMaxBytes);
+    }
+
+    CommandLimits patchFacts() {
+        return CommandLimits.parsed(patchFactsMaxBytes).withIdle(patchFactsIdle);
+    }
 
     CommandLimits probe() {
         return CommandLimits.parsed(probeMaxBytes).withIdle(probeIdle);

@@ -1,8 +1,12 @@
 package dev.upkeep.run;
 
+import dev.upkeep.debian.PackageFinding;
+import dev.upkeep.debian.PackagePattern;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.history.PatchHistory;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -27,5 +31,26 @@ public interface StatusService {
      */
     default void trustSubstitution(Workspace workspace, UnknownHostKey key) throws IOException {
         throw new UnsupportedOperationException("this status service cannot record host keys");
+    }
+
+    /**
+     * Asks every server which of the query's packages it has, at which version, and what apt would install instead,
+     * in parallel like a refresh (the same connections, at most {@code settings.concurrency} at once). Read-only.
+     */
+    default QueryHandle<ServerAnswer<List<PackageFinding>>> packages(Workspace workspace, Collection<ServerRef> servers,
+                                                                    List<PackagePattern> patterns,
+                                                                    AnswerListener<List<PackageFinding>> listener) {
+        throw new UnsupportedOperationException("this status service cannot query packages");
+    }
+
+    /**
+     * Reads each server's patch history (apt's history logs and their rotations, unattended-upgrades' log, Upkeep's
+     * job records on the server) and merges it with this machine's runs from {@code runs} (null: none). Read-only;
+     * events before {@code since} (null: all) are left out.
+     */
+    default QueryHandle<ServerAnswer<PatchHistory>> history(Workspace workspace, Collection<ServerRef> servers,
+                                                           Instant since, RunHistory runs,
+                                                           AnswerListener<PatchHistory> listener) {
+        throw new UnsupportedOperationException("this status service cannot read patch histories");
     }
 }

@@ -67,6 +67,7 @@ final class SummaryJson {
         if (o.batch() != null) n.put("batch", o.batch().toString());
         if (o.failureLimit() != null) n.put("failureLimit", o.failureLimit().toString());
         n.put("keepOneUp", o.keepOneUp());
+        if (o.restartServices()) n.put("restartServices", true);
         return n;
     }
 
@@ -82,7 +83,7 @@ final class SummaryJson {
                 .rebootTimeoutSeconds(o.path("rebootTimeoutSeconds").isNumber() ? o.path("rebootTimeoutSeconds").asInt() : null)
                 .batch(share(o.path("batch")))
                 .failureLimit(o.path("maxFailures").isNumber() ? null : share(o.path("failureLimit")))
-                .keepOneUp(o.path("keepOneUp").asBoolean(true)).build();
+                .keepOneUp(o.path("keepOneUp").asBoolean(true)).restartServices(o.path("restartServices").asBoolean(false)).build();
         List<ServerRef> servers = new ArrayList<>();
         for (JsonNode n : root.path("servers")) servers.add(ref(n.asText()));
         List<ServerResult> results = new ArrayList<>();

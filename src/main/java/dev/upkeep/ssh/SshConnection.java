@@ -89,8 +89,14 @@ public final class SshConnection implements AutoCloseable {
     public CommandResult execWithDialogue(String command, StdinDialogue dialogue, OutputListener listener,
                                           Cancellation cancel)
             throws SshException {
+        return execWithDialogue(command, dialogue, CommandLimits.streaming(), listener, cancel);
+    }
+
+    /** As {@link #execWithDialogue(String, StdinDialogue, OutputListener, Cancellation)}, within the given limits. */
+    public CommandResult execWithDialogue(String command, StdinDialogue dialogue, CommandLimits limits,
+                                          OutputListener listener, Cancellation cancel) throws SshException {
         try {
-            return new CommandExecution(server, client, workers, timers, command, null, CommandLimits.streaming(),
+            return new CommandExecution(server, client, workers, timers, command, null, limits,
                     listener, cancel).withDialogue(dialogue).run();
         } catch (ConnectionLostException e) {
             lost = true;

@@ -21,6 +21,8 @@ import dev.upkeep.ui.shared.FxUiExecutor;
 import dev.upkeep.ui.shared.Theme;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import dev.upkeep.ui.inventory.ImportDialog;
+import dev.upkeep.ui.inventory.ImportViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,8 +73,23 @@ final class AppContext implements AutoCloseable {
         UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
         tightenPrivateState(services.privateState());
-        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys),
+        Runnable importServers = () -> new ImportDialog(new ImportViewModel(services.store(), ui, workspace::workspace,
+                saved -> workspace.reload()), stage).show();
+        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys,
+                () -> findPackages(stage), importServers),
                 Instant::now, new DemoActions(services.demo().active(), openDemo));
+    }
+
+    private dev.upkeep.ui.packages.PackageFinderView packageFinder;
+
+    /** Servers › Find package…: one window, kept while the main window lives. */
+    private void findPackages(Stage stage) {
+        if (packageFinder == null) {
+            packageFinder = new dev.upkeep.ui.packages.PackageFinderView(new dev.upkeep.ui.packages.PackageFinderViewModel(
+                    services.statusService(), workspace::workspace, ui), stage, fleet::select,
+                    deploys == null ? null : refs -> deploys.open(refs));
+        }
+        packageFinder.show();
     }
 
     /** Unsaved manifest edits are never lost on quit: each editor with changes asks first. */

@@ -27,6 +27,8 @@ final class Commands {
     final UpgradeLauncher upgrades;
     /** Null: deploys are not available in this window. */
     final DeployWindows deploys;
+    /** Opens Find package (which servers have a package, below which version). */
+    final Runnable findPackages;
     final BooleanBinding cannotDeploy;
     final BooleanBinding cannotEdit;
     final BooleanBinding cannotRefresh;
@@ -35,9 +37,19 @@ final class Commands {
     final BooleanBinding noManifest;
     /** No selected server runs another Docker version than its manifest asks for. */
     final BooleanBinding noDockerDrift;
+    /** Servers › Import…; null: not offered. */
+    final Runnable importServers;
 
     Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
              ManifestWindows manifests, UpgradeLauncher upgrades, DeployWindows deploys) {
+        this(workspace, fleet, drift, theme, quit, dialogs, manifests, upgrades, deploys, () -> { }, null);
+    }
+
+    Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
+             ManifestWindows manifests, UpgradeLauncher upgrades, DeployWindows deploys, Runnable findPackages,
+             Runnable importServers) {
+        this.findPackages = findPackages;
+        this.importServers = importServers;
         this.workspace = workspace;
         this.fleet = fleet;
         this.drift = drift;
@@ -60,6 +72,10 @@ final class Commands {
 
     void addApplication() {
         workspace.addApplication();
+    }
+
+    void importServers() {
+        if (importServers != null) importServers.run();
     }
 
     void addServer() {

@@ -48,6 +48,10 @@ final class MainMenu {
         addApp.disableProperty().bind(c.cannotEdit);
         MenuItem add = item("Add server…", Icons.ADD, "Shortcut+N", c::addServer);
         add.disableProperty().bind(c.cannotEdit);
+        MenuItem importServers = item("Import…", null, null, c::importServers);
+        importServers.setId("menu-import");
+        importServers.disableProperty().bind(c.cannotEdit);
+        importServers.setVisible(c.importServers != null);
         MenuItem edit = item("Edit server…", Icons.EDIT, "Shortcut+E", c::editServer);
         edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
         MenuItem remove = item("Remove server", Icons.DELETE, null, c::removeServer);
@@ -65,8 +69,11 @@ final class MainMenu {
                 c::upgradeAndReboot);
         oneClick.setId("menu-upgrade-and-reboot");
         oneClick.disableProperty().bind(c.cannotDeploy);
-        return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, edit, remove, new SeparatorMenuItem(),
-                deploy, deployApp, oneClick, upgrade);
+        MenuItem findPackage = item("Find package…", Icons.SEARCH, null, c.findPackages);
+        findPackage.setId("menu-find-package");
+        findPackage.disableProperty().bind(c.fleet.emptyProperty());
+        return new Menu("_Servers", null, addApp, manifest, new SeparatorMenuItem(), add, importServers, edit, remove, new SeparatorMenuItem(),
+                deploy, deployApp, oneClick, upgrade, new SeparatorMenuItem(), findPackage);
     }
 
     private static Menu refresh(Commands c) {

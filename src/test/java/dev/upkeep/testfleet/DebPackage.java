@@ -28,6 +28,9 @@ public final class DebPackage {
     private String depends = "";
     private String postinst = "";
     private final Map<String, String> files = new LinkedHashMap<>();
+    private final Map<String, byte[]> binaries = new LinkedHashMap<>();
+    private final java.util.Set<String> executables = new java.util.HashSet<>();
+    private String source = "";
 
     private DebPackage(String name, String version) {
         if (!NAME.matcher(name).matches() || !VERSION.matcher(version).matches()) {
@@ -78,6 +81,28 @@ public final class DebPackage {
         return this;
     }
 
+    /**
+     * A file of any bytes (a shared object, a program), optionally executable. Files dpkg replaces on an upgrade are
+     * unpacked beside the old one and renamed over it: a process that maps the old one then shows it "(deleted)".
+     */
+    public DebPackage binaryFile(String absolutePath, byte[] content, boolean executable) {
+        if (!absolutePath.startsWith("/") || absolutePath.contains("..")) {
+            throw new IllegalArgumentException("need an absolute path: " + absolutePath);
+        }
+        binaries.put(absolutePath, content.clone());
+        if (executable) executables.add(absolutePath);
+        return this;
+    }
+
+    /** A Source: field ({@code "openssl"}, or {@code "openssl (3.0.11-1)"} for a binary-only rebuild's version). */
+    public DebPackage source(String sourceField) {
+        if (!sourceField.matches("[a-z0-9][a-z0-9+.-]+( \\([0-9][A-Za-z0-9.+~:-]*\\))?")) {
+            throw new IllegalArgumentException("not a Source: field: " + sourceField);
+        }
+        this.source = sourceField;
+        return this;
+    }
+
     /** The file name dpkg-deb would give it. */
     public String fileName() {
         return name + "_" + version.replace(':', '%') + "_all.deb";
@@ -85,7 +110,10 @@ public final class DebPackage {
 
     /** Everything that decides the package's content; part of the rootfs cache key for preinstalled packages. */
     String recipe() {
-        return name + "|" + version + "|" + depends + "|" + postinst + "|" + files;
+        return name + "|" + version + "|" + depends + "|" + postinst + "|" + files
+                + (binaries.isEmpty() && source.isEmpty() ? "" : "|" + source + "|" + binaries.entrySet().stream()
+                .map(e -> e.getKey() + "=" + java.util.Arrays.hashCode(e.getValue()) + (executables.contains(e.getKey()) ? "x" : ""))
+                .toList());
     }
 
     /** Builds the .deb into {@code dir} and returns its path. */
@@ -104,6 +132,13 @@ public final class DebPackage {
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue());
             }
+            for (var file : binaries.entrySet()) {
+                Path target = tree.resolve(file.getKey().substring(1));
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(
+                        executables.contains(file.getKey()) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
             Path deb = dir.resolve(fileName());
             Exec.run(List.of("dpkg-deb", "--root-owner-group", "-Zgzip", "--build", tree.toString(), deb.toString()),
                     null, Map.of("SOURCE_DATE_EPOCH", "1700000000"), 60);
@@ -117,6 +152,7 @@ public final class DebPackage {
     private String controlText() {
         return "Package: " + name + "\nVersion: " + version + "\nArchitecture: all\nSection: misc\nPriority: optional\n"
                 + "Maintainer: Upkeep tests <tests@upkeep.invalid>\n"
+                + (source.isEmpty() ? "" : "Source: " + source + "\n")
                 + (depends.isEmpty() ? "" : "Depends: " + depends + "\n")
                 + "Description: Upkeep test fleet dummy package\n Installs a version file and nothing else.\n";
     }

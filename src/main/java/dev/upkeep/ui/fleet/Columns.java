@@ -55,6 +55,16 @@ final class Columns {
                 : CellView.text(age);
     }
 
+    /** Services still using replaced libraries: their names, "none", or why it is unknown (muted). */
+    static CellView servicesToRestart(RowState s) {
+        if (!s.reachable() || s.status().restartNeeds() == null) return CellView.EMPTY;
+        dev.upkeep.fleet.RestartNeeds n = s.status().restartNeeds();
+        if (!n.looked()) return CellView.muted("unknown");
+        if (n.services().isEmpty()) return CellView.muted("none");
+        return new CellView(String.join(", ", n.services().stream().map(dev.upkeep.fleet.RestartNeeds.Service::name).toList()),
+                null, Tone.WARNING);
+    }
+
     static CellView unattended(RowState s) {
         if (!s.reachable() || s.status().unattendedUpgrades() == null) return CellView.EMPTY;
         return s.status().unattendedUpgrades() ? CellView.text("on") : new CellView("off", null, Tone.WARNING);

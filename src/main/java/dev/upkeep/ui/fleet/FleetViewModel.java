@@ -42,6 +42,8 @@ public final class FleetViewModel {
     private final BooleanProperty attentionOnly = new SimpleBooleanProperty();
     private final ObjectProperty<ServerRow> selectedRow = new SimpleObjectProperty<>();
     private final ObservableList<ServerRow> selectedRows = FXCollections.observableArrayList();
+    /** Set by the table: selects exactly the given servers there (the view model only holds what the table selects). */
+    private java.util.function.Consumer<java.util.List<ServerRef>> selector = refs -> { };
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final FleetCounts counts = new FleetCounts();
     private final Map<ServerRef, ServerRow> byRef = new HashMap<>();
@@ -97,6 +99,16 @@ public final class FleetViewModel {
     /** Kept in step with the table's multiple selection by the view. */
     public ObservableList<ServerRow> selectedRows() {
         return selectedRows;
+    }
+
+    /** Selects exactly these servers in the table (Find package › Select exposed servers), those shown. */
+    public void select(java.util.List<ServerRef> refs) {
+        selector.accept(java.util.List.copyOf(refs));
+    }
+
+    /** The table's way to select rows; called once by the table. */
+    public void selectWith(java.util.function.Consumer<java.util.List<ServerRef>> tableSelector) {
+        this.selector = tableSelector;
     }
 
     /** True when the workspace has no server at all: the view shows what to do instead of an empty table. */

@@ -61,6 +61,7 @@ public final class ServerTable {
                 column("Security", 85, Columns::securityUpdates, by(s -> s.reachable() ? s.status().securityUpdates() : null)),
                 column("Other", 70, Columns::otherUpdates, by(s -> s.reachable() ? s.status().otherUpdates() : null)),
                 column("Package lists", 150, columns::packageLists, byStatus(ServerStatus::packageListsUpdated)),
+                column("Services to restart", 150, Columns::servicesToRestart, by(s -> s.reachable() ? s.status().servicesToRestart() : null)),
                 column("Unattended", 95, Columns::unattended, by(s -> s.reachable() ? s.status().unattendedUpgrades() : null)),
                 column("Docker", 180, Columns::docker, byStatus(ServerStatus::dockerVersion)),
                 column("Weave", 130, Columns::weave, byStatus(ServerStatus::weaveVersion)),
@@ -78,6 +79,12 @@ public final class ServerTable {
         table.setItems(sorted);
         vm.selectedRowProperty().bind(table.getSelectionModel().selectedItemProperty());
         Bindings.bindContent(vm.selectedRows(), table.getSelectionModel().getSelectedItems());
+        vm.selectWith(refs -> {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (refs.contains(table.getItems().get(i).ref())) table.getSelectionModel().select(i);
+            }
+        });
     }
 
     private static TableColumn<ServerRow, RowState> column(String title, double width, Function<RowState, CellView> render,

@@ -1,0 +1,81 @@
+package dev.upkeep.cli;
+
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.files.AtomicFile;
+import dev.upkeep.report.FleetReport;
+import dev.upkeep.report.ReportFormats;
+import dev.upkeep.report.ReportHtml;
+import dev.upkeep.run.ServerRef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", description = "Where the fleet stands, for auditors: per server OS, kernel running vs installed, "
+        + "reboot required since when and why, pending security updates, last security upgrade, unattended-upgrades, "
+        + "services to restart; a summary with charts (HTML). Asks every selected server first, like status.")
+final class ReportCommand implements Callable<Integer> {
+    enum Format { html, csv, json }
+
+    @ParentCommand
+    UpkeepCommand parent;
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions selection = new ServerOptions();
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "html, csv or json.")
+    Format format;
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (private, 0600) instead of standard output.")
+    Path out;
+    @Option(names = "--warn-days", paramLabel = "DAYS", description = "Mark a last security upgrade older than this (default: ${DEFAULT-VALUE}).")
+    int warnDays = 14;
+
+    @Override
+    public Integer call() throws Exception {
+        if (warnDays < 1 || warnDays > 3650) throw new BadInputException("--warn-days must be between 1 and 3650");
+        if (out != null && Files.isDirectory(out)) throw new BadInputException("--out: " + out + " is a folder");
+        if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+            throw new BadInputException("--out: no folder " + out.toAbsolutePath().getParent());
+        }
+        Workspace ws = parent.workspace();
+        List<ServerRef> refs = selection.select(ws);
+        PrintWriter err = spec.commandLine().getErr();
+        List<ServerStatus> statuses = new ArrayList<>(parent.statusService().refresh(ws, refs, false, (ref, s) -> {
+            if (!s.reachable()) {
+                synchronized (err) {
+                    err.println(ref + ": " + s.error());
+                }
+            }
+        }).completion().get());
+        statuses.sort(Comparator.comparingInt(s -> refs.indexOf(new ServerRef(s.application(), s.server()))));
+        FleetReport report = FleetReport.of(statuses, Instant.now(), warnDays);
+        String text = switch (format) {
+            case html -> ReportHtml.html(report);
+            case csv -> ReportFormats.csv(report);
+            case json -> ReportFormats.json(report);
+        };
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            AtomicFile.write(out, text, AtomicFile.Mode.PRIVATE);
+            err.println("Report written to " + out);
+        }
+        err.flush();
+        boolean allAnswered = statuses.size() == refs.size() && statuses.stream().allMatch(ServerStatus::reachable);
+        return allAnswered ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+}

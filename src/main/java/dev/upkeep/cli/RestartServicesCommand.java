@@ -1,0 +1,93 @@
+package dev.upkeep.cli;
+
+import dev.upkeep.fleet.RestartNeeds;
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.run.Connections;
+import dev.upkeep.run.RunOptions;
+import dev.upkeep.run.RunPlan;
+import dev.upkeep.run.RunPlanner;
+import dev.upkeep.run.Runner;
+import dev.upkeep.run.ServerRef;
+import dev.upkeep.run.SudoSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "restart-services", description = "Restart the services still using replaced (deleted) libraries, "
+        + "then look again. Never sshd nor the unit of Upkeep's own session. Shows the list and asks first, unless --yes.")
+final class RestartServicesCommand implements Callable<Integer> {
+    @ParentCommand
+    UpkeepCommand parent;
+    @Spec
+    CommandSpec spec;
+    /** Replaced by tests (temporary history folder). */
+    UpgradeServices services = UpgradeServices.DEFAULT;
+
+    @Mixin
+    ServerOptions selection = new ServerOptions();
+    @Option(names = "--yes", description = "Don't ask.")
+    boolean yes;
+
+    @Override
+    public Integer call() throws Exception {
+        if (services == UpgradeServices.DEFAULT) services = parent.upgradeServices();
+        Workspace ws = parent.workspace();
+        List<ServerRef> refs = selection.select(ws);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<ServerRef, ServerStatus> now = new LinkedHashMap<>();
+        parent.statusService().refresh(ws, refs, false, (ref, s) -> { }).completion().get()
+                .forEach(s -> now.put(new ServerRef(s.application(), s.server()), s));
+        Map<ServerRef, Set<String>> confirmed = new LinkedHashMap<>();
+        boolean unknown = false;
+        out.println("Still using replaced libraries:");
+        for (ServerRef ref : refs) {
+            ServerStatus s = now.get(ref);
+            out.println("    " + ref + ": " + RestartNeedsText.line(s));
+            RestartNeeds n = s == null || !s.reachable() ? null : s.restartNeeds();
+            if (n == null || !n.looked()) {
+                unknown = true;
+                continue;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            n.restartable().forEach(v -> names.add(v.name()));
+            if (!names.isEmpty()) confirmed.put(ref, names);
+        }
+        out.flush();
+        if (confirmed.isEmpty()) {
+            err.println("Nothing to restart.");
+            err.flush();
+            return unknown ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+        }
+        if (!yes && !CliRun.confirmed(err, parent.input(), "Restart these services now ("
+                + confirmed.values().stream().mapToInt(Set::size).sum() + " on " + confirmed.size() + " server(s))?")) {
+            err.println("Nothing was changed.");
+            err.flush();
+            return ExitCodes.OK;
+        }
+        RunPlan plan = new RunPlanner(services.hooks()).restartServices(ws, confirmed,
+                RunOptions.restartOnly(ws.settings().concurrency()));
+        Connections connections = services.connections(ws);
+        SudoSession sudo = new SudoSession(services.sudoPrompt());
+        int exit;
+        try (Runner runner = new Runner(connections, sudo)) {
+            exit = CliRun.run(services, runner, plan, out, err, false);
+        } finally {
+            sudo.close();
+            if (connections instanceof AutoCloseable c) c.close();
+        }
+        return exit == ExitCodes.OK && unknown ? ExitCodes.SOME_FAILED : exit;
+    }
+}
