@@ -14,6 +14,7 @@ import dev.upkeep.ui.AppServices;
 import dev.upkeep.ui.DemoHooks;
 import dev.upkeep.ui.UpkeepApp;
 import dev.upkeep.ui.deploy.RunServices;
+import dev.upkeep.windowstate.WindowMemory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,9 +32,14 @@ final class Window {
     }
 
     static void open(String[] args) {
-        Path workspace = args.length == 2 ? Path.of(args[1]) : Paths.defaultWorkspace();
-        UpkeepApp.launchWith(services(workspace), new String[0]);
+        WindowMemory memory = WindowMemory.inStateDir(Paths.stateDir());
+        Path workspace = args.length == 2 ? Path.of(args[1]) : memory.lastWorkspace().orElse(Paths.defaultWorkspace());
+        UpkeepApp.launchWith(services(workspace).withMemory(memory), new String[0]);
+        memory.awaitSaved(SAVE_SECONDS);
     }
+
+    /** How long the program waits at exit for the window state to reach the disk. */
+    private static final int SAVE_SECONDS = 5;
 
     /** The window on a workspace, offering the demo fleet (Try the demo fleet, File › Open demo fleet). */
     static AppServices services(Path workspace) {
@@ -68,7 +74,10 @@ final class Window {
             };
             watchdog(err);
         }
-        UpkeepApp.launchWith(demoServices(fleet, ready, result), dark ? new String[]{"--dark"} : new String[0]);
+        // The demo window remembers its size and theme, never its temporary workspace; a smoke test leaves no trace.
+        WindowMemory memory = smoke ? null : WindowMemory.inStateDir(Paths.stateDir());
+        UpkeepApp.launchWith(demoServices(fleet, ready, result).withMemory(memory), dark ? new String[]{"--dark"} : new String[0]);
+        if (memory != null) memory.awaitSaved(SAVE_SECONDS);
         if (smoke && exit.get() != 0) err.println("upkeep: smoke test failed: the window closed before it finished");
         return exit.get();
     }

@@ -31,7 +31,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..",
                         "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..",
                         "dev.upkeep.debian..", "dev.upkeep.history..", "dev.upkeep.report..",
-                        "dev.upkeep.inventory..")
+                        "dev.upkeep.inventory..", "dev.upkeep.windowstate..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.fxmisc..", "org.kordamp.ikonli..")
                 .check(classes);

@@ -85,6 +85,7 @@ public final class RunView {
         progress.progressProperty().bind(vm.progressProperty());
         Button cancel = new Button("Cancel run", Icons.icon(Icons.CANCEL));
         cancel.setId("run-cancel");
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (" + dev.upkeep.ui.shared.Shortcuts.CANCEL_RUN.display() + ")"));
         cancel.getStyleClass().add(Styles.DANGER);
         // Pressed again while cancelling, it stops waiting for servers mid-reboot (as a second Ctrl-C does).
         cancel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.cancellingProperty())
@@ -93,6 +94,9 @@ public final class RunView {
         cancel.setOnAction(e -> {
             if (vm.cancellingProperty().get()) vm.stopWaiting();
             else vm.cancel();
+        });
+        cancel.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.getAccelerators().put(dev.upkeep.ui.shared.Shortcuts.CANCEL_RUN.combination(), cancel::fire);
         });
         Button pause = new Button();
         pause.setId("run-pause");

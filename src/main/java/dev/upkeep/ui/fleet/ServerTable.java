@@ -100,11 +100,17 @@ public final class ServerTable {
     private static TableColumn<ServerRow, RowState> column(String title, double width, Function<RowState, CellView> render,
                                                            Comparator<RowState> order, boolean progress) {
         TableColumn<ServerRow, RowState> c = new TableColumn<>(title);
+        c.setId(columnId(title)); // stable: the remembered column order and widths refer to it
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> f.getValue().stateProperty());
         c.setCellFactory(col -> new StateCell(render, progress));
         c.setComparator(order);
         return c;
+    }
+
+    /** "Package lists" is col-package-lists. */
+    static String columnId(String title) {
+        return "col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     }
 
     /** Needs a reboot first, then does not; unknown sorts with the unknowns. */
