@@ -4,16 +4,16 @@ import dev.upkeep.demo.DemoFleet;
 import dev.upkeep.demo.DemoPace;
 import dev.upkeep.fleet.Paths;
 import dev.upkeep.fleet.PrivateState;
-import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.ManifestServers;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
 import dev.upkeep.run.SecretPrompt;
-import dev.upkeep.ssh.PassphraseProvider;
-import dev.upkeep.ui.DemoHooks;
-import dev.upkeep.ui.deploy.RunServices;
 import dev.upkeep.run.SshStatusService;
+import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.ui.AppServices;
+import dev.upkeep.ui.DemoHooks;
 import dev.upkeep.ui.UpkeepApp;
+import dev.upkeep.ui.deploy.RunServices;
 import dev.upkeep.windowstate.WindowMemory;
 
 import java.io.IOException;
@@ -101,7 +101,7 @@ final class Window {
             status.close();
             also.close();
         };
-        return new AppServices(workspace, new WorkspaceStore(), status, shutdown, secrets, runs, privateState, null);
+        return new AppServices(workspace, ManifestServers.store(), status, shutdown, secrets, runs, privateState, null);
     }
 
     /** A smoke test never hangs a packaging pipeline: after the limit it fails, whatever the window is doing. */

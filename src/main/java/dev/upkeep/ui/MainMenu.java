@@ -67,7 +67,7 @@ final class MainMenu {
         deploy.disableProperty().bind(c.cannotDeploy);
         MenuItem deployApp = item("Deploy to the whole application…", null, Shortcuts.DEPLOY_APPLICATION, c::deployApplication);
         deployApp.disableProperty().bind(c.cannotDeploy);
-        MenuItem oneClick = item(dev.upkeep.ui.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.UPGRADE_AND_REBOOT, Shortcuts.UPGRADE_AND_REBOOT,
+        MenuItem oneClick = item(DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.UPGRADE_AND_REBOOT, Shortcuts.UPGRADE_AND_REBOOT,
                 c::upgradeAndReboot);
         oneClick.setId("menu-upgrade-and-reboot");
         oneClick.disableProperty().bind(c.cannotDeploy);

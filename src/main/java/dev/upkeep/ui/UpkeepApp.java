@@ -9,6 +9,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -128,7 +129,7 @@ public final class UpkeepApp extends Application {
         try {
             c.close();
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(UpkeepApp.class).warn("closing the demo fleet: {}", e.toString());
+            LoggerFactory.getLogger(UpkeepApp.class).warn("closing the demo fleet: {}", e.toString());
         }
     }
 

@@ -180,7 +180,8 @@ class SecurityUpgradeOnRealServersTest {
         assertThat(failed.message()).contains("dpkg was interrupted").contains("upkeep-other-demo").contains("dpkg --configure -a");
         assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.0");
 
-        RunOptions repair = new RunOptions(true, false, false, RunOptions.Strategy.PARALLEL, 10, null, Duration.ofMinutes(1), true);
+        RunOptions repair = RunOptions.builder().security(true).concurrency(10).lockWait(Duration.ofMinutes(1))
+                .repairDpkg(true).build();
         ServerResult repaired = run(ws, repair, dir.resolve("state")).results().get(0);
         assertThat(repaired.outcome()).as(repaired.message()).isEqualTo(Step.DONE);
         assertThat(srv.call("dpkg --audit").stdout()).isBlank();

@@ -31,6 +31,7 @@ import javafx.stage.Window;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -162,7 +163,7 @@ public final class RunView {
         TableColumn<ServerRunRow, String> result = new TableColumn<>("Result");
         result.setCellValueFactory(c -> c.getValue().detailProperty());
         result.setPrefWidth(160);
-        t.getColumns().addAll(java.util.List.of(server, step, progress, time, result));
+        t.getColumns().addAll(List.of(server, step, progress, time, result));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }
