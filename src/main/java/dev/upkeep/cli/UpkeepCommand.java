@@ -1,11 +1,11 @@
 package dev.upkeep.cli;
 
+import dev.upkeep.cli.manifest.ManifestCommand;
 import dev.upkeep.fleet.Paths;
 import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceException;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.cli.manifest.ManifestCommand;
 import dev.upkeep.run.StatusService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -83,7 +84,7 @@ public final class UpkeepCommand {
 
     Workspace workspace() throws WorkspaceException {
         Workspace ws = store.load(workspace);
-        if (ws.applications().isEmpty() && !java.nio.file.Files.exists(workspace)) {
+        if (ws.applications().isEmpty() && !Files.exists(workspace)) {
             throw new WorkspaceException(workspace, 0, "no such workspace file (create it, or start the window to add servers)");
         }
         return ws;

@@ -70,6 +70,17 @@ final class Commands {
         noDockerDrift = Bindings.createBooleanBinding(() -> dockerDrifted().isEmpty(), fleet.selectedRows(), fleet.rows());
     }
 
+    /** Find: the toolbar's search field takes the focus (it registers itself; nothing to do before it exists). */
+    private Runnable find = () -> { };
+
+    void onFind(Runnable focusSearch) {
+        find = focusSearch;
+    }
+
+    void find() {
+        find.run();
+    }
+
     void addApplication() {
         workspace.addApplication();
     }

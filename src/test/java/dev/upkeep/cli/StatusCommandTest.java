@@ -74,7 +74,8 @@ class StatusCommandTest {
         assertThat(fields).containsExactly("application", "server", "reachable", "error", "os", "kernel", "bootId",
                 "uptimeSeconds", "rebootRequired", "rebootPackages", "rebootRequiredSince", "securityUpdates",
                 "otherUpdates", "packageListsUpdated", "unattendedUpgrades", "dockerVersion", "weaveVersion", "kex",
-                "kexPostQuantum");
+                "kexPostQuantum", "osId", "osVersion", "osCodename", "support", "esmEnabled", "installedKernel",
+                "kernelUpdatePending", "phasedUpdates");
         JsonNode first = array.get(0);
         assertThat(first.get("server").asText()).isEqualTo("srv01");
         assertThat(first.get("rebootRequired").asBoolean()).isTrue();
