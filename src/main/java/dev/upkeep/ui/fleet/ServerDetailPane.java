@@ -13,6 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Everything known about the selected server: configuration, status, the reboot or error explanation, and drift. */
@@ -28,7 +29,16 @@ public final class ServerDetailPane {
     private final ScrollPane scroll = new ScrollPane(box);
     private final ChangeListener<RowState> stateListener = (o, was, now) -> show(now);
 
+    private final java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart;
+
     public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now) {
+        this(vm, now, null);
+    }
+
+    /** @param restart Restart services… for a server and the services listed (null: the window runs nothing) */
+    public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now,
+                            java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart) {
+        this.restart = restart;
         this.vm = vm;
         this.now = now;
         build();
@@ -131,6 +141,7 @@ public final class ServerDetailPane {
         r = row(r, "Package lists", !st.listsKnown() ? "—" : st.packageListsUpdated() == null ? "never updated"
                 : Formats.time(st.packageListsUpdated()) + (Formats.listsStale(st, now.get()) ? "  (stale: refresh with package-list update)" : ""));
         r = row(r, "Unattended upgrades", yesNo(st.unattendedUpgrades(), "on", "off"));
+        r = RestartSection.addTo(grid, r, s.ref(), st.restartNeeds(), restart);
         r = row(r, "Docker", Formats.orDash(st.dockerVersion()));
         r = row(r, "Weave", Formats.orDash(st.weaveVersion()));
         DriftSection.addTo(grid, r, s);
