@@ -87,6 +87,7 @@ class RestartServicesWindowOnRealServersTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> fx(() -> servers.getItems().size() == 1
                 && servers.getItems().get(0).state().known()));
         robot.clickOn("srv01");
+        assertThat(robot.lookup("#server-table").lookup("today").tryQuery()).as("Last security upgrade: the library's, just now").isPresent();
         assertThat(fx(() -> robot.lookup("#detail-services-to-restart").queryLabeled().getText())).isEqualTo(LibraryDemo.SERVICE);
 
         robot.clickOn("#detail-restart-services");
