@@ -38,15 +38,39 @@ public final class ServerDetailPane {
     /** @param restart Restart services… for a server and the services listed (null: the window runs nothing) */
     public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now,
                             java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart) {
+        this(vm, now, restart, null, null);
+    }
+
+    private final javafx.scene.Node node;
+
+    /**
+     * @param history reads a server's patch history for the History tab (null: no History tab)
+     * @param ui      where the read runs
+     */
+    public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now,
+                            java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart,
+                            PatchHistoryTab.Loader history, dev.upkeep.ui.shared.UiExecutor ui) {
         this.restart = restart;
         this.vm = vm;
         this.now = now;
         build();
         bind();
+        if (history == null) {
+            node = scroll;
+        } else {
+            javafx.scene.control.Tab details = new javafx.scene.control.Tab("Details", scroll);
+            details.setClosable(false);
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, new PatchHistoryTab(vm, history, ui).tab());
+            tabs.setId("detail-tabs");
+            tabs.setMinWidth(260);
+            tabs.setPrefWidth(360);
+            node = tabs;
+        }
     }
 
-    public ScrollPane node() {
-        return scroll;
+    /** The details, or with a patch history loader, tabs: Details and History. */
+    public javafx.scene.Node node() {
+        return node;
     }
 
     private void build() {

@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The detail pane's Services to restart and Restart services… in the real window on a real Debian server: a service
  * still mapping a library an upgrade replaced is listed; Cancel changes nothing; OK restarts it as a recorded run, the
- * server is checked again and the list says none.
+ * server is checked again and the list says none. The History tab then shows the apt upgrade and the run; the
+ * Last security upgrade column says today.
  */
 class RestartServicesWindowOnRealServersTest {
     private static TestFleet fleet;
@@ -108,6 +109,23 @@ class RestartServicesWindowOnRealServersTest {
             assertThat(r.options().restartServices()).isTrue();
             assertThat(r.results()).singleElement().satisfies(s -> assertThat(s.message()).contains("restarted " + LibraryDemo.SERVICE));
         });
+
+        // the History tab: the server's own apt log (the library's upgrade by root) merged with Upkeep's restart run
+        javafx.scene.control.TabPane tabs = robot.lookup("#detail-tabs").query();
+        fx(() -> {
+            tabs.getSelectionModel().select(1);
+            return null;
+        });
+        TableView<dev.upkeep.history.PatchEvent> events = robot.lookup("#detail-history-table").queryTableView();
+        await("the History tab's rows; it says: " + fx(() -> robot.lookup("#detail-history-message").queryLabeled().getText()))
+                .atMost(Duration.ofSeconds(40)).until(() -> fx(() -> events.getItems().size() >= 2));
+        List<dev.upkeep.history.PatchEvent> shown = fx(() -> List.copyOf(events.getItems()));
+        assertThat(shown.get(0).startedBy()).as("newest first: the restart run").startsWith("Upkeep run " + recorded.get(0).id());
+        assertThat(shown).anySatisfy(e -> {
+            assertThat(PatchHistoryTab.changes(e)).contains(LibraryDemo.LIBRARY + " 1.0 → 1.1");
+            assertThat(e.security()).isTrue();
+        });
+        assertThat(fx(() -> robot.lookup("#detail-history-message").queryLabeled().getText())).contains("the apt logs read go back to");
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
