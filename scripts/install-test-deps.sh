@@ -2,13 +2,14 @@
 # Installs, with apt-get, what the build and the test suite need on a Debian/Ubuntu machine:
 # JDK 17 + Maven, OpenSSH (real sshd for the integration tests), debootstrap/gpg/apt-utils (the test fleet's
 # root filesystem and signed apt repository), GTK + Xvfb + ImageMagick (the window under a virtual display),
-# fakeroot (jpackage's .deb), xdg-utils (the .deb's desktop entry), xdotool + x11-utils (finding its window).
+# fakeroot (jpackage's .deb), xdg-utils (the .deb's desktop entry), xdotool + x11-utils (finding its window),
+# ansible-core (inventory import is checked against ansible-inventory's own reading).
 # Only packages that are missing are installed; without root it only reports what is missing.
 set -euo pipefail
 
 packages=(openjdk-17-jdk-headless maven openssh-server openssh-client debootstrap gnupg apt-utils dpkg-dev
           util-linux iproute2 procps xvfb libgtk-3-0 imagemagick fonts-dejavu-core
-          fakeroot xdg-utils xdotool x11-utils)
+          fakeroot xdg-utils xdotool x11-utils ansible-core)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,7 +5,7 @@ import dev.upkeep.cli.ExitCodes;
 import dev.upkeep.cli.UpkeepCommand;
 import dev.upkeep.demo.DemoFleet;
 import dev.upkeep.demo.DemoPace;
-import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.ManifestServers;
 import dev.upkeep.run.SshStatusService;
 import picocli.CommandLine;
 
@@ -54,7 +54,7 @@ final class DemoLaunch {
         try (fleet; SshStatusService status = new SshStatusService(new ConsolePassphrases())) {
             List<String> full = new ArrayList<>(List.of("--workspace", fleet.workspaceFile().toString()));
             full.addAll(args);
-            CommandLine cl = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), () -> status)
+            CommandLine cl = UpkeepCommand.commandLine(new UpkeepCommand(ManifestServers.store(), () -> status)
                     .withStateDir(fleet.stateDir()));
             cl.setOut(out);
             cl.setErr(err);

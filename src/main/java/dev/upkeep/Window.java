@@ -4,16 +4,17 @@ import dev.upkeep.demo.DemoFleet;
 import dev.upkeep.demo.DemoPace;
 import dev.upkeep.fleet.Paths;
 import dev.upkeep.fleet.PrivateState;
-import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.ManifestServers;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
 import dev.upkeep.run.SecretPrompt;
-import dev.upkeep.ssh.PassphraseProvider;
-import dev.upkeep.ui.DemoHooks;
-import dev.upkeep.ui.deploy.RunServices;
 import dev.upkeep.run.SshStatusService;
+import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.ui.AppServices;
+import dev.upkeep.ui.DemoHooks;
 import dev.upkeep.ui.UpkeepApp;
+import dev.upkeep.ui.deploy.RunServices;
+import dev.upkeep.windowstate.WindowMemory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,9 +32,14 @@ final class Window {
     }
 
     static void open(String[] args) {
-        Path workspace = args.length == 2 ? Path.of(args[1]) : Paths.defaultWorkspace();
-        UpkeepApp.launchWith(services(workspace), new String[0]);
+        WindowMemory memory = WindowMemory.inStateDir(Paths.stateDir());
+        Path workspace = args.length == 2 ? Path.of(args[1]) : memory.lastWorkspace().orElse(Paths.defaultWorkspace());
+        UpkeepApp.launchWith(services(workspace).withMemory(memory), new String[0]);
+        memory.awaitSaved(SAVE_SECONDS);
     }
+
+    /** How long the program waits at exit for the window state to reach the disk. */
+    private static final int SAVE_SECONDS = 5;
 
     /** The window on a workspace, offering the demo fleet (Try the demo fleet, File › Open demo fleet). */
     static AppServices services(Path workspace) {
@@ -68,7 +74,10 @@ final class Window {
             };
             watchdog(err);
         }
-        UpkeepApp.launchWith(demoServices(fleet, ready, result), dark ? new String[]{"--dark"} : new String[0]);
+        // The demo window remembers its size and theme, never its temporary workspace; a smoke test leaves no trace.
+        WindowMemory memory = smoke ? null : WindowMemory.inStateDir(Paths.stateDir());
+        UpkeepApp.launchWith(demoServices(fleet, ready, result).withMemory(memory), dark ? new String[]{"--dark"} : new String[0]);
+        if (memory != null) memory.awaitSaved(SAVE_SECONDS);
         if (smoke && exit.get() != 0) err.println("upkeep: smoke test failed: the window closed before it finished");
         return exit.get();
     }
@@ -92,7 +101,7 @@ final class Window {
             status.close();
             also.close();
         };
-        return new AppServices(workspace, new WorkspaceStore(), status, shutdown, secrets, runs, privateState, null);
+        return new AppServices(workspace, ManifestServers.store(), status, shutdown, secrets, runs, privateState, null);
     }
 
     /** A smoke test never hangs a packaging pipeline: after the limit it fails, whatever the window is doing. */

@@ -4,9 +4,11 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.upkeep.manifest.Versions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -28,7 +30,8 @@ class ArchitectureTest {
     void coreImportsNoJavaFx() {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..",
                         "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..",
-                        "dev.upkeep.debian..", "dev.upkeep.history..", "dev.upkeep.report..")
+                        "dev.upkeep.debian..", "dev.upkeep.history..", "dev.upkeep.report..",
+                        "dev.upkeep.inventory..", "dev.upkeep.windowstate..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.fxmisc..", "org.kordamp.ikonli..")
                 .check(classes);
@@ -72,6 +75,30 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.remote..",
                         "dev.upkeep.cli..", "dev.upkeep.ui..")
+                .check(classes);
+    }
+
+    /**
+     * A workspace and a manifest are separate files; joining their servers (run.ManifestServers) is above both. The
+     * workspace checks Weave versions the way a manifest does (manifest.Versions, a value check with no documents).
+     */
+    @Test
+    void fleetAndManifestNeverUseEachOther() {
+        noClasses().that().resideInAPackage("dev.upkeep.fleet..")
+                .should().dependOnClassesThat(resideInAPackage("dev.upkeep.manifest..")
+                        .and(DescribedPredicate.not(equivalentTo(Versions.class))))
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.upkeep.manifest..")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.fleet..")
+                .check(classes);
+    }
+
+    /** Import reads files into the workspace model; it runs nothing on servers and knows no command line or window. */
+    @Test
+    void inventoryImportStaysInTheCore() {
+        noClasses().that().resideInAPackage("dev.upkeep.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.upkeep.run..", "dev.upkeep.remote..",
+                        "dev.upkeep.cli..", "dev.upkeep.ui..", "dev.upkeep.demo..")
                 .check(classes);
     }
 

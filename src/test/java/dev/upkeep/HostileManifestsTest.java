@@ -7,6 +7,7 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.ManifestValidator;
+import dev.upkeep.run.ManifestServers;
 import dev.upkeep.run.ManifestUpgradeHooks;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.ui.fleet.ManifestWants;
@@ -164,7 +165,7 @@ class HostileManifestsTest {
     @EnumSource(Hostile.class)
     void theWorkspaceStillLoadsWithoutTheManifestsServers(Hostile h) throws Exception {
         manifest(h);
-        WorkspaceStore store = new WorkspaceStore();
+        WorkspaceStore store = ManifestServers.store();
         store.save(workspace());
 
         Workspace loaded = store.load(dir.resolve("workspace.yml"));
@@ -178,7 +179,7 @@ class HostileManifestsTest {
     private static Cli cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), () -> null));
+        CommandLine cl = UpkeepCommand.commandLine(new UpkeepCommand(ManifestServers.store(), () -> null));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

@@ -7,6 +7,7 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * Ctrl-C during a run does what Cancel does in the window: the first press cancels (no new server starts, running
@@ -53,7 +54,7 @@ final class CtrlC implements AutoCloseable {
             press = ++presses;
         }
         if (press == 1) {
-            java.util.List<String> rebooting = inFlight.rebooting();
+            List<String> rebooting = inFlight.rebooting();
             err.println("upkeep: Ctrl-C: cancelling. No new server starts; running servers stop at a safe point"
                     + " (dpkg is never cut off).");
             if (!rebooting.isEmpty()) {
@@ -66,7 +67,7 @@ final class CtrlC implements AutoCloseable {
             err.flush();
             run.cancel();
         } else if (press == 2) {
-            java.util.List<String> rebooting = inFlight.rebooting();
+            List<String> rebooting = inFlight.rebooting();
             err.println("upkeep: Ctrl-C again: no longer waiting" + (rebooting.isEmpty() ? ""
                     : "; " + String.join(", ", rebooting) + " left unverified (mid-reboot)")
                     + ". Detached jobs go on on the servers. Ctrl-C once more quits at once, without a finished record.");

@@ -53,9 +53,7 @@ final class PackagesUpgrade {
             err.flush();
             return new Outcome(rows.stream().anyMatch(r -> Boolean.TRUE.equals(r.exposed())) ? ExitCodes.SOME_FAILED : ExitCodes.OK, false);
         }
-        RunOptions options = RunOptions.security(ws.settings().concurrency()).withRestartServices(restart);
-        options = new RunOptions(false, false, false, options.strategy(), options.concurrency(), null,
-                options.lockWait(), false, RunOptions.Reboot.NONE, null, null, null, true, restart);
+        RunOptions options = RunOptions.builder().concurrency(ws.settings().concurrency()).restartServices(restart).build();
         RunPlan plan = new RunPlanner(services.hooks()).upgradePackages(ws, packages, options);
         out.println();
         out.println("Upgrade on " + packages.size() + " exposed server(s), nothing else:");

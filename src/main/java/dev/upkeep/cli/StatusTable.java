@@ -62,6 +62,14 @@ final class StatusTable {
         if (s.kexNotPostQuantum()) {
             out.append("    WARNING: ").append(KexWarning.text(s.kex().algorithm())).append(nl);
         }
+        // Facts about the release after the warnings, which belong right under the server's row.
+        if (s.reachable() && s.osInfo() != null) {
+            out.append("    ").append(s.supportSummary()).append(nl);
+        }
+        if (s.phasedUpdates() != null && s.phasedUpdates() > 0) {
+            out.append("    ").append(s.phasedUpdates()).append(" phased update(s) held back by Ubuntu's staged roll-out"
+                    + " (not pending here yet)").append(nl);
+        }
     }
 
     private static String lists(ServerStatus s) {

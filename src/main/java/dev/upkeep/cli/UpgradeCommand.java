@@ -105,9 +105,10 @@ final class UpgradeCommand implements Callable<Integer> {
         if (rebootTimeoutSeconds != null && (rebootTimeoutSeconds < 1 || rebootTimeoutSeconds > 86400)) {
             throw new BadInputException("--reboot-timeout must be between 1 and 86400 seconds");
         }
-        RunOptions base = new RunOptions(security, docker, weave, RunOptions.Strategy.PARALLEL, ws.settings().concurrency(),
-                null, Duration.ofSeconds(lockWaitSeconds), repairDpkg)
-                .withReboot(rebootIfRequired ? RunOptions.Reboot.IF_REQUIRED : RunOptions.Reboot.NONE, rebootTimeoutSeconds);
+        RunOptions base = RunOptions.builder().security(security).docker(docker).weave(weave)
+                .concurrency(ws.settings().concurrency()).lockWait(Duration.ofSeconds(lockWaitSeconds)).repairDpkg(repairDpkg)
+                .reboot(rebootIfRequired ? RunOptions.Reboot.IF_REQUIRED : RunOptions.Reboot.NONE)
+                .rebootTimeoutSeconds(rebootTimeoutSeconds).build();
         return strategy.apply(base);
     }
 }

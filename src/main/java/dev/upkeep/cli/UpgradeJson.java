@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.upkeep.run.RunEvent;
 import dev.upkeep.run.ServerResult;
 
+import java.util.Locale;
+
 /**
  * {@code upgrade --json}: one JSON object per line and event. Every object has "event", "phase" ("preflight" or
  * "run"), "run" and "at"; then per event: output (server, stream, line), step (server, step, label, detail),
@@ -29,7 +31,7 @@ final class UpgradeJson {
         if (event instanceof RunEvent.Output o) {
             n.put("event", "output");
             n.put("server", o.server().toString());
-            n.put("stream", o.stream().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("stream", o.stream().name().toLowerCase(Locale.ROOT));
             n.put("line", o.line());
         } else if (event instanceof RunEvent.StepChanged s) {
             n.put("event", "step");

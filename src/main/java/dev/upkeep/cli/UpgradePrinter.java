@@ -9,6 +9,12 @@ import dev.upkeep.run.ServerResult;
 import dev.upkeep.ssh.OutputListener;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Streams a run to the terminal: each line prefixed with its server, or (--json) one JSON object per event. */
 final class UpgradePrinter implements RunListener {
@@ -52,8 +58,8 @@ final class UpgradePrinter implements RunListener {
         out.flush();
     }
 
-    static String seconds(java.time.Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     /** The per-server table at the end of a run. */
@@ -76,11 +82,11 @@ final class UpgradePrinter implements RunListener {
 
     /** "Cancelled: 1 done, 2 not started, 1 unverified (mid-reboot: srv03)." */
     static String cancelled(RunSummary s) {
-        java.util.Map<Step, Integer> counts = new java.util.EnumMap<>(Step.class);
+        Map<Step, Integer> counts = new EnumMap<>(Step.class);
         s.results().forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         counts.forEach((step, n) -> parts.add(n + " " + step.label()));
-        java.util.List<String> unverified = s.results().stream().filter(r -> r.outcome() == Step.UNVERIFIED)
+        List<String> unverified = s.results().stream().filter(r -> r.outcome() == Step.UNVERIFIED)
                 .map(r -> r.server().server()).toList();
         return "Cancelled: " + String.join(", ", parts)
                 + (unverified.isEmpty() ? "." : " (mid-reboot, check by hand: " + String.join(", ", unverified) + ").");

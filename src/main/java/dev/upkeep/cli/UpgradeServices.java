@@ -2,10 +2,13 @@ package dev.upkeep.cli;
 
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.Connections;
+import dev.upkeep.run.ManifestUpgradeHooks;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
 import dev.upkeep.run.SecretPrompt;
 import dev.upkeep.run.UpgradeHooks;
+
+import java.nio.file.Path;
 
 /**
  * What {@code upkeep upgrade} needs from the outside: connections, the sudo prompt, the history folder and the
@@ -40,12 +43,12 @@ interface UpgradeServices {
 
         @Override
         public UpgradeHooks hooks() {
-            return dev.upkeep.run.ManifestUpgradeHooks.create();
+            return ManifestUpgradeHooks.create();
         }
     };
 
     /** The default services with the run history kept under {@code stateDir} (the demo fleet's own folder). */
-    static UpgradeServices inStateDir(java.nio.file.Path stateDir) {
+    static UpgradeServices inStateDir(Path stateDir) {
         RunHistory history = new RunHistory(stateDir);
         return new UpgradeServices() {
             @Override

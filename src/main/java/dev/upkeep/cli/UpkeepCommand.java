@@ -1,11 +1,11 @@
 package dev.upkeep.cli;
 
+import dev.upkeep.cli.manifest.ManifestCommand;
 import dev.upkeep.fleet.Paths;
 import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceException;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.cli.manifest.ManifestCommand;
 import dev.upkeep.run.StatusService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
 @Command(name = "upkeep", mixinStandardHelpOptions = true, version = "upkeep 0.1.0",
         description = "Keep Ubuntu/Debian servers patched over plain SSH. Without a command, opens the window.",
         subcommands = {StatusCommand.class, TrustCommand.class, ManifestCommand.class, UpgradeCommand.class, RebootCommand.class,
-                PackagesCommand.class, RestartServicesCommand.class, ReportCommand.class, HistoryCommand.class},
+                PackagesCommand.class, RestartServicesCommand.class, ReportCommand.class, HistoryCommand.class,
+                ImportCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.BAD_INPUT)
 public final class UpkeepCommand {
     @Option(names = "--workspace", paramLabel = "FILE",
@@ -76,9 +78,13 @@ public final class UpkeepCommand {
         err.flush();
     }
 
+    WorkspaceStore store() {
+        return store;
+    }
+
     Workspace workspace() throws WorkspaceException {
         Workspace ws = store.load(workspace);
-        if (ws.applications().isEmpty() && !java.nio.file.Files.exists(workspace)) {
+        if (ws.applications().isEmpty() && !Files.exists(workspace)) {
             throw new WorkspaceException(workspace, 0, "no such workspace file (create it, or start the window to add servers)");
         }
         return ws;

@@ -5,10 +5,12 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,7 +72,7 @@ final class DemoSshServer implements AutoCloseable {
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
         // exec only: no shell (no ShellFactory is set), no port forwarding, no agent forwarding
-        sshd.setForwardingFilter(org.apache.sshd.server.forward.RejectAllForwardingFilter.INSTANCE);
+        sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         sshd.setCommandFactory((channel, command) -> new SimCommand(command, workers, this::sessionFor, shell));
         sshd.addSessionListener(new SessionListener() {
             @Override
@@ -126,7 +128,7 @@ final class DemoSshServer implements AutoCloseable {
         return f;
     }
 
-    private static int port(org.apache.sshd.common.session.SessionContext context) {
+    private static int port(SessionContext context) {
         if (context instanceof Session s && s.getLocalAddress() instanceof InetSocketAddress a) return a.getPort();
         return -1;
     }

@@ -1,6 +1,7 @@
 package dev.upkeep.demo;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The Docker releases the demo's (simulated) Docker apt repository offers, newest first. */
 final class DockerRepo {
@@ -12,7 +13,7 @@ final class DockerRepo {
 
     /** apt-cache madison docker-ce on a server of this system. */
     static List<String> madison(SimOs os) {
-        String source = URL + os.distro().toLowerCase(java.util.Locale.ROOT) + " " + os.codename() + "/stable amd64 Packages";
+        String source = URL + os.distro().toLowerCase(Locale.ROOT) + " " + os.codename() + "/stable amd64 Packages";
         return RELEASES.stream().map(r -> "  docker-ce | " + os.dockerPackage(r) + " | " + source).toList();
     }
 

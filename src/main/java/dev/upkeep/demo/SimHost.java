@@ -278,8 +278,8 @@ final class SimHost {
     }
 
     /** The process groups of the commands running now. */
-    synchronized java.util.Set<Long> processGroups() {
-        return java.util.Set.copyOf(processGroups.keySet());
+    synchronized Set<Long> processGroups() {
+        return Set.copyOf(processGroups.keySet());
     }
 
     synchronized void processEnded(long pgid) {

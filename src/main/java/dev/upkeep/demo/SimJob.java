@@ -1,6 +1,8 @@
 package dev.upkeep.demo;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,8 +133,8 @@ abstract class SimJob implements Runnable {
 
     /** job-prologue.sh's first line. */
     protected void prologue() throws InterruptedException {
-        emit("upkeep: " + kind + " job " + runId + " on " + host.name + " at " + java.time.Instant.now()
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", pid " + pid() + ", time limit " + limitSeconds + " s");
+        emit("upkeep: " + kind + " job " + runId + " on " + host.name + " at " + Instant.now()
+                .truncatedTo(ChronoUnit.SECONDS) + ", pid " + pid() + ", time limit " + limitSeconds + " s");
     }
 
     /** A safe point (job-prologue.sh): nothing has changed since the last one; {@code next} says what would come. */

@@ -1,4 +1,5 @@
 package dev.upkeep.demo;
+import java.util.Locale;
 
 /** What differs between a simulated Ubuntu and Debian server: names, origins and apt's wording. */
 record SimOs(String prettyName, String codename, String distro, String release, String archive) {
@@ -49,7 +50,7 @@ record SimOs(String prettyName, String codename, String distro, String release, 
 
     /** docker-ce's package version of a Docker release in Docker's apt repository for this system. */
     String dockerPackage(String docker) {
-        if (docker.startsWith("20.")) return "5:" + docker + "~3-0~" + distro.toLowerCase(java.util.Locale.ROOT) + "-" + codename;
-        return "5:" + docker + "-1~" + distro.toLowerCase(java.util.Locale.ROOT) + "." + release + "~" + codename;
+        if (docker.startsWith("20.")) return "5:" + docker + "~3-0~" + distro.toLowerCase(Locale.ROOT) + "-" + codename;
+        return "5:" + docker + "-1~" + distro.toLowerCase(Locale.ROOT) + "." + release + "~" + codename;
     }
 }

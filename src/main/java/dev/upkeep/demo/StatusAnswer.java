@@ -25,6 +25,11 @@ final class StatusAnswer implements Answer {
         List<String> out = new ArrayList<>();
         out.add("@@upkeep-status 1");
         out.add("os=\"" + h.os.prettyName() + "\"");
+        out.add("os_ID=" + h.os.distro().toLowerCase(java.util.Locale.ROOT));
+        out.add("os_VERSION_ID=\"" + h.os.release() + "\"");
+        out.add("os_VERSION_CODENAME=" + h.os.codename());
+        // The demo's Ubuntu hosts have ESM switched on, as an Ubuntu Pro machine would.
+        out.add("esm_sources=" + (h.os.ubuntu() ? 2 : 0));
         out.add("kernel=" + h.runningKernel());
         out.add("installed_kernel=" + h.newestKernel());
         out.add("boot_id=" + h.bootId());

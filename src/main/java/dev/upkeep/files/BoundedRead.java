@@ -3,6 +3,7 @@ package dev.upkeep.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reading a whole file into memory only when it is a regular file no larger than a cap. */
@@ -16,7 +17,7 @@ public final class BoundedRead {
      */
     public static byte[] read(Path file, long maxBytes) throws IOException {
         if (!Files.isRegularFile(file)) {
-            if (!Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+            if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
             throw new IOException(file + " is not a regular file");
         }
         long size = Files.size(file);

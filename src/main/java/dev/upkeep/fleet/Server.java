@@ -21,6 +21,11 @@ public record Server(String name, String host, Integer port, String user, String
         this(name, host, port, user, identityFile, sudo, groups, false);
     }
 
+    /** Whether a name and address read from elsewhere (a manifest) are what a workspace file would accept. */
+    public static boolean isPlain(String name, String host) {
+        return WorkspaceValidator.NAME.matcher(name).matches() && WorkspaceValidator.HOST.matcher(host).matches();
+    }
+
     public static Server of(String name, String host) {
         return new Server(name, host, null, null, null, false, List.of());
     }

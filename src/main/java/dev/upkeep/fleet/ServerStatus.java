@@ -13,6 +13,8 @@ import java.util.List;
  * The last three come from their own steps of the refresh: {@code securityPackages} lists the pending security
  * updates ("name version") the counts are made of; {@code restartNeeds} (services still using replaced libraries,
  * the kernel) and {@code securityPatchAge} (the last security upgrade) are null when unknown.
+ * {@code osInfo} is what os-release said (id, version, codename) and whether Ubuntu ESM is in its sources;
+ * {@code phasedUpdates} counts upgrades apt holds back for Ubuntu's phased roll-out (not pending, not failures).
  */
 public record ServerStatus(
         String application,
@@ -37,11 +39,26 @@ public record ServerStatus(
         NegotiatedKex kex,
         List<String> securityPackages,
         RestartNeeds restartNeeds,
-        SecurityPatchAge securityPatchAge) {
+        SecurityPatchAge securityPatchAge,
+        OsInfo osInfo,
+        Integer phasedUpdates) {
 
     public ServerStatus {
         rebootPackages = rebootPackages == null ? List.of() : List.copyOf(rebootPackages);
         securityPackages = securityPackages == null ? List.of() : List.copyOf(securityPackages);
+    }
+
+    /** A status without what the OS probe adds (its os-release facts and phased updates). */
+    public ServerStatus(String application, String server, boolean reachable, String error, String os, String kernel,
+                        String installedKernel, String bootId, Long uptimeSeconds, Boolean rebootRequired,
+                        List<String> rebootPackages, Instant rebootRequiredSince, Integer securityUpdates,
+                        Integer otherUpdates, Instant packageListsUpdated, Boolean unattendedUpgrades,
+                        String dockerVersion, String weaveVersion, Instant checkedAt, NegotiatedKex kex,
+                        List<String> securityPackages, RestartNeeds restartNeeds, SecurityPatchAge securityPatchAge) {
+        this(application, server, reachable, error, os, kernel, installedKernel, bootId, uptimeSeconds, rebootRequired,
+                rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates, packageListsUpdated,
+                unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages, restartNeeds,
+                securityPatchAge, null, null);
     }
 
     /** A status without the pending package names, the services to restart and the patch age (all unknown). */
@@ -89,7 +106,7 @@ public record ServerStatus(
         return new ServerStatus(application, server, reachable, problem, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
                 packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
-                restartNeeds, securityPatchAge);
+                restartNeeds, securityPatchAge, osInfo, phasedUpdates);
     }
 
     /** The same status with the key exchange its connection negotiated. */
@@ -97,7 +114,7 @@ public record ServerStatus(
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
                 packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, negotiated,
-                securityPackages, restartNeeds, securityPatchAge);
+                securityPackages, restartNeeds, securityPatchAge, osInfo, phasedUpdates);
     }
 
     /** The same status with what the refresh's restart and patch-age step learned. */
@@ -105,7 +122,7 @@ public record ServerStatus(
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
                 packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
-                restart, age);
+                restart, age, osInfo, phasedUpdates);
     }
 
     /** The same status with the names of the pending security updates. */
@@ -113,7 +130,33 @@ public record ServerStatus(
         return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
                 uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
                 packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, packages,
-                restartNeeds, securityPatchAge);
+                restartNeeds, securityPatchAge, osInfo, phasedUpdates);
+    }
+
+    /** The same status with the OS facts and phased-update count the probe found. */
+    public ServerStatus withOs(OsInfo info, Integer phased) {
+        return new ServerStatus(application, server, reachable, error, os, kernel, installedKernel, bootId,
+                uptimeSeconds, rebootRequired, rebootPackages, rebootRequiredSince, securityUpdates, otherUpdates,
+                packageListsUpdated, unattendedUpgrades, dockerVersion, weaveVersion, checkedAt, kex, securityPackages,
+                restartNeeds, securityPatchAge, info, phased);
+    }
+
+    /** Where the server's release stands in its support life on the day it was checked (UNKNOWN when not known). */
+    public OsSupport support() {
+        if (osInfo == null || checkedAt == null) return OsSupport.UNKNOWN;
+        return osInfo.support(checkedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+
+    /**
+     * {@code Ubuntu 22.04 LTS (jammy): standard support until 2027-06-01; ESM enabled}: what the window and the
+     * terminal table show (null when the OS is not known).
+     */
+    public String supportSummary() {
+        if (osInfo == null) return null;
+        OsSupport support = support();
+        String release = support.release() != null ? support.release() : os != null ? os : osInfo.id();
+        Boolean esm = osInfo.esmEnabled();
+        return release + ": " + support.describe() + (esm == null ? "" : esm ? "; ESM enabled" : "; ESM not enabled");
     }
 
     /** Services Upkeep could restart to load the replaced libraries (0 when none or unknown). */

@@ -1,5 +1,7 @@
 package dev.upkeep.fleet;
 
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -45,10 +47,10 @@ public record Settings(int concurrency, String knownHosts, String sshConfig, int
         if (weaveChecksums != null) {
             weaveChecksums.forEach((version, sum) -> {
                 if (!isChecksum(sum)) throw new IllegalArgumentException("weaveChecksums." + version + " is not sha256:<64 hex digits>");
-                sums.put(version, sum.toLowerCase(java.util.Locale.ROOT));
+                sums.put(version, sum.toLowerCase(Locale.ROOT));
             });
         }
-        weaveChecksums = java.util.Collections.unmodifiableMap(sums);
+        weaveChecksums = Collections.unmodifiableMap(sums);
     }
 
     /** Settings as before the patch age warning existed: 14 days. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
+import java.util.Map;
 
 /** The workspace file's exact shape (its keys are a contract with other tools); converted to domain records at once. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,7 +15,7 @@ record WorkspaceDto(SettingsDto settings, List<ApplicationDto> applications) {
             "weaveChecksums", "dockerTimeoutSeconds", "weaveTimeoutSeconds",
             "patchAgeWarnDays"})
     record SettingsDto(Integer concurrency, String knownHosts, String sshConfig, Integer connectTimeoutSeconds,
-                       String weaveDownloadUrl, java.util.Map<String, String> weaveChecksums, Integer dockerTimeoutSeconds,
+                       String weaveDownloadUrl, Map<String, String> weaveChecksums, Integer dockerTimeoutSeconds,
                        Integer weaveTimeoutSeconds, Integer patchAgeWarnDays) {
     }
 

@@ -3,7 +3,9 @@ package dev.upkeep.fleet;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes the workspace file. Reading never changes the file. Writing is atomic and durable
@@ -30,6 +33,21 @@ import java.util.List;
 public final class WorkspaceStore {
     /** A workspace of thousands of servers is well under a megabyte; anything past this is the wrong file. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    private final UnaryOperator<Workspace> joined;
+
+    /** A store that reads the workspace file alone. */
+    public WorkspaceStore() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * A store whose loaded workspaces are passed through {@code joined}, which may add servers from elsewhere (the
+     * applications' manifests, see {@code run.ManifestServers}); servers it marks {@code fromManifest} are never saved.
+     */
+    public WorkspaceStore(UnaryOperator<Workspace> joined) {
+        this.joined = joined;
+    }
 
     private final ObjectMapper mapper = YAMLMapper.builder(YAMLFactory.builder()
                     .loaderOptions(loaderOptions())
@@ -70,7 +88,7 @@ public final class WorkspaceStore {
         } catch (UnrecognizedPropertyException e) {
             throw new WorkspaceException(file, new YamlLines(text).lineOf(jsonPath(e)), "unknown key '" + e.getPropertyName()
                     + "' (known here: " + e.getKnownPropertyIds() + ")", e);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        } catch (MismatchedInputException e) {
             Object[] path = jsonPath(e);
             String key = path.length == 0 ? "the document" : "'" + path[path.length - 1] + "'";
             String expected = e.getTargetType() == null ? "another kind of value" : kind(e.getTargetType());
@@ -80,7 +98,7 @@ public final class WorkspaceStore {
         }
         if (dto == null) return Workspace.empty(file);
         Workspace ws = new WorkspaceValidator(file, new YamlLines(text)).toWorkspace(dto);
-        return ManifestServers.merge(ws);
+        return joined.apply(ws);
     }
 
     /** @throws dev.upkeep.files.DiskFullException when there is no room; the file is then unchanged */
@@ -128,7 +146,7 @@ public final class WorkspaceStore {
     }
 
     private static Object[] jsonPath(JsonProcessingException e) {
-        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m)) return new Object[0];
+        if (!(e instanceof JsonMappingException m)) return new Object[0];
         return m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex())
                 .toArray();
@@ -138,7 +156,7 @@ public final class WorkspaceStore {
         if (type == String.class) return "a text value";
         if (type == Integer.class || type == int.class) return "a whole number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
-        if (java.util.List.class.isAssignableFrom(type)) return "a list";
+        if (List.class.isAssignableFrom(type)) return "a list";
         return "a mapping (key: value lines)";
     }
 

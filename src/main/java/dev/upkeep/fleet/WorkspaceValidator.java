@@ -1,9 +1,12 @@
 package dev.upkeep.fleet;
 
+import dev.upkeep.manifest.Versions;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -61,9 +64,9 @@ final class WorkspaceValidator {
         if (weave < 1 || weave > 86400) throw error("weaveTimeoutSeconds must be between 1 and 86400", "settings", "weaveTimeoutSeconds");
         int warnDays = s.patchAgeWarnDays() == null ? d.patchAgeWarnDays() : s.patchAgeWarnDays();
         if (warnDays < 1 || warnDays > 3650) throw error("patchAgeWarnDays must be between 1 and 3650", "settings", "patchAgeWarnDays");
-        java.util.Map<String, String> sums = s.weaveChecksums() == null ? java.util.Map.of() : s.weaveChecksums();
+        Map<String, String> sums = s.weaveChecksums() == null ? Map.of() : s.weaveChecksums();
         for (var e : sums.entrySet()) {
-            if (!dev.upkeep.manifest.Versions.isWeaveVersion(e.getKey())) {
+            if (!Versions.isWeaveVersion(e.getKey())) {
                 throw error("weaveChecksums: '" + e.getKey() + "' is not a Weave version like 2.8.1", "settings", "weaveChecksums");
             }
             if (!Settings.isChecksum(e.getValue())) {

@@ -1,4 +1,6 @@
 package dev.upkeep.manifest;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Compares the versions a manifest asks for with what a server runs. Pure: no I/O, strings in, verdict out.
@@ -33,8 +35,8 @@ public final class Drift {
      * One verdict per named server of the environment's {@code docker} component (external and {@code same_as}
      * entries have no Docker of their own here), in manifest order. Servers missing from {@code running} are UNKNOWN.
      */
-    public static java.util.List<ServerDrift> forServers(ManifestDocument manifest, String environment,
-                                                         java.util.Map<String, Running> running) {
+    public static List<ServerDrift> forServers(ManifestDocument manifest, String environment,
+                                                         Map<String, Running> running) {
         String wantedDocker = manifest.dockerVersion(environment).orElse(null);
         String wantedWeave = manifest.weaveVersion(environment).orElse(null);
         return manifest.servers(environment).stream()

@@ -4,6 +4,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -117,7 +118,7 @@ final class ServerRules {
             if (!(component instanceof MappingNode) || !ManifestFormat.COMPONENT_TYPES.contains(YamlTree.keyText(t))) {
                 continue;
             }
-            if (YamlTree.value(component, "servers") instanceof org.yaml.snakeyaml.nodes.SequenceNode list) {
+            if (YamlTree.value(component, "servers") instanceof SequenceNode list) {
                 for (Node item : list.getValue()) {
                     Node server = item instanceof MappingNode ? YamlTree.value(item, "server") : item;
                     if (!(item instanceof MappingNode) || (server != null && !(server instanceof MappingNode)

@@ -1,5 +1,6 @@
 package dev.upkeep.manifest;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -142,14 +143,14 @@ final class TextEdits {
             }
             b.append(" ".repeat(column + j * step)).append(key(rest.get(j))).append(':');
             if (j == rest.size() - 1) {
-                b.append(' ').append(ScalarCodec.encode(value, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN, false));
+                b.append(' ').append(ScalarCodec.encode(value, DumperOptions.ScalarStyle.PLAIN, false));
             }
         }
         return b.toString();
     }
 
     private static String flowEntry(List<String> rest, String value) {
-        String inner = ScalarCodec.encode(value, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN, true);
+        String inner = ScalarCodec.encode(value, DumperOptions.ScalarStyle.PLAIN, true);
         for (int j = rest.size() - 1; j >= 0; j--) {
             inner = key(rest.get(j)) + ": " + inner;
             if (j > 0) {

@@ -2,6 +2,7 @@ package dev.upkeep.manifest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -16,7 +17,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The text composed into SnakeYAML nodes (not constructed into Java objects: composing keeps every node's
@@ -220,7 +223,7 @@ final class YamlTree {
         if (!(mapping instanceof MappingNode m)) {
             return out;
         }
-        java.util.Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         for (NodeTuple t : m.getValue()) {
             String key = keyText(t);
             if (!"<<".equals(key)) {
@@ -259,7 +262,7 @@ final class YamlTree {
     }
 
     static boolean isNull(Node node) {
-        if (!(node instanceof ScalarNode s) || s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
+        if (!(node instanceof ScalarNode s) || s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
             return false;
         }
         String v = s.getValue();

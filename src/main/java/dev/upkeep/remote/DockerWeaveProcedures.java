@@ -5,8 +5,9 @@ import dev.upkeep.manifest.ManifestDocument;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Makes the Docker and Weave procedures of a run from its options and each application's manifest. Everything is
@@ -57,7 +58,7 @@ public final class DockerWeaveProcedures {
         /** The SHA-256 (hex) a Weave download of {@code version} must have: the workspace's, else the pin; or null. */
         String expectedSha256(String version) {
             String sum = weaveChecksums.get(version);
-            if (sum != null) return sum.substring("sha256:".length()).toLowerCase(java.util.Locale.ROOT);
+            if (sum != null) return sum.substring("sha256:".length()).toLowerCase(Locale.ROOT);
             return pins.pin(version).orElse(null);
         }
     }

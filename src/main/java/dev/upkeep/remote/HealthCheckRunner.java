@@ -1,6 +1,7 @@
 package dev.upkeep.remote;
 
 import dev.upkeep.fleet.RebootPolicy;
+import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshException;
 
@@ -50,7 +51,7 @@ final class HealthCheckRunner {
             }
             ctx.line(OutputListener.Stream.STDOUT, "health check not passed yet (" + outcome.detail() + "), retrying");
             if (RebootTimer.pause(ctx.cancellation(), RETRY_PAUSE)) {
-                throw new dev.upkeep.ssh.CommandCancelledException(ctx.server(), "health check");
+                throw new CommandCancelledException(ctx.server(), "health check");
             }
         }
     }

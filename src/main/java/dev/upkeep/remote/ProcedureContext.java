@@ -44,7 +44,7 @@ public interface ProcedureContext {
      * Drops the current connection (it is gone: the server rebooted, the network dropped it) and opens a fresh one,
      * with the same host-key checks. Throws when the server cannot be reached now; callers retry with backoff.
      */
-    default SshConnection reconnect() throws dev.upkeep.ssh.SshException {
+    default SshConnection reconnect() throws SshException {
         throw new UnsupportedOperationException("this context cannot reconnect");
     }
 }

@@ -1,5 +1,7 @@
 package dev.upkeep.remote;
 
+import java.util.List;
+
 import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.CommandResult;
 import dev.upkeep.ssh.SshException;
@@ -84,7 +86,17 @@ final class SecurityUpgradeFollower {
             case 14 -> "dpkg --configure -a failed; repair dpkg by hand (see the log " + log + ")";
             default -> "unattended-upgrade failed with exit " + exit + " (see the log " + log + ")";
         };
-        return new ProcedureResult(ok, message, out.upgraded(), out.rebootRequired(), out.rebootPackages());
+        return new ProcedureResult(ok, message + restartNote(out.servicesToRestart()), out.upgraded(),
+                out.rebootRequired(), out.rebootPackages());
+    }
+
+    /** needrestart's list, summarised: service names only as needrestart printed them, anything odd left out. */
+    static String restartNote(List<String> services) {
+        List<String> names = services.stream().filter(s -> s.matches("[A-Za-z0-9@._:-]{1,100}")).distinct().toList();
+        if (names.isEmpty()) return "";
+        int shown = Math.min(names.size(), 5);
+        return "; needrestart: " + names.size() + " service(s) still to restart: " + String.join(", ", names.subList(0, shown))
+                + (names.size() > shown ? ", …" : "");
     }
 
     /** Waits, or returns false at once when cancelled. */

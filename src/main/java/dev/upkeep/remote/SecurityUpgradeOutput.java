@@ -28,6 +28,7 @@ final class SecurityUpgradeOutput implements OutputListener {
     private String log;
     private final List<String> audit = new ArrayList<>();
     private final List<String> upgraded = new ArrayList<>();
+    private final List<String> servicesToRestart = new ArrayList<>();
     private final Set<String> rebootPackages = new LinkedHashSet<>();
 
     SecurityUpgradeOutput(ProcedureContext ctx, boolean following, long linesSeen) {
@@ -66,6 +67,7 @@ final class SecurityUpgradeOutput implements OutputListener {
             case "@@upkeep-report upgraded" -> upgraded.add(rest.strip());
             case "@@upkeep-report reboot-required" -> rebootRequired = true;
             case "@@upkeep-report reboot-pkg" -> rebootPackages.add(rest.strip());
+            case "@@upkeep-report restart" -> servicesToRestart.add(rest.strip());
             case "@@upkeep-report audit" -> audit.add(rest);
             case "@@upkeep-report log" -> log = rest.strip();
             default -> ctx.line(Stream.STDOUT, line);
@@ -114,6 +116,11 @@ final class SecurityUpgradeOutput implements OutputListener {
 
     synchronized List<String> upgraded() {
         return List.copyOf(upgraded);
+    }
+
+    /** What needrestart listed after the upgrade: services still running replaced libraries. */
+    synchronized List<String> servicesToRestart() {
+        return List.copyOf(servicesToRestart);
     }
 
     synchronized List<String> rebootPackages() {

@@ -1,5 +1,6 @@
 package dev.upkeep.remote;
 
+import dev.upkeep.fleet.OsInfo;
 import dev.upkeep.fleet.ServerStatus;
 
 import java.io.IOException;
@@ -57,7 +58,17 @@ public final class StatusProbe {
                 v.containsKey("uu_periodic") ? unattendedUpgradesOn(v.get("uu_status"), v.get("uu_periodic")) : null,
                 version(v.get("docker")),
                 version(v.get("weave")),
-                checkedAt, pending == null ? List.of() : pending.securityPackages(), null, null);
+                checkedAt, pending == null ? List.of() : pending.securityPackages(), null, null)
+                .withOs(osInfo(v), pending == null ? null : pending.phased());
+    }
+
+    static OsInfo osInfo(Map<String, String> v) {
+        String id = unquote(v.get("os_ID"));
+        if (id == null && v.get("os_VERSION_ID") == null) return null;
+        // ESM exists on Ubuntu only; an older probe output (no esm line) leaves it unknown.
+        Boolean esm = !"ubuntu".equals(id) || !v.containsKey("esm_sources") ? null
+                : !v.get("esm_sources").strip().equals("0") && !v.get("esm_sources").isBlank();
+        return new OsInfo(id, unquote(v.get("os_VERSION_ID")), unquote(v.get("os_VERSION_CODENAME")), esm);
     }
 
     /** Lines {@code dpkg --audit} printed: non-empty means an interrupted or half-configured dpkg. */

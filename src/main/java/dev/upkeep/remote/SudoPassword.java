@@ -1,4 +1,5 @@
 package dev.upkeep.remote;
+import java.util.Arrays;
 
 /**
  * The sudo password as one server of a run sees it: the answers it may try, and what its sudo said of them. The
@@ -9,7 +10,7 @@ public interface SudoPassword {
     /** One answer to try: {@code id} tells answers apart without comparing secrets; the caller wipes the copy. */
     record Attempt(int id, char[] password) {
         public void wipe() {
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.upkeep.remote;
 
+import dev.upkeep.manifest.Versions;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,7 +69,7 @@ public final class WeavePins {
             String s = line.strip();
             if (s.isEmpty() || s.startsWith("#")) continue;
             String[] w = s.split("\\s+");
-            if (w.length < 2 || !dev.upkeep.manifest.Versions.isWeaveVersion(w[0])
+            if (w.length < 2 || !Versions.isWeaveVersion(w[0])
                     || !w[1].equals("-") && !SHA256.matcher(w[1]).matches()) {
                 throw new IllegalStateException("weave-sha256.txt line " + n + ": not 'VERSION SHA256' or 'VERSION -': " + line);
             }

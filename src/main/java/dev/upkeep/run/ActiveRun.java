@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One run in progress: workers take servers from the current batch; the next batch starts once every server of
  * this one has finished. Pause, cancel and the failure limit only stop servers from starting. One lock guards the
- * schedule and the events, so events go out one at a time and a listener may pause or cancel from inside onEvent.
+ * schedule and its events, so those go out one at a time and a listener may pause or cancel from inside onEvent.
+ * Output lines, the bulk of a run's events, go out under their own server's monitor instead: in order for that
+ * server, and a listener slow over one server's line holds up that server only.
  */
 final class ActiveRun implements RunHandle {
     private static final Logger log = LoggerFactory.getLogger(ActiveRun.class);
@@ -34,6 +36,7 @@ final class ActiveRun implements RunHandle {
     private final Map<ServerRef, ServerResult> results = new ConcurrentHashMap<>();
     private final Map<String, RebootGate> gates = new ConcurrentHashMap<>();
     private final Set<Tokens> running = ConcurrentHashMap.newKeySet();
+    private final Map<ServerRef, Object> outputOrder = new ConcurrentHashMap<>();
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
     private final Object lock = new Object();
     private final Instant started = Instant.now();
@@ -268,13 +271,24 @@ final class ActiveRun implements RunHandle {
     }
 
     void emit(RunEvent event) {
+        if (event instanceof RunEvent.Output o) {
+            // stdout and stderr of one server are read on different threads: the monitor keeps its lines apart.
+            synchronized (outputOrder.computeIfAbsent(o.server(), k -> new Object())) {
+                deliver(event);
+            }
+            return;
+        }
         synchronized (lock) {
-            for (RunListener l : listeners) {
-                try {
-                    l.onEvent(event);
-                } catch (RuntimeException e) {
-                    log.warn("A run listener failed on {}", event.getClass().getSimpleName(), e);
-                }
+            deliver(event);
+        }
+    }
+
+    private void deliver(RunEvent event) {
+        for (RunListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("A run listener failed on {}", event.getClass().getSimpleName(), e);
             }
         }
     }

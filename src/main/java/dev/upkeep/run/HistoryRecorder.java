@@ -3,6 +3,7 @@ package dev.upkeep.run;
 import dev.upkeep.files.AtomicFile;
 import dev.upkeep.files.DiskFullException;
 import dev.upkeep.files.PrivateFiles;
+import dev.upkeep.ssh.OutputListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +37,7 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     private final Path dir;
     private final Map<ServerRef, BufferedWriter> writers = new HashMap<>();
     private final Map<ServerRef, String> files = new LinkedHashMap<>();
-    private final java.util.Set<ServerRef> finished = new java.util.HashSet<>();
+    private final Set<ServerRef> finished = new HashSet<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(Threads.named("upkeep-history"));
     private final RunPlan plan;
     private volatile String failure;
@@ -76,7 +79,7 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     public synchronized void onEvent(RunEvent event) {
         try {
             if (event instanceof RunEvent.Output o) {
-                write(o.server(), o.at(), o.stream() == dev.upkeep.ssh.OutputListener.Stream.STDOUT ? "OUT" : "ERR", o.line());
+                write(o.server(), o.at(), o.stream() == OutputListener.Stream.STDOUT ? "OUT" : "ERR", o.line());
             } else if (event instanceof RunEvent.StepChanged s) {
                 write(s.server(), s.at(), "STP", s.step().label() + (s.detail() == null ? "" : ": " + s.detail()));
             } else if (event instanceof RunEvent.BatchStarted b) {

@@ -1,8 +1,10 @@
 package dev.upkeep.run;
 
 /**
- * Receives a run's events. Calls never overlap (the runner delivers one event at a time), but they come from the
- * run's worker threads: a window hands them to its thread in batches; don't block here for long.
+ * Receives a run's events, from the run's worker threads. The events of one server come in order. Output lines of
+ * different servers may come at the same time, and alongside other events (a listener that keeps state guards it);
+ * every other event comes one at a time. A window hands them to its thread in batches; don't block here for long:
+ * a listener stuck on a line holds up that line's server.
  */
 @FunctionalInterface
 public interface RunListener {

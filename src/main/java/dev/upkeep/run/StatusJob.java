@@ -1,15 +1,15 @@
 package dev.upkeep.run;
 
 import dev.upkeep.fleet.NegotiatedKex;
+import dev.upkeep.fleet.RestartNeeds;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
-import dev.upkeep.fleet.RestartNeeds;
+import dev.upkeep.remote.PackageLists;
 import dev.upkeep.remote.PatchFacts;
 import dev.upkeep.remote.ProbeException;
 import dev.upkeep.remote.Shell;
 import dev.upkeep.remote.StatusProbe;
 import dev.upkeep.ssh.Cancellation;
-import dev.upkeep.ssh.CommandLimits;
 import dev.upkeep.ssh.CommandResult;
 import dev.upkeep.ssh.CommandTimeoutException;
 import dev.upkeep.ssh.ConnectRequest;
@@ -25,16 +25,14 @@ import dev.upkeep.ssh.kex.Negotiated;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One server's status: connect (or reuse), optionally update the package lists, run the probe, parse. */
 final class StatusJob {
-    /** The stamp tells the status probe when the lists were last fetched, even when no Release file changed. */
-    static final String UPDATE_LISTS = "apt-get -q update && mkdir -p /var/lib/apt/periodic"
-            + " && touch /var/lib/apt/periodic/update-success-stamp";
-
     private final ServerRef ref;
     private final Server server;
     private final ConnectRequest request;
@@ -85,7 +83,7 @@ final class StatusJob {
             return unreachable(e.getMessage());
         } catch (HostKeyUnknownException e) {
             listener.hostKeyUnknown(new UnknownHostKey(ref, e.host(), e.port(), e.keyType(), e.fingerprint(), e.key(),
-                    e.hostKeyName().name(), e.hostKeyName().hashed(), java.util.List.of()));
+                    e.hostKeyName().name(), e.hostKeyName().hashed(), List.of()));
             return unreachable(e.getMessage());
         } catch (CommandTimeoutException e) {
             // The command was stopped; a connection that let a command hang may be no better: start afresh next time.
@@ -105,7 +103,7 @@ final class StatusJob {
 
     private ServerStatus probe(Cancellation token) throws SshException {
         SshConnection connection = pool.get(request);
-        step = "apt-get update";
+        step = PackageLists.STEP;
         String listsError = updateLists ? updateLists(connection, token) : null;
         step = "status probe";
         StringBuilder out = new StringBuilder();
@@ -127,7 +125,7 @@ final class StatusJob {
      * cannot answer (it hung, printed nonsense), the probe's status stands and these facts say why they are unknown.
      */
     private ServerStatus patchFacts(SshConnection connection, Cancellation token, ServerStatus status) throws SshException {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         boolean cut = false;
         try {
             connection.exec(PatchFacts.command(server.sudo()), PatchFacts.stdin(), limits.patchFacts(),
@@ -156,11 +154,10 @@ final class StatusJob {
 
     private String updateLists(SshConnection connection, Cancellation token) throws SshException {
         LastLines err = new LastLines();
-        CommandResult r = connection.exec(Shell.privileged(server.sudo(), UPDATE_LISTS), null, limits.updateLists(),
+        CommandResult r = connection.exec(PackageLists.updateCommand(server.sudo()), null, limits.updateLists(),
                 (stream, line) -> err.add(line), token);
         if (r.succeeded()) return null;
-        return "apt-get update failed (exit " + r.exitStatus() + ")" + lastLine(err)
-                + (server.sudo() ? "" : " — does this server need 'sudo: true'?");
+        return PackageLists.failure(r.exitStatus(), err.last(), server.sudo());
     }
 
     /** stdout is the probe's report (bounded by the probe's limits); of stderr only the last line is ever shown. */

@@ -73,15 +73,17 @@ final class SummaryJson {
 
     static RunSummary read(JsonNode root) {
         JsonNode o = root.path("options");
-        RunOptions options = new RunOptions(o.path("security").asBoolean(), o.path("docker").asBoolean(),
-                o.path("weave").asBoolean(), RunOptions.Strategy.valueOf(o.path("strategy").asText("PARALLEL")),
-                Math.max(1, o.path("concurrency").asInt(1)),
-                o.path("maxFailures").isNumber() ? o.path("maxFailures").asInt() : null,
-                Duration.ofSeconds(o.path("lockWaitSeconds").asLong(0)), o.path("repairDpkg").asBoolean(),
-                RunOptions.Reboot.valueOf(o.path("reboot").asText("NONE")),
-                o.path("rebootTimeoutSeconds").isNumber() ? o.path("rebootTimeoutSeconds").asInt() : null,
-                share(o.path("batch")), o.path("maxFailures").isNumber() ? null : share(o.path("failureLimit")),
-                o.path("keepOneUp").asBoolean(true), o.path("restartServices").asBoolean(false));
+        RunOptions options = RunOptions.builder().security(o.path("security").asBoolean())
+                .docker(o.path("docker").asBoolean()).weave(o.path("weave").asBoolean())
+                .strategy(RunOptions.Strategy.valueOf(o.path("strategy").asText("PARALLEL")))
+                .concurrency(Math.max(1, o.path("concurrency").asInt(1)))
+                .maxFailures(o.path("maxFailures").isNumber() ? o.path("maxFailures").asInt() : null)
+                .lockWait(Duration.ofSeconds(o.path("lockWaitSeconds").asLong(0))).repairDpkg(o.path("repairDpkg").asBoolean())
+                .reboot(RunOptions.Reboot.valueOf(o.path("reboot").asText("NONE")))
+                .rebootTimeoutSeconds(o.path("rebootTimeoutSeconds").isNumber() ? o.path("rebootTimeoutSeconds").asInt() : null)
+                .batch(share(o.path("batch")))
+                .failureLimit(o.path("maxFailures").isNumber() ? null : share(o.path("failureLimit")))
+                .keepOneUp(o.path("keepOneUp").asBoolean(true)).restartServices(o.path("restartServices").asBoolean(false)).build();
         List<ServerRef> servers = new ArrayList<>();
         for (JsonNode n : root.path("servers")) servers.add(ref(n.asText()));
         List<ServerResult> results = new ArrayList<>();

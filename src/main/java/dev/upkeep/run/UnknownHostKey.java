@@ -2,6 +2,7 @@ package dev.upkeep.run;
 
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,8 +27,8 @@ public record UnknownHostKey(ServerRef server, String host, int port, String key
 
     /** A first contact, recorded under the plain [host]:port name. */
     public UnknownHostKey(ServerRef server, String host, int port, String keyType, String fingerprint, PublicKey key) {
-        this(server, host, port, keyType, fingerprint, key, port == 22 ? host.toLowerCase(java.util.Locale.ROOT)
-                : "[" + host.toLowerCase(java.util.Locale.ROOT) + "]:" + port, false, List.of());
+        this(server, host, port, keyType, fingerprint, key, port == 22 ? host.toLowerCase(Locale.ROOT)
+                : "[" + host.toLowerCase(Locale.ROOT) + "]:" + port, false, List.of());
     }
 
     /** True when known_hosts holds other keys for this server: the new one may be an impostor's. */

@@ -1,6 +1,7 @@
 package dev.upkeep.ssh;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The bounds of one remote command: how long it may stay silent and run in all, and how much of its output reaches
@@ -68,6 +69,6 @@ public record CommandLimits(Duration idle, Duration overall, long headBytes, int
             v /= 1000;
             u++;
         }
-        return String.format(java.util.Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /** One meaningful line of an ssh_config file, as parsed once; resolution walks these per alias. */
 sealed interface ConfigNode {
 
-    /** {@code Host pattern...}: starts a block that is active when the alias matches. */
-    record HostLine(List<String> patterns) implements ConfigNode {
+    /** {@code Host pattern...}: starts a block that is active when the alias matches; {@code where} is "file:line". */
+    record HostLine(List<String> patterns, String where) implements ConfigNode {
     }
 
     /** {@code Match ...}: not supported; its block is skipped (never active). */

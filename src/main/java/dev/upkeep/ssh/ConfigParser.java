@@ -44,7 +44,7 @@ final class ConfigParser {
                     if (args.isEmpty()) {
                         warnings.add(where + ": Host without patterns, line ignored");
                     } else {
-                        nodes.add(new ConfigNode.HostLine(List.copyOf(args)));
+                        nodes.add(new ConfigNode.HostLine(List.copyOf(args), where));
                     }
                 }
                 case "match" -> {

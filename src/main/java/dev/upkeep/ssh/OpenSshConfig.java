@@ -54,6 +54,31 @@ public final class OpenSshConfig {
         return warnings;
     }
 
+    /**
+     * Every pattern of a {@code Host} line except negations, in file order with the included files in place, each once
+     * (where it first appears). The concrete ones (no {@code *} or {@code ?}) are the names {@code ssh NAME} is meant
+     * for; wildcard patterns only add settings to others.
+     */
+    public List<ConfiguredHost> hostEntries() {
+        java.util.Map<String, ConfiguredHost> found = new java.util.LinkedHashMap<>();
+        collectAliases(nodes, found);
+        return List.copyOf(found.values());
+    }
+
+    private static void collectAliases(List<ConfigNode> list, java.util.Map<String, ConfiguredHost> found) {
+        for (ConfigNode node : list) {
+            if (node instanceof ConfigNode.HostLine host) {
+                for (String p : host.patterns()) {
+                    if (!p.isEmpty() && !p.startsWith("!")) {
+                        found.putIfAbsent(p, new ConfiguredHost(p, host.where(), ConfiguredHost.isConcrete(p)));
+                    }
+                }
+            } else if (node instanceof ConfigNode.Include include) {
+                include.files().forEach(file -> collectAliases(file, found));
+            }
+        }
+    }
+
     /** Settings for {@code alias} as OpenSSH would use them ({@code ssh -G alias}). */
     public HostSettings resolve(String alias) {
         SettingsCollector collector = new SettingsCollector(alias, home, localUser);

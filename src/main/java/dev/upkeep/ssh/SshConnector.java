@@ -3,10 +3,21 @@ package dev.upkeep.ssh;
 import dev.upkeep.ssh.kex.AlgorithmChoice;
 import dev.upkeep.ssh.kex.AlgorithmConfigException;
 import dev.upkeep.ssh.kex.AlgorithmKind;
-import dev.upkeep.ssh.kex.KexWork;
 import dev.upkeep.ssh.kex.Algorithms;
+import dev.upkeep.ssh.kex.KexWork;
 import dev.upkeep.ssh.kex.NegotiationRecorder;
 import dev.upkeep.ssh.kex.NoCommonAlgorithm;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.transport.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,15 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import net.schmizz.keepalive.KeepAliveProvider;
-import net.schmizz.keepalive.KeepAliveRunner;
-import net.schmizz.sshj.DefaultConfig;
-import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.ConnectionException;
-import net.schmizz.sshj.connection.channel.direct.DirectConnection;
-import net.schmizz.sshj.transport.Transport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Opens SSH connections the way OpenSSH would: ~/.ssh/config, ProxyJump chains and ProxyCommand (host keys checked
@@ -314,7 +316,7 @@ public final class SshConnector implements AutoCloseable {
         });
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    private static void closeQuietly(Closeable c) {
         if (c == null) {
             return;
         }

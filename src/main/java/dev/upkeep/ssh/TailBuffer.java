@@ -1,6 +1,7 @@
 package dev.upkeep.ssh;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The last {@code capacity} bytes of a stream, for the lines shown after "… N more lines not shown". */
@@ -43,7 +44,7 @@ final class TailBuffer {
             System.arraycopy(ring, end, all, 0, ring.length - end);
             System.arraycopy(ring, 0, all, ring.length - end, end);
         } else {
-            all = java.util.Arrays.copyOf(ring, end);
+            all = Arrays.copyOf(ring, end);
         }
         List<byte[]> out = new ArrayList<>();
         int start = 0;
@@ -55,12 +56,12 @@ final class TailBuffer {
         }
         for (int i = start; i < all.length; i++) {
             if (all[i] == '\n') {
-                out.add(java.util.Arrays.copyOfRange(all, start, i));
+                out.add(Arrays.copyOfRange(all, start, i));
                 start = i + 1;
             }
         }
         if (start < all.length) {
-            out.add(java.util.Arrays.copyOfRange(all, start, all.length));
+            out.add(Arrays.copyOfRange(all, start, all.length));
         }
         return out;
     }

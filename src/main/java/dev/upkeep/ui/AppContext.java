@@ -19,8 +19,11 @@ import dev.upkeep.ui.shared.FxDialogService;
 import dev.upkeep.ui.shared.FxSecretPrompt;
 import dev.upkeep.ui.shared.FxUiExecutor;
 import dev.upkeep.ui.shared.Theme;
+import dev.upkeep.windowstate.ThemeChoice;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import dev.upkeep.ui.inventory.ImportDialog;
+import dev.upkeep.ui.inventory.ImportViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,18 +46,21 @@ final class AppContext implements AutoCloseable {
     final MainView view;
 
     AppContext(AppServices services, Stage stage, boolean dark) {
-        this(services, stage, dark, null);
+        this(services, stage, dark ? ThemeChoice.DARK : ThemeChoice.LIGHT, false, null);
     }
 
-    /** @param openDemo shows the demo fleet instead of this workspace (null: the demo is not offered) */
-    AppContext(AppServices services, Stage stage, boolean dark, Runnable openDemo) {
+    /**
+     * @param desktopDark what the desktop prefers, for the theme that follows it
+     * @param openDemo    shows the demo fleet instead of this workspace (null: the demo is not offered)
+     */
+    AppContext(AppServices services, Stage stage, ThemeChoice themeChoice, boolean desktopDark, Runnable openDemo) {
         this.services = services;
         this.dialogs = new FxDialogService(() -> stage)
                 .view(ServerFormViewModel.class, FormDialogs::serverForm)
                 .view(ApplicationFormViewModel.class, FormDialogs::applicationForm)
                 .view(TrustViewModel.class, TrustView::create);
         services.secrets().install(new FxSecretPrompt(ui, dialogs));
-        this.theme = new Theme(dark);
+        this.theme = new Theme(themeChoice, desktopDark);
         this.workspace = new WorkspaceViewModel(services.store(), ui, dialogs, services.workspaceFile());
         this.fleet = new FleetViewModel(workspace.workspaceProperty(), services.statusService(), ui, dialogs);
         ManifestFiles manifestFiles = new ManifestFiles();
@@ -71,8 +77,10 @@ final class AppContext implements AutoCloseable {
         UpgradeLauncher upgrades = deploys != null ? deploys : UpgradeLauncher.comingLater(dialogs);
         refreshWhenFirstLoaded();
         tightenPrivateState(services.privateState());
+        Runnable importServers = () -> new ImportDialog(new ImportViewModel(services.store(), ui, workspace::workspace,
+                saved -> workspace.reload()), stage).show();
         Commands commands = new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys,
-                () -> findPackages(stage));
+                () -> findPackages(stage), importServers);
         commands.patchHistory = this::patchHistory;
         commands.ui = ui;
         this.view = new MainView(commands,

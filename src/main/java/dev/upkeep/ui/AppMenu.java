@@ -16,7 +16,7 @@ final class AppMenu {
         MenuItem add = new MenuItem("Add server…", Icons.icon(Icons.ADD));
         add.setOnAction(e -> c.addServer());
         add.disableProperty().bind(c.cannotEdit);
-        MenuItem oneClick = new MenuItem(dev.upkeep.ui.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.icon(Icons.UPGRADE_AND_REBOOT));
+        MenuItem oneClick = new MenuItem(DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.icon(Icons.UPGRADE_AND_REBOOT));
         oneClick.setId("app-upgrade-and-reboot");
         oneClick.setOnAction(e -> c.upgradeAndRebootApplication());
         oneClick.disableProperty().bind(c.cannotDeploy);

@@ -6,6 +6,7 @@ import dev.upkeep.run.StatusService;
 
 import dev.upkeep.run.SecretPrompt;
 import dev.upkeep.ui.deploy.RunServices;
+import dev.upkeep.windowstate.WindowMemory;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param runs         what deploys need (plans, connections, history); null: the window offers no deploys
  * @param privateState Upkeep's own folders, made private when the window opens (a notice says so); null: none
  * @param demo         how the window offers or shows the demo fleet
+ * @param memory       the window's size, dividers, columns, theme and last workspace between starts; null: none kept
  */
 public record AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
-                          SecretPrompt.Late secrets, RunServices runs, PrivateState privateState, DemoHooks demo) {
+                          SecretPrompt.Late secrets, RunServices runs, PrivateState privateState, DemoHooks demo,
+                          WindowMemory memory) {
     public AppServices {
         Objects.requireNonNull(workspaceFile, "workspaceFile");
         Objects.requireNonNull(store, "store");
@@ -27,6 +30,11 @@ public record AppServices(Path workspaceFile, WorkspaceStore store, StatusServic
         shutdown = shutdown == null ? () -> { } : shutdown;
         secrets = secrets == null ? new SecretPrompt.Late() : secrets;
         demo = demo == null ? DemoHooks.NONE : demo;
+    }
+
+    public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
+                       SecretPrompt.Late secrets, RunServices runs, PrivateState privateState, DemoHooks demo) {
+        this(workspaceFile, store, statusService, shutdown, secrets, runs, privateState, demo, null);
     }
 
     public AppServices(Path workspaceFile, WorkspaceStore store, StatusService statusService, AutoCloseable shutdown,
@@ -54,6 +62,10 @@ public record AppServices(Path workspaceFile, WorkspaceStore store, StatusServic
     }
 
     public AppServices withDemo(DemoHooks hooks) {
-        return new AppServices(workspaceFile, store, statusService, shutdown, secrets, runs, privateState, hooks);
+        return new AppServices(workspaceFile, store, statusService, shutdown, secrets, runs, privateState, hooks, memory);
+    }
+
+    public AppServices withMemory(WindowMemory windowMemory) {
+        return new AppServices(workspaceFile, store, statusService, shutdown, secrets, runs, privateState, demo, windowMemory);
     }
 }

@@ -41,15 +41,19 @@ final class Commands {
     final BooleanBinding noManifest;
     /** No selected server runs another Docker version than its manifest asks for. */
     final BooleanBinding noDockerDrift;
+    /** Servers › Import…; null: not offered. */
+    final Runnable importServers;
 
     Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
              ManifestWindows manifests, UpgradeLauncher upgrades, DeployWindows deploys) {
-        this(workspace, fleet, drift, theme, quit, dialogs, manifests, upgrades, deploys, () -> { });
+        this(workspace, fleet, drift, theme, quit, dialogs, manifests, upgrades, deploys, () -> { }, null);
     }
 
     Commands(WorkspaceViewModel workspace, FleetViewModel fleet, DriftViewModel drift, Theme theme, Runnable quit, DialogService dialogs,
-             ManifestWindows manifests, UpgradeLauncher upgrades, DeployWindows deploys, Runnable findPackages) {
+             ManifestWindows manifests, UpgradeLauncher upgrades, DeployWindows deploys, Runnable findPackages,
+             Runnable importServers) {
         this.findPackages = findPackages;
+        this.importServers = importServers;
         this.workspace = workspace;
         this.fleet = fleet;
         this.drift = drift;
@@ -70,8 +74,23 @@ final class Commands {
         noDockerDrift = Bindings.createBooleanBinding(() -> dockerDrifted().isEmpty(), fleet.selectedRows(), fleet.rows());
     }
 
+    /** Find: the toolbar's search field takes the focus (it registers itself; nothing to do before it exists). */
+    private Runnable find = () -> { };
+
+    void onFind(Runnable focusSearch) {
+        find = focusSearch;
+    }
+
+    void find() {
+        find.run();
+    }
+
     void addApplication() {
         workspace.addApplication();
+    }
+
+    void importServers() {
+        if (importServers != null) importServers.run();
     }
 
     void addServer() {

@@ -1,5 +1,7 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.ui.shared.Shortcuts;
+
 import dev.upkeep.ui.shared.Icons;
 import javafx.scene.control.Button;
 import javafx.scene.control.Separator;
@@ -14,9 +16,10 @@ import org.controlsfx.control.textfield.CustomTextField;
 /** Refresh, refresh with package lists, cancel, add/edit, the attention toggle and the search field. */
 final class MainToolbar {
     private final ToolBar bar = new ToolBar();
+    private final CustomTextField search = new CustomTextField();
 
     MainToolbar(Commands c) {
-        Button refresh = button("refresh", "Refresh", Icons.REFRESH, "Check the servers of the selected application (F5)");
+        Button refresh = button("refresh", "Refresh", Icons.REFRESH, "Check the servers of the selected application");
         refresh.setOnAction(e -> c.fleet.refreshShown(false));
         refresh.disableProperty().bind(c.cannotRefresh);
         Button lists = button("refresh-lists", "Update lists", Icons.UPDATE_LISTS,
@@ -35,7 +38,7 @@ final class MainToolbar {
         edit.disableProperty().bind(c.cannotEdit.or(c.noSelection));
 
         Button deploy = button("deploy", "Deploy", Icons.DEPLOY,
-                "Deploy with options: security and Docker/Weave upgrades on the selected servers or application (Ctrl+D)");
+                "Deploy with options: security and Docker/Weave upgrades on the selected servers or application");
         deploy.setOnAction(e -> c.deploy());
         deploy.disableProperty().bind(c.cannotDeploy);
 
@@ -55,18 +58,35 @@ final class MainToolbar {
         attention.setTooltip(new Tooltip("Only unreachable servers, servers needing a reboot, and servers with security updates"));
         attention.selectedProperty().bindBidirectional(c.fleet.attentionOnlyProperty());
 
-        CustomTextField search = new CustomTextField();
         search.setId("search");
         search.setPromptText("Search name, host, OS, version");
         search.setLeft(Icons.icon(Icons.SEARCH, "search-icon"));
         search.setPrefColumnCount(13); // narrower since Deploy joined the toolbar: everything fits a 1280-pixel screen
         search.textProperty().bindBidirectional(c.fleet.searchProperty());
+        search.setTooltip(new Tooltip("Search servers by name, host, OS or version"));
+        c.onFind(() -> {
+            search.requestFocus();
+            search.selectAll();
+        });
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.setId("main-toolbar");
+        for (var node : java.util.List.<javafx.scene.control.Control>of(refresh, lists, cancel, add, edit, deploy, oneClick, manifest, attention, search)) {
+            nameShortcut(node);
+        }
         bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit,
                 new Separator(javafx.geometry.Orientation.VERTICAL), deploy, oneClick, manifest, spacer, attention, search);
+    }
+
+    /** The tooltip says which keys do the same: a mouse user learns the keyboard on the way. */
+    private static void nameShortcut(javafx.scene.control.Control control) {
+        Shortcuts.Shortcut s = Shortcuts.TOOLBAR.get(control.getId());
+        if (s != null && control.getTooltip() != null) control.getTooltip().setText(control.getTooltip().getText() + " (" + s.display() + ")");
+    }
+
+    CustomTextField search() {
+        return search;
     }
 
     ToolBar node() {

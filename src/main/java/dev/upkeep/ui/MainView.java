@@ -15,17 +15,20 @@ import java.util.function.Supplier;
 /** The main window's layout: menus and toolbar on top, applications | servers | details, status bar below. */
 final class MainView {
     private final BorderPane root = new BorderPane();
+    private final SplitPane split;
+    private final ServerTable table;
 
     MainView(Commands c, Supplier<Instant> now) {
         this(c, now, DemoActions.NONE);
     }
 
     MainView(Commands c, Supplier<Instant> now, DemoActions demo) {
-        ServerTable table = new ServerTable(c.fleet, now);
+        table = new ServerTable(c.fleet, now);
         table.node().setContextMenu(new RowMenu(c).node());
         table.node().setOnMouseClicked(e -> {
             if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) c.editServer();
         });
+        TableKeys.install(table.node(), c);
         EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer, demo.open(), demo.active());
         // The empty state stands in for the table until the workspace has a server.
         table.node().visibleProperty().bind(c.fleet.emptyProperty().not());
@@ -34,13 +37,15 @@ final class MainView {
 
         ApplicationListView apps = new ApplicationListView(c.fleet);
         apps.node().setContextMenu(new AppMenu(c).node());
-        SplitPane split = new SplitPane(apps.node(), centre, new ServerDetailPane(c.fleet, now,
+        split = new SplitPane(apps.node(), centre, new ServerDetailPane(c.fleet, now,
                 c.deploys == null ? null : c.deploys::restartServices, c.patchHistory, c.ui).node());
         split.setDividerPositions(0.16, 0.72);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
 
-        root.setTop(new VBox(new MainMenu(c, demo.open()).node(), new MainToolbar(c).node()));
+        MainToolbar toolbar = new MainToolbar(c);
+        TableKeys.downToTable(toolbar.search(), table.node());
+        root.setTop(new VBox(new MainMenu(c, demo.open()).node(), toolbar.node()));
         root.setCenter(split);
         root.setBottom(new StatusBarView(c.fleet, c.workspace, c.drift, c.deploys == null ? null : c.deploys.deployments(), demo.active()).node());
         root.getStyleClass().add("upkeep-root");
@@ -56,5 +61,15 @@ final class MainView {
 
     BorderPane node() {
         return root;
+    }
+
+    /** Applications | servers | details: its dividers are remembered. */
+    SplitPane split() {
+        return split;
+    }
+
+    /** Its column order and widths are remembered. */
+    javafx.scene.control.TableView<dev.upkeep.ui.fleet.ServerRow> table() {
+        return table.node();
     }
 }

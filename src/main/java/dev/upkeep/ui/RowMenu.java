@@ -27,7 +27,7 @@ final class RowMenu {
         deploy.setId("row-deploy");
         deploy.setOnAction(e -> c.deploy());
         deploy.disableProperty().bind(c.cannotDeploy);
-        MenuItem oneClick = new MenuItem(dev.upkeep.ui.DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.icon(Icons.UPGRADE_AND_REBOOT));
+        MenuItem oneClick = new MenuItem(DeployWindows.UPGRADE_AND_REBOOT + "…", Icons.icon(Icons.UPGRADE_AND_REBOOT));
         oneClick.setId("row-upgrade-and-reboot");
         oneClick.setOnAction(e -> c.upgradeAndReboot());
         oneClick.disableProperty().bind(c.cannotDeploy);

@@ -1,18 +1,23 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.windowstate.ThemeChoice;
+import dev.upkeep.windowstate.WindowMemory;
+import dev.upkeep.windowstate.WindowState;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /**
  * The window. JavaFX creates this class itself, so the launcher hands the core services over once through
  * {@link #launchWith}; tests construct it with {@link #UpkeepApp(AppServices)}. Everything else is passed by
- * constructor from {@link AppContext}. Dark theme: {@code --dark} or {@code -Dupkeep.theme=dark}.
+ * constructor from {@link AppContext}. Dark theme: {@code --dark} or {@code -Dupkeep.theme=dark}. With a
+ * {@link WindowMemory}, the window reopens as it was closed (size, place, dividers, columns, theme).
  */
 public final class UpkeepApp extends Application {
     /** The title of the demo fleet's window: it must never be mistaken for a real fleet. */
@@ -21,6 +26,8 @@ public final class UpkeepApp extends Application {
     private final AppServices services;
     private AppContext context;
     private Stage stage;
+    private WindowMemory memory;
+    private WindowLayout layout;
 
     public UpkeepApp() {
         this(null);
@@ -42,19 +49,26 @@ public final class UpkeepApp extends Application {
         AppServices s = services != null ? services : handedOver;
         if (s == null) throw new IllegalStateException("UpkeepApp needs AppServices: start it with UpkeepApp.launchWith");
         this.stage = stage;
-        show(s, darkRequested());
+        this.memory = s.memory();
+        this.layout = new WindowLayout(stage);
+        WindowState remembered = memory == null ? WindowState.EMPTY : memory.remembered();
+        show(s, darkRequested() ? ThemeChoice.DARK : remembered.themeOrDefault(), remembered);
+        layout.place(remembered.bounds());
         stage.getIcons().setAll(AppIcons.load());
         stage.setOnCloseRequest(e -> {
             if (!context.mayQuit()) e.consume();
         });
         FirstFrame.logOnce(stage.getScene());
         stage.show();
+        WindowLayout.divide(context.view, remembered);
         load(s);
     }
 
     /** Builds the window's content for these services (a first start, or the switch to the demo fleet). */
-    private void show(AppServices s, boolean dark) {
-        context = new AppContext(s, stage, dark, s.demo().starter() == null ? null : this::openDemo);
+    private void show(AppServices s, ThemeChoice theme, WindowState layoutState) {
+        context = new AppContext(s, stage, theme, memory != null && memory.desktopDark(),
+                s.demo().starter() == null ? null : this::openDemo);
+        WindowLayout.arrange(context.view, layoutState);
         if (stage.getScene() == null) {
             // Never larger than the screen: small laptops, and the headless test screen, which breaks on oversized windows.
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -104,7 +118,9 @@ public final class UpkeepApp extends Application {
             return;
         }
         AppContext old = context;
-        show(demo, old.theme.darkProperty().get());
+        WindowState now = layout.capture(old.view, null, null);
+        show(demo, old.theme.choiceProperty().get(), now);
+        WindowLayout.divide(context.view, now);
         old.close();
         load(demo);
     }
@@ -113,7 +129,7 @@ public final class UpkeepApp extends Application {
         try {
             c.close();
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(UpkeepApp.class).warn("closing the demo fleet: {}", e.toString());
+            LoggerFactory.getLogger(UpkeepApp.class).warn("closing the demo fleet: {}", e.toString());
         }
     }
 
@@ -126,7 +142,14 @@ public final class UpkeepApp extends Application {
     public void stop() {
         // Leave the stage as we found it: tests (and embedders) reuse the primary stage after us.
         if (stage != null) stage.titleProperty().unbind();
+        if (memory != null && context != null) memory.saveLater(snapshot());
         if (context != null) context.close();
+    }
+
+    /** The demo's workspace lives in a temporary folder: it is never remembered as the last one. */
+    private WindowState snapshot() {
+        return layout.capture(context.view, context.theme.choiceProperty().get(),
+                context.services.demo().active() ? null : context.workspace.fileProperty().get());
     }
 
     private boolean darkRequested() {

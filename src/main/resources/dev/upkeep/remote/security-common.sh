@@ -8,6 +8,7 @@ JOB="$STATE/security-$RUN_ID.sh"
 LOG="$LOGDIR/security-$RUN_ID.log"
 STATUS="$LOGDIR/security-$RUN_ID.status"
 UPGRADED="$LOGDIR/security-$RUN_ID.upgraded"
+RESTART="$LOGDIR/security-$RUN_ID.restart"
 # A successful update leaves a stamp (as Ubuntu's update-notifier hook does): apt keeps an unchanged Release file's
 # mtime, so the status probe reads this to tell fresh lists from stale ones.
 upkeep_lists_fresh() {

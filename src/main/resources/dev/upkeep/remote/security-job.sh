@@ -62,4 +62,12 @@ rc=$?
 tail -c +$((offset + 1)) /var/log/dpkg.log 2>/dev/null \
   | awk '$3 == "upgrade" || $3 == "install" { p = $4; sub(/:.*/, "", p); print p, $6 }' > "$UPGRADED"
 echo "upkeep: unattended-upgrade exited with $rc"
+# needrestart (Ubuntu installs it) ran in apt's hook, in automatic mode (NEEDRESTART_MODE=a), with its output in
+# unattended-upgrades' own dpkg log. Ask it once more, list-only, so that the services still running old libraries
+# are in this log for people and in the report for the summary.
+if command -v needrestart >/dev/null 2>&1; then
+  step UPGRADING needrestart, list only
+  NEEDRESTART_MODE=l needrestart -r l </dev/null 2>&1 | tee "$RESTART.tmp" | sed 's/^/needrestart: /'
+  awk '/^ *systemctl restart /{ for (i = 3; i <= NF; i++) print $i }' "$RESTART.tmp" > "$RESTART" && rm -f "$RESTART.tmp"
+fi
 finish "$rc"

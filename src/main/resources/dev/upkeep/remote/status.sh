@@ -2,6 +2,12 @@
 export LC_ALL=C
 echo '@@upkeep-status 1'
 printf 'os=%s\n' "$(sed -n 's/^PRETTY_NAME=//p' /etc/os-release 2>/dev/null | head -n 1)"
+# ID, VERSION_ID and VERSION_CODENAME as os-release writes them (quoted or not); the parser unquotes.
+for key in ID VERSION_ID VERSION_CODENAME; do
+  printf 'os_%s=%s\n' "$key" "$(sed -n "s/^$key=//p" /etc/os-release 2>/dev/null | head -n 1)"
+done
+# Ubuntu Pro's ESM archives (origin UbuntuESM, UbuntuESMApps) among apt's sources: how many.
+printf 'esm_sources=%s\n' "$(apt-cache policy 2>/dev/null | grep -c 'o=UbuntuESM')"
 printf 'kernel=%s\n' "$(uname -r)"
 printf 'installed_kernel=%s\n' "$(ls -1 /boot 2>/dev/null | sed -n 's/^vmlinuz-//p' | sort -V | tail -n 1)"
 printf 'boot_id=%s\n' "$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)"
@@ -26,5 +32,17 @@ cat /var/run/reboot-required.pkgs 2>/dev/null
 echo '@@dpkg_audit'
 dpkg --audit 2>/dev/null | head -n 20
 echo '@@apt'
-apt-get -s -o Debug::NoLocking=true upgrade 2>/dev/null | grep '^Inst '
+# Inst lines, and the upgrades apt holds back for Ubuntu's phased updates: apt 2.7+ lists them as "deferred due to
+# phasing", older apt (Ubuntu 22.04's) as "kept back", where only apt-cache policy's "(phased N%)" tells them apart
+# from packages kept back for other reasons (those are not reported, as before).
+apt-get -s -o Debug::NoLocking=true upgrade 2>/dev/null | awk '/^Inst /{ print; next }
+  /deferred due to phasing:/{ mode = "Phased"; next }
+  /have been kept back:/{ mode = "KeptBack"; next }
+  mode != "" && /^ /{ for (i = 1; i <= NF; i++) print mode " " $i; next }
+  { mode = "" }' | while read -r kind rest; do
+  case $kind in
+    KeptBack) apt-cache policy "$rest" 2>/dev/null | grep -q '(phased ' && echo "Phased $rest" ;;
+    *) echo "$kind $rest" ;;
+  esac
+done
 echo '@@end'

@@ -74,7 +74,8 @@ class StatusCommandTest {
         assertThat(fields).containsExactly("application", "server", "reachable", "error", "os", "kernel", "bootId",
                 "uptimeSeconds", "rebootRequired", "rebootPackages", "rebootRequiredSince", "securityUpdates",
                 "otherUpdates", "packageListsUpdated", "unattendedUpgrades", "dockerVersion", "weaveVersion", "kex",
-                "kexPostQuantum");
+                "kexPostQuantum", "osId", "osVersion", "osCodename", "support", "esmEnabled", "installedKernel",
+                "kernelUpdatePending", "phasedUpdates");
         JsonNode first = array.get(0);
         assertThat(first.get("server").asText()).isEqualTo("srv01");
         assertThat(first.get("rebootRequired").asBoolean()).isTrue();
@@ -83,6 +84,35 @@ class StatusCommandTest {
         assertThat(first.get("error").isNull()).isTrue();
         assertThat(first.get("bootId").asText()).isEqualTo(fleet.server(0).bootId());
         assertThat(array.get(1).get("rebootRequired").asBoolean()).isFalse();
+    }
+
+    /** docs/status.schema.json is the published contract: real output passes it, and it is strict enough to fail. */
+    @Test
+    void jsonOutputMatchesThePublishedSchema(@TempDir Path dir) throws Exception {
+        var factory = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012);
+        ObjectMapper json = new ObjectMapper();
+        var schema = factory.getSchema(json.readTree(Path.of("docs/status.schema.json").toFile()));
+        Server dead = new Server("dead", "127.0.0.1", 1, "root", fleet.clientKey().toString(), false, List.of());
+        List<Server> servers = new ArrayList<>();
+        servers.add(dead);
+        for (var s : fleet.servers()) servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        Path file = save(FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
+                List.of(new Application("shop", null, null, null, servers))));
+        assertThat(run("", "--workspace", file.toString(), "status", "--json")).isEqualTo(ExitCodes.SOME_FAILED);
+        JsonNode array = json.readTree(out.toString());
+        assertThat(array).hasSize(3);
+        assertThat(array.get(1).get("kex").asText()).as("a reachable server's facts are there").isNotBlank();
+        assertThat(schema.validate(array)).as(out.toString()).isEmpty();
+
+        var lying = (com.fasterxml.jackson.databind.node.ObjectNode) array.get(0).deepCopy();
+        lying.put("os", "Debian");
+        var extra = (com.fasterxml.jackson.databind.node.ObjectNode) array.get(1).deepCopy();
+        extra.put("surprise", 1);
+        var zero = (com.fasterxml.jackson.databind.node.ObjectNode) array.get(1).deepCopy();
+        zero.put("securityUpdates", -1);
+        for (JsonNode bad : List.of(lying, extra, zero)) {
+            assertThat(schema.validate(json.createArrayNode().add(bad))).as(bad.toString()).isNotEmpty();
+        }
     }
 
     @Test

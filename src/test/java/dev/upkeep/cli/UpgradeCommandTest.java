@@ -126,6 +126,18 @@ class UpgradeCommandTest {
         assertThat(last.get("results").get(0).get("upgraded").get(0).asText()).isEqualTo("upkeep-sec-demo 1.1");
         assertThat(last.get("results").get(1).get("outcome").asText()).isEqualTo("FAILED");
         assertThat(events).anyMatch(e -> e.get("event").asText().equals("output") && e.get("server").asText().equals("shop/srv03"));
+
+        // docs/upgrade-event.schema.json is the published contract for each line: real lines pass, and it can fail
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(mapper.readTree(Path.of("docs/upgrade-event.schema.json").toFile()));
+        for (JsonNode e : events) assertThat(schema.validate(e)).as(e.toString()).isEmpty();
+        List<String> steps = new ArrayList<>();
+        mapper.readTree(Path.of("docs/upgrade-event.schema.json").toFile()).at("/$defs/step/enum").forEach(n -> steps.add(n.asText()));
+        assertThat(steps).as("the schema names every step").containsExactly(java.util.Arrays.stream(dev.upkeep.remote.Step.values())
+                .map(Enum::name).toArray(String[]::new));
+        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) last.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("results").get(0)).remove("outcome");
+        assertThat(schema.validate(broken)).as("a result without its outcome").isNotEmpty();
     }
 
     @Test

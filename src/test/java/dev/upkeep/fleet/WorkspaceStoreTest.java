@@ -1,5 +1,6 @@
 package dev.upkeep.fleet;
 
+import dev.upkeep.run.ManifestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class WorkspaceStoreTest {
                     groups: [web]
             """;
 
-    private final WorkspaceStore store = new WorkspaceStore();
+    private final WorkspaceStore store = ManifestServers.store();
 
     @Test
     void readsTheDocumentedExample(@TempDir Path dir) throws Exception {

@@ -4,7 +4,9 @@ import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.manifest.ManifestDocument;
 import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.SshConnector;
+import dev.upkeep.testfleet.DebianRelease;
 import dev.upkeep.testfleet.DockerRepo;
+import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.HttpsMirror;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
@@ -12,6 +14,10 @@ import dev.upkeep.testfleet.WeaveScripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import java.util.EnumMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +44,21 @@ class DockerUpgradeTest {
     private static DockerRepo docker;
     private static HttpsMirror mirror;
     private static SshConnector connector;
+    /** One server per OS, each with Docker's repository for its OS (the versions differ by OS). */
+    private static TestFleet osFleet;
+    private static final Map<DebianRelease, DockerRepo> dockerByOs = new EnumMap<>(DebianRelease.class);
+    private static SshConnector osConnector;
 
     @BeforeAll
     static void start() {
-        TestFleet.assumeAvailable();
+        TestFleet.assumeAvailable(DebianRelease.values());
+        osFleet = TestFleet.start(FleetOptions.onePerOs());
+        for (DebianRelease os : DebianRelease.values()) {
+            DockerRepo repo = DockerRepo.start(osFleet, os);
+            dockerByOs.put(os, repo);
+            repo.addTo(osFleet.server(os.ordinal()));
+        }
+        osConnector = TestContext.connector(osFleet);
         fleet = TestFleet.start(10);
         docker = DockerRepo.start(fleet).publish(OLD_CE).publishSlow(SLOW, 12).publishSlow(SLOWER, 25)
                 .publishHeldUntilCancelled(HELD);
@@ -53,6 +70,9 @@ class DockerUpgradeTest {
 
     @AfterAll
     static void stop() {
+        if (osConnector != null) osConnector.close();
+        dockerByOs.values().forEach(DockerRepo::close);
+        if (osFleet != null) osFleet.close();
         if (connector != null) connector.close();
         if (docker != null) docker.close();
         if (mirror != null) mirror.close();
@@ -72,22 +92,26 @@ class DockerUpgradeTest {
         return server.run("cat /var/log/docker-standin.log");
     }
 
-    @Test
-    void upgradesToTheManifestsVersionAndRestartsDockerThenDoesNothingTheSecondTime() throws Exception {
-        TestServer server = fleet.server(0);
-        docker.install(server, DockerRepo.OLD);
-        try (TestContext ctx = TestContext.root(connector, fleet, server)) {
+    /** The manifest says 25.0.3; each OS's repository spells it its own way (~ubuntu.22.04~jammy, ~debian.13~trixie). */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DebianRelease.class)
+    void upgradesToTheManifestsVersionAndRestartsDockerThenDoesNothingTheSecondTime(DebianRelease os) throws Exception {
+        TestServer server = osFleet.server(os.ordinal());
+        DockerRepo docker = dockerByOs.get(os);
+        String newVersion = docker.newVersion();
+        docker.install(server, docker.oldVersion());
+        try (TestContext ctx = TestContext.root(osConnector, osFleet, server)) {
             long started = System.nanoTime();
             ProcedureResult result = new DockerUpgrade("25.0.3", false).run(ctx);
             log.info("Docker upgrade on 1 server: {} ms", (System.nanoTime() - started) / 1_000_000);
 
             assertThat(result.success()).as(result.message() + "\n" + ctx.output()).isTrue();
-            assertThat(result.message()).isEqualTo("Docker 24.0.7 → 25.0.3 (docker-ce " + DockerRepo.NEW + ")");
-            assertThat(result.upgraded()).containsExactly("docker-ce " + DockerRepo.NEW, "docker-ce-cli " + DockerRepo.NEW);
-            assertThat(installed(server)).isEqualTo("docker-ce " + DockerRepo.NEW + "\ndocker-ce-cli " + DockerRepo.NEW + "\n");
+            assertThat(result.message()).isEqualTo("Docker 24.0.7 → 25.0.3 (docker-ce " + newVersion + ")");
+            assertThat(result.upgraded()).containsExactly("docker-ce " + newVersion, "docker-ce-cli " + newVersion);
+            assertThat(installed(server)).isEqualTo("docker-ce " + newVersion + "\ndocker-ce-cli " + newVersion + "\n");
             assertThat(running(server)).isEqualTo("25.0.3");
             assertThat(ctx.steps).allMatch(s -> s.startsWith("INSTALLING_DOCKER: ")).contains("INSTALLING_DOCKER: 24.0.7 → 25.0.3");
-            assertThat(ctx.lines).anyMatch(l -> l.contains("Unpacking docker-ce (" + DockerRepo.NEW + ")"))
+            assertThat(ctx.lines).anyMatch(l -> l.contains("Unpacking docker-ce (" + newVersion + ")"))
                     .contains("out: upkeep: restarting Docker with: service docker restart")
                     .noneMatch(l -> l.contains("@@upkeep"));
 

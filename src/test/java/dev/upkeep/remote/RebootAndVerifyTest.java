@@ -7,11 +7,14 @@ import dev.upkeep.ssh.SshConnector;
 import dev.upkeep.ssh.SshOptions;
 import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.FleetOptions;
+import dev.upkeep.testfleet.DebianRelease;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Reboot and verify against real test-fleet servers that really go down and come back (2 s reboot delay). */
+/**
+ * Reboot and verify against real test-fleet servers that really go down and come back (2 s reboot delay). The basic
+ * reboot-if-required case runs on each OS (srv01/srv02 Debian 12, then two servers each of Debian 13, Ubuntu 22.04
+ * and 24.04 in the same fleet, srv11–srv16); the failure cases on Debian 12.
+ */
 class RebootAndVerifyTest {
     private static final Logger LOG = LoggerFactory.getLogger(RebootAndVerifyTest.class);
     private static final RebootPolicy QUICK = RebootPolicy.DEFAULTS.withTimeoutSeconds(30);
@@ -37,8 +44,10 @@ class RebootAndVerifyTest {
 
     @BeforeAll
     static void startFleet(@TempDir Path dir) {
-        TestFleet.assumeAvailable();
-        fleet = TestFleet.start(FleetOptions.servers(10).rebootDelay(Duration.ofSeconds(2)));
+        TestFleet.assumeAvailable(DebianRelease.values());
+        fleet = TestFleet.start(FleetOptions.servers(16).rebootDelay(Duration.ofSeconds(2))
+                .release(DebianRelease.DEBIAN_13, 10, 11).release(DebianRelease.UBUNTU_22_04, 12, 13)
+                .release(DebianRelease.UBUNTU_24_04, 14, 15));
         SshOptions options = SshOptions.defaults().withSshConfig(dir.resolve("no-ssh-config"))
                 .withKnownHosts(fleet.knownHosts()).withConnectTimeout(Duration.ofSeconds(3)).withAgentSocket(null);
         pool = new ConnectionPool(new SshConnector(options, PassphraseProvider.NONE));
@@ -54,10 +63,20 @@ class RebootAndVerifyTest {
         return new FleetContext(pool, server, fleet.clientKey(), "root", false);
     }
 
-    @Test
-    void rebootIfRequiredRebootsExactlyTheServerThatNeedsIt() throws Exception {
-        TestServer needs = fleet.server(0);
-        TestServer fine = fleet.server(1);
+    /** The pair of servers of this OS: srv01/srv02 for Debian 12, then srv11/srv12, srv13/srv14, srv15/srv16. */
+    private static TestServer[] pair(DebianRelease os) {
+        int first = os == DebianRelease.DEBIAN_12 ? 0 : 10 + 2 * (os.ordinal() - 1);
+        TestServer[] pair = {fleet.server(first), fleet.server(first + 1)};
+        assertThat(pair[0].release()).isEqualTo(os);
+        assertThat(pair[1].release()).isEqualTo(os);
+        return pair;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DebianRelease.class)
+    void rebootIfRequiredRebootsExactlyTheServerThatNeedsIt(DebianRelease os) throws Exception {
+        TestServer needs = pair(os)[0];
+        TestServer fine = pair(os)[1];
         needs.requireReboot("linux-image-demo", "libc6");
         String needsBoot = needs.bootId();
         String fineBoot = fine.bootId();

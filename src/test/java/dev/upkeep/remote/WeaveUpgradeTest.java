@@ -2,12 +2,16 @@ package dev.upkeep.remote;
 
 import dev.upkeep.ssh.SshConnector;
 import dev.upkeep.testfleet.HttpsMirror;
+import dev.upkeep.testfleet.DebianRelease;
+import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 import dev.upkeep.testfleet.WeaveScripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,8 +33,10 @@ class WeaveUpgradeTest {
 
     @BeforeAll
     static void start() {
-        TestFleet.assumeAvailable();
-        fleet = TestFleet.start(9);
+        TestFleet.assumeAvailable(DebianRelease.values());
+        // srv01–srv09 Debian 12; srv10, srv11, srv12 Debian 13, Ubuntu 22.04, Ubuntu 24.04 for the per-OS case.
+        fleet = TestFleet.start(FleetOptions.servers(12).release(DebianRelease.DEBIAN_13, 9)
+                .release(DebianRelease.UBUNTU_22_04, 10).release(DebianRelease.UBUNTU_24_04, 11));
         mirror = HttpsMirror.start();
         fleet.servers().forEach(mirror::trustOn);
         urlTemplate = WeaveScripts.publish(mirror, WeaveScripts.OLD, WeaveScripts.NEW);
@@ -65,9 +71,11 @@ class WeaveUpgradeTest {
         return server.run("wc -l < /var/lib/weave-standin/launches").strip();
     }
 
-    @Test
-    void installsTheManifestsVersionAndRelaunchesTheRouterWithItsPeers() throws Exception {
-        TestServer server = fleet.server(0);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DebianRelease.class)
+    void installsTheManifestsVersionAndRelaunchesTheRouterWithItsPeers(DebianRelease os) throws Exception {
+        TestServer server = fleet.server(os == DebianRelease.DEBIAN_12 ? 0 : 8 + os.ordinal());
+        assertThat(server.release()).isEqualTo(os);
         WeaveScripts.install(server, WeaveScripts.OLD, "10.0.0.2", "10.0.0.3", "weave-peer.example.com");
 
         ProcedureResult result = upgrade(server, urlTemplate);

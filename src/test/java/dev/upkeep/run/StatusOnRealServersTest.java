@@ -4,12 +4,18 @@ import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.fleet.OsSupport;
+import dev.upkeep.testfleet.DebPackage;
+import dev.upkeep.testfleet.DebianRelease;
+import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,19 +31,25 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The status probe against real Debian servers (sshd, apt, dpkg) of the test fleet. */
+/**
+ * The status probe against real servers (sshd, apt, dpkg) of the test fleet. The tests that say what a status is
+ * (OS, support, kernels, reboot, pending updates) run on one server of each OS: Debian 12, Debian 13 and the
+ * Ubuntu-flavoured 22.04 and 24.04 (a second, mixed fleet of four); the connection and trust tests on Debian 12.
+ */
 class StatusOnRealServersTest {
     private static final String FORGET_LISTS = "rm -rf /var/lib/apt/lists/* /var/lib/apt/periodic/update-success-stamp"
             + " && mkdir -p /var/lib/apt/lists/partial";
     private static TestFleet fleet;
+    /** One server per OS, in {@link DebianRelease} order. */
+    private static TestFleet osFleet;
     private static SshStatusService service;
 
     @BeforeAll
     static void startFleet() {
-        TestFleet.assumeAvailable();
+        TestFleet.assumeAvailable(DebianRelease.values());
         fleet = TestFleet.start(4);
+        osFleet = TestFleet.start(FleetOptions.onePerOs());
         service = new SshStatusService();
-        fleet.server(0).requireReboot("linux-image-demo", "libc6");
         fleet.server(1).run("apt-get -q update");
     }
 
@@ -45,6 +57,14 @@ class StatusOnRealServersTest {
     static void stopFleet() {
         if (service != null) service.close();
         if (fleet != null) fleet.close();
+        if (osFleet != null) osFleet.close();
+    }
+
+    private static ServerStatus refreshOne(TestServer server, Path dir) throws Exception {
+        Workspace ws = FleetWorkspaces.of(osFleet, dir, osFleet.knownHosts(), List.of(server));
+        ServerStatus status = refresh(ws, false).get(server.name());
+        assertThat(status.reachable()).as(server + ": " + status.error()).isTrue();
+        return status;
     }
 
     private static Map<String, ServerStatus> refresh(Workspace ws, boolean updateLists) throws Exception {
@@ -53,40 +73,81 @@ class StatusOnRealServersTest {
         return result.stream().collect(Collectors.toMap(ServerStatus::server, Function.identity()));
     }
 
-    @Test
-    void rebootRequiredServerIsFlaggedWithItsPackages(@TempDir Path dir) throws Exception {
-        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(fleet.server(0), fleet.server(2)));
-        Map<String, ServerStatus> s = refresh(ws, false);
-        ServerStatus rebooting = s.get("srv01");
-        assertThat(rebooting.reachable()).as(rebooting.error()).isTrue();
-        assertThat(rebooting.rebootRequired()).isTrue();
-        assertThat(rebooting.rebootPackages()).containsExactly("linux-image-demo", "libc6");
-        assertThat(rebooting.rebootRequiredSince()).isBetween(Instant.now().minus(Duration.ofMinutes(10)), Instant.now());
-        assertThat(s.get("srv03").rebootRequired()).isFalse();
-        assertThat(s.get("srv03").rebootPackages()).isEmpty();
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DebianRelease.class)
+    void aPackageAskingForARebootFlagsTheServerWithItsPackages(DebianRelease os, @TempDir Path dir) throws Exception {
+        TestServer server = OsFleets.server(osFleet, os);
+        server.install(DebPackage.of("linux-image-demo", "1.0").rebootRequired(), DebPackage.of("libc6-demo", "1.0")
+                .rebootRequired());
+
+        ServerStatus s = refreshOne(server, dir);
+
+        assertThat(s.rebootRequired()).isTrue();
+        assertThat(s.rebootPackages()).containsExactlyInAnyOrder("linux-image-demo", "libc6-demo");
+        assertThat(s.rebootRequiredSince()).isBetween(Instant.now().minus(Duration.ofMinutes(10)), Instant.now());
+        server.run("rm -f /var/run/reboot-required /var/run/reboot-required.pkgs");
+        assertThat(refreshOne(server, dir).rebootRequired()).isFalse();
     }
 
-    @Test
-    void eachServerReportsItsOwnBootIdAndDebian(@TempDir Path dir) throws Exception {
-        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers());
-        Map<String, ServerStatus> s = refresh(ws, false);
-        assertThat(s).hasSize(4);
-        for (TestServer server : fleet.servers()) {
-            ServerStatus st = s.get(server.name());
-            assertThat(st.reachable()).as(server + ": " + st.error()).isTrue();
-            assertThat(st.bootId()).isEqualTo(server.bootId());
-            assertThat(st.os()).startsWith("Debian GNU/Linux 12");
-            assertThat(st.kernel()).isNotBlank();
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DebianRelease.class)
+    void eachServerReportsItsOsSupportStateBootIdAndRunningVsInstalledKernel(DebianRelease os, @TempDir Path dir)
+            throws Exception {
+        TestServer server = OsFleets.server(osFleet, os);
+        server.install(DebPackage.of("linux-image-99.1.0-1-demo", "1.0").file("/boot/vmlinuz-99.1.0-1-demo", "kernel"));
+        server.run("apt-get -q update");
+
+        ServerStatus s = refreshOne(server, dir);
+
+        assertThat(s.bootId()).isEqualTo(server.bootId());
+        assertThat(s.os()).isEqualTo(os.prettyName());
+        assertThat(s.osInfo().id()).isEqualTo(os.isUbuntu() ? "ubuntu" : "debian");
+        assertThat(s.osInfo().version()).isEqualTo(os.version());
+        assertThat(s.osInfo().codename()).isEqualTo(os.codename());
+        assertThat(s.support().state()).isIn(OsSupport.State.STANDARD, OsSupport.State.EXTENDED);
+        assertThat(s.support().release()).contains(os.version()).contains(os.codename());
+        assertThat(s.osInfo().esmEnabled()).isEqualTo(os.isUbuntu() ? Boolean.TRUE : null);
+        assertThat(s.kernel()).isEqualTo(server.run("uname -r").strip());
+        assertThat(s.installedKernel()).isEqualTo("99.1.0-1-demo");
+        assertThat(s.kernelUpdatePending()).isTrue();
+        if (os.isUbuntu()) {
+            server.run("mv /etc/apt/sources.list.d/ubuntu-esm-infra.sources /root/ && apt-get -q update");
+            try {
+                assertThat(refreshOne(server, dir).osInfo().esmEnabled()).as("ESM source removed").isFalse();
+            } finally {
+                server.run("mv /root/ubuntu-esm-infra.sources /etc/apt/sources.list.d/ && apt-get -q update");
+            }
         }
     }
 
-    @Test
-    void pendingSecurityAndOtherUpdatesAreCountedOnceListsAreFresh(@TempDir Path dir) throws Exception {
-        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(fleet.server(1)));
-        ServerStatus s = refresh(ws, false).get("srv02");
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DebianRelease.class)
+    void pendingSecurityAndOtherUpdatesAreCountedOnceListsAreFresh(DebianRelease os, @TempDir Path dir) throws Exception {
+        TestServer server = OsFleets.server(osFleet, os);
+        server.run("apt-get -q update");
+
+        ServerStatus s = refreshOne(server, dir);
+
         assertThat(s.securityUpdates()).isEqualTo(1);
         assertThat(s.otherUpdates()).isEqualTo(1);
+        assertThat(s.phasedUpdates()).isZero();
         assertThat(s.packageListsUpdated()).isAfter(Instant.now().minus(Duration.ofMinutes(10)));
+    }
+
+    /** Ubuntu 22.04+ apt holds back an update outside the machine's phasing share: phased, never pending or failed. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = DebianRelease.class, names = {"UBUNTU_22_04", "UBUNTU_24_04"})
+    void anUpdateHeldBackByPhasingIsCountedAsPhasedNotPending(DebianRelease os, @TempDir Path dir) throws Exception {
+        TestServer server = OsFleets.server(osFleet, os);
+        server.install(DebPackage.of("upkeep-phased-demo", "1.0"));
+        osFleet.repo().publish(os.codename() + "-updates", DebPackage.of("upkeep-phased-demo", "1.1").phased(0));
+        server.run("apt-get -q update");
+
+        ServerStatus s = refreshOne(server, dir);
+
+        assertThat(s.phasedUpdates()).isEqualTo(1);
+        assertThat(s.otherUpdates()).as("the phased package is not pending").isEqualTo(1);
+        assertThat(s.error()).isNull();
     }
 
     @Test

@@ -28,9 +28,9 @@ final class Availability {
             }
         }
         for (DebianRelease release : releases) {
-            if (!Files.isDirectory(RootFs.cacheRoot().resolve("rootfs-" + RootFs.cacheKey(release)))
+            if (!Files.isDirectory(RootFs.cacheRoot().resolve("rootfs-" + RootFs.cacheKey(release.userland())))
                     && which("debootstrap").isEmpty()) {
-                return Optional.of("the test fleet needs debootstrap to build its Debian " + release.version()
+                return Optional.of("the test fleet needs debootstrap to build its Debian " + release.userland().version()
                         + " rootfs (apt-get install debootstrap)");
             }
         }

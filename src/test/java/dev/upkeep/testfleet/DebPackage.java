@@ -27,6 +27,7 @@ public final class DebPackage {
     private final String version;
     private String depends = "";
     private String postinst = "";
+    private String phased = "";
     private final Map<String, String> files = new LinkedHashMap<>();
     private final Map<String, byte[]> binaries = new LinkedHashMap<>();
     private final java.util.Set<String> executables = new java.util.HashSet<>();
@@ -67,9 +68,21 @@ public final class DebPackage {
 
     /** Like Ubuntu's update-notifier hook: installing this package asks for a reboot and names itself. */
     public DebPackage rebootRequired() {
-        return postinst("echo '*** System restart required ***' > /var/run/reboot-required\n"
+        // Ubuntu's packages call update-notifier's hook (Ubuntu-flavoured servers have it); Debian has none.
+        return postinst("if [ -x /usr/share/update-notifier/notify-reboot-required ]; then\n"
+                + "/usr/share/update-notifier/notify-reboot-required\nelse\n"
+                + "echo '*** System restart required ***' > /var/run/reboot-required\n"
                 + "grep -qsx '" + name + "' /var/run/reboot-required.pkgs || echo '" + name
-                + "' >> /var/run/reboot-required.pkgs");
+                + "' >> /var/run/reboot-required.pkgs\nfi");
+    }
+
+    /** Ubuntu's phasing field (0–100): apt defers the upgrade on machines outside that share of machine ids. */
+    public DebPackage phased(int percentage) {
+        if (percentage < 0 || percentage > 100) {
+            throw new IllegalArgumentException("a percentage, not " + percentage);
+        }
+        this.phased = "Phased-Update-Percentage: " + percentage + "\n";
+        return this;
     }
 
     /** An extra file with this content (absolute path on the server). */
@@ -113,7 +126,8 @@ public final class DebPackage {
         return name + "|" + version + "|" + depends + "|" + postinst + "|" + files
                 + (binaries.isEmpty() && source.isEmpty() ? "" : "|" + source + "|" + binaries.entrySet().stream()
                 .map(e -> e.getKey() + "=" + java.util.Arrays.hashCode(e.getValue()) + (executables.contains(e.getKey()) ? "x" : ""))
-                .toList());
+                .toList())
+                + (phased.isEmpty() ? "" : "|" + phased);
     }
 
     /** Builds the .deb into {@code dir} and returns its path. */
@@ -153,7 +167,7 @@ public final class DebPackage {
         return "Package: " + name + "\nVersion: " + version + "\nArchitecture: all\nSection: misc\nPriority: optional\n"
                 + "Maintainer: Upkeep tests <tests@upkeep.invalid>\n"
                 + (source.isEmpty() ? "" : "Source: " + source + "\n")
-                + (depends.isEmpty() ? "" : "Depends: " + depends + "\n")
+                + (depends.isEmpty() ? "" : "Depends: " + depends + "\n") + phased
                 + "Description: Upkeep test fleet dummy package\n Installs a version file and nothing else.\n";
     }
 }

@@ -29,6 +29,11 @@ public final class DemoPackages {
         return DebPackage.of(SECURITY_PACKAGE, "1.1").rebootRequired();
     }
 
+    /** A package only ESM offers (not installed anywhere): keeps Ubuntu's ESM pocket from being empty. */
+    public static DebPackage esmOnly() {
+        return DebPackage.of("upkeep-esm-only-demo", "1.0");
+    }
+
     public static DebPackage otherUpdate() {
         return DebPackage.of(OTHER_PACKAGE, "1.1");
     }

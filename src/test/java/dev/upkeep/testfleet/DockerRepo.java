@@ -30,28 +30,34 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class DockerRepo implements AutoCloseable {
-    public static final String OLD = "5:24.0.7-1~debian.12~bookworm";
-    public static final String NEW = "5:25.0.3-1~debian.12~bookworm";
+    /** Docker 24.0.7 and 25.0.3 as Docker's Debian 12 repository versions them. */
+    public static final String OLD = version(DebianRelease.DEBIAN_12, "24.0.7");
+    public static final String NEW = version(DebianRelease.DEBIAN_12, "25.0.3");
     public static final String SUITE = "bookworm";
     private static final Pattern PACKAGE_VERSION = Pattern.compile("(?:\\d+:)?(\\d+\\.\\d+\\.\\d+)(~ce)?(?:~\\d+)?-[A-Za-z0-9.+~]+");
 
     private final Path dir;
+    private final DebianRelease os;
+    private final String suite;
     private final Gpg gpg;
     private final LoopbackHttpServer http;
     private final AptRepo repo;
     private final byte[] keyring;
 
-    private DockerRepo(Path dir) throws IOException {
+    private DockerRepo(Path dir, DebianRelease os) throws IOException {
         this.dir = dir;
+        this.os = os;
+        this.suite = os.codename();
+        String layout = "linux/" + (os.isUbuntu() ? "ubuntu" : "debian");
         gpg = new Gpg(dir.resolve("gnupg"));
         http = new LoopbackHttpServer(Files.createDirectories(dir.resolve("www")));
         try {
-            repo = new AptRepo(dir.resolve("www/linux/debian"), http.baseUrl() + "/linux/debian", gpg,
-                    List.of(new AptRepo.Suite(SUITE, "Docker", "Docker CE", SUITE, SUITE, "stable")));
+            repo = new AptRepo(dir.resolve("www/" + layout), http.baseUrl() + "/" + layout, gpg,
+                    List.of(new AptRepo.Suite(suite, "Docker", "Docker CE", suite, suite, "stable")));
             Path key = dir.resolve("docker-keyring.gpg");
             gpg.exportPublicKey(key);
             keyring = Files.readAllBytes(key);
-            publish(OLD, NEW);
+            publish(oldVersion(), newVersion());
         } catch (RuntimeException | IOException e) {
             close();
             throw e;
@@ -60,11 +66,34 @@ public final class DockerRepo implements AutoCloseable {
 
     /** Builds and serves the repository (a few seconds: a signing key and four packages). */
     public static DockerRepo start(TestFleet fleet) {
+        return start(fleet, DebianRelease.DEBIAN_12);
+    }
+
+    /**
+     * The repository as Docker serves it for this OS: {@code linux/ubuntu} or {@code linux/debian}, suite the OS's
+     * codename, versions like {@code 5:25.0.3-1~ubuntu.22.04~jammy} or {@code 5:25.0.3-1~debian.13~trixie}.
+     */
+    public static DockerRepo start(TestFleet fleet, DebianRelease os) {
         try {
-            return new DockerRepo(Files.createTempDirectory(fleet.tempDir(), "docker-repo"));
+            return new DockerRepo(Files.createTempDirectory(fleet.tempDir(), "docker-repo"), os);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Docker's package version of this upstream version for this OS ({@code 5:24.0.7-1~ubuntu.24.04~noble}). */
+    public static String version(DebianRelease os, String upstream) {
+        return "5:" + upstream + "-1~" + (os.isUbuntu() ? "ubuntu." : "debian.") + os.version() + "~" + os.codename();
+    }
+
+    /** 24.0.7, as this repository versions it. */
+    public String oldVersion() {
+        return version(os, "24.0.7");
+    }
+
+    /** 25.0.3, as this repository versions it. */
+    public String newVersion() {
+        return version(os, "25.0.3");
     }
 
     /** Like {@code https://download.docker.com/linux/debian}. */
@@ -75,14 +104,14 @@ public final class DockerRepo implements AutoCloseable {
     /** Adds docker-ce and docker-ce-cli at these package versions (e.g. an old {@code 18.03.0~ce-0~debian}). */
     public DockerRepo publish(String... packageVersions) {
         for (String version : packageVersions) {
-            repo.publish(SUITE, dockerCe(version), dockerCeCli(version));
+            repo.publish(suite, dockerCe(version), dockerCeCli(version));
         }
         return this;
     }
 
     /** Adds docker-ce and docker-ce-cli at this package version whose docker-ce postinst takes {@code seconds}. */
     public DockerRepo publishSlow(String packageVersion, int seconds) {
-        repo.publish(SUITE, dockerCe(packageVersion).postinst("sleep " + seconds), dockerCeCli(packageVersion));
+        repo.publish(suite, dockerCe(packageVersion).postinst("sleep " + seconds), dockerCeCli(packageVersion));
         return this;
     }
 
@@ -92,7 +121,7 @@ public final class DockerRepo implements AutoCloseable {
      * while dpkg runs, however fast the server and however slow the follower.
      */
     public DockerRepo publishHeldUntilCancelled(String packageVersion) {
-        repo.publish(SUITE, dockerCe(packageVersion).postinst(
+        repo.publish(suite, dockerCe(packageVersion).postinst(
                 "for i in $(seq 1 600); do ls /var/lib/upkeep/docker-*.cancel >/dev/null 2>&1 && break; sleep 0.1; done"),
                 dockerCeCli(packageVersion));
         return this;
@@ -102,7 +131,7 @@ public final class DockerRepo implements AutoCloseable {
     public void addTo(TestServer server) {
         server.writeFile("/etc/apt/keyrings/docker.gpg", keyring);
         server.writeFile("/etc/apt/sources.list.d/docker.list", ("deb [arch=amd64 signed-by=/etc/apt/keyrings/docker.gpg] "
-                + url() + " " + SUITE + " stable\n").getBytes(StandardCharsets.UTF_8));
+                + url() + " " + suite + " stable\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Installs docker-ce and docker-ce-cli at this package version with dpkg (no apt) and starts the "daemon". */

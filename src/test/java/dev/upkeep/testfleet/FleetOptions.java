@@ -69,6 +69,18 @@ public final class FleetOptions {
         return this;
     }
 
+    /**
+     * One server of each OS, in {@link DebianRelease} order (srv01 Debian 12, srv02 Debian 13, srv03 Ubuntu 22.04,
+     * srv04 Ubuntu 24.04): for fleet tests parameterised by OS, one fleet per class.
+     */
+    public static FleetOptions onePerOs() {
+        FleetOptions options = servers(DebianRelease.values().length);
+        for (DebianRelease os : DebianRelease.values()) {
+            options.release(os, os.ordinal());
+        }
+        return options;
+    }
+
     DebianRelease release(int index) {
         return releases.getOrDefault(index, release);
     }

@@ -45,6 +45,9 @@ final class RootFs {
 
     /** Returns the release's cached rootfs, building it first (about a minute) when there is none for this recipe. */
     static synchronized RootFs obtain(DebianRelease release) {
+        if (release.isUbuntu()) {
+            throw new IllegalArgumentException(release + " runs on " + release.userland() + "'s rootfs");
+        }
         Path cache = cacheRoot();
         Path dir = cache.resolve("rootfs-" + cacheKey(release));
         if (Files.isDirectory(dir)) {

@@ -19,15 +19,17 @@ final class ServerDisk {
     private final String name;
     private final Path dir;
     private final DebianRelease release;
+    private final boolean unattendedUpgrades;
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
     private final List<String> publicKeys = new ArrayList<>();
     private volatile int port;
     private volatile List<String> extraSshdOptions = List.of();
 
-    ServerDisk(String name, Path dir, DebianRelease release) {
+    ServerDisk(String name, Path dir, DebianRelease release, boolean unattendedUpgrades) {
         this.name = name;
         this.dir = dir;
         this.release = release;
+        this.unattendedUpgrades = unattendedUpgrades;
         try {
             Files.createDirectories(upper());
             Files.createDirectories(work());
@@ -64,7 +66,7 @@ final class ServerDisk {
     }
 
     /** Writes host keys, sshd config, authorized keys, apt source and hostname into the upper dir. */
-    void provision(String clientPublicKey, String sourcesEntry, Path repoKeyring, int port) {
+    void provision(String clientPublicKey, Map<String, String> sourcesFiles, Path repoKeyring, int port) {
         try {
             Path ssh = Files.createDirectories(upper().resolve("etc/ssh"));
             HostKeyPool.take(ssh);
@@ -82,7 +84,12 @@ final class ServerDisk {
             Path keyrings = Files.createDirectories(etc.resolve("apt/keyrings"));
             Files.copy(repoKeyring, keyrings.resolve(Path.of(AptRepo.KEYRING_ON_SERVER).getFileName()));
             Path sources = Files.createDirectories(etc.resolve("apt/sources.list.d"));
-            Files.writeString(sources.resolve("debian.sources"), sourcesEntry);
+            for (var file : sourcesFiles.entrySet()) {
+                Files.writeString(sources.resolve(file.getKey()), file.getValue());
+            }
+            if (release.isUbuntu()) {
+                UbuntuLook.apply(upper(), release, unattendedUpgrades);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot provision " + name, e);
         }
@@ -148,13 +155,13 @@ final class ServerDisk {
 
     /** sshd uses the first value of a keyword, so the extra lines (a test's choice) come first. */
     private String sshdConfig() {
-        StringBuilder config = new StringBuilder("# Test fleet server (Debian " + release.version() + ")\n");
+        StringBuilder config = new StringBuilder("# Test fleet server (" + release.prettyName() + ")\n");
         extraSshdOptions.forEach(line -> config.append(line).append('\n'));
         config.append("Port ").append(port).append("\nListenAddress 127.0.0.1\n");
         for (String type : HostKeyPool.KEY_TYPES) {
             config.append("HostKey /etc/ssh/ssh_host_").append(type).append("_key\n");
         }
-        if (release != DebianRelease.DEBIAN_12) {
+        if (release.userland() != DebianRelease.DEBIAN_12) {
             // OpenSSH 9.8+ refuses a source address for a while after connections that never authenticate (a
             // key exchange test or benchmark makes many); every test connection comes from 127.0.0.1.
             config.append("PerSourcePenalties no\n");

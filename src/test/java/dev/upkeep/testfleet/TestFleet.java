@@ -67,8 +67,8 @@ public final class TestFleet implements AutoCloseable {
         http = new LoopbackHttpServer(Files.createDirectories(dir.resolve("www")));
         repo = new AptRepo(dir.resolve("www/debian"), http.baseUrl() + "/debian", gpg,
                 AptRepo.debianSuites(rootFs.keySet()));
-        for (RootFs each : rootFs.values()) {
-            publishStandardPackages(each);
+        for (var each : rootFs.entrySet()) {
+            publishStandardPackages(each.getKey(), each.getValue());
         }
         Path keyring = dir.resolve("repo-keyring.gpg");
         gpg.exportPublicKey(keyring);
@@ -77,7 +77,8 @@ public final class TestFleet implements AutoCloseable {
         for (int i = 0; i < options.serverCount(); i++) {
             String name = String.format("srv%02d", i + 1);
             DebianRelease release = options.release(i);
-            ServerDisk disk = new ServerDisk(name, dir.resolve("servers").resolve(name), release);
+            ServerDisk disk = new ServerDisk(name, dir.resolve("servers").resolve(name), release,
+                    options.unattendedUpgrades(i));
             RootFs image = rootFs.get(release);
             List<Path> lower = options.unattendedUpgrades(i)
                     ? List.of(image.layer("unattended-upgrades"), image.base()) : List.of(image.base());
@@ -112,7 +113,7 @@ public final class TestFleet implements AutoCloseable {
     public static TestFleet start(FleetOptions options) {
         Map<DebianRelease, RootFs> rootFs = new java.util.EnumMap<>(DebianRelease.class);
         for (DebianRelease release : options.releases()) {
-            rootFs.put(release, RootFs.obtain(release));
+            rootFs.put(release, RootFs.obtain(release.userland()));
         }
         try {
             return new TestFleet(options, rootFs);
@@ -191,14 +192,18 @@ public final class TestFleet implements AutoCloseable {
         }
     }
 
-    private void publishStandardPackages(RootFs rootFs) throws IOException {
-        String codename = rootFs.release().codename();
+    private void publishStandardPackages(DebianRelease release, RootFs rootFs) throws IOException {
+        String codename = release.codename();
         try (var debs = Files.list(rootFs.debs())) {
             repo.publish(codename, debs.toArray(Path[]::new));
         }
         repo.publish(codename, DemoPackages.installed().toArray(DebPackage[]::new));
         repo.publish(codename + "-security", DemoPackages.securityUpdate());
         repo.publish(codename + "-updates", DemoPackages.otherUpdate());
+        if (release.isUbuntu()) {
+            // Real ESM is never empty, and apt lists no source whose index has no package.
+            repo.publish(release.esmSuiteName(), DemoPackages.esmOnly());
+        }
     }
 
     private void bootAll(String clientPublicKey, Path keyring) {
@@ -212,8 +217,7 @@ public final class TestFleet implements AutoCloseable {
                 boots.add(CompletableFuture.runAsync(() -> {
                     int port = ports.next();
                     process.usePort(port);
-                    disk.provision(clientPublicKey, repo.sourcesEntry(disk.release().suiteNames()
-                            .toArray(String[]::new)), keyring, port);
+                    disk.provision(clientPublicKey, sourcesFiles(disk.release()), keyring, port);
                     bootOnFreePort(process);
                 }, pool));
             }
@@ -224,6 +228,15 @@ public final class TestFleet implements AutoCloseable {
         writeKnownHosts();
         log.info("Test fleet of {} servers up in {} ms ({})", servers.size(),
                 (System.nanoTime() - started) / 1_000_000, dir);
+    }
+
+    /** Debian servers list their three suites; Ubuntu's list ESM in a file of its own, as {@code pro} writes it. */
+    private Map<String, String> sourcesFiles(DebianRelease release) {
+        if (!release.isUbuntu()) {
+            return Map.of("debian.sources", repo.sourcesEntry(release.suiteNames().toArray(String[]::new)));
+        }
+        return Map.of("ubuntu.sources", repo.sourcesEntry(release.suiteNames().toArray(String[]::new)),
+                UbuntuLook.ESM_SOURCES, repo.sourcesEntry(release.esmSuiteName()));
     }
 
     /** Someone else may take a port between our pick and sshd's bind: then pick another. */

@@ -4,7 +4,7 @@ import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.fleet.WorkspaceStore;
+import dev.upkeep.run.ManifestServers;
 import dev.upkeep.ui.fleet.ServerRow;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -151,12 +151,12 @@ class ManifestInWindowTest {
         manifest = dir.resolve("shop/Manifest.yml");
         Files.writeString(manifest, MANIFEST);
         Path file = dir.resolve("workspace.yml");
-        new WorkspaceStore().save(new Workspace(file, null, List.of(new Application("shop", "production", "shop/Manifest.yml", null,
+        ManifestServers.store().save(new Workspace(file, null, List.of(new Application("shop", "production", "shop/Manifest.yml", null,
                 List.of(Server.of("web1", "10.0.0.1"), Server.of("web2", "10.0.0.2"))))));
         ServerStatus old = Canned.securityPending("shop", "web2"); // runs Docker 20.10.24
         CannedStatusService service = new CannedStatusService(2, () -> 0).answer(Canned.healthy("shop", "web1")).answer(old);
         FxToolkit.registerPrimaryStage();
-        app = (UpkeepApp) FxToolkit.setupApplication(() -> new UpkeepApp(new AppServices(file, new WorkspaceStore(), service, null)));
+        app = (UpkeepApp) FxToolkit.setupApplication(() -> new UpkeepApp(new AppServices(file, ManifestServers.store(), service, null)));
         table = robot.lookup("#server-table").queryTableView();
         // the window refreshes on first load
         await().until(() -> fx(() -> table.getItems().size() == 2 && table.getItems().stream().allMatch(r -> r.state().known())));

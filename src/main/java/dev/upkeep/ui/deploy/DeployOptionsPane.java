@@ -20,6 +20,9 @@ import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import java.util.Map;
+import java.util.function.Function;
+
 /** The options page of the Deploy dialog: security, Docker/Weave, reboot, servers, strategy. */
 final class DeployOptionsPane {
     private final VBox root = new VBox(10);
@@ -101,7 +104,7 @@ final class DeployOptionsPane {
         RadioButton parallel = radio("opt-parallel", "Parallel, at most", group);
         RadioButton serial = radio("opt-serial", "One server after the other", group);
         RadioButton rolling = radio("opt-rolling", "Rolling, in batches of", group);
-        java.util.Map<RunOptions.Strategy, RadioButton> radios = java.util.Map.of(RunOptions.Strategy.PARALLEL, parallel,
+        Map<RunOptions.Strategy, RadioButton> radios = Map.of(RunOptions.Strategy.PARALLEL, parallel,
                 RunOptions.Strategy.SERIAL, serial, RunOptions.Strategy.ROLLING, rolling);
         radios.get(vm.strategyProperty().get()).setSelected(true);
         group.selectedToggleProperty().addListener((o, was, now) -> radios.forEach((s, r) -> {
@@ -147,7 +150,7 @@ final class DeployOptionsPane {
         return box;
     }
 
-    private static TableColumn<ServerChoice, String> column(String title, double width, java.util.function.Function<ServerChoice, String> value) {
+    private static TableColumn<ServerChoice, String> column(String title, double width, Function<ServerChoice, String> value) {
         TableColumn<ServerChoice, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
         c.setPrefWidth(width);

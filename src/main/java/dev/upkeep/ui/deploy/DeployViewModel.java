@@ -1,6 +1,7 @@
 package dev.upkeep.ui.deploy;
 
 import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.fleet.Settings;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunOptions;
@@ -53,7 +54,6 @@ public final class DeployViewModel {
     private final BooleanProperty security = new SimpleBooleanProperty(true);
     private final BooleanProperty docker = new SimpleBooleanProperty();
     private final BooleanProperty weave = new SimpleBooleanProperty();
-    private final BooleanProperty serial = new SimpleBooleanProperty();
     private final ObjectProperty<RunOptions.Strategy> strategy = new SimpleObjectProperty<>(RunOptions.Strategy.PARALLEL);
     /** Reboot the servers that need it after the upgrades (RunOptions.Reboot.IF_REQUIRED). */
     private final BooleanProperty reboot = new SimpleBooleanProperty();
@@ -87,12 +87,6 @@ public final class DeployViewModel {
         concurrency.set(workspace.settings() == null ? 10 : workspace.settings().concurrency());
         cannotCheck = Bindings.createBooleanBinding(() -> checking.get() || !(security.get() || docker.get() || weave.get() || reboot.get())
                 || servers.stream().noneMatch(ServerChoice::selected), checking, security, docker, weave, reboot, servers);
-        // "serial" predates the strategy choice; the two stay in step
-        serial.addListener((o, was, now) -> {
-            if (now) strategy.set(RunOptions.Strategy.SERIAL);
-            else if (strategy.get() == RunOptions.Strategy.SERIAL) strategy.set(RunOptions.Strategy.PARALLEL);
-        });
-        strategy.addListener((o, was, now) -> serial.set(now == RunOptions.Strategy.SERIAL));
         // Any change after a pre-flight makes it stale: the user checks again.
         for (javafx.beans.Observable o : List.of(security, docker, weave, strategy, reboot, batchSize, concurrency, maxFailures, servers)) {
             o.addListener(x -> discardReport());
@@ -115,10 +109,6 @@ public final class DeployViewModel {
 
     public BooleanProperty weaveProperty() {
         return weave;
-    }
-
-    public BooleanProperty serialProperty() {
-        return serial;
     }
 
     public ObjectProperty<RunOptions.Strategy> strategyProperty() {
@@ -160,7 +150,7 @@ public final class DeployViewModel {
     }
 
     public String weaveUrl() {
-        return workspace.settings() == null ? dev.upkeep.fleet.Settings.DEFAULT_WEAVE_DOWNLOAD_URL : workspace.settings().weaveDownloadUrl();
+        return workspace.settings() == null ? Settings.DEFAULT_WEAVE_DOWNLOAD_URL : workspace.settings().weaveDownloadUrl();
     }
 
     public List<ServerRef> chosen() {
@@ -173,10 +163,12 @@ public final class DeployViewModel {
      */
     public RunOptions options() {
         RunOptions.Strategy s = strategy.get() == null ? RunOptions.Strategy.PARALLEL : strategy.get();
-        return new RunOptions(security.get(), docker.get(), weave.get(), s, Math.max(1, concurrency.get()),
-                maxFailures.get() > 0 ? maxFailures.get() : null, RunOptions.DEFAULT_LOCK_WAIT, false,
-                reboot.get() ? RunOptions.Reboot.IF_REQUIRED : RunOptions.Reboot.NONE, null,
-                s == RunOptions.Strategy.ROLLING ? Share.count(Math.max(1, batchSize.get())) : null, null, true);
+        return RunOptions.builder().security(security.get()).docker(docker.get()).weave(weave.get())
+                .strategy(s).concurrency(Math.max(1, concurrency.get()))
+                .maxFailures(maxFailures.get() > 0 ? maxFailures.get() : null)
+                .reboot(reboot.get() ? RunOptions.Reboot.IF_REQUIRED : RunOptions.Reboot.NONE)
+                .batch(s == RunOptions.Strategy.ROLLING ? Share.count(Math.max(1, batchSize.get())) : null)
+                .build();
     }
 
     /**

@@ -24,6 +24,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -172,7 +173,7 @@ public final class Deployments {
     }
 
     /** Summaries of past runs for the history view (file I/O: call off the FX thread). */
-    public List<RunSummary> pastRuns() throws java.io.IOException {
+    public List<RunSummary> pastRuns() throws IOException {
         return services.history().list();
     }
 }

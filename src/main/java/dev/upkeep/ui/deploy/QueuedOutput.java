@@ -4,6 +4,7 @@ import dev.upkeep.run.RunEvent;
 import dev.upkeep.run.ServerRef;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,7 @@ final class QueuedOutput {
     /** Stands in the queue for lines that were left out. */
     record Dropped(ServerRef server, long lines) {
         String note() {
-            return "upkeep: … " + String.format(java.util.Locale.ROOT, "%,d", lines) + (lines == 1 ? " line" : " lines")
+            return "upkeep: … " + String.format(Locale.ROOT, "%,d", lines) + (lines == 1 ? " line" : " lines")
                     + " not shown here (the window could not keep up);"
                     + " the run's log on disk has them";
         }

@@ -31,6 +31,7 @@ import javafx.stage.Window;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,6 +85,7 @@ public final class RunView {
         progress.progressProperty().bind(vm.progressProperty());
         Button cancel = new Button("Cancel run", Icons.icon(Icons.CANCEL));
         cancel.setId("run-cancel");
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (" + dev.upkeep.ui.shared.Shortcuts.CANCEL_RUN.display() + ")"));
         cancel.getStyleClass().add(Styles.DANGER);
         // Pressed again while cancelling, it stops waiting for servers mid-reboot (as a second Ctrl-C does).
         cancel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.cancellingProperty())
@@ -92,6 +94,9 @@ public final class RunView {
         cancel.setOnAction(e -> {
             if (vm.cancellingProperty().get()) vm.stopWaiting();
             else vm.cancel();
+        });
+        cancel.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.getAccelerators().put(dev.upkeep.ui.shared.Shortcuts.CANCEL_RUN.combination(), cancel::fire);
         });
         Button pause = new Button();
         pause.setId("run-pause");
@@ -158,7 +163,7 @@ public final class RunView {
         TableColumn<ServerRunRow, String> result = new TableColumn<>("Result");
         result.setCellValueFactory(c -> c.getValue().detailProperty());
         result.setPrefWidth(160);
-        t.getColumns().addAll(java.util.List.of(server, step, progress, time, result));
+        t.getColumns().addAll(List.of(server, step, progress, time, result));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }

@@ -7,8 +7,8 @@ import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerPlan;
 import dev.upkeep.run.ServerRef;
+import dev.upkeep.ui.shared.UiBatcher;
 import dev.upkeep.ui.shared.UiExecutor;
-import dev.upkeep.ui.shared.logs.BoundedBatcher;
 import dev.upkeep.ui.shared.logs.LogLine;
 import dev.upkeep.ui.shared.logs.LogPaneViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -36,8 +36,8 @@ import java.util.function.Supplier;
 
 /**
  * A run as the window shows it: the overview rows and one log pane per server. Events come from the run's
- * threads into a {@link UiBatcher}: one hand-over to the FX thread per ~60 ms burst, whose output lines are
- * appended to each pane in one list change.
+ * threads into a bounded {@link UiBatcher}: one hand-over to the FX thread per ~60 ms burst, of at most
+ * {@link #MAX_BATCH} events, whose output lines are appended to each pane in one list change.
  */
 public final class RunViewModel {
     /** Events per FX hand-over at most: enough for any real server, small enough to keep the window painting. */
@@ -47,7 +47,7 @@ public final class RunViewModel {
     private final ObservableList<ServerRunRow> rows = FXCollections.observableArrayList();
     private final Map<ServerRef, ServerRunRow> byRef = new LinkedHashMap<>();
     private final Map<ServerRef, LogPaneViewModel> panes = new LinkedHashMap<>();
-    private final BoundedBatcher<Object> batcher;
+    private final UiBatcher<Object> batcher;
     private final QueuedOutput queued = new QueuedOutput();
     private final BooleanProperty running = new SimpleBooleanProperty(true);
     private final BooleanProperty cancelling = new SimpleBooleanProperty();
@@ -70,7 +70,7 @@ public final class RunViewModel {
             rows.add(row);
             panes.put(s.ref(), new LogPaneViewModel(logCap));
         }
-        this.batcher = new BoundedBatcher<>(ui, MAX_BATCH, this::apply);
+        this.batcher = new UiBatcher<>(ui, MAX_BATCH, this::apply);
     }
 
     // properties

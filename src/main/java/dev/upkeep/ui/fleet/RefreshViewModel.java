@@ -19,9 +19,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,10 +46,10 @@ public final class RefreshViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Map<ServerRef, UnknownHostKey> unknownKeys = new LinkedHashMap<>();
     /** Servers to check again as soon as the running refresh is over (their key was trusted meanwhile). */
-    private final java.util.Set<ServerRef> checkAfter = new java.util.LinkedHashSet<>();
+    private final Set<ServerRef> checkAfter = new LinkedHashSet<>();
     private RefreshHandle handle;
     /** Distinct servers answered: a server reported twice is counted once. */
-    private final java.util.Set<ServerRef> answered = new java.util.HashSet<>();
+    private final Set<ServerRef> answered = new HashSet<>();
     private int total;
     private long startedNanos;
 

@@ -151,6 +151,7 @@ public final class ServerDetailPane {
         r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
         r = row(r, "Key exchange", st.kex() == null ? "—" : st.kex().describe());
         r = row(r, "OS", Formats.orDash(st.os()));
+        r = row(r, "Support", Formats.orDash(st.supportSummary()));
         r = row(r, "Kernel running", Formats.orDash(st.kernel()));
         r = row(r, "Kernel installed", Formats.orDash(st.installedKernel()) + (st.kernelUpdatePending() ? "  (newer: reboot to use it)" : ""));
         r = row(r, "Boot id", Formats.orDash(st.bootId()));
@@ -162,6 +163,9 @@ public final class ServerDetailPane {
         }
         r = row(r, "Security updates", Formats.orDash(st.securityUpdates() == null ? null : st.securityUpdates().toString()));
         r = row(r, "Other updates", Formats.orDash(st.otherUpdates() == null ? null : st.otherUpdates().toString()));
+        if (st.phasedUpdates() != null && st.phasedUpdates() > 0) {
+            r = row(r, "Phased updates", st.phasedUpdates() + " held back by Ubuntu's staged roll-out (not pending here yet)");
+        }
         r = row(r, "Package lists", !st.listsKnown() ? "—" : st.packageListsUpdated() == null ? "never updated"
                 : Formats.time(st.packageListsUpdated()) + (Formats.listsStale(st, now.get()) ? "  (stale: refresh with package-list update)" : ""));
         r = row(r, "Unattended upgrades", yesNo(st.unattendedUpgrades(), "on", "off"));

@@ -6,6 +6,8 @@ import dev.upkeep.run.ServerRef;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import java.util.Objects;
+
 /** A row of the fleet table. Only the fleet view model changes it, on the FX thread. */
 public final class ServerRow {
     private final ReadOnlyObjectWrapper<RowState> state;
@@ -43,7 +45,7 @@ public final class ServerRow {
     }
 
     void wants(ManifestWants wants) {
-        if (!java.util.Objects.equals(state.get().wants(), wants)) state.set(state.get().withWants(wants));
+        if (!Objects.equals(state.get().wants(), wants)) state.set(state.get().withWants(wants));
     }
 
     @Override

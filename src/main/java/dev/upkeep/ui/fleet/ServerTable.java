@@ -14,6 +14,7 @@ import javafx.util.Duration;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -52,7 +53,7 @@ public final class ServerTable {
         table.setPlaceholder(new Label("No server matches the search or filter."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // What an engineer scans for comes first (state, reboot, updates, versions); identity details after.
-        table.getColumns().addAll(java.util.List.of(
+        table.getColumns().addAll(List.of(
                 column("Server", 120, s -> CellView.text(s.ref().server()), by(s -> s.ref().server())),
                 column("Application", 100, s -> CellView.text(s.ref().application()), by(s -> s.ref().application())),
                 progressColumn("Reachability", 180, Columns::reachability, by(s -> reachOrder(s))),
@@ -101,11 +102,17 @@ public final class ServerTable {
     private static TableColumn<ServerRow, RowState> column(String title, double width, Function<RowState, CellView> render,
                                                            Comparator<RowState> order, boolean progress) {
         TableColumn<ServerRow, RowState> c = new TableColumn<>(title);
+        c.setId(columnId(title)); // stable: the remembered column order and widths refer to it
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> f.getValue().stateProperty());
         c.setCellFactory(col -> new StateCell(render, progress));
         c.setComparator(order);
         return c;
+    }
+
+    /** "Package lists" is col-package-lists. */
+    static String columnId(String title) {
+        return "col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     }
 
     /** Needs a reboot first, then does not; unknown sorts with the unknowns. */

@@ -2,9 +2,11 @@ package dev.upkeep.ui.fleet;
 
 import javafx.css.PseudoClass;
 
+import java.util.Locale;
+
 /** How loudly a cell speaks; the stylesheet maps each to AtlantaFX's -color-success/warning/danger/fg-muted. */
 enum Tone {
     NONE, MUTED, SUCCESS, WARNING, DANGER;
 
-    final PseudoClass pseudoClass = PseudoClass.getPseudoClass(name().toLowerCase(java.util.Locale.ROOT));
+    final PseudoClass pseudoClass = PseudoClass.getPseudoClass(name().toLowerCase(Locale.ROOT));
 }

@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The unknown host keys met during a refresh, for review. Every key starts unchecked: trusting a key is the one
@@ -151,7 +152,7 @@ public final class TrustViewModel implements DialogModel {
     public void trustSubstitution(UnknownHostKey key) {
         if (!substitutions.contains(key) || busy.get()) return;
         String known = key.knownKeys().stream().map(k -> "  " + k.keyType() + " " + k.fingerprint() + " (" + k.where() + ")")
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
         String message = key.server() + " (" + key.knownHostsName() + ") offers a " + key.keyType()
                 + " key, but known_hosts knows it by other keys, which it no longer offers:\n" + known
                 + "\nOffered now:\n  " + key.keyType() + " " + key.fingerprint()

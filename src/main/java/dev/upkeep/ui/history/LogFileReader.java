@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class LogFileReader {
 
     public static Result read(Path file, int cap) throws IOException {
         if (!Files.isRegularFile(file)) return new Result(List.of(LogLine.out("(no log: this server never started in this run)")), 1);
-        java.util.ArrayDeque<LogLine> last = new java.util.ArrayDeque<>();
+        ArrayDeque<LogLine> last = new ArrayDeque<>();
         long total = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String raw; (raw = in.readLine()) != null; ) {

@@ -1,5 +1,6 @@
 package dev.upkeep.ui.manifest;
 
+import dev.upkeep.manifest.LineDiff;
 import dev.upkeep.manifest.Problem;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -44,8 +45,8 @@ public final class FxManifestDialogs implements ManifestDialogs {
     public ChangedOnDisk changedOnDisk(String opened, String onDisk, String mine) {
         ButtonType overwrite = new ButtonType("Overwrite with mine", ButtonBar.ButtonData.OTHER);
         ButtonType reload = new ButtonType("Reload from disk (drop mine)", ButtonBar.ButtonData.OTHER);
-        String diskView = onDisk == null ? "(the file is gone)" : dev.upkeep.manifest.LineDiff.unified(opened, onDisk, "opened", "on disk");
-        String mineView = dev.upkeep.manifest.LineDiff.unified(opened, mine, "opened", "mine");
+        String diskView = onDisk == null ? "(the file is gone)" : LineDiff.unified(opened, onDisk, "opened", "on disk");
+        String mineView = LineDiff.unified(opened, mine, "opened", "mine");
         Alert alert = alert(Alert.AlertType.WARNING, "The file changed on disk",
                 "Someone changed the file after you opened it. What changed on disk, and what you changed:",
                 diskView + "\n" + mineView);

@@ -13,6 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.Optional;
+
 /** The form beside the text: versions of the selected environment and its servers. Every action is a VM command. */
 final class ManifestFormPane extends VBox {
     private final ManifestEditorViewModel vm;
@@ -134,7 +136,7 @@ final class ManifestFormPane extends VBox {
         return box;
     }
 
-    private java.util.Optional<String> selectedName() {
-        return java.util.Optional.ofNullable(servers.getSelectionModel().getSelectedItem()).map(ManifestServer::uniqueName);
+    private Optional<String> selectedName() {
+        return Optional.ofNullable(servers.getSelectionModel().getSelectedItem()).map(ManifestServer::uniqueName);
     }
 }

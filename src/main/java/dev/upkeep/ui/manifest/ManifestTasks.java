@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * Where the editor's work runs: {@code work} off the FX thread, the callbacks on it. The window passes an
- * implementation backed by a named daemon executor and {@code Platform.runLater}; tests run everything at once.
+ * Where the editor's work runs: {@code work} off the FX thread, the callbacks on it. The window passes
+ * {@link FxManifestTasks}, which goes through the window's one {@code UiExecutor}; tests run everything at once.
  */
 public interface ManifestTasks {
 

@@ -60,7 +60,7 @@ class DeployViewModelTest {
         assertThat(o.batch()).isEqualTo(Share.count(1));
         assertThat(o.failuresAllowed(2)).as("rolling stops at the first failure").isEqualTo(1);
         assertThat(o.keepOneUp()).isTrue();
-        assertThat(vm.serialProperty().get()).isFalse();
+        assertThat(vm.strategyProperty().get()).isNotEqualTo(RunOptions.Strategy.SERIAL);
         assertThat(vm.chosen()).containsExactly(WEB1, WEB2);
     }
 
@@ -76,7 +76,7 @@ class DeployViewModelTest {
         assertThat(o.batch()).isEqualTo(Share.count(3));
         assertThat(o.maxFailures()).isEqualTo(2);
         assertThat(o.failuresAllowed(6)).isEqualTo(2);
-        vm.serialProperty().set(true);
+        vm.strategyProperty().set(RunOptions.Strategy.SERIAL);
         assertThat(vm.options().strategy()).isEqualTo(RunOptions.Strategy.SERIAL);
         assertThat(vm.options().batch()).as("a batch size only for rolling").isNull();
         vm.securityProperty().set(false);

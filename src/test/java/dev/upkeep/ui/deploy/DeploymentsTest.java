@@ -51,7 +51,7 @@ class DeploymentsTest {
         vm.securityProperty().set(false);
         assertThat(vm.cannotCheckProperty().get()).as("nothing to apply").isTrue();
         vm.dockerProperty().set(true);
-        vm.serialProperty().set(true);
+        vm.strategyProperty().set(RunOptions.Strategy.SERIAL);
         vm.maxFailuresProperty().set(2);
         vm.servers().get(1).selectedProperty().set(false);
         RunOptions o = vm.options();
@@ -79,7 +79,7 @@ class DeploymentsTest {
                 "    openssl 3.0.13-1~deb12u2", "    libssl3 3.0.13-1~deb12u2", "Docker: 24.0.7 → 25.0.1");
         assertThat(report.servers().get(1).lines()).contains("Docker: no change known");
 
-        vm.serialProperty().set(true);
+        vm.strategyProperty().set(RunOptions.Strategy.SERIAL);
         assertThat(vm.reportProperty().get()).as("stale after a change").isNull();
         assertThat(vm.confirm()).isNull();
         vm.dispose();

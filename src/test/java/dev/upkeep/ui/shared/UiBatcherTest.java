@@ -75,4 +75,14 @@ class UiBatcherTest {
         ui.runPending();
         assertThat(batches).containsExactly(List.of("a"), List.of("b", "c"));
     }
+
+    @Test
+    void aBoundedBatcherHandsOverAtMostMaxAndSchedulesTheRest() {
+        HeldUi ui = new HeldUi();
+        List<List<Integer>> batches = new ArrayList<>();
+        UiBatcher<Integer> batcher = new UiBatcher<>(ui, 2, batches::add);
+        for (int i = 1; i <= 5; i++) batcher.add(i);
+        ui.runPending();
+        assertThat(batches).containsExactly(List.of(1, 2), List.of(3, 4), List.of(5));
+    }
 }

@@ -27,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -153,7 +154,7 @@ public final class LogPaneView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save log");
         chooser.setInitialFileName("upkeep.log");
-        java.io.File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (file == null) return;
         List<LogLine> snapshot = List.copyOf(vm.lines());
         Path target = file.toPath();

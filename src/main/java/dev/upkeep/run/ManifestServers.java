@@ -1,5 +1,9 @@
-package dev.upkeep.fleet;
+package dev.upkeep.run;
 
+import dev.upkeep.fleet.Application;
+import dev.upkeep.fleet.Server;
+import dev.upkeep.fleet.Workspace;
+import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.manifest.ManifestDocument;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.ManifestReadException;
@@ -18,14 +22,21 @@ import java.util.Set;
  * Registered servers of an application's Manifest.yml ({@code unique_name} + {@code address}) join the workspace's
  * servers, merged by name: a server the workspace names itself keeps the workspace's SSH settings.
  * A manifest that is missing or does not parse adds nothing (the manifest editor reports its problems).
+ * It lives above both fleet and manifest, which know nothing of each other; the launcher hands {@link #store()} to
+ * the command line and the window.
  */
-final class ManifestServers {
+public final class ManifestServers {
     private static final Logger log = LoggerFactory.getLogger(ManifestServers.class);
 
     private ManifestServers() {
     }
 
-    static Workspace merge(Workspace ws) {
+    /** A workspace store whose loaded workspaces include their manifests' registered servers. */
+    public static WorkspaceStore store() {
+        return new WorkspaceStore(ManifestServers::merge);
+    }
+
+    public static Workspace merge(Workspace ws) {
         List<Application> apps = new ArrayList<>();
         for (Application app : ws.applications()) apps.add(app.manifest() == null ? app : merge(ws, app));
         return ws.withApplications(apps);
@@ -51,7 +62,7 @@ final class ManifestServers {
         servers.forEach(s -> names.add(s.name()));
         for (ManifestServer m : doc.servers(app.environment())) {
             if (!m.registered() || m.uniqueName() == null || !names.add(m.uniqueName())) continue;
-            if (!WorkspaceValidator.NAME.matcher(m.uniqueName()).matches() || !WorkspaceValidator.HOST.matcher(m.address()).matches()) {
+            if (!Server.isPlain(m.uniqueName(), m.address())) {
                 log.warn("{}:{}: server '{}' at '{}' skipped: not a plain name and address", path, m.line(), m.uniqueName(), m.address());
                 continue;
             }
