@@ -91,12 +91,12 @@ class RestartServicesWindowOnRealServersTest {
         assertThat(robot.lookup("#server-table").lookup("today").tryQuery()).as("Last security upgrade: the library's, just now").isPresent();
         assertThat(fx(() -> robot.lookup("#detail-services-to-restart").queryLabeled().getText())).isEqualTo(LibraryDemo.SERVICE);
 
-        robot.clickOn("#detail-restart-services");
+        pressRestartServices();
         robot.clickOn("Cancel");
         assertThat(LibraryDemo.pid(srv)).as("Cancel restarts nothing").isEqualTo(daemon);
         assertThat(history.list()).as("and records nothing").isEmpty();
 
-        robot.clickOn("#detail-restart-services");
+        pressRestartServices();
         robot.clickOn("OK");
         await().atMost(Duration.ofMinutes(2)).until(() -> fx(() -> robot.lookup("#detail-services-to-restart").tryQuery()
                 .map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("")).equals("none"));
@@ -126,6 +126,13 @@ class RestartServicesWindowOnRealServersTest {
             assertThat(e.security()).isTrue();
         });
         assertThat(fx(() -> robot.lookup("#detail-history-message").queryLabeled().getText())).contains("the apt logs read go back to");
+    }
+
+    /** The button may sit below the detail pane's fold in a small window: pressed as a keyboard user would. */
+    private void pressRestartServices() throws Exception {
+        javafx.scene.control.Button button = robot.lookup("#detail-restart-services").queryButton();
+        javafx.application.Platform.runLater(button::fire);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("Cancel").tryQuery().isPresent()));
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
