@@ -40,12 +40,12 @@ final class ReportCommand implements Callable<Integer> {
     Format format;
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (private, 0600) instead of standard output.")
     Path out;
-    @Option(names = "--warn-days", paramLabel = "DAYS", description = "Mark a last security upgrade older than this (default: ${DEFAULT-VALUE}).")
-    int warnDays = 14;
+    @Option(names = "--warn-days", paramLabel = "DAYS", description = "Mark a last security upgrade older than this (default: the workspace's settings.patchAgeWarnDays, 14 if not set).")
+    Integer warnDays;
 
     @Override
     public Integer call() throws Exception {
-        if (warnDays < 1 || warnDays > 3650) throw new BadInputException("--warn-days must be between 1 and 3650");
+        if (warnDays != null && (warnDays < 1 || warnDays > 3650)) throw new BadInputException("--warn-days must be between 1 and 3650");
         if (out != null && Files.isDirectory(out)) throw new BadInputException("--out: " + out + " is a folder");
         if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
             throw new BadInputException("--out: no folder " + out.toAbsolutePath().getParent());
@@ -61,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }).completion().get());
         statuses.sort(Comparator.comparingInt(s -> refs.indexOf(new ServerRef(s.application(), s.server()))));
-        FleetReport report = FleetReport.of(statuses, Instant.now(), warnDays);
+        FleetReport report = FleetReport.of(statuses, Instant.now(), warnDays != null ? warnDays : ws.settings().patchAgeWarnDays());
         String text = switch (format) {
             case html -> ReportHtml.html(report);
             case csv -> ReportFormats.csv(report);

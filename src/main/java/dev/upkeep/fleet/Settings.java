@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * {@code weaveDownloadUrl} is where the Weave script of a version is downloaded from, {@code {version}} standing for
  * the version (Weave Net's last release is 2.8.1 and the project is archived: point it at a mirror or fork if need be);
  * https only. {@code weaveChecksums} gives the script's SHA-256 per version where Upkeep has no pin (a mirror, a fork).
- * {@code dockerTimeoutSeconds}/{@code weaveTimeoutSeconds} bound each install on a server.
+ * {@code dockerTimeoutSeconds}/{@code weaveTimeoutSeconds} bound each install on a server. {@code patchAgeWarnDays}:
+ * a last security upgrade older than this many days is marked (the window's column, the report).
  */
 public record Settings(int concurrency, String knownHosts, String sshConfig, int connectTimeoutSeconds,
                        String weaveDownloadUrl, int dockerTimeoutSeconds, int weaveTimeoutSeconds,
-                       Map<String, String> weaveChecksums) {
+                       Map<String, String> weaveChecksums, int patchAgeWarnDays) {
     /**
      * An https URL of plain characters only: it is passed (quoted) to curl on the servers, so nothing a shell or
      * curl's URL globbing ({@code []}) could read is allowed; {@code {}} only in the {@code {version}} placeholder.
@@ -29,6 +30,7 @@ public record Settings(int concurrency, String knownHosts, String sshConfig, int
             "https://github.com/weaveworks/weave/releases/download/v{version}/weave";
     public static final int DEFAULT_DOCKER_TIMEOUT_SECONDS = 900;
     public static final int DEFAULT_WEAVE_TIMEOUT_SECONDS = 300;
+    public static final int DEFAULT_PATCH_AGE_WARN_DAYS = 14;
     public static final Settings DEFAULTS = new Settings(10, "~/.ssh/known_hosts", "~/.ssh/config", 10,
             DEFAULT_WEAVE_DOWNLOAD_URL);
 
@@ -39,6 +41,7 @@ public record Settings(int concurrency, String knownHosts, String sshConfig, int
             throw new IllegalArgumentException("weaveDownloadUrl must be an https URL containing {version}: "
                     + weaveDownloadUrl);
         }
+        if (patchAgeWarnDays < 1 || patchAgeWarnDays > 3650) throw new IllegalArgumentException("patchAgeWarnDays must be between 1 and 3650");
         if (dockerTimeoutSeconds < 1 || weaveTimeoutSeconds < 1) throw new IllegalArgumentException("install time limits must be at least 1 s");
         TreeMap<String, String> sums = new TreeMap<>();
         if (weaveChecksums != null) {
@@ -48,6 +51,14 @@ public record Settings(int concurrency, String knownHosts, String sshConfig, int
             });
         }
         weaveChecksums = Collections.unmodifiableMap(sums);
+    }
+
+    /** Settings as before the patch age warning existed: 14 days. */
+    public Settings(int concurrency, String knownHosts, String sshConfig, int connectTimeoutSeconds,
+                    String weaveDownloadUrl, int dockerTimeoutSeconds, int weaveTimeoutSeconds,
+                    Map<String, String> weaveChecksums) {
+        this(concurrency, knownHosts, sshConfig, connectTimeoutSeconds, weaveDownloadUrl, dockerTimeoutSeconds,
+                weaveTimeoutSeconds, weaveChecksums, DEFAULT_PATCH_AGE_WARN_DAYS);
     }
 
     /** Settings as before the install time limits and Weave checksums existed: their defaults. */
@@ -80,11 +91,16 @@ public record Settings(int concurrency, String knownHosts, String sshConfig, int
 
     public Settings withWeaveDownload(String urlTemplate, Map<String, String> checksums) {
         return new Settings(concurrency, knownHosts, sshConfig, connectTimeoutSeconds, urlTemplate, dockerTimeoutSeconds,
-                weaveTimeoutSeconds, checksums);
+                weaveTimeoutSeconds, checksums, patchAgeWarnDays);
     }
 
     public Settings withInstallTimeouts(int dockerSeconds, int weaveSeconds) {
         return new Settings(concurrency, knownHosts, sshConfig, connectTimeoutSeconds, weaveDownloadUrl, dockerSeconds,
-                weaveSeconds, weaveChecksums);
+                weaveSeconds, weaveChecksums, patchAgeWarnDays);
+    }
+
+    public Settings withPatchAgeWarnDays(int days) {
+        return new Settings(concurrency, knownHosts, sshConfig, connectTimeoutSeconds, weaveDownloadUrl, dockerTimeoutSeconds,
+                weaveTimeoutSeconds, weaveChecksums, days);
     }
 }

@@ -12,10 +12,11 @@ record WorkspaceDto(SettingsDto settings, List<ApplicationDto> applications) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"concurrency", "knownHosts", "sshConfig", "connectTimeoutSeconds", "weaveDownloadUrl",
-            "weaveChecksums", "dockerTimeoutSeconds", "weaveTimeoutSeconds"})
+            "weaveChecksums", "dockerTimeoutSeconds", "weaveTimeoutSeconds",
+            "patchAgeWarnDays"})
     record SettingsDto(Integer concurrency, String knownHosts, String sshConfig, Integer connectTimeoutSeconds,
                        String weaveDownloadUrl, Map<String, String> weaveChecksums, Integer dockerTimeoutSeconds,
-                       Integer weaveTimeoutSeconds) {
+                       Integer weaveTimeoutSeconds, Integer patchAgeWarnDays) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

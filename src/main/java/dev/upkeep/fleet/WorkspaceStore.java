@@ -117,7 +117,8 @@ public final class WorkspaceStore {
         var settings = new WorkspaceDto.SettingsDto(s.concurrency(), s.knownHosts(), s.sshConfig(), s.connectTimeoutSeconds(),
                 s.weaveDownloadUrl(), s.weaveChecksums().isEmpty() ? null : s.weaveChecksums(),
                 s.dockerTimeoutSeconds() == Settings.DEFAULT_DOCKER_TIMEOUT_SECONDS ? null : s.dockerTimeoutSeconds(),
-                s.weaveTimeoutSeconds() == Settings.DEFAULT_WEAVE_TIMEOUT_SECONDS ? null : s.weaveTimeoutSeconds());
+                s.weaveTimeoutSeconds() == Settings.DEFAULT_WEAVE_TIMEOUT_SECONDS ? null : s.weaveTimeoutSeconds(),
+                s.patchAgeWarnDays() == Settings.DEFAULT_PATCH_AGE_WARN_DAYS ? null : s.patchAgeWarnDays());
         List<WorkspaceDto.ApplicationDto> apps = new ArrayList<>();
         for (Application a : ws.applications()) {
             List<WorkspaceDto.ServerDto> servers = new ArrayList<>();

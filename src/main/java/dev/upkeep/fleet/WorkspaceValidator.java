@@ -62,6 +62,8 @@ final class WorkspaceValidator {
         int weave = s.weaveTimeoutSeconds() == null ? d.weaveTimeoutSeconds() : s.weaveTimeoutSeconds();
         if (docker < 1 || docker > 86400) throw error("dockerTimeoutSeconds must be between 1 and 86400", "settings", "dockerTimeoutSeconds");
         if (weave < 1 || weave > 86400) throw error("weaveTimeoutSeconds must be between 1 and 86400", "settings", "weaveTimeoutSeconds");
+        int warnDays = s.patchAgeWarnDays() == null ? d.patchAgeWarnDays() : s.patchAgeWarnDays();
+        if (warnDays < 1 || warnDays > 3650) throw error("patchAgeWarnDays must be between 1 and 3650", "settings", "patchAgeWarnDays");
         Map<String, String> sums = s.weaveChecksums() == null ? Map.of() : s.weaveChecksums();
         for (var e : sums.entrySet()) {
             if (!Versions.isWeaveVersion(e.getKey())) {
@@ -73,7 +75,7 @@ final class WorkspaceValidator {
             }
         }
         return new Settings(concurrency, s.knownHosts() == null ? d.knownHosts() : s.knownHosts(),
-                s.sshConfig() == null ? d.sshConfig() : s.sshConfig(), timeout, weaveUrl, docker, weave, sums);
+                s.sshConfig() == null ? d.sshConfig() : s.sshConfig(), timeout, weaveUrl, docker, weave, sums, warnDays);
     }
 
     private List<Server> servers(WorkspaceDto.ApplicationDto app, int ai) throws WorkspaceException {

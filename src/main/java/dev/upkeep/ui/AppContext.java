@@ -79,12 +79,24 @@ final class AppContext implements AutoCloseable {
         tightenPrivateState(services.privateState());
         Runnable importServers = () -> new ImportDialog(new ImportViewModel(services.store(), ui, workspace::workspace,
                 saved -> workspace.reload()), stage).show();
-        this.view = new MainView(new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys,
-                () -> findPackages(stage), importServers),
+        Commands commands = new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys,
+                () -> findPackages(stage), importServers);
+        commands.patchHistory = this::patchHistory;
+        commands.ui = ui;
+        this.view = new MainView(commands,
                 Instant::now, new DemoActions(services.demo().active(), openDemo));
     }
 
     private dev.upkeep.ui.packages.PackageFinderView packageFinder;
+
+    /** The History tab's read: the server's logs over SSH merged with this machine's runs (blocking). */
+    private dev.upkeep.history.PatchHistory patchHistory(dev.upkeep.run.ServerRef ref) throws Exception {
+        dev.upkeep.run.ServerAnswer<dev.upkeep.history.PatchHistory> a = services.statusService().history(workspace.workspace(),
+                java.util.List.of(ref), null, services.runs() == null ? null : services.runs().history(),
+                dev.upkeep.run.AnswerListener.<dev.upkeep.history.PatchHistory>none()).completion().get().get(0);
+        if (!a.answered()) throw new java.io.IOException(a.error());
+        return a.value();
+    }
 
     /** Servers › Find package…: one window, kept while the main window lives. */
     private void findPackages(Stage stage) {

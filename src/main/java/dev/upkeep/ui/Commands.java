@@ -29,6 +29,10 @@ final class Commands {
     final DeployWindows deploys;
     /** Opens Find package (which servers have a package, below which version). */
     final Runnable findPackages;
+    /** Reads a server's patch history for the detail pane's History tab; null: no History tab. */
+    dev.upkeep.ui.fleet.PatchHistoryTab.Loader patchHistory;
+    /** Where the History tab's read runs; set with {@link #patchHistory}. */
+    dev.upkeep.ui.shared.UiExecutor ui;
     final BooleanBinding cannotDeploy;
     final BooleanBinding cannotEdit;
     final BooleanBinding cannotRefresh;

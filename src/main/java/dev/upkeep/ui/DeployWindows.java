@@ -88,6 +88,27 @@ public final class DeployWindows implements UpgradeLauncher {
         return lastRun;
     }
 
+    /**
+     * Detail pane › Restart services…: names the services and asks first; yes restarts them as a run with its window
+     * (recorded in the history), and the fleet checks the server again when it ends. Never sshd: the core refuses it.
+     */
+    public void restartServices(ServerRef server, List<String> services) {
+        if (services.isEmpty()) return;
+        if (!dialogs.confirm(RESTART_SERVICES, "Restart on " + server.server() + ":\n\n    " + String.join("\n    ", services)
+                + "\n\nThey still use replaced (deleted) libraries. Upkeep looks again after the restart.")) return;
+        RunViewModel run;
+        try {
+            run = deployments.restartServices(server, new java.util.LinkedHashSet<>(services));
+        } catch (IllegalArgumentException e) {
+            dialogs.showInfo(RESTART_SERVICES, e.getMessage());
+            return;
+        }
+        lastRun = new RunView(run, ui, owner.get());
+        lastRun.show();
+    }
+
+    public static final String RESTART_SERVICES = "Restart services";
+
     /** Opens the run window of a confirmed plan and starts it. */
     public void start(DeployViewModel.Confirmed confirmed) {
         RunViewModel run = deployments.start(confirmed);

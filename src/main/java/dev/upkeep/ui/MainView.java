@@ -37,7 +37,8 @@ final class MainView {
 
         ApplicationListView apps = new ApplicationListView(c.fleet);
         apps.node().setContextMenu(new AppMenu(c).node());
-        split = new SplitPane(apps.node(), centre, new ServerDetailPane(c.fleet, now).node());
+        split = new SplitPane(apps.node(), centre, new ServerDetailPane(c.fleet, now,
+                c.deploys == null ? null : c.deploys::restartServices, c.patchHistory, c.ui).node());
         split.setDividerPositions(0.16, 0.72);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         SplitPane.setResizableWithParent(split.getItems().get(2), false);

@@ -67,12 +67,16 @@ class ReportCommandTest {
     }
 
     private static Result run(String... args) {
+        return runOn(dir.resolve("workspace.yml"), args);
+    }
+
+    private static Result runOn(Path workspace, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), SshStatusService::new));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--workspace", dir.resolve("workspace.yml").toString()));
+        List<String> all = new ArrayList<>(List.of("--workspace", workspace.toString()));
         all.addAll(List.of(args));
         return new Result(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
     }
@@ -144,6 +148,20 @@ class ReportCommandTest {
         assertThat(rows.item(2).getTextContent()).contains("shop/srv03").contains("unreachable");
         String states = dom.getElementsByTagName("svg").item(0).getTextContent();
         assertThat(states).contains("Servers by state").contains("reboot required1").contains("unreachable1");
+    }
+
+    @Test
+    void theWorkspacesPatchAgeWarnDaysIsUsedUnlessWarnDaysIsGiven() throws Exception {
+        WorkspaceStore store = new WorkspaceStore();
+        dev.upkeep.fleet.Workspace ws = store.load(dir.resolve("workspace.yml"));
+        Path file = dir.resolve("warn30.yml");
+        store.save(new dev.upkeep.fleet.Workspace(file, ws.settings().withPatchAgeWarnDays(30), ws.applications()));
+        assertThat(java.nio.file.Files.readString(file)).contains("patchAgeWarnDays: 30");
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(runOn(file, "report", "--format", "json", "--server", "srv01").out).get("patchAgeWarnDays").asInt())
+                .isEqualTo(30);
+        assertThat(json.readTree(runOn(file, "report", "--format", "json", "--server", "srv01", "--warn-days", "7").out)
+                .get("patchAgeWarnDays").asInt()).isEqualTo(7);
     }
 
     @Test

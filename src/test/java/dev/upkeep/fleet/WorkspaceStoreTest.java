@@ -87,6 +87,19 @@ class WorkspaceStoreTest {
         assertThat(store.format(store.parse("applications: []\n", file))).doesNotContain("weaveChecksums").doesNotContain("dockerTimeout").doesNotContain("weaveTimeout");
     }
 
+    @Test
+    void patchAgeWarnDaysIsReadDefaultsTo14AndIsWrittenOnlyWhenGiven(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("workspace.yml");
+        Workspace ws = store.parse("settings:\n  patchAgeWarnDays: 30\n", file);
+        assertThat(ws.settings().patchAgeWarnDays()).isEqualTo(30);
+        store.save(ws);
+        assertThat(Files.readString(file)).contains("patchAgeWarnDays: 30");
+        assertThat(store.load(file)).isEqualTo(ws);
+        Workspace plain = store.parse("applications: []\n", file);
+        assertThat(plain.settings().patchAgeWarnDays()).isEqualTo(14);
+        assertThat(store.format(plain)).doesNotContain("patchAgeWarnDays");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "unknown key|applications:\\n  - name: a\\n    servers:\\n      - name: w\\n        hots: x\\n|5|unknown key 'hots'",
@@ -104,6 +117,7 @@ class WorkspaceStoreTest {
             "weave url plain http|settings:\\n  weaveDownloadUrl: http://x/{version}/weave\\n|2|plain http is refused",
             "weave checksum not sha256|settings:\\n  weaveChecksums:\\n    2.8.1: md5:abc\\n|3|weaveChecksums.2.8.1 must be sha256:",
             "weave checksum bad version|settings:\\n  weaveChecksums:\\n    latest: sha256:00\\n|3|'latest' is not a Weave version",
+            "zero patch age warning|settings:\\n  patchAgeWarnDays: 0\\n|2|patchAgeWarnDays must be between 1 and 3650",
             "zero docker timeout|settings:\\n  dockerTimeoutSeconds: 0\\n|2|dockerTimeoutSeconds must be"})
     void badWorkspaceIsRefusedWithItsLine(String what, String yaml, int line, String message, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("ws.yml");

@@ -130,6 +130,17 @@ public final class Deployments {
         return run;
     }
 
+    /**
+     * Restarts the confirmed services on one server as a run of its own (recorded in the history like every run; the
+     * server is checked again when it ends). Throws IllegalArgumentException when no plan can be made.
+     */
+    public RunViewModel restartServices(ServerRef server, java.util.Set<String> services) {
+        Workspace ws = workspace.get();
+        dev.upkeep.run.RunPlan plan = this.services.plans().restartServices(ws, java.util.Map.of(server, services),
+                dev.upkeep.run.RunOptions.restartOnly(ws.settings().concurrency()));
+        return start(new DeployViewModel.Confirmed(plan, new RunSession(this.services, ws, prompt)));
+    }
+
     private void track(RunViewModel run) {
         active.add(run);
         run.progressProperty().addListener(o -> recompute());

@@ -18,8 +18,21 @@ public interface RunPlans {
     /** The pre-flight (apt simulation) of the same choice. */
     RunPlan preflight(Workspace ws, List<ServerRef> servers, RunOptions options);
 
+    /**
+     * Restarting the services a person confirmed on each server (the window's Restart services…). Plans that cannot
+     * restart services (the demo's stand-ins) refuse.
+     */
+    default RunPlan restartServices(Workspace ws, java.util.Map<ServerRef, java.util.Set<String>> confirmed, RunOptions options) {
+        throw new IllegalArgumentException("restarting services is not available here");
+    }
+
     static RunPlans of(RunPlanner planner) {
         return new RunPlans() {
+            @Override
+            public RunPlan restartServices(Workspace ws, java.util.Map<ServerRef, java.util.Set<String>> confirmed, RunOptions options) {
+                return planner.restartServices(ws, confirmed, options);
+            }
+
             @Override
             public RunPlan plan(Workspace ws, List<ServerRef> servers, RunOptions options) {
                 return planner.plan(ws, servers, options);

@@ -11,7 +11,15 @@ import java.util.function.Supplier;
 final class Columns {
     private final Supplier<Instant> now;
 
+    private final java.util.function.IntSupplier warnDays;
+
     Columns(Supplier<Instant> now) {
+        this(now, () -> dev.upkeep.fleet.Settings.DEFAULT_PATCH_AGE_WARN_DAYS);
+    }
+
+    /** @param warnDays the workspace's {@code settings.patchAgeWarnDays} */
+    Columns(Supplier<Instant> now, java.util.function.IntSupplier warnDays) {
+        this.warnDays = warnDays;
         this.now = now;
     }
 
@@ -53,6 +61,20 @@ final class Columns {
         String age = Formats.ago(updated, now.get());
         return Formats.listsStale(s.status(), now.get()) ? new CellView(age + " (stale)", Icons.STALE, Tone.WARNING)
                 : CellView.text(age);
+    }
+
+    /**
+     * When the server last installed a security update, by anyone: "N days ago", amber with the stale icon past
+     * {@code settings.patchAgeWarnDays} (also when the logs hold none and go back further), "unknown" when not read.
+     */
+    CellView lastSecurityUpgrade(RowState s) {
+        if (!s.reachable()) return CellView.EMPTY;
+        dev.upkeep.fleet.SecurityPatchAge age = s.status().securityPatchAge();
+        if (age == null) return CellView.muted("unknown");
+        Long days = age.daysAgo(now.get());
+        String text = days == null ? "none in the logs" : days == 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago";
+        return age.olderThan(warnDays.getAsInt(), now.get()) ? new CellView(text, Icons.STALE, Tone.WARNING)
+                : days == null ? CellView.muted(text) : CellView.text(text);
     }
 
     /** Services still using replaced libraries: their names, "none", or why it is unknown (muted). */

@@ -111,6 +111,12 @@ public final class FleetViewModel {
         this.selector = tableSelector;
     }
 
+    /** The workspace's {@code settings.patchAgeWarnDays}: a last security upgrade older than this is marked. */
+    public int patchAgeWarnDays() {
+        Workspace ws = workspace.getValue();
+        return ws == null ? dev.upkeep.fleet.Settings.DEFAULT_PATCH_AGE_WARN_DAYS : ws.settings().patchAgeWarnDays();
+    }
+
     /** True when the workspace has no server at all: the view shows what to do instead of an empty table. */
     public ReadOnlyBooleanProperty emptyProperty() {
         return empty.getReadOnlyProperty();

@@ -13,6 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Everything known about the selected server: configuration, status, the reboot or error explanation, and drift. */
@@ -28,15 +29,48 @@ public final class ServerDetailPane {
     private final ScrollPane scroll = new ScrollPane(box);
     private final ChangeListener<RowState> stateListener = (o, was, now) -> show(now);
 
+    private final java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart;
+
     public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now) {
+        this(vm, now, null);
+    }
+
+    /** @param restart Restart services… for a server and the services listed (null: the window runs nothing) */
+    public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now,
+                            java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart) {
+        this(vm, now, restart, null, null);
+    }
+
+    private final javafx.scene.Node node;
+
+    /**
+     * @param history reads a server's patch history for the History tab (null: no History tab)
+     * @param ui      where the read runs
+     */
+    public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now,
+                            java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart,
+                            PatchHistoryTab.Loader history, dev.upkeep.ui.shared.UiExecutor ui) {
+        this.restart = restart;
         this.vm = vm;
         this.now = now;
         build();
         bind();
+        if (history == null) {
+            node = scroll;
+        } else {
+            javafx.scene.control.Tab details = new javafx.scene.control.Tab("Details", scroll);
+            details.setClosable(false);
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, new PatchHistoryTab(vm, history, ui).tab());
+            tabs.setId("detail-tabs");
+            tabs.setMinWidth(260);
+            tabs.setPrefWidth(360);
+            node = tabs;
+        }
     }
 
-    public ScrollPane node() {
-        return scroll;
+    /** The details, or with a patch history loader, tabs: Details and History. */
+    public javafx.scene.Node node() {
+        return node;
     }
 
     private void build() {
@@ -135,6 +169,7 @@ public final class ServerDetailPane {
         r = row(r, "Package lists", !st.listsKnown() ? "—" : st.packageListsUpdated() == null ? "never updated"
                 : Formats.time(st.packageListsUpdated()) + (Formats.listsStale(st, now.get()) ? "  (stale: refresh with package-list update)" : ""));
         r = row(r, "Unattended upgrades", yesNo(st.unattendedUpgrades(), "on", "off"));
+        r = RestartSection.addTo(grid, r, s.ref(), st.restartNeeds(), restart);
         r = row(r, "Docker", Formats.orDash(st.dockerVersion()));
         r = row(r, "Weave", Formats.orDash(st.weaveVersion()));
         DriftSection.addTo(grid, r, s);

@@ -29,7 +29,7 @@ public final class ServerTable {
 
     public ServerTable(FleetViewModel vm, Supplier<Instant> now) {
         this.vm = vm;
-        this.columns = new Columns(now);
+        this.columns = new Columns(now, vm::patchAgeWarnDays);
         build();
         bind();
         // Ages ("5 min ago") move on even when no status arrives; a redraw of the visible rows is cheap.
@@ -61,6 +61,8 @@ public final class ServerTable {
                 column("Security", 85, Columns::securityUpdates, by(s -> s.reachable() ? s.status().securityUpdates() : null)),
                 column("Other", 70, Columns::otherUpdates, by(s -> s.reachable() ? s.status().otherUpdates() : null)),
                 column("Package lists", 150, columns::packageLists, byStatus(ServerStatus::packageListsUpdated)),
+                column("Last security upgrade", 160, columns::lastSecurityUpgrade,
+                        by(s -> s.reachable() && s.status().securityPatchAge() != null ? s.status().securityPatchAge().daysAgo(Instant.now()) : null)),
                 column("Services to restart", 150, Columns::servicesToRestart, by(s -> s.reachable() ? s.status().servicesToRestart() : null)),
                 column("Unattended", 95, Columns::unattended, by(s -> s.reachable() ? s.status().unattendedUpgrades() : null)),
                 column("Docker", 180, Columns::docker, byStatus(ServerStatus::dockerVersion)),
