@@ -8,7 +8,7 @@ import java.util.Optional;
  * The support dates of the releases Upkeep knows, copied from distro-info-data 0.66 (Debian's
  * {@code /usr/share/distro-info/debian.csv} and {@code ubuntu.csv}: columns {@code eol}, and {@code eol-lts} for
  * Debian or {@code eol-esm} for Ubuntu). A test compares this table with the machine's distro-info-data when it is
- * installed, so a newer package tells us when to update it; see docs/decisions/xxxx-os-support-table.md.
+ * installed, so a newer package tells us when to update it; see docs/decisions/0024-os-support-table.md.
  */
 public final class OsSupportTable {
     /** One release: its name, end of standard support and end of the paid or volunteer extension. */
