@@ -4,8 +4,7 @@ import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.files.AtomicFile;
 import dev.upkeep.report.FleetReport;
-import dev.upkeep.report.ReportFormats;
-import dev.upkeep.report.ReportHtml;
+import dev.upkeep.report.ReportFormat;
 import dev.upkeep.run.ServerRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +26,6 @@ import java.util.concurrent.Callable;
         + "reboot required since when and why, pending security updates, last security upgrade, unattended-upgrades, "
         + "services to restart; a summary with charts (HTML). Asks every selected server first, like status.")
 final class ReportCommand implements Callable<Integer> {
-    enum Format { html, csv, json }
-
     @ParentCommand
     UpkeepCommand parent;
     @Spec
@@ -37,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ServerOptions selection = new ServerOptions();
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "html, csv or json.")
-    Format format;
+    ReportFormat format;
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (private, 0600) instead of standard output.")
     Path out;
     @Option(names = "--warn-days", paramLabel = "DAYS", description = "Mark a last security upgrade older than this (default: the workspace's settings.patchAgeWarnDays, 14 if not set).")
@@ -62,11 +59,7 @@ final class ReportCommand implements Callable<Integer> {
         }).completion().get());
         statuses.sort(Comparator.comparingInt(s -> refs.indexOf(new ServerRef(s.application(), s.server()))));
         FleetReport report = FleetReport.of(statuses, Instant.now(), warnDays != null ? warnDays : ws.settings().patchAgeWarnDays());
-        String text = switch (format) {
-            case html -> ReportHtml.html(report);
-            case csv -> ReportFormats.csv(report);
-            case json -> ReportFormats.json(report);
-        };
+        String text = format.render(report);
         if (out == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();

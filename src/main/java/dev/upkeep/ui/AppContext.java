@@ -23,6 +23,8 @@ import dev.upkeep.windowstate.ThemeChoice;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import dev.upkeep.ui.inventory.ImportDialog;
+import dev.upkeep.ui.report.ExportReportDialog;
+import dev.upkeep.ui.report.ExportReportViewModel;
 import dev.upkeep.ui.inventory.ImportViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +84,8 @@ final class AppContext implements AutoCloseable {
         Commands commands = new Commands(workspace, fleet, drift, theme, this::quit, dialogs, manifests, upgrades, deploys,
                 () -> findPackages(stage), importServers);
         commands.patchHistory = this::patchHistory;
+        commands.exportReport = () -> new ExportReportDialog(new ExportReportViewModel(this::answeredStatuses,
+                fleet::patchAgeWarnDays, ui), stage).show();
         commands.ui = ui;
         this.view = new MainView(commands,
                 Instant::now, new DemoActions(services.demo().active(), openDemo));
@@ -96,6 +100,11 @@ final class AppContext implements AutoCloseable {
                 dev.upkeep.run.AnswerListener.<dev.upkeep.history.PatchHistory>none()).completion().get().get(0);
         if (!a.answered()) throw new java.io.IOException(a.error());
         return a.value();
+    }
+
+    /** The last refresh's answers in table order; servers not asked yet are left out of the report. */
+    private java.util.List<dev.upkeep.fleet.ServerStatus> answeredStatuses() {
+        return fleet.rows().stream().map(r -> r.state().status()).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Servers › Find package…: one window, kept while the main window lives. */

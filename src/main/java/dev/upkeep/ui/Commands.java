@@ -41,6 +41,8 @@ final class Commands {
     final BooleanBinding noManifest;
     /** No selected server runs another Docker version than its manifest asks for. */
     final BooleanBinding noDockerDrift;
+    /** File › Export report…: the last refresh's statuses written like {@code upkeep report}; null: not offered. */
+    Runnable exportReport;
     /** Servers › Import…; null: not offered. */
     final Runnable importServers;
 
@@ -91,6 +93,10 @@ final class Commands {
 
     void importServers() {
         if (importServers != null) importServers.run();
+    }
+
+    void exportReport() {
+        if (exportReport != null) exportReport.run();
     }
 
     void addServer() {

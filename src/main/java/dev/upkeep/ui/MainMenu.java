@@ -41,8 +41,11 @@ final class MainMenu {
         MenuItem manifest = item("Open manifest…", Icons.MANIFEST, Shortcuts.OPEN_MANIFEST, c::openManifest);
         MenuItem reload = item("Reload", null, Shortcuts.RELOAD, c.workspace::reload);
         reload.disableProperty().bind(c.workspace.busyProperty());
+        MenuItem export = item("Export report…", null, Shortcuts.EXPORT_REPORT, c::exportReport);
+        export.setId("menu-export-report");
+        export.disableProperty().bind(c.fleet.emptyProperty());
         MenuItem quit = item("Quit", null, Shortcuts.QUIT, c.quit);
-        return new Menu("_File", null, open, save, reload, new SeparatorMenuItem(), manifest, new SeparatorMenuItem(), quit);
+        return new Menu("_File", null, open, save, reload, new SeparatorMenuItem(), manifest, export, new SeparatorMenuItem(), quit);
     }
 
     private static Menu servers(Commands c) {

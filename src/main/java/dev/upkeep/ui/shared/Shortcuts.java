@@ -27,6 +27,7 @@ public final class Shortcuts {
     public static final Shortcut SAVE = new Shortcut("Save the workspace", "Shortcut+S");
     public static final Shortcut RELOAD = new Shortcut("Reload the workspace from disk", "Shortcut+Shift+R");
     public static final Shortcut OPEN_MANIFEST = new Shortcut("Open a manifest file", "Shortcut+Shift+O");
+    public static final Shortcut EXPORT_REPORT = new Shortcut("Export the fleet report (HTML, CSV or JSON)", "Shortcut+Shift+E");
     public static final Shortcut QUIT = new Shortcut("Quit", "Shortcut+Q");
     public static final Shortcut ADD_APPLICATION = new Shortcut("Add an application", "Shortcut+Shift+N");
     public static final Shortcut ADD_SERVER = new Shortcut("Add a server", "Shortcut+N");
@@ -52,7 +53,7 @@ public final class Shortcuts {
     public static final Shortcut CANCEL_RUN = new Shortcut("Cancel the run (in its window)", "Shortcut+Period");
 
     /** Everything the main window's menus carry, in menu order. */
-    public static final List<Shortcut> MENUS = List.of(OPEN_WORKSPACE, SAVE, RELOAD, OPEN_MANIFEST, QUIT, ADD_APPLICATION, EDIT_MANIFEST,
+    public static final List<Shortcut> MENUS = List.of(OPEN_WORKSPACE, SAVE, RELOAD, OPEN_MANIFEST, EXPORT_REPORT, QUIT, ADD_APPLICATION, EDIT_MANIFEST,
             ADD_SERVER, IMPORT, EDIT_SERVER, REMOVE_SERVER, DEPLOY, DEPLOY_APPLICATION, UPGRADE_AND_REBOOT, UPGRADE_DOCKER, FIND_PACKAGE, REFRESH,
             REFRESH_SELECTED, REFRESH_LISTS, CANCEL_REFRESH, FIND, ATTENTION_ONLY, HISTORY, DARK_THEME, HELP_KEYS);
 
