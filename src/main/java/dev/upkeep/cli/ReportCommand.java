@@ -5,6 +5,9 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.files.AtomicFile;
 import dev.upkeep.report.FleetReport;
 import dev.upkeep.report.ReportFormat;
+import dev.upkeep.manifest.ManifestFiles;
+import dev.upkeep.run.ManifestWants;
+import dev.upkeep.run.ManifestWantsReader;
 import dev.upkeep.run.ServerRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,11 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", description = "Where the fleet stands, for auditors: per server OS, kernel running vs installed, "
         + "reboot required since when and why, pending security updates, last security upgrade, unattended-upgrades, "
-        + "services to restart; a summary with charts (HTML). Asks every selected server first, like status.")
+        + "services to restart, Docker/Weave against the manifest; a summary with charts (HTML). Asks every selected server first, like status.")
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     UpkeepCommand parent;
@@ -58,7 +62,15 @@ final class ReportCommand implements Callable<Integer> {
             }
         }).completion().get());
         statuses.sort(Comparator.comparingInt(s -> refs.indexOf(new ServerRef(s.application(), s.server()))));
-        FleetReport report = FleetReport.of(statuses, Instant.now(), warnDays != null ? warnDays : ws.settings().patchAgeWarnDays());
+        Map<String, ManifestWants> wants = new ManifestWantsReader(new ManifestFiles()).read(ws);
+        wants.forEach((app, w) -> {
+            if (!w.readable()) err.println(app + ": " + w.manifest() + ": " + w.note() + " (no Docker/Weave comparison)");
+        });
+        FleetReport report = FleetReport.of(statuses, Instant.now(), warnDays != null ? warnDays : ws.settings().patchAgeWarnDays(),
+                s -> {
+                    ManifestWants w = wants.get(s.application());
+                    return w == null ? null : w.driftOf(s.server(), s.dockerVersion(), s.weaveVersion());
+                });
         String text = format.render(report);
         if (out == null) {
             spec.commandLine().getOut().print(text);

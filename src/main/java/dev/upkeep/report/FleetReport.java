@@ -1,12 +1,14 @@
 package dev.upkeep.report;
 
 import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.manifest.Drift;
 
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where the fleet stands, for auditors: one row per server and a summary (servers by state, patch age). Built from
@@ -17,7 +19,13 @@ public record FleetReport(Instant generatedAt, int warnDays, List<ReportRow> row
     public static final List<String> AGE_BUCKETS = List.of("0-7 days", "8-30 days", "31-90 days", "over 90 days", "unknown");
 
     public static FleetReport of(List<ServerStatus> statuses, Instant now, int warnDays) {
-        return new FleetReport(now, warnDays, statuses.stream().map(s -> ReportRow.of(s, now)).toList());
+        return of(statuses, now, warnDays, s -> null);
+    }
+
+    /** @param drift each server's Docker/Weave verdict against its manifest, null where the manifest says nothing */
+    public static FleetReport of(List<ServerStatus> statuses, Instant now, int warnDays,
+                                 Function<ServerStatus, Drift.ServerDrift> drift) {
+        return new FleetReport(now, warnDays, statuses.stream().map(s -> ReportRow.of(s, now, drift.apply(s))).toList());
     }
 
     public Map<ReportRow.State, Integer> byState() {

@@ -17,7 +17,8 @@ public final class ReportFormats {
     public static final List<String> CSV_COLUMNS = List.of("application", "server", "state", "reachable", "error", "os",
             "kernel_running", "kernel_installed", "reboot_required", "reboot_required_since", "reboot_packages",
             "security_updates", "security_packages", "last_security_upgrade", "last_security_upgrade_days_ago",
-            "unattended_upgrades", "services_to_restart", "docker", "weave", "checked_at");
+            "unattended_upgrades", "services_to_restart", "docker", "docker_expected", "docker_drift", "weave", "weave_expected",
+            "weave_drift", "checked_at");
 
     private ReportFormats() {
     }
@@ -31,7 +32,8 @@ public final class ReportFormats {
                     String.join(" ", r.securityPackages()), nz(r.lastSecurityUpgrade()), nz(r.lastSecurityUpgradeDaysAgo()),
                     nz(r.unattendedUpgrades()), r.servicesUnknownBecause() != null && r.reachable()
                             ? "unknown: " + r.servicesUnknownBecause() : String.join(" ", r.servicesToRestart()),
-                    nz(r.dockerVersion()), nz(r.weaveVersion()), nz(r.checkedAt()));
+                    nz(r.dockerVersion()), nz(r.dockerExpected()), nz(r.dockerDrift()), nz(r.weaveVersion()),
+                    nz(r.weaveExpected()), nz(r.weaveDrift()), nz(r.checkedAt()));
             List<String> fields = new ArrayList<>();
             for (Object c : cells) fields.add(field(String.valueOf(c)));
             out.append(String.join(",", fields)).append("\r\n");
@@ -89,7 +91,11 @@ public final class ReportFormats {
         m.put("servicesToRestart", r.reachable() && r.servicesUnknownBecause() != null ? null : r.servicesToRestart());
         m.put("servicesUnknownBecause", r.servicesUnknownBecause());
         m.put("dockerVersion", r.dockerVersion());
+        m.put("dockerExpected", r.dockerExpected());
+        m.put("dockerDrift", r.dockerDrift());
         m.put("weaveVersion", r.weaveVersion());
+        m.put("weaveExpected", r.weaveExpected());
+        m.put("weaveDrift", r.weaveDrift());
         m.put("checkedAt", iso(r.checkedAt()));
         return m;
     }

@@ -73,9 +73,22 @@ public final class ReportHtml {
         cell(h, r.unattendedUpgrades() == null ? null : r.unattendedUpgrades() ? "on" : "off");
         cell(h, !r.reachable() ? null : r.servicesUnknownBecause() != null ? "unknown: " + r.servicesUnknownBecause()
                 : r.servicesToRestart().isEmpty() ? "none" : String.join(", ", r.servicesToRestart()));
-        cell(h, r.dockerVersion() == null && r.weaveVersion() == null ? null
-                : (r.dockerVersion() == null ? "-" : r.dockerVersion()) + " / " + (r.weaveVersion() == null ? "-" : r.weaveVersion()));
+        String dockerWeave = r.dockerVersion() == null && r.weaveVersion() == null && r.drift() == null ? null
+                : versus(r.dockerVersion(), r.dockerExpected(), r.dockerDrift()) + " / "
+                + versus(r.weaveVersion(), r.weaveExpected(), r.weaveDrift());
+        boolean differs = "differs".equals(r.dockerDrift()) || "differs".equals(r.weaveDrift());
+        if (differs) {
+            h.append("<td class=\"amber differs\">").append(escape(dockerWeave)).append("</td>");
+        } else {
+            cell(h, dockerWeave);
+        }
         return h.append("</tr>\n").toString();
+    }
+
+    /** "24.0.7 (manifest 25.0.3: differs)"; just the running version when the manifest names none. */
+    static String versus(String running, String expected, String verdict) {
+        String shown = running == null ? "-" : running;
+        return expected == null ? shown : shown + " (manifest " + expected + ": " + verdict + ")";
     }
 
     private static void cell(StringBuilder h, String text) {

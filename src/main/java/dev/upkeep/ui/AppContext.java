@@ -10,7 +10,7 @@ import dev.upkeep.ui.edit.ServerFormViewModel;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
-import dev.upkeep.ui.fleet.ManifestWantsReader;
+import dev.upkeep.run.ManifestWantsReader;
 import dev.upkeep.ui.fleet.ServerRow;
 import dev.upkeep.ui.fleet.TrustView;
 import dev.upkeep.ui.fleet.TrustViewModel;
@@ -85,7 +85,10 @@ final class AppContext implements AutoCloseable {
                 () -> findPackages(stage), importServers);
         commands.patchHistory = this::patchHistory;
         commands.exportReport = () -> new ExportReportDialog(new ExportReportViewModel(this::answeredStatuses,
-                fleet::patchAgeWarnDays, ui), stage).show();
+                fleet::patchAgeWarnDays, s -> {
+                    ServerRow row = fleet.row(new dev.upkeep.run.ServerRef(s.application(), s.server()));
+                    return row == null ? null : row.state().drift();
+                }, ui), stage).show();
         commands.ui = ui;
         this.view = new MainView(commands,
                 Instant::now, new DemoActions(services.demo().active(), openDemo));

@@ -6,10 +6,13 @@ import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.report.ReportFormats;
 import dev.upkeep.run.FleetWorkspaces;
 import dev.upkeep.run.SshStatusService;
+import dev.upkeep.fleet.Application;
+import dev.upkeep.testfleet.DockerRepo;
 import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.LibraryDemo;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
+import dev.upkeep.testfleet.WeaveScripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportCommandTest {
     private static TestFleet fleet;
+    private static DockerRepo docker;
     @TempDir
     static Path dir;
 
@@ -54,12 +58,17 @@ class ReportCommandTest {
         first.run("apt-get install -y -q " + LibraryDemo.LIBRARY);
         first.requireReboot("libc6");
         fleet.server(1).run("apt-get -q update && apt-get install -y -q " + LibraryDemo.LIBRARY);
+        docker = DockerRepo.start(fleet);
+        docker.addTo(fleet.server(1));
+        docker.install(fleet.server(1), DockerRepo.OLD);
+        WeaveScripts.install(fleet.server(1), WeaveScripts.OLD);
         new WorkspaceStore().save(FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers()));
         fleet.server(2).stop();
     }
 
     @AfterAll
     static void stopFleet() {
+        if (docker != null) docker.close();
         if (fleet != null) fleet.close();
     }
 
@@ -171,5 +180,70 @@ class ReportCommandTest {
         Result r = run("report", "--format", "csv", "--out", dir.resolve("nope/report.csv").toString());
         assertThat(r.exit).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err).contains("--out: no folder");
+    }
+
+    /** srv02 runs Docker 24.0.7 and Weave 2.8.0; the manifest asks Docker 25.0.3 and Weave 2.8.0. srv01 runs no Docker. */
+    @Test
+    void dockerAndWeaveAreComparedWithTheManifestAndADifferenceIsFlaggedInEveryFormat() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("with-manifest"));
+        Files.writeString(folder.resolve("Manifest.yml"), """
+                production:
+                  docker:
+                    configuration:
+                      docker_version: 25.0.3
+                      weave_version: 2.8.0
+                """);
+        WorkspaceStore store = new WorkspaceStore();
+        dev.upkeep.fleet.Workspace ws = store.load(dir.resolve("workspace.yml"));
+        Application app = ws.applications().get(0);
+        Path file = folder.resolve("workspace.yml");
+        store.save(new dev.upkeep.fleet.Workspace(file, ws.settings(), List.of(new Application(app.name(), app.environment(),
+                "Manifest.yml", null, app.servers()))));
+
+        JsonNode servers = new ObjectMapper().readTree(runOn(file, "report", "--format", "json", "--server", "srv01", "--server", "srv02").out)
+                .get("servers");
+        JsonNode srv02 = servers.get(1);
+        assertThat(srv02.get("server").asText()).isEqualTo("srv02");
+        assertThat(srv02.get("dockerVersion").asText()).isEqualTo("24.0.7");
+        assertThat(srv02.get("dockerExpected").asText()).isEqualTo("25.0.3");
+        assertThat(srv02.get("dockerDrift").asText()).isEqualTo("differs");
+        assertThat(srv02.get("weaveVersion").asText()).isEqualTo("2.8.0");
+        assertThat(srv02.get("weaveExpected").asText()).isEqualTo("2.8.0");
+        assertThat(srv02.get("weaveDrift").asText()).isEqualTo("in sync");
+        assertThat(servers.get(0).get("dockerExpected").asText()).isEqualTo("25.0.3");
+        assertThat(servers.get(0).get("dockerDrift").asText()).as("srv01 runs no Docker: not known, not 'differs'").isEqualTo("unknown");
+
+        List<List<String>> rows = PackagesCommandTest.Csv.parse(runOn(file, "report", "--format", "csv", "--server", "srv02").out);
+        java.util.Map<String, String> row = new java.util.HashMap<>();
+        for (int i = 0; i < rows.get(0).size(); i++) row.put(rows.get(0).get(i), rows.get(1).get(i));
+        assertThat(row).containsEntry("docker", "24.0.7").containsEntry("docker_expected", "25.0.3")
+                .containsEntry("docker_drift", "differs").containsEntry("weave_expected", "2.8.0").containsEntry("weave_drift", "in sync");
+
+        String html = runOn(file, "report", "--format", "html", "--server", "srv02").out;
+        Document dom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        NodeList cells = ((Element) ((Element) dom.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr").item(0))
+                .getElementsByTagName("td");
+        Element dockerWeave = (Element) cells.item(cells.getLength() - 1);
+        assertThat(dockerWeave.getTextContent()).isEqualTo("24.0.7 (manifest 25.0.3: differs) / 2.8.0 (manifest 2.8.0: in sync)");
+        assertThat(dockerWeave.getAttribute("class")).contains("differs");
+    }
+
+    @Test
+    void anUnreadableManifestIsNamedAndTheReportHasNoComparison() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("broken-manifest"));
+        Files.writeString(folder.resolve("Manifest.yml"), "production:\n  docker: [unclosed\n");
+        WorkspaceStore store = new WorkspaceStore();
+        dev.upkeep.fleet.Workspace ws = store.load(dir.resolve("workspace.yml"));
+        Application app = ws.applications().get(0);
+        Path file = folder.resolve("workspace.yml");
+        store.save(new dev.upkeep.fleet.Workspace(file, ws.settings(), List.of(new Application(app.name(), app.environment(),
+                "Manifest.yml", null, app.servers()))));
+        Result r = runOn(file, "report", "--format", "json", "--server", "srv02");
+        assertThat(r.err).contains("shop: " + folder.resolve("Manifest.yml")).contains("no Docker/Weave comparison");
+        JsonNode srv02 = new ObjectMapper().readTree(r.out).get("servers").get(0);
+        assertThat(srv02.get("dockerVersion").asText()).isEqualTo("24.0.7");
+        assertThat(srv02.get("dockerExpected").isNull()).isTrue();
+        assertThat(srv02.get("dockerDrift").isNull()).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.upkeep.ui.fleet;
 
+import dev.upkeep.run.ManifestWants;
 import atlantafx.base.theme.Styles;
 import dev.upkeep.manifest.Drift;
 import dev.upkeep.ui.shared.Icons;

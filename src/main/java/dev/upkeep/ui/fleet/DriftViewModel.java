@@ -1,5 +1,7 @@
 package dev.upkeep.ui.fleet;
 
+import dev.upkeep.run.ManifestWantsReader;
+import dev.upkeep.run.ManifestWants;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.binding.Bindings;

@@ -1,5 +1,6 @@
 package dev.upkeep.ui.fleet;
 
+import dev.upkeep.run.ManifestWants;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.run.ServerRef;

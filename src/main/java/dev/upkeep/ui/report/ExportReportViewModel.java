@@ -2,6 +2,7 @@ package dev.upkeep.ui.report;
 
 import dev.upkeep.files.AtomicFile;
 import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.manifest.Drift;
 import dev.upkeep.report.FleetReport;
 import dev.upkeep.report.ReportFormat;
 import dev.upkeep.ui.shared.UiExecutor;
@@ -17,6 +18,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -28,6 +30,7 @@ import java.util.function.Supplier;
 public final class ExportReportViewModel {
     private final Supplier<List<ServerStatus>> statuses;
     private final IntSupplier warnDays;
+    private final Function<ServerStatus, Drift.ServerDrift> drift;
     private final UiExecutor ui;
     private final ObjectProperty<ReportFormat> format = new SimpleObjectProperty<>(ReportFormat.html);
     private final StringProperty file = new SimpleStringProperty("");
@@ -35,9 +38,14 @@ public final class ExportReportViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty written = new SimpleBooleanProperty();
 
-    /** @param statuses the answered servers in table order (read on the FX thread) */
-    public ExportReportViewModel(Supplier<List<ServerStatus>> statuses, IntSupplier warnDays, UiExecutor ui) {
+    /**
+     * @param statuses the answered servers in table order (read on the FX thread)
+     * @param drift    a server's Docker/Weave verdict against its manifest as the window shows it (null: none)
+     */
+    public ExportReportViewModel(Supplier<List<ServerStatus>> statuses, IntSupplier warnDays,
+                                 Function<ServerStatus, Drift.ServerDrift> drift, UiExecutor ui) {
         this.statuses = statuses;
+        this.drift = drift;
         this.warnDays = warnDays;
         this.ui = ui;
     }
@@ -90,7 +98,7 @@ public final class ExportReportViewModel {
             message.set("No server has answered yet: refresh first.");
             return;
         }
-        FleetReport report = FleetReport.of(answered, Instant.now(), warnDays.getAsInt());
+        FleetReport report = FleetReport.of(answered, Instant.now(), warnDays.getAsInt(), drift);
         ReportFormat f = format.get();
         running.set(true);
         message.set("Writing…");

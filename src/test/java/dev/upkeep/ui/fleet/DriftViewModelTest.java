@@ -1,5 +1,6 @@
 package dev.upkeep.ui.fleet;
 
+import dev.upkeep.run.ManifestWantsReader;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;

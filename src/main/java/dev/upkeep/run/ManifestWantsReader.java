@@ -1,4 +1,4 @@
-package dev.upkeep.ui.fleet;
+package dev.upkeep.run;
 
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Workspace;
@@ -36,7 +36,7 @@ public final class ManifestWantsReader {
         return out;
     }
 
-    ManifestWants read(Path path, String environment) {
+    public ManifestWants read(Path path, String environment) {
         ManifestDocument doc;
         try {
             doc = ManifestDocument.parse(files.open(path).text(), path.getFileName().toString());

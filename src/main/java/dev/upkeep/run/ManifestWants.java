@@ -1,4 +1,4 @@
-package dev.upkeep.ui.fleet;
+package dev.upkeep.run;
 
 import dev.upkeep.manifest.Drift;
 
@@ -17,7 +17,7 @@ public record ManifestWants(Path manifest, String docker, String weave, Set<Stri
         dockerServers = dockerServers == null ? Set.of() : Set.copyOf(dockerServers);
     }
 
-    static ManifestWants unreadable(Path manifest, String why) {
+    public static ManifestWants unreadable(Path manifest, String why) {
         return new ManifestWants(manifest, null, null, Set.of(), why);
     }
 
@@ -26,12 +26,12 @@ public record ManifestWants(Path manifest, String docker, String weave, Set<Stri
     }
 
     /** Whether the manifest's versions are meant for this server. */
-    boolean appliesTo(String server) {
+    public boolean appliesTo(String server) {
         return readable() && (dockerServers.isEmpty() || dockerServers.contains(server));
     }
 
     /** The verdict for one server, or null when the manifest says nothing about it. */
-    Drift.ServerDrift driftOf(String server, String runningDocker, String runningWeave) {
+    public Drift.ServerDrift driftOf(String server, String runningDocker, String runningWeave) {
         if (!appliesTo(server) || docker == null && weave == null) return null;
         return Drift.of(server, docker, weave, runningDocker, runningWeave);
     }
