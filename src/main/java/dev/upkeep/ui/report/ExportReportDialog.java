@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -32,6 +33,7 @@ public final class ExportReportDialog {
                 + " The file is private to you (0600).");
         sub.getStyleClass().add(Styles.TEXT_MUTED);
         sub.setWrapText(true);
+        sub.setMinHeight(Region.USE_PREF_SIZE);
 
         ChoiceBox<ReportFormat> format = new ChoiceBox<>();
         format.setId("export-format");
@@ -78,7 +80,7 @@ public final class ExportReportDialog {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setScene(new Scene(root, 560, 240));
+        stage.setScene(new Scene(root, 560, 270));
     }
 
     private void choose(ExportReportViewModel vm) {

@@ -48,6 +48,10 @@ public final class ExportReportViewModel {
         this.drift = drift;
         this.warnDays = warnDays;
         this.ui = ui;
+        // a message about the last target must not stay beside a new one
+        file.addListener((o, was, now) -> {
+            if (!running.get()) message.set("");
+        });
     }
 
     public ObjectProperty<ReportFormat> formatProperty() {

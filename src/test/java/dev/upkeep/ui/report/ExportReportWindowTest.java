@@ -7,6 +7,9 @@ import dev.upkeep.ui.CannedStatusService;
 import dev.upkeep.ui.UpkeepApp;
 import dev.upkeep.ui.fleet.ServerRow;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +84,7 @@ class ExportReportWindowTest {
         Path file = dir.resolve("fleet.html");
         setFile(file);
         assertThat(fx(() -> robot.lookup("#export-format").queryAs(ChoiceBox.class).getValue().toString())).isEqualTo("html");
+        screenshot("export-report-dialog.png");
         robot.clickOn("#export-go");
         await().until(() -> Files.exists(file) && fx(() -> robot.lookup("#export-dialog").tryQuery().isEmpty()));
 
@@ -92,6 +98,19 @@ class ExportReportWindowTest {
         assertThat(rows.item(1).getTextContent()).contains("shop/db1").contains("unreachable");
         assertThat(dom.getElementsByTagName("svg").getLength()).isEqualTo(2);
         assertThat(statuses.refreshed()).as("the report is the last refresh; no server is asked again").hasSize(1);
+    }
+
+    /** The dialog as drawn, for a person to look at (target/screenshots). */
+    private void screenshot(String name) throws Exception {
+        Path out = Files.createDirectories(Path.of("target/screenshots"));
+        WritableImage image = fx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && "Export report".equals(s.getTitle())).findFirst().orElseThrow()
+                .getScene().snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+        ImageIO.write(png, "png", out.resolve(name).toFile());
     }
 
     private void setFile(Path file) throws Exception {
