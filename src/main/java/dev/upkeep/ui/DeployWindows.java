@@ -1,5 +1,6 @@
 package dev.upkeep.ui;
 
+import dev.upkeep.export.AnsibleExport;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.ui.deploy.DeployDialog;
 import dev.upkeep.ui.deploy.DeployViewModel;
@@ -46,7 +47,8 @@ public final class DeployWindows implements UpgradeLauncher {
             dialogs.showInfo("Deploy with options", "Select servers (or an application) first.");
             return null;
         }
-        DeployDialog dialog = new DeployDialog(deployments.dialog(servers), owner.get(), this::start);
+        DeployDialog dialog = new DeployDialog(deployments.dialog(servers), owner.get(), this::start)
+                .exportWith(AnsibleExport::write, ui);
         dialog.show();
         return dialog;
     }
@@ -62,7 +64,8 @@ public final class DeployWindows implements UpgradeLauncher {
         }
         DeployViewModel vm = deployments.dialog(servers);
         vm.presetUpgradeAndReboot();
-        DeployDialog dialog = new DeployDialog(vm, owner.get(), this::start, UPGRADE_AND_REBOOT);
+        DeployDialog dialog = new DeployDialog(vm, owner.get(), this::start, UPGRADE_AND_REBOOT)
+                .exportWith(AnsibleExport::write, ui);
         dialog.showAndCheck();
         return dialog;
     }
@@ -72,7 +75,7 @@ public final class DeployWindows implements UpgradeLauncher {
         DeployViewModel vm = deployments.dialog(servers.stream().map(DockerUpgrade::server).toList());
         vm.securityProperty().set(false);
         vm.dockerProperty().set(true);
-        new DeployDialog(vm, owner.get(), this::start).show();
+        new DeployDialog(vm, owner.get(), this::start).exportWith(AnsibleExport::write, ui).show();
     }
 
     public void showHistory() {

@@ -40,7 +40,7 @@ class RestartCheckTest {
             @@pidfiles
             @@kernel
             running\t6.1.0-18-amd64
-            version\tLinux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)
+            version\tLinux version 6.1.0-18-amd64 (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)
             image\tlinux-image-6.1.0-18-amd64\t6.1.76-1\tii\s
             image\tlinux-image-6.1.0-20-amd64\t6.1.85-1\tii\s
             image\tlinux-image-6.1.0-9-amd64\t6.1.27-1\trc\s

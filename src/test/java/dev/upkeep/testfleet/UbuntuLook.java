@@ -50,7 +50,7 @@ final class UbuntuLook {
         String name = release == DebianRelease.UBUNTU_22_04 ? "Jammy Jellyfish" : "Noble Numbat";
         return "PRETTY_NAME=\"" + release.prettyName() + "\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"" + release.version()
                 + "\"\nVERSION=\"" + release.version() + " LTS (" + name + ")\"\nVERSION_CODENAME=" + release.codename()
-                + "\nID=ubuntu\nID_LIKE=debian\nHOME_URL=\"https://www.ubuntu.com/\"\nUBUNTU_CODENAME="
+                + "\nID=ubuntu\nID_LIKE=debian\nUBUNTU_CODENAME="
                 + release.codename() + "\n";
     }
 

@@ -35,6 +35,7 @@ public final class DeployDialog {
     private final BorderPane root = new BorderPane();
     private final Node options;
     private final VBox preflight = new VBox(8);
+    private final Button export = new Button("Export as Ansible playbook…", Icons.icon("mdi2e-export"));
 
     public DeployDialog(DeployViewModel vm, Window owner, Consumer<DeployViewModel.Confirmed> run) {
         this(vm, owner, run, "Deploy with options");
@@ -99,6 +100,13 @@ public final class DeployDialog {
         if (!vm.checkingProperty().get() && vm.reportProperty().get() == null) root.setCenter(options); // nothing to check
     }
 
+    /** Shows "Export as Ansible playbook…", writing the current choice through the shell's exporter. */
+    public DeployDialog exportWith(AnsibleExporter exporter, dev.upkeep.ui.shared.UiExecutor ui) {
+        export.setOnAction(e -> new ExportPlaybookDialog(vm, exporter, ui, stage).show());
+        export.setVisible(true);
+        return this;
+    }
+
     public DeployViewModel viewModel() {
         return vm;
     }
@@ -148,9 +156,13 @@ public final class DeployDialog {
             stage.close();
             run.accept(c);
         });
+        export.setId("deploy-export");
+        export.setVisible(false); // until the shell gives an exporter
+        export.managedProperty().bind(export.visibleProperty());
+        export.setMnemonicParsing(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, busy, busyText, spacer, cancel, back, check, confirm);
+        HBox bar = new HBox(8, busy, busyText, spacer, export, cancel, back, check, confirm);
         bar.setAlignment(Pos.CENTER_RIGHT);
         VBox box = new VBox(6, problem, bar);
         box.setPadding(new Insets(8, 12, 12, 12));

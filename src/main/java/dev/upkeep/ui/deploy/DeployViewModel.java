@@ -1,5 +1,6 @@
 package dev.upkeep.ui.deploy;
 
+import dev.upkeep.export.ExportOptions;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Settings;
 import dev.upkeep.fleet.Workspace;
@@ -183,6 +184,21 @@ public final class DeployViewModel {
         strategy.set(RunOptions.Strategy.ROLLING);
         batchSize.set(1);
         maxFailures.set(0);
+    }
+
+    /**
+     * The export of what the dialog shows now, read here on the FX thread; the returned work writes it (off the FX
+     * thread). Refuses with an IllegalArgumentException when nothing is chosen.
+     */
+    public java.util.concurrent.Callable<List<String>> exportWork(AnsibleExporter exporter, java.nio.file.Path dir) {
+        List<ServerRef> refs = chosen();
+        if (refs.isEmpty()) throw new IllegalArgumentException("Select at least one server to export.");
+        RunOptions o = options();
+        ExportOptions e = new ExportOptions(o.security(), o.docker(), o.weave(), o.reboot() != RunOptions.Reboot.NONE,
+                ExportOptions.Strategy.valueOf(o.strategy().name()), o.batch(), maxFailures.get() > 0 ? Share.count(maxFailures.get()) : null,
+                true, o.lockWait()); // keep-one-up is always on here, as for a run
+
+        return () -> exporter.export(workspace, refs, e, dir);
     }
 
     // commands
