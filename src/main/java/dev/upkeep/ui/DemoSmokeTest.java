@@ -91,10 +91,19 @@ final class DemoSmokeTest {
         result.done(exit, message);
         // A dialog still open (the demo's unknown host key) runs a nested event loop: close it first, then exit once
         // the FX thread has left it (after what is queued now, through the window's one hand-over to the FX thread).
+        // A dialog that a queued task opens in between is closed by the second pass, right before the exit: the
+        // toolkit must never be torn down under a dialog's nested loop (it throws from inside Platform.exit).
+        closeDialogs();
+        c.ui.onUi(() -> c.ui.onUi(() -> {
+            closeDialogs();
+            Platform.exit();
+        }));
+    }
+
+    private static void closeDialogs() {
         List.copyOf(javafx.stage.Window.getWindows()).stream()
                 .filter(w -> w instanceof javafx.stage.Stage s && s.getModality() != javafx.stage.Modality.NONE)
                 .forEach(w -> ((javafx.stage.Stage) w).close());
-        c.ui.onUi(Platform::exit);
     }
 
     private static ServerRef target() {
