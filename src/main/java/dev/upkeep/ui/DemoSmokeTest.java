@@ -6,7 +6,6 @@ import dev.upkeep.run.ServerResult;
 import dev.upkeep.ui.deploy.DeployViewModel;
 import dev.upkeep.ui.deploy.RunView;
 import dev.upkeep.ui.deploy.RunViewModel;
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 
@@ -89,21 +88,13 @@ final class DemoSmokeTest {
         if (over) return;
         over = true;
         result.done(exit, message);
-        // A dialog still open (the demo's unknown host key) runs a nested event loop: close it first, then exit once
-        // the FX thread has left it (after what is queued now, through the window's one hand-over to the FX thread).
-        // A dialog that a queued task opens in between is closed by the second pass, right before the exit: the
-        // toolkit must never be torn down under a dialog's nested loop (it throws from inside Platform.exit).
-        closeDialogs();
-        c.ui.onUi(() -> c.ui.onUi(() -> {
-            closeDialogs();
-            Platform.exit();
-        }));
-    }
-
-    private static void closeDialogs() {
-        List.copyOf(javafx.stage.Window.getWindows()).stream()
-                .filter(w -> w instanceof javafx.stage.Stage s && s.getModality() != javafx.stage.Modality.NONE)
-                .forEach(w -> ((javafx.stage.Stage) w).close());
+        // The verdict is printed; end the process the way a finished check does. Tearing the toolkit down through
+        // Platform.exit while the demo's host-key dialog runs its nested event loop threw from inside JavaFX and, on
+        // GTK, crashed the JVM in native code (SIGSEGV in the window's destroy), turning a passed smoke test into 134.
+        // System.exit runs the demo's shutdown hook (its folder is deleted) and leaves the windows to the OS.
+        Thread exiter = new Thread(() -> System.exit(exit), "upkeep-smoke-exit");
+        exiter.setDaemon(false);
+        exiter.start();
     }
 
     private static ServerRef target() {
