@@ -6,6 +6,8 @@ import dev.upkeep.run.HistoryRecorder;
 import dev.upkeep.run.RunHandle;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
+import dev.upkeep.run.Connections;
+import dev.upkeep.run.SudoSession;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusListener;
@@ -28,6 +30,19 @@ final class CliRun {
         err.flush();
         String answer = input.readLine();
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    /** Runs the plan on the workspace's connections with one sudo session, closing both at the end. */
+    static int run(UpgradeServices services, Workspace ws, RunPlan plan, PrintWriter out, PrintWriter err, boolean json)
+            throws Exception {
+        Connections connections = services.connections(ws);
+        SudoSession sudo = new SudoSession(services.sudoPrompt());
+        try (Runner runner = new Runner(connections, sudo)) {
+            return run(services, runner, plan, out, err, json);
+        } finally {
+            sudo.close();
+            if (connections instanceof AutoCloseable c) c.close();
+        }
     }
 
     /** Runs the plan to its end; Ctrl-C meanwhile cancels it like the window's Cancel (exit 130, recorded as such). */

@@ -3,14 +3,11 @@ package dev.upkeep.cli;
 import dev.upkeep.debian.DebianVersion;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.run.Connections;
 import dev.upkeep.run.PackageExposure;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunPlanner;
-import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.run.SudoSession;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -69,15 +66,7 @@ final class PackagesUpgrade {
             err.flush();
             return new Outcome(ExitCodes.OK, false);
         }
-        Connections connections = services.connections(ws);
-        SudoSession sudo = new SudoSession(services.sudoPrompt());
-        int exit;
-        try (Runner runner = new Runner(connections, sudo)) {
-            exit = CliRun.run(services, runner, plan, out, err, false);
-        } finally {
-            sudo.close();
-            if (connections instanceof AutoCloseable c) c.close();
-        }
+        int exit = CliRun.run(services, ws, plan, out, err, false);
         printRestartNeeds(ws, List.copyOf(packages.keySet()));
         return new Outcome(exit, true);
     }

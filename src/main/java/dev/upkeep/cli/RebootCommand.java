@@ -1,14 +1,11 @@
 package dev.upkeep.cli;
 
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.run.Connections;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunPlanner;
-import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.run.SudoSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,13 +67,6 @@ final class RebootCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
         }
-        Connections connections = services.connections(ws);
-        SudoSession sudo = new SudoSession(services.sudoPrompt());
-        try (Runner runner = new Runner(connections, sudo)) {
-            return CliRun.run(services, runner, plan, out, err, json);
-        } finally {
-            sudo.close();
-            if (connections instanceof AutoCloseable c) c.close();
-        }
+        return CliRun.run(services, ws, plan, out, err, json);
     }
 }

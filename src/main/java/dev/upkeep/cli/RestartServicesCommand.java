@@ -3,13 +3,10 @@ package dev.upkeep.cli;
 import dev.upkeep.fleet.RestartNeeds;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.run.Connections;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunPlanner;
-import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.run.SudoSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,15 +76,7 @@ final class RestartServicesCommand implements Callable<Integer> {
         }
         RunPlan plan = new RunPlanner(services.hooks()).restartServices(ws, confirmed,
                 RunOptions.restartOnly(ws.settings().concurrency()));
-        Connections connections = services.connections(ws);
-        SudoSession sudo = new SudoSession(services.sudoPrompt());
-        int exit;
-        try (Runner runner = new Runner(connections, sudo)) {
-            exit = CliRun.run(services, runner, plan, out, err, false);
-        } finally {
-            sudo.close();
-            if (connections instanceof AutoCloseable c) c.close();
-        }
+        int exit = CliRun.run(services, ws, plan, out, err, false);
         return exit == ExitCodes.OK && unknown ? ExitCodes.SOME_FAILED : exit;
     }
 }
