@@ -217,16 +217,7 @@ final class CommandExecution {
      * channel it no longer knows.
      */
     private void stop(GuardedSession cmd) {
-        try {
-            cmd.signalIfOpen(Signal.TERM);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{}: signal: {}", server, e.toString());
-        }
-        try {
-            cmd.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{}: closing cancelled channel: {}", server, e.toString());
-        }
+        cmd.terminate(server, LOG);
     }
 
     /** Both drains call the listener; callers get one line at a time, and a failing listener can't stop draining. */

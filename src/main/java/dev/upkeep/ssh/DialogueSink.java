@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import net.schmizz.sshj.connection.channel.direct.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,15 +79,6 @@ final class DialogueSink implements OutputListener, StdinDialogue.Stdin {
     }
 
     private void end() {
-        try {
-            cmd.signalIfOpen(Signal.TERM);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{}: signal: {}", server, e.toString());
-        }
-        try {
-            cmd.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{}: closing channel: {}", server, e.toString());
-        }
+        cmd.terminate(server, LOG);
     }
 }

@@ -1,5 +1,6 @@
 package dev.upkeep.ssh;
 
+import java.io.IOException;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.LoggerFactory;
 import net.schmizz.sshj.connection.ConnectionException;
@@ -57,6 +58,23 @@ final class GuardedSession extends SessionChannel {
             if (closeSent) return false;
             super.signal(signal);
             return true;
+        }
+    }
+
+    /**
+     * Best effort: asks the server to end the process (unless the channel is closing already), then closes the
+     * channel so that everything waiting on it unblocks. Failures only go to {@code log} at debug level.
+     */
+    void terminate(String server, Logger log) {
+        try {
+            signalIfOpen(Signal.TERM);
+        } catch (IOException | RuntimeException e) {
+            log.debug("{}: signal: {}", server, e.toString());
+        }
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("{}: closing channel: {}", server, e.toString());
         }
     }
 
