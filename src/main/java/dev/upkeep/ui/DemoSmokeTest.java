@@ -92,9 +92,11 @@ final class DemoSmokeTest {
         // Platform.exit while the demo's host-key dialog runs its nested event loop threw from inside JavaFX and, on
         // GTK, crashed the JVM in native code (SIGSEGV in the window's destroy), turning a passed smoke test into 134.
         // System.exit runs the demo's shutdown hook (its folder is deleted) and leaves the windows to the OS.
-        Thread exiter = new Thread(() -> System.exit(exit), "upkeep-smoke-exit");
-        exiter.setDaemon(false);
-        exiter.start();
+        // Off the FX thread (a shutdown hook may need it), on the window's own worker.
+        c.ui.submit("smoke-test exit", () -> {
+            System.exit(exit);
+            return null;
+        }, ignored -> { }, failure -> { });
     }
 
     private static ServerRef target() {

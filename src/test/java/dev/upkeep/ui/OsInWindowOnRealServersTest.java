@@ -75,8 +75,9 @@ class OsInWindowOnRealServersTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> fleet.servers().stream()
                 .allMatch(s -> row(s.name()).state().reachable())));
 
-        assertThat(fx(this::cellTexts)).contains("Debian GNU/Linux 12 (bookworm)", "Debian GNU/Linux 13 (trixie)",
-                "Ubuntu 22.04 LTS", "Ubuntu 24.04 LTS");
+        // The rows' state is set before the table has drawn their cells: wait for the cells, not a pause.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fx(this::cellTexts)).contains(
+                "Debian GNU/Linux 12 (bookworm)", "Debian GNU/Linux 13 (trixie)", "Ubuntu 22.04 LTS", "Ubuntu 24.04 LTS"));
 
         select(DebianRelease.UBUNTU_22_04);
         assertThat(fx(this::detailTexts)).contains("Support",
