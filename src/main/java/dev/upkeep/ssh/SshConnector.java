@@ -210,9 +210,11 @@ public final class SshConnector implements AutoCloseable {
         client.addHostKeyVerifier(verifier);
         Duration timeout = hop.connectTimeout() != null ? hop.connectTimeout() : options.connectTimeout();
         client.setConnectTimeout((int) timeout.toMillis());
-        if (timeout.toMillis() > client.getTransport().getTimeoutMs()) {
-            client.getTransport().setTimeoutMs((int) timeout.toMillis()); // else sshj's own 30 s ends it first
-        }
+        // The watch below is the connect's bound, and it leaves out our own key-exchange computation (slow on a
+        // loaded machine or a fresh JVM). sshj's own timeout (30 s) counts that time too, so while connecting it must
+        // not end the connection first; afterwards it bounds re-keying and requests as usual.
+        int afterConnect = (int) Math.max(timeout.toMillis(), client.getTransport().getTimeoutMs());
+        client.getTransport().setTimeoutMs((int) Duration.ofHours(1).toMillis());
         // Keep-alive must be configured before connect: the thread is started there or never.
         boolean fromConfig = !hop.serverAliveInterval().isZero();
         Duration interval = fromConfig ? hop.serverAliveInterval() : options.keepAliveInterval();
@@ -256,6 +258,7 @@ public final class SshConnector implements AutoCloseable {
             if (watch.expired()) {
                 throw new IOException("connect timeout expired as authentication finished");
             }
+            client.getTransport().setTimeoutMs(afterConnect);
             return client;
         } catch (IOException | RuntimeException e) {
             watch.close();
