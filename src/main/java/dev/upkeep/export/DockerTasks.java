@@ -31,7 +31,6 @@ final class DockerTasks {
                   become: true
                   register: upkeep_apt_lists
                   changed_when: false
-                  failed_when: false
                 - name: "Docker: the docker-ce versions apt offers"
                   ansible.builtin.command: apt-cache madison docker-ce
                   environment:
@@ -41,19 +40,26 @@ final class DockerTasks {
                   check_mode: false
                 - name: "Docker: the package version of Docker {{ upkeep_docker_version }}"
                   ansible.builtin.set_fact:
-                    upkeep_docker_offered: "{{ upkeep_docker_madison.stdout_lines | map('regex_search', '[|] *[^ |]+') | select | map('regex_replace', '^[|] *', '') | list }}"
-                    upkeep_docker_package: "{{ upkeep_docker_madison.stdout_lines | map('regex_search', '[|] *[^ |]+') | select | map('regex_replace', '^[|] *', '') | select('match', upkeep_docker_package_pattern) | first | default('') }}"
+                    upkeep_docker_offered: >-
+                      {{ upkeep_docker_madison.stdout_lines | map('regex_search', '[|] *[^ |]+') | select
+                      | map('regex_replace', '^[|] *', '') | list }}
+                    upkeep_docker_package: >-
+                      {{ upkeep_docker_madison.stdout_lines | map('regex_search', '[|] *[^ |]+') | select
+                      | map('regex_replace', '^[|] *', '') | select('match', upkeep_docker_package_pattern) | first | default('') }}
                 - name: "Docker: apt must offer the version (else this server fails, nothing installed)"
                   ansible.builtin.assert:
                     that: upkeep_docker_package | length > 0
-                    fail_msg: "Docker {{ upkeep_docker_version }} is not offered by apt on {{ inventory_hostname }} (apt-cache madison docker-ce lists {{ upkeep_docker_offered | join(', ') if upkeep_docker_offered else 'nothing: is the Docker apt repository in its sources?' }}). Nothing was installed."
+                    fail_msg: >-
+                      Docker {{ upkeep_docker_version }} is not offered by apt on {{ inventory_hostname }} (apt-cache madison
+                      docker-ce lists {{ upkeep_docker_offered | join(', ') if upkeep_docker_offered
+                      else 'nothing: is the Docker apt repository in its sources?' }}). Nothing was installed.
                     quiet: true
                 - name: "Docker: which of docker-ce and docker-ce-cli are held"
                   ansible.builtin.command: apt-mark showhold docker-ce docker-ce-cli
                   register: upkeep_docker_held
                   changed_when: false
                   check_mode: false
-                - name: "Docker: docker-ce and docker-ce-cli at {{ upkeep_docker_package }} (never a downgrade)"
+                - name: "Docker: docker-ce and docker-ce-cli, never a downgrade, at {{ upkeep_docker_package }}"
                   ansible.builtin.apt:
                     name:
                       - "docker-ce={{ upkeep_docker_package }}"
@@ -81,12 +87,13 @@ final class DockerTasks {
                   changed_when: false
                   failed_when: false
                   check_mode: false
-                - name: "Docker: restart it unless it already runs {{ upkeep_docker_version }}"
+                - name: "Docker: restart it unless it already runs {{ upkeep_docker_version }}"  # noqa: no-handler
                   ansible.builtin.service:
                     name: docker
                     state: restarted
                   become: true
                   timeout: @RESTART_TIMEOUT@
+                  # Not a handler: it must run before the version check, and also when the daemon runs another version.
                   when: upkeep_docker_install is changed or upkeep_docker_running.stdout | default('') != upkeep_docker_version
                 - name: "Docker: the daemon must report {{ upkeep_docker_version }}"
                   ansible.builtin.command:
@@ -102,7 +109,9 @@ final class DockerTasks {
                 - name: "Docker: check the version after the restart"
                   ansible.builtin.assert:
                     that: upkeep_docker_after.stdout | default('') == upkeep_docker_version
-                    fail_msg: "docker-ce {{ upkeep_docker_package }} is installed, but after the restart Docker reports '{{ upkeep_docker_after.stdout | default('') }}', not {{ upkeep_docker_version }}"
+                    fail_msg: >-
+                      docker-ce {{ upkeep_docker_package }} is installed, but after the restart Docker reports
+                      '{{ upkeep_docker_after.stdout | default('') }}', not {{ upkeep_docker_version }}
                     quiet: true
                   when: not ansible_check_mode
             """;

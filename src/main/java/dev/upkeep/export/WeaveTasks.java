@@ -25,6 +25,7 @@ final class WeaveTasks {
                     prefix: upkeep-weave.
                   become: true
                   register: upkeep_weave_tmp
+                  changed_when: false  # scratch, removed at the end
                   check_mode: false
                 - name: "Weave {{ upkeep_weave_version }}"
                   become: true
@@ -39,6 +40,7 @@ final class WeaveTasks {
                         dest: "{{ upkeep_weave_tmp.path }}/weave"
                         mode: "0600"
                         timeout: 30
+                      changed_when: false  # into the scratch folder
                       check_mode: false
                     - name: "Weave: the download's first lines"
                       ansible.builtin.command:
@@ -80,17 +82,25 @@ final class WeaveTasks {
                       register: upkeep_weave_installed
                     - name: "Weave: how it runs, and whether anything is to be done"
                       ansible.builtin.set_fact:
-                        upkeep_weave_how: "{{ 'systemd' if upkeep_weave_unit.stdout | default('') == 'active' else ('relaunch' if upkeep_weave_targets.rc | default(1) == 0 else 'none') }}"
+                        upkeep_weave_how: >-
+                          {{ 'systemd' if upkeep_weave_unit.stdout | default('') == 'active'
+                          else ('relaunch' if upkeep_weave_targets.rc | default(1) == 0 else 'none') }}
                         upkeep_weave_peers: "{{ upkeep_weave_targets.stdout | default('') | split }}"
-                        upkeep_weave_router: "{{ upkeep_weave_before.stdout_lines | default([]) | select('match', '^weave [0-9][0-9.]*$') | map('regex_replace', '^weave ', '') | first | default('') }}"
+                        upkeep_weave_router: >-
+                          {{ upkeep_weave_before.stdout_lines | default([]) | select('match', '^weave [0-9][0-9.]*$')
+                          | map('regex_replace', '^weave ', '') | first | default('') }}
                     - name: "Weave: the router's peers must be plain addresses (else nothing changes)"
                       ansible.builtin.assert:
                         that: upkeep_weave_peers | reject('match', '^[A-Za-z0-9.:_][A-Za-z0-9.:_-]*$') | list | length == 0
-                        fail_msg: "'weave status targets' listed something that is not a peer address: {{ upkeep_weave_peers | join(' ') }}; nothing changed"
+                        fail_msg: >-
+                          'weave status targets' listed something that is not a peer address:
+                          {{ upkeep_weave_peers | join(' ') }}; nothing changed
                         quiet: true
                     - name: "Weave: to be installed unless the same script is there and its router runs the version"
                       ansible.builtin.set_fact:
-                        upkeep_weave_change: "{{ upkeep_weave_installed.stat.checksum | default('') != upkeep_weave_sha256 or (upkeep_weave_how != 'none' and upkeep_weave_router != upkeep_weave_version) }}"
+                        upkeep_weave_change: >-
+                          {{ upkeep_weave_installed.stat.checksum | default('') != upkeep_weave_sha256
+                          or (upkeep_weave_how != 'none' and upkeep_weave_router != upkeep_weave_version) }}
                     - name: "Weave: stop the router with the old script"
                       ansible.builtin.command: weave stop
                       changed_when: true
@@ -127,13 +137,15 @@ final class WeaveTasks {
                       changed_when: false
                       failed_when: false
                       when: not ansible_check_mode and upkeep_weave_how == 'relaunch'
-                    - name: "Weave: the script, and a router that ran, must be {{ upkeep_weave_version }} with the same peers"
+                    - name: "Weave: the script, and a router that ran with the same peers, must be {{ upkeep_weave_version }}"
                       ansible.builtin.assert:
                         that:
                           - ('weave script ' ~ upkeep_weave_version) in upkeep_weave_after.stdout_lines
                           - upkeep_weave_how == 'none' or ('weave ' ~ upkeep_weave_version) in upkeep_weave_after.stdout_lines
                           - upkeep_weave_how != 'relaunch' or (upkeep_weave_targets_after.stdout | split | sort) == (upkeep_weave_peers | sort)
-                        fail_msg: "after installing, weave version says '{{ upkeep_weave_after.stdout_lines | join('; ') }}', not {{ upkeep_weave_version }} (with the peers {{ upkeep_weave_peers | join(' ') }})"
+                        fail_msg: >-
+                          after installing, weave version says '{{ upkeep_weave_after.stdout_lines | join('; ') }}', not
+                          {{ upkeep_weave_version }} (with the peers {{ upkeep_weave_peers | join(' ') }})
                         quiet: true
                       when: not ansible_check_mode
                   always:
@@ -141,6 +153,7 @@ final class WeaveTasks {
                       ansible.builtin.file:
                         path: "{{ upkeep_weave_tmp.path }}"
                         state: absent
+                      changed_when: false
                       check_mode: false
             """;
 }
