@@ -18,13 +18,19 @@ record AppTargets(String dockerVersion, String weaveVersion, String weaveUrl, St
 
     /** @throws ExportException naming the application when its manifest cannot give what the options ask for */
     static AppTargets of(Workspace ws, Application app, ExportOptions o) throws ExportException {
-        if (!o.docker() && !o.weave()) return NONE;
+        if (!o.docker() && !o.weave()) {
+            return NONE;
+        }
         String docker = null;
         WeaveUpgrade weave = null;
         try {
             for (Procedure p : ManifestUpgradeHooks.procedures(ws, app, o.docker(), o.weave())) {
-                if (p instanceof DockerUpgrade d) docker = d.version();
-                if (p instanceof WeaveUpgrade w) weave = w;
+                if (p instanceof DockerUpgrade d) {
+                    docker = d.version();
+                }
+                if (p instanceof WeaveUpgrade w) {
+                    weave = w;
+                }
             }
         } catch (IllegalArgumentException e) {
             String why = e.getMessage();

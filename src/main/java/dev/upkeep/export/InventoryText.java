@@ -42,7 +42,9 @@ final class InventoryText {
 
     /** The application's Docker/Weave targets, read by the playbook's tasks (plain values, kept !unsafe anyway). */
     private static void groupVars(StringBuilder y, AppTargets t) {
-        if (t.dockerVersion() == null && t.weaveVersion() == null) return;
+        if (t.dockerVersion() == null && t.weaveVersion() == null) {
+            return;
+        }
         y.append("      vars:\n");
         if (t.dockerVersion() != null) {
             y.append("        upkeep_docker_version: ").append(Yaml.literal(t.dockerVersion())).append('\n');

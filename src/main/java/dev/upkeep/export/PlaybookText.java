@@ -35,8 +35,12 @@ final class PlaybookText {
             y.append("  tasks:\n");
             if (o.security()) security(y);
             // Docker before Weave (Weave's router runs on Docker), as in Upkeep's run.
-            if (app.targets().dockerVersion() != null) y.append(DockerTasks.of(o.lockWait()));
-            if (app.targets().weaveVersion() != null) y.append(WeaveTasks.of());
+            if (app.targets().dockerVersion() != null) {
+                y.append(DockerTasks.of(o.lockWait()));
+            }
+            if (app.targets().weaveVersion() != null) {
+                y.append(WeaveTasks.of());
+            }
             if (o.rebootIfRequired()) reboot(y, app.app().reboot());
         }
         return y.toString();

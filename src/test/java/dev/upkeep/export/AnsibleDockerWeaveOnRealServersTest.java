@@ -64,9 +64,15 @@ class AnsibleDockerWeaveOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (docker != null) docker.close();
-        if (mirror != null) mirror.close();
-        if (fleet != null) fleet.close();
+        if (docker != null) {
+            docker.close();
+        }
+        if (mirror != null) {
+            mirror.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static String onServer(TestServer s, String command) {
@@ -78,7 +84,9 @@ class AnsibleDockerWeaveOnRealServersTest {
     private static Application app(Path dir, String name, String manifest, TestServer... servers) throws Exception {
         Files.writeString(dir.resolve(name + "-Manifest.yml"), manifest);
         List<Server> list = new ArrayList<>();
-        for (TestServer s : servers) list.add(FleetWorkspaces.server(fleet, s, "root", false));
+        for (TestServer s : servers) {
+            list.add(FleetWorkspaces.server(fleet, s, "root", false));
+        }
         return new Application(name, null, name + "-Manifest.yml", null, list);
     }
 
@@ -121,7 +129,9 @@ class AnsibleDockerWeaveOnRealServersTest {
         export(ws, out, "--docker", "--weave");
 
         // --check reads apt's lists as they are (Ansible refreshes none in check mode), as Upkeep's preview does.
-        for (TestServer s : fleet.servers()) onServer(s, "apt-get -q update");
+        for (TestServer s : fleet.servers()) {
+            onServer(s, "apt-get -q update");
+        }
         Ansible.Result check = Ansible.playbook(out, dir, "--check");
         assertThat(check.output()).as(check.output()).contains("Docker 99.0.1 is not offered by apt on srv03");
         for (TestServer s : fleet.servers()) {
