@@ -27,7 +27,8 @@ final class ExportCommand {
     UpkeepCommand parent;
 
     @Command(name = "ansible", mixinStandardHelpOptions = true, description = "Write an inventory and a playbook (ansible.builtin"
-            + " modules only) that apply the same security upgrades and verified reboots as `upkeep upgrade` with these options.")
+            + " modules only) that apply the same security upgrades, Docker and Weave versions and verified reboots as `upkeep upgrade`"
+            + " with these options.")
     static final class Ansible implements Callable<Integer> {
         @ParentCommand
         ExportCommand top;
@@ -35,9 +36,9 @@ final class ExportCommand {
         CommandSpec spec;
         @Option(names = "--security", description = "Security updates only, daily upgrades on, no automatic reboot (Upkeep's job).")
         boolean security;
-        @Option(names = "--docker", description = "Docker to the manifest's version (not exported yet: refused).")
+        @Option(names = "--docker", description = "docker-ce and docker-ce-cli pinned to the manifest's Docker version as apt offers it on each server.")
         boolean docker;
-        @Option(names = "--weave", description = "Weave to the manifest's version (not exported yet: refused).")
+        @Option(names = "--weave", description = "The Weave script at the manifest's version, checked against its SHA-256, and its router restarted.")
         boolean weave;
         @Option(names = "--reboot-if-required", description = "Reboot where /var/run/reboot-required exists; verify boot id and health check.")
         boolean rebootIfRequired;

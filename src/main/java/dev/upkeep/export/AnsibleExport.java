@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Writes Upkeep's policy for the chosen servers as an Ansible project: ansible.cfg, inventory.yml, upkeep.yml and
- * the job script it runs. Everything is checked before the first file is written; every file is private.
+ * the job script it runs. Everything is checked before the first file is written (an application whose manifest
+ * gives no Docker/Weave version asked for refuses the export, as it refuses Upkeep's run); every file is private.
  */
 public final class AnsibleExport {
     public static final String PLAYBOOK = "upkeep.yml";
@@ -32,9 +33,7 @@ public final class AnsibleExport {
     /** The files written, relative to {@code dir}. */
     public static List<String> write(Workspace ws, List<ServerRef> servers, ExportOptions o, Path dir) throws ExportException, IOException {
         if (servers.isEmpty()) throw new ExportException("no servers to export");
-        if (o.docker() || o.weave()) throw new ExportException("--docker and --weave are not exported yet: export --security and"
-                + " --reboot-if-required, and run Docker/Weave upgrades with `upkeep upgrade`");
-        Map<ExportedApp, List<ExportedHost>> apps = arrange(ws, servers);
+        Map<ExportedApp, List<ExportedHost>> apps = arrange(ws, servers, o);
         Map<String, String> files = new LinkedHashMap<>();
         files.put("ansible.cfg", config(ws));
         files.put(INVENTORY, InventoryText.of(ws, apps));
@@ -52,7 +51,7 @@ public final class AnsibleExport {
                 + "interpreter_python = auto_silent\ntimeout = " + ws.settings().connectTimeoutSeconds() + "\n";
     }
 
-    private static Map<ExportedApp, List<ExportedHost>> arrange(Workspace ws, List<ServerRef> refs) throws ExportException {
+    private static Map<ExportedApp, List<ExportedHost>> arrange(Workspace ws, List<ServerRef> refs, ExportOptions o) throws ExportException {
         Map<String, Integer> nameCount = new HashMap<>();
         for (Application a : ws.applications()) for (Server s : a.servers()) nameCount.merge(s.name(), 1, Integer::sum);
         Map<ExportedApp, List<ExportedHost>> out = new LinkedHashMap<>();
@@ -67,7 +66,7 @@ public final class AnsibleExport {
             String group = "upkeep_" + a.name().replaceAll("[^A-Za-z0-9_]", "_");
             if (!groups.add(group)) throw new ExportException("applications '" + a.name() + "' and another one both become Ansible group "
                     + group + "; rename one of them");
-            out.put(new ExportedApp(a, group), hosts);
+            out.put(new ExportedApp(a, group, AppTargets.of(ws, a, o)), hosts);
         }
         return out;
     }

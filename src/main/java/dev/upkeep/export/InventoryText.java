@@ -22,7 +22,9 @@ final class InventoryText {
         y.append("all:\n  vars:\n    ansible_ssh_common_args: ").append(Yaml.literal(sshArgs(ws))).append('\n');
         y.append("  children:\n");
         for (Map.Entry<ExportedApp, List<ExportedHost>> e : apps.entrySet()) {
-            y.append("    ").append(e.getKey().group()).append(":\n      hosts:\n");
+            y.append("    ").append(e.getKey().group()).append(":\n");
+            groupVars(y, e.getKey().targets());
+            y.append("      hosts:\n");
             for (ExportedHost h : e.getValue()) {
                 Server s = h.server();
                 y.append("        ").append(Yaml.quote(h.name())).append(":\n");
@@ -36,6 +38,23 @@ final class InventoryText {
             }
         }
         return y.toString();
+    }
+
+    /** The application's Docker/Weave targets, read by the playbook's tasks (plain values, kept !unsafe anyway). */
+    private static void groupVars(StringBuilder y, AppTargets t) {
+        if (t.dockerVersion() == null && t.weaveVersion() == null) {
+            return;
+        }
+        y.append("      vars:\n");
+        if (t.dockerVersion() != null) {
+            y.append("        upkeep_docker_version: ").append(Yaml.literal(t.dockerVersion())).append('\n');
+            y.append("        upkeep_docker_package_pattern: ").append(Yaml.literal(AppTargets.packagePattern(t.dockerVersion()))).append('\n');
+        }
+        if (t.weaveVersion() != null) {
+            y.append("        upkeep_weave_version: ").append(Yaml.literal(t.weaveVersion())).append('\n');
+            y.append("        upkeep_weave_url: ").append(Yaml.literal(t.weaveUrl())).append('\n');
+            y.append("        upkeep_weave_sha256: ").append(Yaml.literal(t.weaveSha256())).append('\n');
+        }
     }
 
     /** Ansible splits these with shlex: each path is single-quoted, so one with a quote in it is refused. */

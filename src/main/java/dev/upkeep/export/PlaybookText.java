@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * upkeep.yml: one play per application, in the workspace's order. Only ansible.builtin modules. The security upgrade
- * is Upkeep's own job script (files/), so its origins and apt configuration are Upkeep's by construction; the reboot
- * is ansible.builtin.reboot, which waits for a new boot id, then the application's health check.
+ * is Upkeep's own job script (files/), so its origins and apt configuration are Upkeep's by construction; Docker and
+ * Weave are {@link DockerTasks} and {@link WeaveTasks}, reading the application's versions from its group vars; the
+ * reboot is ansible.builtin.reboot, which waits for a new boot id, then the application's health check.
  */
 final class PlaybookText {
     static final String SECURITY_SCRIPT = "files/upkeep-security-upgrade.sh";
@@ -33,6 +34,13 @@ final class PlaybookText {
             if (shape.maxFailPercentage() != null) y.append("  max_fail_percentage: ").append(shape.maxFailPercentage()).append('\n');
             y.append("  tasks:\n");
             if (o.security()) security(y);
+            // Docker before Weave (Weave's router runs on Docker), as in Upkeep's run.
+            if (app.targets().dockerVersion() != null) {
+                y.append(DockerTasks.of(o.lockWait()));
+            }
+            if (app.targets().weaveVersion() != null) {
+                y.append(WeaveTasks.of());
+            }
             if (o.rebootIfRequired()) reboot(y, app.app().reboot());
         }
         return y.toString();

@@ -63,7 +63,7 @@ class AnsibleExportTest {
         assertThatThrownBy(() -> AnsibleExport.write(ws, all(ws), SECURITY_REBOOT, out))
                 .isInstanceOf(ExportException.class).hasMessageContaining("both become Ansible group upkeep_a_b");
         ExportOptions docker = new ExportOptions(false, true, false, false, ExportOptions.Strategy.SERIAL, null, null, true, Duration.ZERO);
-        assertThatThrownBy(() -> AnsibleExport.write(ws, all(ws), docker, out)).hasMessageContaining("--docker and --weave are not exported yet");
+        assertThatThrownBy(() -> AnsibleExport.write(ws, all(ws), docker, out)).hasMessageContaining("application 'a-b' has no manifest");
         Workspace url = workspace(dir, new Application("w", null, null, null, List.of(Server.of("x", "h1")),
                 RebootPolicy.DEFAULTS.withHealthCheck(RebootPolicy.HealthCheck.url("http://{host}/{{ evil }}"))));
         assertThatThrownBy(() -> AnsibleExport.write(url, all(url), SECURITY_REBOOT, out)).hasMessageContaining("only {host} may be in braces");

@@ -173,7 +173,8 @@ public final class HttpsMirror implements AutoCloseable {
     /**
      * Makes the server trust this mirror's CA as an administrator would: the certificate in
      * /usr/local/share/ca-certificates, then update-ca-certificates where it is installed; the fleet's minimal
-     * servers lack it, so the bundle it would write (/etc/ssl/certs/ca-certificates.crt, what curl reads) gets the CA.
+     * servers lack it, so the bundle it would write (/etc/ssl/certs/ca-certificates.crt, what curl reads) gets the CA,
+     * and OpenSSL's default bundle (/usr/lib/ssl/cert.pem, what Python reads) points at it.
      */
     public void trustOn(TestServer target) {
         byte[] pem = caPem().getBytes(StandardCharsets.US_ASCII);
@@ -184,6 +185,9 @@ public final class HttpsMirror implements AutoCloseable {
         } else {
             target.run("cat /usr/local/share/ca-certificates/upkeep-test-mirror.crt >> /etc/ssl/certs/ca-certificates.crt");
         }
+        // OpenSSL's default bundle (what Python, and so Ansible's get_url, reads): Debian's openssl package, which
+        // ca-certificates depends on, links it to the same file; the fleet's minimal servers lack both.
+        target.run("mkdir -p /usr/lib/ssl && { [ -e /usr/lib/ssl/cert.pem ] || ln -s /etc/ssl/certs/ca-certificates.crt /usr/lib/ssl/cert.pem; }");
     }
 
     private void handle(HttpExchange exchange) throws IOException {

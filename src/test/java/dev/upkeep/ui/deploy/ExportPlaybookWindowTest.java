@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Deploy › Export as Ansible playbook… in the real window: the dialog's current servers and options become private
- * files in the chosen folder; an option the export cannot express (Docker) is refused with the reason, writing nothing.
+ * files in the chosen folder, Docker with the application's manifest version; an option the workspace cannot back (Weave
+ * without a checksum) is refused with the reason, writing nothing.
  */
 class ExportPlaybookWindowTest {
     @TempDir
@@ -42,14 +43,16 @@ class ExportPlaybookWindowTest {
     }
 
     @Test
-    void exportWritesTheDialogsServersAndOptionsAsPrivateFilesAndDockerIsRefusedWritingNothing() throws Exception {
+    void exportWritesTheDialogsServersAndOptionsAsPrivateFilesWithDockerFromTheManifestAndWeaveWithoutChecksumRefused() throws Exception {
         Path workspace = dir.resolve("workspace.yml");
         Files.writeString(dir.resolve("ssh_config"), "");
+        Files.writeString(dir.resolve("Manifest.yml"), "docker:\n  configuration:\n    docker_version: 24.0.7\n    weave_version: 2.8.1\n");
         Files.writeString(workspace, """
                 settings:
                   sshConfig: ssh_config
                 applications:
                   - name: web
+                    manifest: Manifest.yml
                     servers:
                       - name: web1
                         host: 10.0.0.11
@@ -105,24 +108,39 @@ class ExportPlaybookWindowTest {
         assertThat(playbook).contains("serial: 1").contains("/var/run/reboot-required").contains("ansible.builtin.reboot")
                 .contains("max_fail_percentage: 0");
 
-        // Docker ticked: refused with the export's reason, and a new folder is not even created
-        Path refused = dir.resolve("refused");
+        // Docker ticked: web's manifest version becomes its group's vars (db has no manifest: unticked)
+        Path withDocker = dir.resolve("docker");
         fx(() -> {
+            servers.getItems().stream().filter(c -> c.ref().server().equals("db1")).findFirst().orElseThrow().selectedProperty().set(false);
             robot.lookup("#opt-docker").queryAs(CheckBox.class).setSelected(true);
-            return null;
-        });
-        fx(() -> {
             robot.lookup("#export-dialog").query().getScene().getWindow().hide(); // the first export dialog is done
             return null;
         });
-        robot.clickOn("#deploy-export");
-        robot.lookup("#export-dialog").query();
-        robot.clickOn("#export-folder").write(refused.toString());
-        robot.clickOn("#export-write");
+        exportTo(withDocker);
+        await().until(() -> !text("#export-result").isEmpty() || !text("#export-problem").isEmpty());
+        assertThat(text("#export-problem")).isEmpty();
+        assertThat(Files.readString(withDocker.resolve("inventory.yml"))).contains("upkeep_docker_version: !unsafe \"24.0.7\"");
+        assertThat(Files.readString(withDocker.resolve("upkeep.yml"))).contains("docker-ce={{ upkeep_docker_package }}");
+
+        // Weave ticked too: Upkeep has no checksum for 2.8.1 from this workspace, so it is refused and writes nothing
+        Path refused = dir.resolve("refused");
+        fx(() -> {
+            robot.lookup("#opt-weave").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#export-dialog").query().getScene().getWindow().hide();
+            return null;
+        });
+        exportTo(refused);
         await().until(() -> !text("#export-problem").isEmpty());
-        assertThat(text("#export-problem")).contains("not exported yet").contains("nothing was written");
+        assertThat(text("#export-problem")).contains("application 'web'").contains("SHA-256").contains("nothing was written");
         assertThat(text("#export-result")).isEmpty();
         assertThat(refused).doesNotExist();
+    }
+
+    private void exportTo(Path folder) {
+        robot.clickOn("#deploy-export");
+        robot.lookup("#export-dialog").query();
+        robot.clickOn("#export-folder").write(folder.toString());
+        robot.clickOn("#export-write");
     }
 
     private static String mode(Path p) {
