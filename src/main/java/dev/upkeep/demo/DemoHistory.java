@@ -16,9 +16,9 @@ final class DemoHistory {
     /** Days since each server's last security upgrade. */
     private static final Map<String, Integer> LAST_SECURITY = Map.ofEntries(
             Map.entry("shop-web1", 12), Map.entry("shop-web2", 38), Map.entry("shop-web3", 8),
-            Map.entry("shop-worker1", 33), Map.entry("shop-worker2", 27), Map.entry(DemoScenario.UNTRUSTED, 16),
-            Map.entry("api1", 19), Map.entry("api2", 22), Map.entry("api3", 11),
-            Map.entry("db1", 40), Map.entry("db2", 31), Map.entry("db3", 15));
+            Map.entry("shop-worker1", 33), Map.entry("shop-worker2", 27), Map.entry(DemoScenario.UNTRUSTED, 10),
+            Map.entry("api1", 19), Map.entry("api2", 13), Map.entry("api3", 11),
+            Map.entry("db1", 40), Map.entry("db2", 31), Map.entry("db3", 9));
     private static final String PERSON = "ops (1000)";
 
     private DemoHistory() {
