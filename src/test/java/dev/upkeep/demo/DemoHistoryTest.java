@@ -6,6 +6,7 @@ import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.history.PackageChange;
 import dev.upkeep.history.PatchEvent;
 import dev.upkeep.history.PatchHistory;
+import dev.upkeep.remote.DockerUpgrade;
 import dev.upkeep.remote.ProcedureResult;
 import dev.upkeep.remote.SecurityUpgrade;
 import dev.upkeep.run.AnswerListener;
@@ -125,6 +126,24 @@ class DemoHistoryTest {
         assertThat(upgrade.changes()).extracting(PackageChange::name, PackageChange::from, PackageChange::to)
                 .contains(org.assertj.core.groups.Tuple.tuple("libssl3", "3.0.2-0ubuntu1.12", "3.0.2-0ubuntu1.15"));
         assertThat(answer.value().lastSecurityUpgrade().orElseThrow()).isEqualTo(upgrade);
+    }
+
+    @Test
+    void aDemoDockerUpgradeIsInTheNextReadAsAnOtherChange() throws Exception {
+        try (DemoContext ctx = DemoContext.login(connector, fleet, "shop-web2")) {
+            ProcedureResult r = new DockerUpgrade("24.0.7", false).run(ctx);
+            assertThat(r.success()).as(r.message()).isTrue();
+        }
+
+        ServerAnswer<PatchHistory> answer = history("shop", "shop-web2");
+
+        assertThat(answer.error()).isNull();
+        PatchEvent docker = only(answer.value().events(), "docker-ce");
+        assertThat(docker.security()).isFalse();
+        assertThat(docker.commandline()).startsWith("apt-get install");
+        assertThat(docker.changes()).extracting(PackageChange::name, PackageChange::from, PackageChange::to)
+                .contains(org.assertj.core.groups.Tuple.tuple("docker-ce", "5:20.10.24~3-0~ubuntu-jammy",
+                        "5:24.0.7-1~ubuntu.22.04~jammy"));
     }
 
     @Test
