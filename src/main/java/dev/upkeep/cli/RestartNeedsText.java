@@ -21,7 +21,7 @@ final class RestartNeedsText {
             parts.add(n.cannotLook());
         } else {
             List<String> services = n.services().stream()
-                    .map(v -> v.refusal() == null ? v.name() : v.name() + " (not by Upkeep: " + v.refusal() + ")").toList();
+                    .map(v -> v.refusal() == null ? v.name() : v.name() + " (" + v.refusal() + ")").toList();
             List<String> loose = n.processes().stream().filter(p -> p.unit() == null)
                     .map(p -> p.pid() + " " + p.command()).toList();
             if (!services.isEmpty()) parts.add("services to restart: " + String.join(", ", services));

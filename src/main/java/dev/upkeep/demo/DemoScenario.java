@@ -78,6 +78,7 @@ final class DemoScenario {
         hosts.add(new SimHost("db", "db3", debian, DEBIAN_KERNEL, Duration.ofDays(30), now)
                 .pending(debianSec("libpq5", "15.6-0+deb12u1", "15.7-0+deb12u1", false))
                 .lockHeld(5).docker("24.0.7").weave("2.8.1"));
+        DemoHistory.seed(hosts, now);
         return hosts;
     }
 

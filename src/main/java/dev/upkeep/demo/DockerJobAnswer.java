@@ -1,6 +1,8 @@
 package dev.upkeep.demo;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * docker-job.sh (header PKG_VERSION, TARGET, ALLOW_DOWNGRADE, after job-start.sh's KIND, RUN_ID, LIMIT, LOCK_WAIT):
@@ -62,7 +64,11 @@ final class DockerJobAnswer implements JobAnswer {
                 emit("@@upkeep error apt-get install docker-ce=" + pkg + " docker-ce-cli=" + pkg + " failed");
                 return 4;
             }
+            Instant start = Instant.now();
             install(installed);
+            host.patchLog().add(new AptEntry(start, Instant.now(), "apt-get install -y docker-ce=" + pkg + " docker-ce-cli=" + pkg,
+                    null, List.of(new AptEntry.Change("docker-ce", installed, pkg, false),
+                    new AptEntry.Change("docker-ce-cli", installed, pkg, false)), null));
             if (cancelRequested()) {
                 emit("upkeep: a cancel came while dpkg ran: the packages are installed; restarting Docker completes the install");
             }

@@ -66,6 +66,9 @@ final class SecurityJob extends SimJob {
         pause(pace.step());
         emit("Setting up unattended-upgrades (2.8ubuntu1) ...");
         host.installUnattendedUpgrades();
+        Instant now = Instant.now();
+        host.patchLog().add(new AptEntry(now, now, "apt-get -q -y install unattended-upgrades", null,
+                List.of(new AptEntry.Change("unattended-upgrades", null, "2.8ubuntu1", false)), null));
     }
 
     private void upgraded(SimPackage p) {

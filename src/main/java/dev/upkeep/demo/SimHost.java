@@ -43,6 +43,10 @@ final class SimHost {
     private long nextProcess = 4100;
     private boolean rebootPending;
     private boolean up = true;
+    /** apt's and unattended-upgrades' logs (the History tab, the last security upgrade). */
+    private final SimPatchLog patchLog = new SimPatchLog();
+    /** What runs here and which replaced files it still uses (the restart check). */
+    private final SimServices services;
 
     SimHost(String application, String name, SimOs os, String kernel, Duration uptime, Instant now) {
         this.application = application;
@@ -52,6 +56,16 @@ final class SimHost {
         this.kernels.add(kernel);
         this.booted = now.minus(uptime);
         this.listsUpdated = now.minus(Duration.ofHours(3));
+        this.services = new SimServices(600 + Math.floorMod(name.hashCode(), 300), "ssh.service", "cron.service",
+                "rsyslog.service");
+    }
+
+    SimPatchLog patchLog() {
+        return patchLog;
+    }
+
+    SimServices services() {
+        return services;
     }
 
     // set-up, used while the scenario is built
@@ -112,6 +126,11 @@ final class SimHost {
         return runningKernel;
     }
 
+    /** The installed kernels, in the order they were installed. */
+    synchronized List<String> kernels() {
+        return List.copyOf(kernels);
+    }
+
     synchronized String newestKernel() {
         return kernels.stream().max(SimHost::compareKernels).orElse(runningKernel);
     }
@@ -134,6 +153,16 @@ final class SimHost {
 
     synchronized List<SimPackage> visiblePending() {
         return pending.values().stream().filter(SimPackage::visible).toList();
+    }
+
+    /** The pending update of this package, known to the lists or not; null when none. */
+    synchronized SimPackage pendingOf(String pkg) {
+        return pending.get(pkg);
+    }
+
+    /** Every detached job this server ran since the demo started, ended or not. */
+    synchronized List<SimJob> jobs() {
+        return List.copyOf(jobs.values());
     }
 
     synchronized Instant listsUpdated() {
@@ -219,6 +248,7 @@ final class SimHost {
             return Configured.DEPENDENCY_UNCONFIGURED;
         }
         if (p.kernel() != null) kernels.add(p.kernel());
+        services.replaced(p.name());
         if (p.reboot()) {
             if (rebootRequiredSince == null) rebootRequiredSince = now;
             rebootPackages.add(p.name());
@@ -319,6 +349,7 @@ final class SimHost {
         rebootRequiredSince = null;
         rebootPackages.clear();
         rebootPending = false;
+        services.rebooted();
         up = true;
     }
 

@@ -37,6 +37,8 @@ abstract class SimJob implements Runnable {
     private final long limitSeconds;
     private final List<String> log = new ArrayList<>();
     private Integer exit;
+    /** When the exit status was written (the .status file's modification time). */
+    private Instant endedAt;
     private boolean lost;
     private boolean cancelRequested;
     private Thread thread;
@@ -110,6 +112,10 @@ abstract class SimJob implements Runnable {
 
     synchronized Integer exitStatus() {
         return exit;
+    }
+
+    synchronized Instant endedAt() {
+        return endedAt;
     }
 
     synchronized boolean lost() {
@@ -195,6 +201,7 @@ abstract class SimJob implements Runnable {
     private synchronized void finish(int status) {
         if (lost) return;
         exit = status;
+        endedAt = Instant.now();
         notifyAll();
     }
 }

@@ -18,7 +18,8 @@ final class SimShell {
             new StatusAnswer(), new ListsUpdateAnswer(), new SecuritySimulateAnswer(), new SecurityStartAnswer(),
             new SecurityFollowAnswer(), new DockerResolveAnswer(), new JobStartAnswer(), new JobFollowAnswer(),
             new JobCancelAnswer(), new RebootStateAnswer(), new RebootIssueAnswer(), new ServiceCheckAnswer(),
-            new ProcessKillAnswer());
+            new ProcessKillAnswer(), new PatchFactsAnswer(), new HistoryReadAnswer(), new RestartCheckAnswer(),
+            new RestartServicesAnswer());
 
     int run(RemoteScript script, SimSession session) throws IOException {
         for (Answer a : answers) {

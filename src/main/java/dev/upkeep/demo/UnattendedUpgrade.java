@@ -32,6 +32,7 @@ final class UnattendedUpgrade {
 
     /** @return unattended-upgrade's exit status */
     int run() throws InterruptedException {
+        Instant start = Instant.now();
         out.emit("Checking if system is running on battery is skipped. Please install \"powermgmt-base\" package to check"
                 + " power status and skip installing updates when the system is running on battery.");
         out.emit("Starting unattended upgrades script");
@@ -41,6 +42,7 @@ final class UnattendedUpgrade {
         List<SimPackage> todo = host.securityUpgrades();
         if (todo.isEmpty()) {
             out.emit("No packages found that can be upgraded unattended and no pending auto-removals");
+            host.patchLog().add(new UnattendedRun(start, Instant.now(), host.os.allowedOrigins(), List.of(), false));
             return 0;
         }
         out.emit("Packages that will be upgraded: " + String.join(" ", todo.stream().map(SimPackage::name).toList()));
@@ -54,6 +56,7 @@ final class UnattendedUpgrade {
         List<String> failed = configure(todo);
         out.emit("Processing triggers for libc-bin (2.35-0ubuntu3.7) ...");
         out.emit("Processing triggers for man-db (2.10.2-1) ...");
+        record(start, todo, failed);
         if (failed.isEmpty()) {
             out.emit("All upgrades installed");
             return 0;
@@ -65,6 +68,16 @@ final class UnattendedUpgrade {
         out.emit("error message: installArchives() failed");
         out.emit("dpkg returned an error! See /var/log/unattended-upgrades/unattended-upgrades-dpkg.log for details");
         return 1;
+    }
+
+    /** What apt's history log and unattended-upgrades' own log keep of this run. */
+    private void record(Instant start, List<SimPackage> todo, List<String> failed) {
+        Instant end = Instant.now();
+        host.patchLog().add(new AptEntry(start, end, AptEntry.UNATTENDED, null,
+                todo.stream().map(AptEntry.Change::of).toList(),
+                failed.isEmpty() ? null : "Sub-process /usr/bin/dpkg returned an error code (1)"));
+        host.patchLog().add(new UnattendedRun(start, end, host.os.allowedOrigins(),
+                todo.stream().map(SimPackage::name).toList(), !failed.isEmpty()));
     }
 
     private List<String> configure(List<SimPackage> todo) throws InterruptedException {

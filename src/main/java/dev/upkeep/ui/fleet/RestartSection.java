@@ -19,18 +19,25 @@ final class RestartSection {
     private RestartSection() {
     }
 
+    private static final String NEVER = "never restarted by Upkeep";
+
     /** The list's lines: a dash when not known, why when Upkeep could not look, "none", or one line per service. */
     static List<String> lines(RestartNeeds n) {
         if (n == null) return List.of("—");
         if (!n.looked()) return List.of("unknown: " + n.cannotLook());
         List<String> out = new ArrayList<>();
         for (RestartNeeds.Service s : n.services()) {
-            out.add(s.name() + (s.refusal() == null ? "" : " (never restarted by Upkeep: " + s.refusal() + ")"));
+            out.add(s.name() + (s.refusal() == null ? "" : " (" + refusalText(s.refusal()) + ")"));
         }
         for (RestartNeeds.StaleProcess p : n.processes()) {
             if (p.unit() == null) out.add("process " + p.pid() + " " + p.command() + " (no service: restart it by hand)");
         }
         return out.isEmpty() ? List.of("none") : out;
+    }
+
+    /** RestartRules' reasons for sshd and Upkeep's own session already say "never restarted by Upkeep". */
+    private static String refusalText(String refusal) {
+        return refusal.startsWith(NEVER) ? refusal : NEVER + ": " + refusal;
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.RestartNeeds;
+import dev.upkeep.remote.RestartRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,5 +25,15 @@ class RestartSectionTest {
                 .containsExactly("unknown: cannot look without sudo");
         assertThat(RestartSection.lines(new RestartNeeds("scan", null, List.of(), List.of(), null))).containsExactly("none");
         assertThat(RestartSection.lines(null)).containsExactly("—");
+    }
+
+    @Test
+    void theRefusalOfSshdIsSaidOnceNotTwice() {
+        String refusal = RestartRules.refusal("ssh.service", Set.of());
+        RestartNeeds n = new RestartNeeds("scan", null, List.of(new RestartNeeds.Service("ssh.service", true, List.of(3), refusal)),
+                List.of(), null);
+
+        assertThat(RestartSection.lines(n)).containsExactly("ssh.service (" + refusal + ")");
+        assertThat(refusal).startsWith("never restarted by Upkeep");
     }
 }
