@@ -29,10 +29,19 @@ final class Contestants {
     private Contestants() {
     }
 
-    static List<Contestant> all(BenchFiles f, Path upkeepLauncher, boolean psshThere, boolean ansibleThere) {
+    /**
+     * @param javaOptions added to the Upkeep runs through UPKEEP_JAVA_OPTS (timing lines, flags under trial); empty: none
+     * @param variantOptions when not empty, a further Upkeep contestant (default key exchange) run with these too
+     */
+    static List<Contestant> all(BenchFiles f, Path upkeepLauncher, boolean psshThere, boolean ansibleThere,
+                                String javaOptions, String variantOptions) {
         List<Contestant> list = new ArrayList<>();
-        list.add(upkeep(UPKEEP, f, f.workspace(), upkeepLauncher));
-        list.add(upkeep(UPKEEP_CURVE, f, f.workspaceCurve25519(), upkeepLauncher));
+        list.add(upkeep(UPKEEP, f, f.workspace(), upkeepLauncher, javaOptions));
+        list.add(upkeep(UPKEEP_CURVE, f, f.workspaceCurve25519(), upkeepLauncher, javaOptions));
+        if (!variantOptions.isBlank()) {
+            list.add(upkeep(UPKEEP + ", " + variantOptions, f, f.workspace(), upkeepLauncher,
+                    (javaOptions + " " + variantOptions).strip()));
+        }
         if (psshThere) {
             list.add(pssh(PSSH_CURVE, f, List.of("-O", "KexAlgorithms=" + BenchFiles.CURVE25519)));
             list.add(pssh(PSSH_DEFAULT, f, List.of()));
@@ -43,12 +52,20 @@ final class Contestants {
         return list;
     }
 
-    private static Contestant upkeep(String name, BenchFiles f, Path workspace, Path launcher) {
+    private static Contestant upkeep(String name, BenchFiles f, Path workspace, Path launcher, String javaOptions) {
+        Map<String, String> env = new HashMap<>(homeEnv(f));
+        if (!javaOptions.isBlank()) {
+            env.put("UPKEEP_JAVA_OPTS", javaOptions);
+        }
         return new Contestant(name, List.of(launcher.toString(), "--workspace", workspace.toString(), "status", "--json"),
-                homeEnv(f), (exit, stdout, dir) -> upkeepProblem(exit, stdout, f.servers()));
+                env, (exit, stdout, dir) -> upkeepProblem(exit, stdout, f.servers()));
     }
 
     static String upkeepProblem(int exit, Path stdout, int servers) throws IOException {
+        Path stderr = stdout.resolveSibling("stderr.txt");
+        if (Files.exists(stderr) && Files.readString(stderr).contains("Building Upkeep")) {
+            return "the launcher rebuilt Upkeep during the round (sources changed since the harness built it)";
+        }
         if (exit != 0) {
             return "exit " + exit;
         }

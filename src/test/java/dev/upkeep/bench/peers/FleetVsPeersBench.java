@@ -38,7 +38,9 @@ public final class FleetVsPeersBench {
         try (TestFleet fleet = TestFleet.start(FleetOptions.servers(n).allWithUnattendedUpgrades());
              RoundRunner runner = new RoundRunner(dir)) {
             BenchFiles files = BenchFiles.write(fleet, dir, jar);
-            List<Contestant> contestants = Contestants.all(files, launcher, pssh, ansible);
+            String timing = "-Dupkeep.timing=DEBUG";
+            List<Contestant> contestants = Contestants.all(files, launcher, pssh, ansible, timing,
+                    System.getenv().getOrDefault("BENCH_UPKEEP_VARIANT", ""));
             System.out.printf("%d servers, %d rounds, contestants in turn: %s%n", n, rounds,
                     String.join(" | ", contestants.stream().map(Contestant::name).toList()));
             if (!pssh || !ansible) {
@@ -61,6 +63,14 @@ public final class FleetVsPeersBench {
             }
             System.out.println();
             System.out.print(table.markdown(List.of(Contestants.UPKEEP, Contestants.UPKEEP_CURVE)));
+            TimingSummary timings = new TimingSummary();
+            for (int r = 1; r <= rounds; r++) {
+                if (Files.exists(runner.stderr(contestants.get(0), r))) {
+                    timings.addRun(runner.stderr(contestants.get(0), r));
+                }
+            }
+            System.out.println("\nWhere the time goes: " + Contestants.UPKEEP + " (timing lines of every round)\n");
+            System.out.print(timings.markdown());
             System.out.printf(Locale.ROOT, "%nMachine: %d cores (%s), load average (1 min) %.1f–%.1f during the run.%n",
                     Runtime.getRuntime().availableProcessors(), cpuModel(),
                     loads.stream().mapToDouble(Double::doubleValue).min().orElse(0),

@@ -77,4 +77,23 @@ class PeerChecksTest {
         }
         assertThrows(IOException.class, () -> BenchFiles.probeFrom(empty));
     }
+
+    @Test
+    void timingSummarySplitsARunIntoProcessAndPerServerPhases(@TempDir Path dir) throws Exception {
+        Path err = dir.resolve("stderr.txt");
+        Files.writeString(err, String.join("\n",
+                "12:00:00.100 DEBUG dev.upkeep.timing - process start to main: 400 ms",
+                "12:00:01.000 DEBUG dev.upkeep.timing - 127.0.0.1 (127.0.0.1:2201) connect+kex_ms=300 kex_compute_ms=90 auth_ms=20",
+                "12:00:01.500 DEBUG dev.upkeep.timing - srv01 connection_ms=330 probe_ms=150 parse_ms=1 patch_facts_ms=200",
+                "12:00:01.600 DEBUG dev.upkeep.timing - refresh of 1 servers 700 ms, output 50 ms",
+                "12:00:01.700 DEBUG dev.upkeep.timing - process start to exit: 1400 ms",
+                "12:00:01.800 WARN  d.u.s.SshConnector - probe_ms=999 in another logger's line does not count"));
+        TimingSummary summary = new TimingSummary();
+        summary.addRun(err);
+        String md = summary.markdown();
+        assertTrue(md.contains("| per server: connect+kex | 300 ms | 300 ms |"), md);
+        assertTrue(md.contains("| per server: probe | 150 ms | 150 ms |"), md);
+        assertTrue(md.contains("| main to refresh start and after output to exit (picocli, workspace, services, shutdown) | 250 ms |"), md);
+        assertTrue(md.contains("| refresh, all servers (wall) | 700 ms |"), md);
+    }
 }

@@ -53,6 +53,11 @@ final class RoundRunner implements AutoCloseable {
         return new Measured(c.name(), wallMs, cpuMs, peakKb, problem == null, problem);
     }
 
+    /** Where a round's standard error was kept. */
+    Path stderr(Contestant c, int round) {
+        return scratch.resolve(slug(c.name()) + "-" + round).resolve("stderr.txt");
+    }
+
     private static String slug(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
