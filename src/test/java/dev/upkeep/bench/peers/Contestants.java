@@ -63,7 +63,7 @@ final class Contestants {
 
     static String upkeepProblem(int exit, Path stdout, int servers) throws IOException {
         Path stderr = stdout.resolveSibling("stderr.txt");
-        if (Files.exists(stderr) && Files.readString(stderr).contains("Building Upkeep")) {
+        if (Files.exists(stderr) && Files.readString(stderr).matches("(?s).*(Building Upkeep|Preparing faster starts).*")) {
             return "the launcher rebuilt Upkeep during the round (sources changed since the harness built it)";
         }
         if (exit != 0) {
