@@ -6,7 +6,12 @@ import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.run.ManifestServers;
 import dev.upkeep.run.SshStatusService;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +22,9 @@ import java.util.List;
  * demo fleet and runs either against it.
  */
 public final class Launcher {
+    /** Where a cold command spends its time (bench/where-time-goes reads it); off unless asked for. */
+    private static final Logger TIMING = LoggerFactory.getLogger("dev.upkeep.timing");
+
     private Launcher() {
     }
 
@@ -35,12 +43,22 @@ public final class Launcher {
             Window.open(Arrays.stream(args).filter(a -> !a.equals("--dark")).toArray(String[]::new));
             return;
         }
+        sinceProcessStart("main");
         int exit;
         try (SshStatusService status = new SshStatusService(new ConsolePassphrases())) {
             exit = UpkeepCommand.commandLine(new UpkeepCommand(ManifestServers.store(), () -> status)
                     .withPrivateState(PrivateState.standard())).execute(args);
         }
+        sinceProcessStart("exit");
         System.exit(exit);
+    }
+
+    /** Milliseconds from the process's start (the kernel's, 10 ms steps) to this point of a command-line run. */
+    private static void sinceProcessStart(String point) {
+        if (TIMING.isDebugEnabled()) {
+            ProcessHandle.current().info().startInstant().ifPresent(start ->
+                    TIMING.debug("process start to {}: {} ms", point, Duration.between(start, Instant.now()).toMillis()));
+        }
     }
 
     /** No command: the window ({@code --dark} starts it in the dark theme). */

@@ -4,6 +4,8 @@ import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -19,6 +21,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "status", description = "Show the truth about servers: reboot required, pending updates, versions.")
 final class StatusCommand implements Callable<Integer> {
+    /** Where a cold refresh spends its time (bench/where-time-goes reads it); off unless asked for. */
+    private static final Logger TIMING = LoggerFactory.getLogger("dev.upkeep.timing");
     @ParentCommand
     UpkeepCommand parent;
     @Spec
@@ -36,18 +40,22 @@ final class StatusCommand implements Callable<Integer> {
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
         List<ServerStatus> results = parent.statusService().refresh(ws, refs, updateLists, new StatusListener() {
             @Override
             public void finished(ServerRef server, ServerStatus status) {
                 if (!json && !status.reachable()) err.println(server + ": " + status.error());
             }
         }).completion().get();
+        long refreshed = System.nanoTime();
         List<ServerStatus> ordered = new ArrayList<>(results);
         ordered.sort(Comparator.comparingInt(s -> refs.indexOf(new ServerRef(s.application(), s.server()))));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? StatusJson.format(ordered) : StatusTable.format(ordered));
         out.flush();
         err.flush();
+        TIMING.debug("refresh of {} servers {} ms, output {} ms", refs.size(), (refreshed - started) / 1_000_000,
+                (System.nanoTime() - refreshed) / 1_000_000);
         boolean allAnswered = ordered.size() == refs.size() && ordered.stream().allMatch(ServerStatus::reachable);
         return allAnswered ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }

@@ -23,6 +23,9 @@ import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
 import dev.upkeep.ssh.kex.Negotiated;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 
 /** One server's status: connect (or reuse), optionally update the package lists, run the probe, parse. */
 final class StatusJob {
+    /** Where a cold refresh spends its time (bench/where-time-goes reads it); off unless asked for. */
+    private static final Logger TIMING = LoggerFactory.getLogger("dev.upkeep.timing");
     private final ServerRef ref;
     private final Server server;
     private final ConnectRequest request;
@@ -102,21 +107,29 @@ final class StatusJob {
     }
 
     private ServerStatus probe(Cancellation token) throws SshException {
+        long t0 = System.nanoTime();
         SshConnection connection = pool.get(request);
         step = PackageLists.STEP;
         String listsError = updateLists ? updateLists(connection, token) : null;
         step = "status probe";
         StringBuilder out = new StringBuilder();
         LastLines err = new LastLines();
+        long t1 = System.nanoTime();
         CommandResult result = connection.exec(Shell.script(StatusProbe.script()), null, limits.probe(),
                 collect(out, err), token);
         if (token.isCancelled()) return unreachable(cancelledMessage());
+        long t2 = System.nanoTime();
         ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now())
                 .withKex(kexOf(connection));
         if (!result.succeeded()) return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
         step = "restart check";
+        long t3 = System.nanoTime();
         status = patchFacts(connection, token, status);
         if (token.isCancelled()) return unreachable(cancelledMessage());
+        if (TIMING.isDebugEnabled()) {
+            TIMING.debug("{} connection_ms={} probe_ms={} parse_ms={} patch_facts_ms={}", ref.server(), ms(t1 - t0),
+                    ms(t2 - t1), ms(t3 - t2), ms(System.nanoTime() - t3));
+        }
         return listsError == null ? status : status.withError(listsError);
     }
 
@@ -193,5 +206,9 @@ final class StatusJob {
 
     private ServerStatus unreachable(String error) {
         return ServerStatus.unreachable(ref.application(), ref.server(), error, Instant.now());
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 }

@@ -43,6 +43,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SshConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+    /** Where a cold refresh spends its time (bench/where-time-goes reads it); off unless asked for. */
+    private static final Logger TIMING = LoggerFactory.getLogger("dev.upkeep.timing");
     /** More jump hosts in front of jump hosts than this is a ProxyJump loop. */
     static final int MAX_JUMP_DEPTH = 8;
 
@@ -233,6 +235,7 @@ public final class SshConnector implements AutoCloseable {
             closeQuietly(client.getSocket());
         }).start();
         ProxyCommandSocket proxy = null;
+        long started = System.nanoTime();
         try {
             if (hop.proxyCommand() != null) {
                 String command = ProxyCommand.expand(hop.proxyCommand(), hop);
@@ -253,8 +256,13 @@ public final class SshConnector implements AutoCloseable {
                 client.connectVia(tunnel, hop.hostName(), hop.port());
             }
             watch.phase(ConnectWatch.Phase.AUTHENTICATION);
+            long connected = System.nanoTime();
             authenticator.authenticate(client, hop, server, algorithms.keyAlgorithms(choice.get(AlgorithmKind.PUBKEY)));
             watch.close();
+            if (TIMING.isDebugEnabled()) {
+                TIMING.debug("{} connect+kex_ms={} kex_compute_ms={} auth_ms={}", server, (connected - started) / 1_000_000,
+                        kexWork.nanos() / 1_000_000, (System.nanoTime() - connected) / 1_000_000);
+            }
             if (watch.expired()) {
                 throw new IOException("connect timeout expired as authentication finished");
             }

@@ -1,0 +1,78 @@
+package dev.upkeep;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The ./upkeep launcher makes a class-data archive once per build and commands map it; an archive that cannot be
+ * mapped (garbage, another JDK's) never stops a start. Runs a copy of the launcher over the built jar, so the
+ * worktree's own archive is left alone.
+ */
+class LauncherClassArchiveTest {
+    @TempDir
+    static Path copy;
+
+    @BeforeAll
+    static void copyLauncher() throws IOException {
+        Path repo = Path.of("").toAbsolutePath();
+        assumeTrue(Files.isRegularFile(repo.resolve("target/upkeep.jar")) && Files.isDirectory(repo.resolve("target/lib")),
+                "needs the packaged jar and target/lib (mvn package)");
+        Files.createDirectories(copy.resolve("src/main"));
+        Files.writeString(copy.resolve("pom.xml"), "");
+        Files.copy(repo.resolve("upkeep"), copy.resolve("upkeep"));
+        Files.setPosixFilePermissions(copy.resolve("upkeep"), PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(copy.resolve("target"));
+        Files.copy(repo.resolve("target/upkeep.jar"), copy.resolve("target/upkeep.jar"));
+        Files.createSymbolicLink(copy.resolve("target/lib"), repo.resolve("target/lib"));
+        // Sources older than the jar: the launcher must not try to build.
+        FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(copy.resolve("src/main"), old);
+        Files.setLastModifiedTime(copy.resolve("pom.xml"), old);
+    }
+
+    @Test
+    void aCommandLoadsUpkeepsClassesFromTheArchiveMadeOnceForThisBuild() throws Exception {
+        Path archive = copy.resolve("target/upkeep-cli.jsa");
+        Files.deleteIfExists(archive);
+        run("");
+        assertThat(archive).isNotEmptyFile();
+        assertThat(Files.getPosixFilePermissions(archive)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String out = run("-Xlog:class+load=info");
+        assertThat(out).contains("dev.upkeep.Launcher source: shared objects file (top)").contains("upkeep 0.1.0");
+    }
+
+    @Test
+    void anArchiveThatCannotBeMappedNeverStopsAStart() throws Exception {
+        run("");
+        Path archive = copy.resolve("target/upkeep-cli.jsa");
+        Files.writeString(archive, "not a class-data archive");
+        String out = run("");
+        assertThat(out).isEqualTo("upkeep 0.1.0\n");
+    }
+
+    /** {@code ./upkeep --version} of the copy, with these JVM options; its stdout (stderr is kept apart). */
+    private static String run(String javaOptions) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(copy.resolve("upkeep").toString(), "--version")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("UPKEEP_JAVA_OPTS", javaOptions);
+        pb.environment().put("HOME", Files.createDirectories(copy.resolve("home")).toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+}
