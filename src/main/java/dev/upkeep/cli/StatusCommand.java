@@ -28,6 +28,9 @@ final class StatusCommand implements Callable<Integer> {
     ServerOptions selection = new ServerOptions();
     @Option(names = "--update-lists", description = "Run apt-get update first (privileged), so that pending counts are current.")
     boolean updateLists;
+    @Option(names = "--no-cache", description = "Recompute pending updates on every server instead of answering from the"
+            + " probe's cache there (it is used only when nothing it depends on changed).")
+    boolean noCache;
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     boolean json;
 
@@ -36,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         PrintWriter err = spec.commandLine().getErr();
-        List<ServerStatus> results = parent.statusService().refresh(ws, refs, updateLists, new StatusListener() {
+        List<ServerStatus> results = parent.statusService().refresh(ws, refs, updateLists, noCache, new StatusListener() {
             @Override
             public void finished(ServerRef server, ServerStatus status) {
                 if (!json && !status.reachable()) err.println(server + ": " + status.error());

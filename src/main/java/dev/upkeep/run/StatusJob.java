@@ -6,6 +6,7 @@ import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.remote.PackageLists;
 import dev.upkeep.remote.PatchFacts;
+import dev.upkeep.remote.ProbeCache;
 import dev.upkeep.remote.ProbeException;
 import dev.upkeep.remote.Shell;
 import dev.upkeep.remote.StatusProbe;
@@ -41,6 +42,7 @@ final class StatusJob {
     private final ScheduledExecutorService timers;
     private final Duration timeout;
     private final StatusLimits limits;
+    private ProbeCache probeCache = ProbeCache.USE;
 
     StatusJob(ServerRef ref, Server server, ConnectRequest request, ConnectionPool pool, boolean updateLists,
               ScheduledExecutorService timers, Duration timeout) {
@@ -57,6 +59,12 @@ final class StatusJob {
         this.timers = timers;
         this.timeout = timeout;
         this.limits = limits;
+    }
+
+    /** How the probe uses its cache on the server; set before {@link #run}. */
+    StatusJob probeCache(ProbeCache cache) {
+        this.probeCache = cache;
+        return this;
     }
 
     ServerRef ref() {
@@ -108,7 +116,7 @@ final class StatusJob {
         step = "status probe";
         StringBuilder out = new StringBuilder();
         LastLines err = new LastLines();
-        CommandResult result = connection.exec(Shell.script(StatusProbe.script()), null, limits.probe(),
+        CommandResult result = connection.exec(Shell.script(StatusProbe.script(probeCache)), null, limits.probe(),
                 collect(out, err), token);
         if (token.isCancelled()) return unreachable(cancelledMessage());
         ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now())
