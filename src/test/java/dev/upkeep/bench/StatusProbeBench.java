@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * processes, from bash's {@code times}) per probe on one server of each OS, run RUNS times inside the server: uncached
  * (the probe before the cache), recomputing and saving, and answered from the cache. Part 2: wall time of a second,
  * pooled refresh of N Debian 12 servers (the window's path), every probe recomputing vs answered from the cache,
- * alternating. Run on purpose (bench/status-probe [N] [ROUNDS] [RUNS]), not in the suite; a tool, so it prints.
+ * alternating. Run on purpose (bench/status-probe [N] [ROUNDS] [RUNS] [BASELINE]), not in the suite; a tool, so it
+ * prints. N = 0 skips part 2; BASELINE is another probe script (e.g. an older status.sh) measured beside the others.
  */
 public final class StatusProbeBench {
     private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
@@ -38,6 +39,7 @@ public final class StatusProbeBench {
         int servers = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        String baseline = args.length > 3 ? Files.readString(Path.of(args[3])) : null;
         TestFleet.unavailableReason().ifPresent(reason -> {
             System.err.println("Cannot start the test fleet: " + reason);
             System.exit(2);
@@ -45,17 +47,21 @@ public final class StatusProbeBench {
         System.out.printf("cpus=%d runs=%d (load: %s)%n", Runtime.getRuntime().availableProcessors(), runs,
                 Files.readString(Path.of("/proc/loadavg")).strip());
         try (TestFleet fleet = TestFleet.start(FleetOptions.onePerOs())) {
-            System.out.println("| OS | uncached | recompute + save | from the cache | ratio |");
-            System.out.println("|---|---|---|---|---|");
+            System.out.println("| OS | baseline | uncached | recompute + save | from the cache | ratio |");
+            System.out.println("|---|---|---|---|---|---|");
             for (TestServer s : fleet.servers()) {
                 s.run("apt-get -q update");
+                double base = baseline == null ? Double.NaN : cpuPerProbe(s, baseline, runs);
                 double off = cpuPerProbe(s, ProbeCache.OFF, runs);
                 double refresh = cpuPerProbe(s, ProbeCache.REFRESH, runs);
                 waitForHit(s);
                 double hit = cpuPerProbe(s, ProbeCache.USE, runs);
-                System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f× less |%n", s.release().prettyName(), off,
-                        refresh, hit, off / hit);
+                System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f× less |%n", s.release().prettyName(),
+                        base, off, refresh, hit, (baseline == null ? off : base) / hit);
             }
+        }
+        if (servers == 0) {
+            return;
         }
         try (TestFleet fleet = TestFleet.start(servers)) {
             for (TestServer s : fleet.servers()) {
@@ -84,7 +90,11 @@ public final class StatusProbeBench {
 
     /** user + sys of RUNS probes' processes inside the server, per probe, in ms. */
     private static double cpuPerProbe(TestServer server, ProbeCache cache, int runs) {
-        server.writeFile("/root/bench-probe.sh", StatusProbe.script(cache).getBytes(StandardCharsets.UTF_8));
+        return cpuPerProbe(server, StatusProbe.script(cache), runs);
+    }
+
+    private static double cpuPerProbe(TestServer server, String script, int runs) {
+        server.writeFile("/root/bench-probe.sh", script.getBytes(StandardCharsets.UTF_8));
         String out = server.run("bash -c 'for i in $(seq " + runs + "); do sh /root/bench-probe.sh >/dev/null; done; times'");
         String children = out.strip().lines().reduce((a, b) -> b).orElseThrow();
         Matcher m = TIMES.matcher(children);
