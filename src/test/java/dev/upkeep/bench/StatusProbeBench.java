@@ -98,7 +98,9 @@ public final class StatusProbeBench {
         String out = server.run("bash -c 'for i in $(seq " + runs + "); do sh /root/bench-probe.sh >/dev/null; done; times'");
         String children = out.strip().lines().reduce((a, b) -> b).orElseThrow();
         Matcher m = TIMES.matcher(children);
-        if (!m.find()) throw new IllegalStateException("cannot read times: " + out);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read times: " + out);
+        }
         double seconds = Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))
                 + Integer.parseInt(m.group(3)) * 60 + Double.parseDouble(m.group(4));
         return seconds * 1000 / runs;
@@ -109,7 +111,9 @@ public final class StatusProbeBench {
         server.writeFile("/root/bench-probe.sh", StatusProbe.script(ProbeCache.USE).getBytes(StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!server.run("sh /root/bench-probe.sh").contains("\ncache=hit\n")) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException(server + ": the probe never answered from its cache");
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(server + ": the probe never answered from its cache");
+            }
             Thread.sleep(200); // polling a condition on the server; a bench, not a test
         }
     }
@@ -120,7 +124,9 @@ public final class StatusProbeBench {
         }).completion().get(5, TimeUnit.MINUTES);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long ok = result.stream().filter(ServerStatus::reachable).count();
-        if (ok != expected) throw new IllegalStateException(ok + " of " + expected + " answered");
+        if (ok != expected) {
+            throw new IllegalStateException(ok + " of " + expected + " answered");
+        }
         return millis;
     }
 

@@ -1,7 +1,10 @@
 package dev.upkeep.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upkeep.cli.UpkeepCommand;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.remote.ProbeCache;
 import dev.upkeep.testfleet.DebianRelease;
 import dev.upkeep.testfleet.TestFleet;
@@ -11,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +53,9 @@ class StatusCacheHostileFilesTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @BeforeEach
@@ -76,6 +84,31 @@ class StatusCacheHostileFilesTest {
             assertThat(recomputed.securityPackages()).doesNotContain(FAKE + " 6.6").contains("upkeep-sec-demo 1.1");
         }
         assertThat(probe.probe(server, ProbeCache.USE).mentions("Inst " + FAKE)).isFalse();
+    }
+
+    @Test
+    void statusNoCacheOnTheCommandLineRecomputes(@TempDir Path dir) throws Exception {
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(server));
+        new WorkspaceStore().save(ws);
+        int pending = securityUpdates(ws, "status", "--json", "--no-cache");
+        probe.warm(server);
+        forgeInPlace();
+        assertThat(securityUpdates(ws, "status", "--json")).as("control: the forged answer is believed").isEqualTo(pending + 1);
+        assertThat(securityUpdates(ws, "status", "--json", "--no-cache")).isEqualTo(pending);
+    }
+
+    private static int securityUpdates(Workspace ws, String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = UpkeepCommand.commandLine(new UpkeepCommand(new WorkspaceStore(), SshStatusService::new));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 2];
+        all[0] = "--workspace";
+        all[1] = ws.file().toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        assertThat(cl.execute(all)).as(err.toString()).isZero();
+        return new ObjectMapper().readTree(out.toString()).get(0).get("securityUpdates").asInt();
     }
 
     @Test

@@ -46,7 +46,9 @@ class StatusCacheOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static TestServer server(DebianRelease os) {
