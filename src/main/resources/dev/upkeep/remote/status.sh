@@ -6,7 +6,7 @@ export LC_ALL=C
 umask 077
 echo '@@upkeep-status 1'
 os= os_id= os_version= os_codename=
-{ while IFS='=' read -r key value; do
+{ while IFS='=' read -r key value || [ -n "$key" ]; do
   case $key in
     PRETTY_NAME) [ -n "$os" ] || os=$value ;;
     ID) [ -n "$os_id" ] || os_id=$value ;;
