@@ -101,7 +101,9 @@ public final class RefreshViewModel {
 
         UiBatcher<RefreshEvent> batcher = new UiBatcher<>(ui, this::apply);
         try {
-            handle = statusService.refresh(ws, targets, updateLists, recompute, listener(batcher));
+            // An update of the lists always recomputes: only a recompute without one needs the five-argument call.
+            handle = recompute && !updateLists ? statusService.refresh(ws, targets, false, true, listener(batcher))
+                    : statusService.refresh(ws, targets, updateLists, listener(batcher));
         } catch (RuntimeException e) {
             finish(batcher, targets, e);
             return;
