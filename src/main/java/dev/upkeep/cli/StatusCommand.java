@@ -32,6 +32,9 @@ final class StatusCommand implements Callable<Integer> {
     ServerOptions selection = new ServerOptions();
     @Option(names = "--update-lists", description = "Run apt-get update first (privileged), so that pending counts are current.")
     boolean updateLists;
+    @Option(names = "--no-cache", description = "Recompute pending updates on every server instead of answering from the"
+            + " probe's cache there (it is used only when nothing it depends on changed).")
+    boolean noCache;
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     boolean json;
 
@@ -41,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
         List<ServerRef> refs = selection.select(ws);
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        List<ServerStatus> results = parent.statusService().refresh(ws, refs, updateLists, new StatusListener() {
+        List<ServerStatus> results = parent.statusService().refresh(ws, refs, updateLists, noCache, new StatusListener() {
             @Override
             public void finished(ServerRef server, ServerStatus status) {
                 if (!json && !status.reachable()) err.println(server + ": " + status.error());

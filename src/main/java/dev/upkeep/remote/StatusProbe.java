@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,14 +20,21 @@ import java.util.regex.Pattern;
 /** The read-only status probe: one script per server, and the parser of what it prints. */
 public final class StatusProbe {
     private static final String SCRIPT = load("status.sh");
+    /** Part of the server-side cache's key: a changed probe never reads answers an older one saved. */
+    private static final String ID = sha256(SCRIPT).substring(0, 16);
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?(?:-ce|-ee)?");
     private static final Pattern PERIODIC = Pattern.compile("\"([^\"]*)\"");
 
     private StatusProbe() {
     }
 
+    /** The probe answering from its server-side cache when nothing it depends on changed. */
     public static String script() {
-        return SCRIPT;
+        return script(ProbeCache.USE);
+    }
+
+    public static String script(ProbeCache cache) {
+        return "UPKEEP_PROBE_ID=" + ID + "\nUPKEEP_STATUS_CACHE=" + cache.word() + "\n" + SCRIPT;
     }
 
     /** Parses the probe's output; a missing header means the output is not from this probe (a broken shell, a banner…). */
@@ -125,6 +134,19 @@ public final class StatusProbe {
     private static String firstLine(String s) {
         String line = s.strip().lines().findFirst().orElse("");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static String load(String name) {

@@ -8,6 +8,7 @@ import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.history.PatchHistory;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.remote.PackageQuery;
+import dev.upkeep.remote.ProbeCache;
 import dev.upkeep.ssh.ConnectionPool;
 import dev.upkeep.ssh.HostKeyName;
 import dev.upkeep.ssh.KnownHosts;
@@ -66,8 +67,16 @@ public final class SshStatusService implements StatusService, AutoCloseable {
 
     @Override
     public RefreshHandle refresh(Workspace workspace, Collection<ServerRef> servers, boolean updateLists, StatusListener listener) {
+        return refresh(workspace, servers, updateLists, updateLists, listener);
+    }
+
+    @Override
+    public RefreshHandle refresh(Workspace workspace, Collection<ServerRef> servers, boolean updateLists,
+                                 boolean recompute, StatusListener listener) {
         ConnectionPool pool = pool(workspace);
-        List<BoundedRun.Job<ServerStatus>> jobs = servers.stream().map(ref -> job(workspace, ref, pool, updateLists))
+        // Fresh package lists change what apt would do: never answer from the probe's cache right after an update.
+        ProbeCache cache = recompute || updateLists ? ProbeCache.REFRESH : ProbeCache.USE;
+        List<BoundedRun.Job<ServerStatus>> jobs = servers.stream().map(ref -> job(workspace, ref, pool, updateLists, cache))
                 .map(job -> BoundedRun.Job.<ServerStatus>of(job.ref(), token -> job.run(token, listener))).toList();
         BoundedRun<ServerStatus> run = BoundedRun.start(jobs, workspace.settings().concurrency(), workers,
                 new BoundedRun.Events<>() {
@@ -162,9 +171,10 @@ public final class SshStatusService implements StatusService, AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no server " + ref));
     }
 
-    private StatusJob job(Workspace ws, ServerRef ref, ConnectionPool pool, boolean updateLists) {
+    private StatusJob job(Workspace ws, ServerRef ref, ConnectionPool pool, boolean updateLists, ProbeCache cache) {
         Server server = server(ws, ref);
-        return new StatusJob(ref, server, SshSettings.request(ws, server), pool, updateLists, timers, PROBE_TIMEOUT, limits);
+        return new StatusJob(ref, server, SshSettings.request(ws, server), pool, updateLists, timers, PROBE_TIMEOUT, limits)
+                .probeCache(cache);
     }
 
     private ConnectionPool pool(Workspace ws) {

@@ -6,6 +6,7 @@ import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.remote.PackageLists;
 import dev.upkeep.remote.PatchFacts;
+import dev.upkeep.remote.ProbeCache;
 import dev.upkeep.remote.ProbeException;
 import dev.upkeep.remote.Shell;
 import dev.upkeep.remote.StatusProbe;
@@ -46,6 +47,7 @@ final class StatusJob {
     private final ScheduledExecutorService timers;
     private final Duration timeout;
     private final StatusLimits limits;
+    private ProbeCache probeCache = ProbeCache.USE;
 
     StatusJob(ServerRef ref, Server server, ConnectRequest request, ConnectionPool pool, boolean updateLists,
               ScheduledExecutorService timers, Duration timeout) {
@@ -62,6 +64,12 @@ final class StatusJob {
         this.timers = timers;
         this.timeout = timeout;
         this.limits = limits;
+    }
+
+    /** How the probe uses its cache on the server; set before {@link #run}. */
+    StatusJob probeCache(ProbeCache cache) {
+        this.probeCache = cache;
+        return this;
     }
 
     ServerRef ref() {
@@ -115,7 +123,7 @@ final class StatusJob {
         StringBuilder out = new StringBuilder();
         LastLines err = new LastLines();
         long t1 = System.nanoTime();
-        CommandResult result = connection.exec(Shell.script(StatusProbe.script()), null, limits.probe(),
+        CommandResult result = connection.exec(Shell.script(StatusProbe.script(probeCache)), null, limits.probe(),
                 collect(out, err), token);
         if (token.isCancelled()) return unreachable(cancelledMessage());
         long t2 = System.nanoTime();

@@ -19,6 +19,16 @@ public interface StatusService {
     RefreshHandle refresh(Workspace workspace, Collection<ServerRef> servers, boolean updateLists, StatusListener listener);
 
     /**
+     * As {@link #refresh(Workspace, Collection, boolean, StatusListener)}; with {@code recompute} the probe ignores
+     * what it cached on the server and computes every answer afresh (after Upkeep's own changes, or on request).
+     * Without it, the probe answers from its cache only when nothing the answers depend on has changed.
+     */
+    default RefreshHandle refresh(Workspace workspace, Collection<ServerRef> servers, boolean updateLists,
+                                  boolean recompute, StatusListener listener) {
+        return refresh(workspace, servers, updateLists, listener);
+    }
+
+    /**
      * Records the given host keys in the workspace's known_hosts file (the user has reviewed them). Refuses a
      * possible substitution ({@link UnknownHostKey#substitution()}) with an IllegalArgumentException: that one
      * goes through {@link #trustSubstitution} after its own confirmation.

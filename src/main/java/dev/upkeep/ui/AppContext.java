@@ -72,7 +72,7 @@ final class AppContext implements AutoCloseable {
                 ref -> {
                     ServerRow row = fleet.row(ref);
                     return row == null ? null : row.state().drift();
-                }, services.secrets(), ui, refs -> fleet.refresh().refresh(refs, false), ref -> {
+                }, services.secrets(), ui, refs -> fleet.refresh().refresh(refs, false, true), ref -> {
                     ServerRow row = fleet.row(ref);
                     return row == null ? null : row.state().status();
                 }), ui, dialogs, () -> stage);

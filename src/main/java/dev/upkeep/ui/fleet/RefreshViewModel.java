@@ -81,6 +81,11 @@ public final class RefreshViewModel {
     // commands
 
     public void refresh(Collection<ServerRef> servers, boolean updateLists) {
+        refresh(servers, updateLists, updateLists);
+    }
+
+    /** With {@code recompute} the probe computes everything afresh instead of answering from its cache on the server. */
+    public void refresh(Collection<ServerRef> servers, boolean updateLists, boolean recompute) {
         if (running.get() || servers.isEmpty()) return;
         Workspace ws = workspace.get();
         List<ServerRef> targets = List.copyOf(servers);
@@ -96,7 +101,9 @@ public final class RefreshViewModel {
 
         UiBatcher<RefreshEvent> batcher = new UiBatcher<>(ui, this::apply);
         try {
-            handle = statusService.refresh(ws, targets, updateLists, listener(batcher));
+            // An update of the lists always recomputes: only a recompute without one needs the five-argument call.
+            handle = recompute && !updateLists ? statusService.refresh(ws, targets, false, true, listener(batcher))
+                    : statusService.refresh(ws, targets, updateLists, listener(batcher));
         } catch (RuntimeException e) {
             finish(batcher, targets, e);
             return;
