@@ -102,6 +102,13 @@ public final class WindowScaleBench {
         table.add("| heap used after GC | " + heap / (1024 * 1024) + " |");
         table.add("| heap committed | " + Runtime.getRuntime().totalMemory() / (1024 * 1024) + " |");
         table.forEach(System.out::println);
+        if (java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
+            // Where the resident memory beyond the heap goes (run with -XX:NativeMemoryTracking=summary).
+            System.out.println(java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[]{new String[]{"summary"}}, new String[]{String[].class.getName()}));
+        }
         System.out.flush();
         Platform.exit();
         System.exit(0);
