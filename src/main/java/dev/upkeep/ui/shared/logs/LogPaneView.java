@@ -172,7 +172,9 @@ public final class LogPaneView {
     }
 
     private void scrollToEnd() {
-        if (list.getItems() == vm.lines() && !vm.lines().isEmpty()) list.scrollTo(vm.lines().size() - 1);
+        if (list.getItems() == vm.lines() && !vm.lines().isEmpty()) {
+            list.scrollTo(vm.lines().size() - 1);
+        }
     }
 
     /**
