@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.upkeep.ui.shared.Icons;
 import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -41,11 +43,14 @@ public final class LogPaneView {
     public static final String STYLESHEET = Objects.requireNonNull(
             LogPaneView.class.getResource("logs.css"), "logs.css").toExternalForm();
 
+    private static final ObservableList<LogLine> OFF_SCREEN = FXCollections.emptyObservableList();
     private final LogPaneViewModel vm;
     private final UiExecutor ui;
     private final VBox root = new VBox();
     private final ListView<LogLine> list = new ListView<>();
     private final Label status = new Label();
+    /** The first line in sight when the pane went off screen (-1: none), to come back to the same place. */
+    private int hiddenAt = -1;
 
     public LogPaneView(LogPaneViewModel vm, UiExecutor ui) {
         this.vm = vm;
@@ -68,6 +73,7 @@ public final class LogPaneView {
             else if (e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.UP) vm.userAtBottom(false);
             else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) copySelection();
         });
+        list.sceneProperty().addListener((o, was, now) -> onScreen(now != null));
         vm.scrollRequestsProperty().addListener((o, was, now) -> scrollToEnd());
         vm.followProperty().addListener((o, was, now) -> {
             if (now) scrollToEnd();
@@ -166,7 +172,29 @@ public final class LogPaneView {
     }
 
     private void scrollToEnd() {
-        if (!vm.lines().isEmpty()) list.scrollTo(vm.lines().size() - 1);
+        if (list.getItems() == vm.lines() && !vm.lines().isEmpty()) {
+            list.scrollTo(vm.lines().size() - 1);
+        }
+    }
+
+    /**
+     * Off screen the list lets go of the lines and takes them back when shown again. A ListView with a skin re-measures
+     * its whole list on every change of it, and a run window keeps one pane per server: 20 hidden panes of 100,000
+     * lines each would otherwise pay for it on every batch of output. The selection is not kept; the place is.
+     */
+    private void onScreen(boolean shown) {
+        if (!shown) {
+            VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+            hiddenAt = flow == null || flow.getFirstVisibleCell() == null ? -1 : flow.getFirstVisibleCell().getIndex();
+            list.setItems(OFF_SCREEN);
+            return;
+        }
+        list.setItems(vm.lines());
+        if (vm.followProperty().get()) {
+            scrollToEnd();
+        } else if (hiddenAt >= 0) {
+            list.scrollTo(Math.min(hiddenAt, Math.max(0, vm.lines().size() - 1)));
+        }
     }
 
     /** After a scroll down: back at the last line means follow again. */

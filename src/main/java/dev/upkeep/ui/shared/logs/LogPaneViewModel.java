@@ -11,25 +11,23 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One server's live log, as the pane shows it: the newest {@code cap} lines in memory (the full text is in the
- * on-disk log), appended a batch at a time on the FX thread, following the end only while the user is there,
+ * One server's live log, as the pane shows it: the newest {@code cap} lines in memory, compressed (the full text is
+ * in the on-disk log), appended a batch at a time on the FX thread, following the end only while the user is there,
  * and searchable. No view types: the pane binds to it, tests drive it directly.
  */
 public final class LogPaneViewModel {
     public static final int DEFAULT_CAP = 100_000;
 
     private final int cap;
-    private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
+    private final CompactLines lines = new CompactLines();
     private final LongProperty dropped = new SimpleLongProperty();
     private final LongProperty total = new SimpleLongProperty();
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
@@ -100,16 +98,14 @@ public final class LogPaneViewModel {
         total.set(total.get() + batch.size());
         int excess = lines.size() + batch.size() - cap;
         if (excess <= 0) {
-            lines.addAll(batch);
+            lines.dropAndAppend(0, batch);
         } else {
             // Over the cap: keep the newest lines, a little under the cap so that a full pane is not trimmed on every
-            // batch. One setAll (an array copy), because removing a range from an ObservableList goes line by line.
+            // batch. One list change, whatever is dropped and added.
             int keep = Math.min(cap - cap / 20, lines.size() + batch.size());
             int drop = lines.size() + batch.size() - keep;
-            List<LogLine> next = new ArrayList<>(keep);
-            if (drop < lines.size()) next.addAll(lines.subList(drop, lines.size()));
-            next.addAll(batch.subList(Math.max(0, drop - lines.size()), batch.size()));
-            lines.setAll(next);
+            int fromLines = Math.min(drop, lines.size());
+            lines.dropAndAppend(fromLines, batch.subList(drop - fromLines, batch.size()));
             dropped.set(dropped.get() + drop);
             int m = match.get();
             if (m >= 0) match.set(m - drop >= 0 ? m - drop : -1);
@@ -119,7 +115,7 @@ public final class LogPaneViewModel {
 
     /** Replaces everything (a past run's log read from disk). */
     public void load(List<LogLine> all) {
-        lines.clear();
+        lines.dropAndAppend(lines.size(), List.of());
         dropped.set(0);
         total.set(0);
         match.set(-1);
