@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.upkeep.manifest.Versions;
+import dev.upkeep.ssh.PassphraseProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,29 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.upkeep.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..", "dev.upkeep.ssh..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** The window learns what happens on servers from run's events (RunStep, RunEvent.Stream), never from remote. */
+    @Test
+    void windowNeverUsesRemoteProcedures() {
+        noClasses().that().resideInAPackage("dev.upkeep.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.remote..")
+                .check(classes);
+    }
+
+    /**
+     * The command line reads a run's events in run's vocabulary: no remote class at all, and of ssh only what it
+     * needs to ask for a key's passphrase on the console (never a command's output listener).
+     */
+    @Test
+    void commandLineReadsRunEventsInRunsVocabulary() {
+        noClasses().that().resideInAPackage("dev.upkeep.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.remote..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.upkeep.cli..")
+                .should().dependOnClassesThat(resideInAPackage("dev.upkeep.ssh..")
+                        .and(DescribedPredicate.not(equivalentTo(PassphraseProvider.class))))
                 .check(classes);
     }
 
