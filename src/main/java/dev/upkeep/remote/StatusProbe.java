@@ -3,10 +3,6 @@ package dev.upkeep.remote;
 import dev.upkeep.fleet.OsInfo;
 import dev.upkeep.fleet.ServerStatus;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +13,7 @@ import java.util.regex.Pattern;
 
 /** The read-only status probe: one script per server, and the parser of what it prints. */
 public final class StatusProbe {
-    private static final String SCRIPT = load("status.sh");
+    private static final String SCRIPT = Scripts.load("status.sh");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?(?:-ce|-ee)?");
     private static final Pattern PERIODIC = Pattern.compile("\"([^\"]*)\"");
 
@@ -125,15 +121,6 @@ public final class StatusProbe {
     private static String firstLine(String s) {
         String line = s.strip().lines().findFirst().orElse("");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
-
-    private static String load(String name) {
-        try (InputStream in = StatusProbe.class.getResourceAsStream("/dev/upkeep/remote/" + name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** key=value lines before the first section, then "@@name" sections of raw lines. */

@@ -1,5 +1,6 @@
 package dev.upkeep.run;
 
+import dev.upkeep.base.Threads;
 import dev.upkeep.files.AtomicFile;
 import dev.upkeep.files.DiskFullException;
 import dev.upkeep.files.PrivateFiles;

@@ -5,7 +5,8 @@ import dev.upkeep.remote.Step;
 /**
  * Where a server is in a run, as the run tells its listeners (the command line, the window, the history). The
  * procedures in {@code remote} report their own {@link Step}s; the run maps each one here, once, so that the front
- * ends never learn the remote layer's types. Names and labels are the same; summary.json stores the name.
+ * ends never learn the remote layer's types. The names are the same (summary.json stores the name); the labels, the
+ * words people read, are only here.
  */
 public enum RunStep {
     QUEUED("queued"),

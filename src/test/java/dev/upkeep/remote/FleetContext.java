@@ -68,7 +68,7 @@ final class FleetContext implements ProcedureContext {
     @Override
     public void step(Step step, String detail) {
         steps.add(new Entry(Instant.now(), step.name()));
-        lines.add(new Entry(Instant.now(), "[" + step.label() + "] " + detail));
+        lines.add(new Entry(Instant.now(), "[" + step.name() + "] " + detail));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.upkeep.ui.deploy;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunStep;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerRef;
@@ -74,7 +75,7 @@ public final class RunView {
     }
 
     private VBox header() {
-        Label head = new Label(PreflightReport.headline(vm.plan()));
+        Label head = new Label(RolloutText.headline(vm.plan()));
         head.getStyleClass().add(Styles.TITLE_4);
         Label message = new Label();
         message.setId("run-message");
