@@ -77,6 +77,9 @@ public final class RunView {
     private VBox header() {
         Label head = new Label(RolloutText.headline(vm.plan()));
         head.getStyleClass().add(Styles.TITLE_4);
+        // A long title gives way (ellipsis, whole text in the tooltip); the buttons never do.
+        head.setMinWidth(0);
+        head.setTooltip(new javafx.scene.control.Tooltip(head.getText()));
         Label message = new Label();
         message.setId("run-message");
         message.textProperty().bind(vm.messageProperty());
@@ -111,6 +114,9 @@ public final class RunView {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        progress.setMinWidth(80);
+        pause.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(10, head, spacer, progress, pause, cancel);
         line.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, line, message);
