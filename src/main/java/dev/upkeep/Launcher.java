@@ -31,9 +31,7 @@ public final class Launcher {
             System.exit(exit);
         }
         if (opensWindow(args)) {
-            if (List.of(args).contains("--dark")) {
-                System.setProperty("upkeep.theme", "dark");
-            }
+            if (List.of(args).contains("--dark")) System.setProperty("upkeep.theme", "dark");
             Window.open(Arrays.stream(args).filter(a -> !a.equals("--dark")).toArray(String[]::new));
             return;
         }

@@ -5,8 +5,8 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusListener;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -39,9 +39,7 @@ final class StatusCommand implements Callable<Integer> {
         List<ServerStatus> results = parent.statusService().refresh(ws, refs, updateLists, new StatusListener() {
             @Override
             public void finished(ServerRef server, ServerStatus status) {
-                if (!json && !status.reachable()) {
-                    err.println(server + ": " + status.error());
-                }
+                if (!json && !status.reachable()) err.println(server + ": " + status.error());
             }
         }).completion().get();
         List<ServerStatus> ordered = new ArrayList<>(results);

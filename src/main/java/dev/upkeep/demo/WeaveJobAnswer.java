@@ -86,9 +86,7 @@ final class WeaveJobAnswer implements JobAnswer {
             pause(pace.step());
             host.weaveInstalled(version);
             emit("@@upkeep script " + version);
-            if (before != null) {
-                emit("@@upkeep router " + version);
-            }
+            if (before != null) emit("@@upkeep router " + version);
             return 0;
         }
 

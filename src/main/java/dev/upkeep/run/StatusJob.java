@@ -110,19 +110,13 @@ final class StatusJob {
         LastLines err = new LastLines();
         CommandResult result = connection.exec(Shell.script(StatusProbe.script()), null, limits.probe(),
                 collect(out, err), token);
-        if (token.isCancelled()) {
-            return unreachable(cancelledMessage());
-        }
+        if (token.isCancelled()) return unreachable(cancelledMessage());
         ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now())
                 .withKex(kexOf(connection));
-        if (!result.succeeded()) {
-            return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
-        }
+        if (!result.succeeded()) return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
         step = "restart check";
         status = patchFacts(connection, token, status);
-        if (token.isCancelled()) {
-            return unreachable(cancelledMessage());
-        }
+        if (token.isCancelled()) return unreachable(cancelledMessage());
         return listsError == null ? status : status.withError(listsError);
     }
 
@@ -136,16 +130,12 @@ final class StatusJob {
         try {
             connection.exec(PatchFacts.command(server.sudo()), PatchFacts.stdin(), limits.patchFacts(),
                     (stream, line) -> {
-                        if (stream == OutputListener.Stream.STDOUT) {
-                            lines.add(line);
-                        }
+                        if (stream == OutputListener.Stream.STDOUT) lines.add(line);
                     }, token);
         } catch (OutputLimitException e) {
             cut = true; // the history is the long part and comes last: what arrived is kept, said to be partial
         } catch (CommandTimeoutException e) {
-            if (token.isCancelled()) {
-                throw e;
-            }
+            if (token.isCancelled()) throw e;
             pool.evict(request);
             return status.withPatchFacts(RestartNeeds.cannotLook("restart check " + e.reason() + "; stopped", null), null);
         }
@@ -166,20 +156,15 @@ final class StatusJob {
         LastLines err = new LastLines();
         CommandResult r = connection.exec(PackageLists.updateCommand(server.sudo()), null, limits.updateLists(),
                 (stream, line) -> err.add(line), token);
-        if (r.succeeded()) {
-            return null;
-        }
+        if (r.succeeded()) return null;
         return PackageLists.failure(r.exitStatus(), err.last(), server.sudo());
     }
 
     /** stdout is the probe's report (bounded by the probe's limits); of stderr only the last line is ever shown. */
     private static OutputListener collect(StringBuilder out, LastLines err) {
         return (stream, line) -> {
-            if (stream == OutputListener.Stream.STDOUT) {
-                out.append(line).append('\n');
-            } else {
-                err.add(line);
-            }
+            if (stream == OutputListener.Stream.STDOUT) out.append(line).append('\n');
+            else err.add(line);
         };
     }
 
@@ -194,9 +179,7 @@ final class StatusJob {
 
         synchronized void add(String line) {
             String s = line.strip();
-            if (!s.isEmpty()) {
-                last = s.length() > 500 ? s.substring(0, 500) + "…" : s;
-            }
+            if (!s.isEmpty()) last = s.length() > 500 ? s.substring(0, 500) + "…" : s;
         }
 
         synchronized String last() {

@@ -1,7 +1,5 @@
 package dev.upkeep.ssh;
 
-import net.schmizz.sshj.common.Buffer;
-
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -10,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import net.schmizz.sshj.common.Buffer;
 
 /**
  * Talks to an ssh-agent over its Unix-domain socket (draft-miller-ssh-agent): list identities and sign.

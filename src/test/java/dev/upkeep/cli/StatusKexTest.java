@@ -41,12 +41,8 @@ class StatusKexTest {
 
     @AfterAll
     static void stopFleet() {
-        if (service != null) {
-            service.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        if (service != null) service.close();
+        if (fleet != null) fleet.close();
     }
 
     private int run(Path dir, String... args) throws Exception {

@@ -41,9 +41,7 @@ class SudoCliOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
+        if (fleet != null) fleet.close();
     }
 
     private Path workspace(TestServer admin, TestServer nopw) throws Exception {

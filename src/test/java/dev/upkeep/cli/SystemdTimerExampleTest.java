@@ -40,9 +40,7 @@ class SystemdTimerExampleTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
+        if (fleet != null) fleet.close();
     }
 
     @Test

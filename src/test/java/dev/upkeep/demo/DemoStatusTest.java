@@ -50,12 +50,8 @@ class DemoStatusTest {
 
     @AfterAll
     static void stop() {
-        if (status != null) {
-            status.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        if (status != null) status.close();
+        if (fleet != null) fleet.close();
     }
 
     @Test

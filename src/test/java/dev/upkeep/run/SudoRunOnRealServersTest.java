@@ -45,9 +45,7 @@ class SudoRunOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
+        if (fleet != null) fleet.close();
     }
 
     private Workspace workspace(TestServer admin, TestServer nopw) {

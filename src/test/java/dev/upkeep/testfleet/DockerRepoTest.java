@@ -20,12 +20,8 @@ class DockerRepoTest {
 
     @AfterAll
     static void stop() {
-        if (docker != null) {
-            docker.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        if (docker != null) docker.close();
+        if (fleet != null) fleet.close();
     }
 
     @Test

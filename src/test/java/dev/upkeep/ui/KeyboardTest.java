@@ -58,9 +58,7 @@ class KeyboardTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
+        if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
         javafx.application.Application.setUserAgentStylesheet(null);
     }

@@ -55,9 +55,7 @@ class RememberedWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
+        if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
         javafx.application.Application.setUserAgentStylesheet(null);
     }

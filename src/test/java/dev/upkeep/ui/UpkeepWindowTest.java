@@ -39,9 +39,7 @@ class UpkeepWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
+        if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
 

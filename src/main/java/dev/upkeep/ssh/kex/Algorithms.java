@@ -1,15 +1,5 @@
 package dev.upkeep.ssh.kex;
 
-import com.hierynomus.sshj.key.KeyAlgorithm;
-import net.schmizz.sshj.Config;
-import net.schmizz.sshj.ConfigImpl;
-import net.schmizz.sshj.DefaultConfig;
-import net.schmizz.sshj.common.Factory;
-import net.schmizz.sshj.transport.Transport;
-import net.schmizz.sshj.transport.cipher.Cipher;
-import net.schmizz.sshj.transport.kex.KeyExchange;
-import net.schmizz.sshj.transport.mac.MAC;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,6 +8,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.ConfigImpl;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.transport.Transport;
+import net.schmizz.sshj.transport.cipher.Cipher;
+import net.schmizz.sshj.transport.kex.KeyExchange;
+import net.schmizz.sshj.transport.mac.MAC;
+import com.hierynomus.sshj.key.KeyAlgorithm;
 
 /**
  * Every algorithm this build can speak (sshj's own, legacy ones included, plus the post-quantum key exchanges),

@@ -1,10 +1,9 @@
 package dev.upkeep.ssh.kex;
 
-import net.schmizz.sshj.common.Buffer;
-import net.schmizz.sshj.transport.digest.Digest;
-
 import java.math.BigInteger;
 import java.util.Arrays;
+import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.transport.digest.Digest;
 
 /**
  * The digest sshj derives the session keys with, for a key exchange whose shared secret K is an SSH string.

@@ -81,9 +81,7 @@ public final class RefreshViewModel {
     // commands
 
     public void refresh(Collection<ServerRef> servers, boolean updateLists) {
-        if (running.get() || servers.isEmpty()) {
-            return;
-        }
+        if (running.get() || servers.isEmpty()) return;
         Workspace ws = workspace.get();
         List<ServerRef> targets = List.copyOf(servers);
         targets.forEach(ref -> phase(ref, Phase.QUEUED));
@@ -140,17 +138,13 @@ public final class RefreshViewModel {
                 phase(e.ref(), Phase.CHECKING);
             } else if (event instanceof RefreshEvent.Finished e) {
                 ServerRow row = rows.apply(e.ref());
-                if (row != null) {
-                    row.status(e.status());
-                }
+                if (row != null) row.status(e.status());
                 answered.add(e.ref());
             } else if (event instanceof RefreshEvent.KeyUnknown e) {
                 unknownKeys.put(e.key().server(), e.key());
             }
         }
-        if (running.get() && total > 0) {
-            progress.set(Math.min(1.0, (double) answered.size() / total));
-        }
+        if (running.get() && total > 0) progress.set(Math.min(1.0, (double) answered.size() / total));
         afterBatch.run();
     }
 
@@ -171,12 +165,8 @@ public final class RefreshViewModel {
             message.set("Checked " + done + " of " + plural(total, "server") + " in " + String.format("%.1f s", millis / 1000.0));
         }
         afterBatch.run();
-        if (error != null && !cancelled) {
-            dialogs.showError("Refresh failed", error);
-        }
-        if (!unknownKeys.isEmpty()) {
-            offerTrust(new ArrayList<>(unknownKeys.values()));
-        }
+        if (error != null && !cancelled) dialogs.showError("Refresh failed", error);
+        if (!unknownKeys.isEmpty()) offerTrust(new ArrayList<>(unknownKeys.values()));
         if (!running.get() && !checkAfter.isEmpty()) {
             List<ServerRef> again = List.copyOf(checkAfter);
             checkAfter.clear();
@@ -188,25 +178,18 @@ public final class RefreshViewModel {
         unknownKeys.clear();
         // A new key trusted from inside the dialog (a substitution, confirmed on its own) is checked right away.
         TrustViewModel trust = new TrustViewModel(workspace.get(), keys, statusService, ui, dialogs, this::checkSoon);
-        if (dialogs.show(trust)) {
-            trust.trustSelected(this::checkSoon);
-        }
+        if (dialogs.show(trust)) trust.trustSelected(this::checkSoon);
     }
 
     /** Checks the servers again now, or right after the refresh that is running. */
     private void checkSoon(List<ServerRef> servers) {
-        if (running.get()) {
-            checkAfter.addAll(servers);
-        } else {
-            refresh(servers, false);
-        }
+        if (running.get()) checkAfter.addAll(servers);
+        else refresh(servers, false);
     }
 
     private void phase(ServerRef ref, Phase phase) {
         ServerRow row = rows.apply(ref);
-        if (row != null) {
-            row.phase(phase);
-        }
+        if (row != null) row.phase(phase);
     }
 
     static String plural(int n, String noun) {

@@ -37,9 +37,7 @@ class ExportPlaybookWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
+        if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
 

@@ -60,26 +60,17 @@ public final class LogPaneView {
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setContextMenu(contextMenu());
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                vm.userAtBottom(false);
-            } else {
-                ui.onUi(this::checkBottom);
-            }
+            if (e.getDeltaY() > 0) vm.userAtBottom(false);
+            else ui.onUi(this::checkBottom);
         });
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.END) {
-                vm.userAtBottom(true);
-            } else if (e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.UP) {
-                vm.userAtBottom(false);
-            } else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                copySelection();
-            }
+            if (e.getCode() == KeyCode.END) vm.userAtBottom(true);
+            else if (e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.UP) vm.userAtBottom(false);
+            else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) copySelection();
         });
         vm.scrollRequestsProperty().addListener((o, was, now) -> scrollToEnd());
         vm.followProperty().addListener((o, was, now) -> {
-            if (now) {
-                scrollToEnd();
-            }
+            if (now) scrollToEnd();
         });
         vm.matchProperty().addListener((o, was, now) -> {
             int i = now.intValue();
@@ -136,9 +127,7 @@ public final class LogPaneView {
 
     private String statusText() {
         String where = vm.sourceProperty().get().isEmpty() ? "" : "Full log: " + vm.sourceProperty().get();
-        if (vm.droppedProperty().get() == 0) {
-            return where;
-        }
+        if (vm.droppedProperty().get() == 0) return where;
         return String.format("Showing the last %,d of %,d lines; the older ones are only in the on-disk log. %s",
                 vm.lines().size(), vm.totalProperty().get(), where);
     }
@@ -155,9 +144,7 @@ public final class LogPaneView {
 
     private void copySelection() {
         List<LogLine> selected = List.copyOf(list.getSelectionModel().getSelectedItems());
-        if (selected.isEmpty()) {
-            return;
-        }
+        if (selected.isEmpty()) return;
         ClipboardContent content = new ClipboardContent();
         content.putString(LogPaneViewModel.text(selected));
         Clipboard.getSystemClipboard().setContent(content);
@@ -168,9 +155,7 @@ public final class LogPaneView {
         chooser.setTitle("Save log");
         chooser.setInitialFileName("upkeep.log");
         File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (file == null) {
-            return;
-        }
+        if (file == null) return;
         List<LogLine> snapshot = List.copyOf(vm.lines());
         Path target = file.toPath();
         ui.submit("save log", () -> {
@@ -181,20 +166,14 @@ public final class LogPaneView {
     }
 
     private void scrollToEnd() {
-        if (!vm.lines().isEmpty()) {
-            list.scrollTo(vm.lines().size() - 1);
-        }
+        if (!vm.lines().isEmpty()) list.scrollTo(vm.lines().size() - 1);
     }
 
     /** After a scroll down: back at the last line means follow again. */
     private void checkBottom() {
         VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-        if (flow == null || flow.getLastVisibleCell() == null) {
-            return;
-        }
-        if (flow.getLastVisibleCell().getIndex() >= vm.lines().size() - 1) {
-            vm.userAtBottom(true);
-        }
+        if (flow == null || flow.getLastVisibleCell() == null) return;
+        if (flow.getLastVisibleCell().getIndex() >= vm.lines().size() - 1) vm.userAtBottom(true);
     }
 
     private static Button iconButton(String icon, String tip, Runnable action) {

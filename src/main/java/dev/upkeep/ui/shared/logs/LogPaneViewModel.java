@@ -39,9 +39,7 @@ public final class LogPaneViewModel {
     private final StringProperty source = new SimpleStringProperty("");
 
     public LogPaneViewModel(int cap) {
-        if (cap < 10) {
-            throw new IllegalArgumentException("cap too small: " + cap);
-        }
+        if (cap < 10) throw new IllegalArgumentException("cap too small: " + cap);
         this.cap = cap;
         query.addListener((o, was, now) -> match.set(-1));
     }
@@ -98,9 +96,7 @@ public final class LogPaneViewModel {
 
     /** FX thread. One list change per batch, however many lines: the ListView lays out once. */
     public void append(List<LogLine> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+        if (batch.isEmpty()) return;
         total.set(total.get() + batch.size());
         int excess = lines.size() + batch.size() - cap;
         if (excess <= 0) {
@@ -111,20 +107,14 @@ public final class LogPaneViewModel {
             int keep = Math.min(cap - cap / 20, lines.size() + batch.size());
             int drop = lines.size() + batch.size() - keep;
             List<LogLine> next = new ArrayList<>(keep);
-            if (drop < lines.size()) {
-                next.addAll(lines.subList(drop, lines.size()));
-            }
+            if (drop < lines.size()) next.addAll(lines.subList(drop, lines.size()));
             next.addAll(batch.subList(Math.max(0, drop - lines.size()), batch.size()));
             lines.setAll(next);
             dropped.set(dropped.get() + drop);
             int m = match.get();
-            if (m >= 0) {
-                match.set(m - drop >= 0 ? m - drop : -1);
-            }
+            if (m >= 0) match.set(m - drop >= 0 ? m - drop : -1);
         }
-        if (follow.get()) {
-            scrollRequests.set(scrollRequests.get() + 1);
-        }
+        if (follow.get()) scrollRequests.set(scrollRequests.get() + 1);
     }
 
     /** Replaces everything (a past run's log read from disk). */
@@ -159,9 +149,7 @@ public final class LogPaneViewModel {
     /** The given lines as plain text (copy, save): stderr lines marked so the copy keeps the distinction. */
     public static String text(List<LogLine> selection) {
         StringBuilder sb = new StringBuilder();
-        for (LogLine l : selection) {
-            sb.append(l.error() ? "[stderr] " : "").append(l.text()).append('\n');
-        }
+        for (LogLine l : selection) sb.append(l.error() ? "[stderr] " : "").append(l.text()).append('\n');
         return sb.toString();
     }
 
