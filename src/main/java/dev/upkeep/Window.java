@@ -1,5 +1,6 @@
 package dev.upkeep;
 
+import dev.upkeep.base.Threads;
 import dev.upkeep.demo.DemoFleet;
 import dev.upkeep.demo.DemoPace;
 import dev.upkeep.fleet.Paths;
@@ -106,7 +107,7 @@ final class Window {
 
     /** A smoke test never hangs a packaging pipeline: after the limit it fails, whatever the window is doing. */
     private static void watchdog(PrintWriter err) {
-        Thread t = new Thread(() -> {
+        Threads.daemon("upkeep-smoke-watchdog", () -> {
             try {
                 Thread.sleep(SMOKE_TIMEOUT * 1000L);
             } catch (InterruptedException e) {
@@ -115,8 +116,6 @@ final class Window {
             err.println("upkeep: smoke test failed: not finished within " + SMOKE_TIMEOUT + " s");
             err.flush();
             System.exit(1);
-        }, "upkeep-smoke-watchdog");
-        t.setDaemon(true);
-        t.start();
+        }).start();
     }
 }

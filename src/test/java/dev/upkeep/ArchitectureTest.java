@@ -2,9 +2,11 @@ package dev.upkeep;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.upkeep.manifest.Versions;
+import dev.upkeep.ssh.PassphraseProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.upkeep.fleet..", "dev.upkeep.manifest..", "dev.upkeep.ssh..",
                         "dev.upkeep.remote..", "dev.upkeep.run..", "dev.upkeep.cli..", "dev.upkeep.demo..", "dev.upkeep.files..",
                         "dev.upkeep.debian..", "dev.upkeep.history..", "dev.upkeep.report..",
-                        "dev.upkeep.inventory..", "dev.upkeep.windowstate..")
+                        "dev.upkeep.inventory..", "dev.upkeep.windowstate..", "dev.upkeep.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.fxmisc..", "org.kordamp.ikonli..")
                 .check(classes);
@@ -42,6 +44,29 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.upkeep.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..", "dev.upkeep.ssh..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** The window learns what happens on servers from run's events (RunStep, RunEvent.Stream), never from remote. */
+    @Test
+    void windowNeverUsesRemoteProcedures() {
+        noClasses().that().resideInAPackage("dev.upkeep.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.remote..")
+                .check(classes);
+    }
+
+    /**
+     * The command line reads a run's events in run's vocabulary: no remote class at all, and of ssh only what it
+     * needs to ask for a key's passphrase on the console (never a command's output listener).
+     */
+    @Test
+    void commandLineReadsRunEventsInRunsVocabulary() {
+        noClasses().that().resideInAPackage("dev.upkeep.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.upkeep.remote..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.upkeep.cli..")
+                .should().dependOnClassesThat(resideInAPackage("dev.upkeep.ssh..")
+                        .and(DescribedPredicate.not(equivalentTo(PassphraseProvider.class))))
                 .check(classes);
     }
 
@@ -59,6 +84,28 @@ class ArchitectureTest {
     void onlyTheLauncherStartsTheDemoFleet() {
         noClasses().that().resideOutsideOfPackages("dev.upkeep", "dev.upkeep.demo..")
                 .should().dependOnClassesThat().resideInAPackage("dev.upkeep.demo..")
+                .check(classes);
+    }
+
+    /** Named threads and resource text: every layer may use base, so base uses no other Upkeep package. */
+    @Test
+    void baseIsTheBottomOfEveryLayer() {
+        noClasses().that().resideInAPackage("dev.upkeep.base..")
+                .should().dependOnClassesThat(resideInAPackage("dev.upkeep..")
+                        .and(DescribedPredicate.not(resideInAPackage("dev.upkeep.base.."))))
+                .check(classes);
+    }
+
+    /** Every thread is named and daemon because one factory makes them all (base.Threads). */
+    @Test
+    void onlyBaseThreadsCreatesThreads() {
+        noClasses().that().resideOutsideOfPackage("dev.upkeep.base..")
+                .should().callConstructorWhere(new DescribedPredicate<JavaConstructorCall>("a Thread constructor") {
+                    @Override
+                    public boolean test(JavaConstructorCall call) {
+                        return call.getTargetOwner().isAssignableTo(Thread.class);
+                    }
+                })
                 .check(classes);
     }
 

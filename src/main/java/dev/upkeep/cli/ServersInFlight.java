@@ -1,8 +1,8 @@
 package dev.upkeep.cli;
 
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.RunEvent;
 import dev.upkeep.run.RunListener;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.ServerRef;
 
 import java.util.LinkedHashMap;
@@ -12,14 +12,14 @@ import java.util.Set;
 
 /** Which servers of a run are busy and in which step, so that Ctrl-C can say what it is still waiting for. */
 final class ServersInFlight implements RunListener {
-    private static final Set<Step> REBOOTING = Set.of(Step.REBOOTING, Step.WAITING_FOR_BOOT, Step.HEALTH_CHECK, Step.UNDRAINING);
-    private final Map<ServerRef, Step> steps = new LinkedHashMap<>();
+    private static final Set<RunStep> REBOOTING = Set.of(RunStep.REBOOTING, RunStep.WAITING_FOR_BOOT, RunStep.HEALTH_CHECK, RunStep.UNDRAINING);
+    private final Map<ServerRef, RunStep> steps = new LinkedHashMap<>();
 
     @Override
     public synchronized void onEvent(RunEvent event) {
         if (event instanceof RunEvent.StepChanged s) {
             if (s.step().isFinal()) steps.remove(s.server());
-            else if (s.step() != Step.QUEUED) steps.put(s.server(), s.step());
+            else if (s.step() != RunStep.QUEUED) steps.put(s.server(), s.step());
         } else if (event instanceof RunEvent.ServerFinished f) {
             steps.remove(f.result().server());
         }

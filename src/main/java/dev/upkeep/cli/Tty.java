@@ -1,6 +1,6 @@
 package dev.upkeep.cli;
 
-import dev.upkeep.run.Threads;
+import dev.upkeep.base.Threads;
 
 import java.io.File;
 import java.io.FileInputStream;
@@ -39,7 +39,7 @@ final class Tty {
     /** Prints {@code prompt}, reads one line with echo off; null at end of input. */
     char[] readSecret(String prompt) throws IOException {
         String saved = stty("-g").strip();
-        Thread restore = Threads.named("upkeep-tty-restore").newThread(() -> quietly(saved));
+        Thread restore = Threads.daemon("upkeep-tty-restore", () -> quietly(saved));
         Runtime.getRuntime().addShutdownHook(restore);
         byte[] line = null;
         try (InputStream in = new FileInputStream(TTY); OutputStream out = new FileOutputStream(TTY)) {

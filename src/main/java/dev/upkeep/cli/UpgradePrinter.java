@@ -1,12 +1,11 @@
 package dev.upkeep.cli;
 
 import dev.upkeep.cli.UpgradeJson.Kind;
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.RunEvent;
 import dev.upkeep.run.RunListener;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerResult;
-import dev.upkeep.ssh.OutputListener;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,8 +35,8 @@ final class UpgradePrinter implements RunListener {
         if (json) {
             out.println(UpgradeJson.event(event, quietOutput ? Kind.PREFLIGHT : Kind.RUN, runId));
         } else if (event instanceof RunEvent.Output o && !quietOutput) {
-            out.println(o.server().server() + (o.stream() == OutputListener.Stream.STDERR ? " ! " : " | ") + o.line());
-        } else if (event instanceof RunEvent.StepChanged s && s.step() != Step.QUEUED && !s.step().isFinal() && !quietOutput) {
+            out.println(o.server().server() + (o.isError() ? " ! " : " | ") + o.line());
+        } else if (event instanceof RunEvent.StepChanged s && s.step() != RunStep.QUEUED && !s.step().isFinal() && !quietOutput) {
             out.println(s.server().server() + " > " + s.step().label() + (s.detail() == null ? "" : ": " + s.detail()));
         } else if (event instanceof RunEvent.BatchStarted b && b.batches() > 1 && !quietOutput) {
             out.println("== batch " + b.number() + " of " + b.batches() + ": "
@@ -82,11 +81,11 @@ final class UpgradePrinter implements RunListener {
 
     /** "Cancelled: 1 done, 2 not started, 1 unverified (mid-reboot: srv03)." */
     static String cancelled(RunSummary s) {
-        Map<Step, Integer> counts = new EnumMap<>(Step.class);
+        Map<RunStep, Integer> counts = new EnumMap<>(RunStep.class);
         s.results().forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((step, n) -> parts.add(n + " " + step.label()));
-        List<String> unverified = s.results().stream().filter(r -> r.outcome() == Step.UNVERIFIED)
+        List<String> unverified = s.results().stream().filter(r -> r.outcome() == RunStep.UNVERIFIED)
                 .map(r -> r.server().server()).toList();
         return "Cancelled: " + String.join(", ", parts)
                 + (unverified.isEmpty() ? "." : " (mid-reboot, check by hand: " + String.join(", ", unverified) + ").");

@@ -1,5 +1,6 @@
 package dev.upkeep.demo;
 
+import dev.upkeep.base.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The demo fleet, running: simulated servers behind one embedded SSH server on 127.0.0.1, and a workspace for them
@@ -36,15 +36,14 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
     private final KeyPair loginKey;
     private final Map<String, SimHost> hosts = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final Thread cleanup = new Thread(this::deleteFolder, "upkeep-demo-cleanup");
+    private final Thread cleanup = Threads.daemon("upkeep-demo-cleanup", this::deleteFolder);
     private volatile boolean closed;
 
     private DemoFleet(Path dir, DemoPace pace) {
         this.dir = dir;
         this.pace = pace;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> daemon(r, "upkeep-demo-" + n.incrementAndGet()));
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "upkeep-demo-reboots"));
+        this.workers = Executors.newCachedThreadPool(Threads.named("upkeep-demo"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(Threads.single("upkeep-demo-reboots"));
         KeyPair login = DemoKeys.ed25519();
         this.server = new DemoSshServer(login.getPublic(), workers, new SimShell());
         this.loginKey = login;
@@ -189,11 +188,5 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
         } catch (IOException e) {
             LOG.warn("could not delete the demo folder {}: {}", dir, e.toString());
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -1,9 +1,7 @@
 package dev.upkeep.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.upkeep.base.Resources;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,11 +21,7 @@ final class RemoteResources {
     }
 
     private static Text load(String name) {
-        try (InputStream in = RemoteResources.class.getResourceAsStream("/dev/upkeep/remote/" + name)) {
-            return new Text(in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Text(Resources.find("/dev/upkeep/remote/" + name).orElse(null));
     }
 
     /** ConcurrentHashMap holds no nulls: a missing resource is remembered as an empty Text. */

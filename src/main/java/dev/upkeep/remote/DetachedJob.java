@@ -19,12 +19,12 @@ final class DetachedJob {
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final String END = "UPKEEP_JOB_END";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String COMMON = DockerWeaveScript.load("job-common.sh");
-    private static final String LOCKS = DockerWeaveScript.load("apt-locks.sh");
-    private static final String PROLOGUE = DockerWeaveScript.load("job-prologue.sh");
-    private static final String START = DockerWeaveScript.load("job-start.sh");
-    private static final String FOLLOW = DockerWeaveScript.load("job-follow.sh");
-    private static final String CANCEL = DockerWeaveScript.load("job-cancel.sh");
+    private static final String COMMON = Scripts.load("job-common.sh");
+    private static final String LOCKS = Scripts.load("apt-locks.sh");
+    private static final String PROLOGUE = Scripts.load("job-prologue.sh");
+    private static final String START = Scripts.load("job-start.sh");
+    private static final String FOLLOW = Scripts.load("job-follow.sh");
+    private static final String CANCEL = Scripts.load("job-cancel.sh");
 
     private final String kind;
     private final String runId;
@@ -59,7 +59,7 @@ final class DetachedJob {
             h.append(name).append('=').append(Shell.quote(value)).append('\n');
         });
         this.header = h.toString();
-        this.body = DockerWeaveScript.load(bodyResource);
+        this.body = Scripts.load(bodyResource);
     }
 
     /** "20261126T094901Z-3fa9c2"-like, for a job outside a run. */

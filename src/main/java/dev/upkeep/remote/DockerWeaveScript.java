@@ -4,9 +4,6 @@ import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.CommandResult;
 import dev.upkeep.ssh.SshException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,22 +45,13 @@ final class DockerWeaveScript {
             if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("not a variable name: " + name);
             script.append(name).append('=').append(Shell.quote(value)).append('\n');
         });
-        script.append(load(resource));
+        script.append(Scripts.load(resource));
         List<Map.Entry<String, String>> markers = new ArrayList<>();
         JobOutput listener = new JobOutput(ctx, false, 0, markers);
         CommandResult result = privileged ? Privileged.run(ctx, script.toString(), listener, cancel)
                 : ctx.connection().exec("sh -s", script.toString().getBytes(StandardCharsets.UTF_8), listener, cancel);
         synchronized (markers) {
             return new Output(result.exitStatus(), List.copyOf(markers));
-        }
-    }
-
-    static String load(String name) {
-        try (InputStream in = DockerWeaveScript.class.getResourceAsStream("/dev/upkeep/remote/" + name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -29,9 +29,10 @@ final class HealthCheckRunner {
     }
 
     /** @param host what {@code {host}} in a URL stands for (the server's host), or null */
-    static Outcome run(ProcedureContext ctx, RebootPolicy.HealthCheck check, String host) throws SshException {
+    static Outcome run(RebootTimer timer, ProcedureContext ctx, RebootPolicy.HealthCheck check, String host)
+            throws SshException {
         Attempt attempt = check.command() != null
-                ? limit -> command(ctx, check.command(), limit)
+                ? limit -> command(timer, ctx, check.command(), limit)
                 : new HealthCheckHttp(check, host)::attempt;
         return retry(ctx, check, attempt);
     }
@@ -56,8 +57,9 @@ final class HealthCheckRunner {
         }
     }
 
-    private static Outcome command(ProcedureContext ctx, String command, Duration limit) throws SshException {
-        RebootShell.Outcome o = RebootShell.run(ctx, command, limit);
+    private static Outcome command(RebootTimer timer, ProcedureContext ctx, String command, Duration limit)
+            throws SshException {
+        RebootShell.Outcome o = RebootShell.run(timer, ctx, command, limit);
         return new Outcome(o.succeeded(), o.succeeded() ? "exit 0" : o.describe());
     }
 }

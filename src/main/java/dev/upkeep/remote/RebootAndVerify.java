@@ -10,7 +10,6 @@ import dev.upkeep.ssh.SshException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,15 +51,16 @@ public final class RebootAndVerify implements Procedure {
 
     @Override
     public ProcedureResult run(ProcedureContext ctx) throws SshException {
-        try {
-            return reboot(ctx);
+        // The timer's thread lives as long as this server's reboot, not as long as the program.
+        try (RebootTimer timer = new RebootTimer()) {
+            return reboot(ctx, timer);
         } catch (ProbeException e) {
             say(ctx, e.getMessage());
             return ProcedureResult.failed("could not read the server's boot state: " + e.getMessage());
         }
     }
 
-    private ProcedureResult reboot(ProcedureContext ctx) throws SshException {
+    private ProcedureResult reboot(ProcedureContext ctx, RebootTimer timer) throws SshException {
         RebootState before = RebootState.read(ctx.connection(), ctx.cancellation());
         if (!before.rebootRequired()) {
             if (onlyIfRequired) {
@@ -79,19 +79,19 @@ public final class RebootAndVerify implements Procedure {
             say(ctx, "draining: " + policy.drain());
             RebootShell.Outcome drain;
             try {
-                drain = RebootShell.run(ctx, policy.drain(), Duration.ofSeconds(policy.timeoutSeconds()));
+                drain = RebootShell.run(timer, ctx, policy.drain(), Duration.ofSeconds(policy.timeoutSeconds()));
             } catch (CommandCancelledException e) {
-                undrainQuietly(ctx, true); // a drain stopped halfway may have taken the server out already
+                undrainQuietly(ctx, true, timer); // a drain stopped halfway may have taken the server out already
                 throw new CommandCancelledException(ctx.server(), "while draining, before rebooting (undrained again)");
             }
             if (!drain.succeeded()) {
-                undrainQuietly(ctx, true);
+                undrainQuietly(ctx, true, timer);
                 return failed(before, "drain command failed (" + drain.describe() + "); not rebooted");
             }
             drained = true;
         }
         if (ctx.stopRequest().isCancelled()) {
-            undrainQuietly(ctx, drained);
+            undrainQuietly(ctx, drained, timer);
             throw new CommandCancelledException(ctx.server(), "before rebooting" + (drained ? " (undrained again)" : ""));
         }
 
@@ -110,30 +110,32 @@ public final class RebootAndVerify implements Procedure {
         } catch (ConnectionLostException e) {
             // The reboot is issued before anything can drop the connection: it is most likely under way.
             say(ctx, "the connection dropped while issuing the reboot; waiting for the server");
-            return verify(ctx, before, issued, drained);
+            return verify(ctx, before, issued, drained, timer);
         }
         if (!issue.succeeded()) {
-            undrainQuietly(ctx, drained);
+            undrainQuietly(ctx, drained, timer);
             return failed(before, "could not issue the reboot (exit " + issue.exitStatus() + "): " + output
                     + (ctx.sudo() ? "" : " — does this server need sudo: true?"));
         }
-        return verify(ctx, before, issued, drained);
+        return verify(ctx, before, issued, drained, timer);
     }
 
-    private ProcedureResult verify(ProcedureContext ctx, RebootState before, Instant issued, boolean drained)
+    private ProcedureResult verify(ProcedureContext ctx, RebootState before, Instant issued, boolean drained,
+            RebootTimer timer)
             throws SshException {
         try {
-            return waitAndCheck(ctx, before, issued, drained);
+            return waitAndCheck(ctx, before, issued, drained, timer);
         } catch (ProbeException e) {
             say(ctx, e.getMessage());
             return down(before, "rebooted, but its boot state could not be read afterwards: " + e.getMessage());
         }
     }
 
-    private ProcedureResult waitAndCheck(ProcedureContext ctx, RebootState before, Instant issued, boolean drained)
+    private ProcedureResult waitAndCheck(ProcedureContext ctx, RebootState before, Instant issued, boolean drained,
+            RebootTimer timer)
             throws SshException {
         Instant deadline = issued.plusSeconds(policy.timeoutSeconds());
-        RebootWait wait = new RebootWait(ctx, deadline);
+        RebootWait wait = new RebootWait(ctx, deadline, timer);
         String drainNote = drained ? "; it stays drained" : "";
         RebootState after;
         try {
@@ -186,7 +188,7 @@ public final class RebootAndVerify implements Procedure {
         if (policy.healthCheck() != null) {
             ctx.step(Step.HEALTH_CHECK, policy.healthCheck().describe());
             say(ctx, "health check: " + policy.healthCheck().describe());
-            HealthCheckRunner.Outcome outcome = HealthCheckRunner.run(ctx, policy.healthCheck(), host);
+            HealthCheckRunner.Outcome outcome = HealthCheckRunner.run(timer, ctx, policy.healthCheck(), host);
             if (!outcome.passed()) {
                 say(ctx, "health check failed: " + outcome.detail());
                 return down(after, "rebooted, but the health check failed: " + outcome.detail() + drainNote);
@@ -204,7 +206,7 @@ public final class RebootAndVerify implements Procedure {
         if (policy.undrain() != null) {
             ctx.step(Step.UNDRAINING, policy.undrain());
             say(ctx, "undraining: " + policy.undrain());
-            RebootShell.Outcome undrain = RebootShell.run(ctx, policy.undrain(), Duration.ofSeconds(policy.timeoutSeconds()));
+            RebootShell.Outcome undrain = RebootShell.run(timer, ctx, policy.undrain(), Duration.ofSeconds(policy.timeoutSeconds()));
             if (!undrain.succeeded()) {
                 return down(now, "rebooted" + health + ", but the undrain command failed (" + undrain.describe() + ")");
             }
@@ -234,12 +236,12 @@ public final class RebootAndVerify implements Procedure {
         if (ctx.stopRequest().isCancelled()) throw new CommandCancelledException(ctx.server(), "reboot, " + when);
     }
 
-    private void undrainQuietly(ProcedureContext ctx, boolean drained) {
+    private void undrainQuietly(ProcedureContext ctx, boolean drained, RebootTimer timer) {
         if (!drained || policy.undrain() == null) return;
         try {
             say(ctx, "undraining (not rebooted): " + policy.undrain());
             // Runs even when the run was cancelled: a server left out of the load balancer is worse than a late stop.
-            RebootShell.Outcome o = RebootShell.run(ctx, policy.undrain(), Duration.ofSeconds(policy.timeoutSeconds()),
+            RebootShell.Outcome o = RebootShell.run(timer, ctx, policy.undrain(), Duration.ofSeconds(policy.timeoutSeconds()),
                     Cancellation.none());
             if (!o.succeeded()) say(ctx, "undrain command failed (" + o.describe() + ")");
         } catch (SshException e) {

@@ -33,14 +33,15 @@ final class RebootShell {
     }
 
     /** @throws CommandCancelledException when the run was cancelled (not when the time limit was reached) */
-    static Outcome run(ProcedureContext ctx, String command, Duration limit) throws SshException {
-        return run(ctx, command, limit, ctx.cancellation());
+    static Outcome run(RebootTimer timer, ProcedureContext ctx, String command, Duration limit) throws SshException {
+        return run(timer, ctx, command, limit, ctx.cancellation());
     }
 
-    /** As {@link #run(ProcedureContext, String, Duration)}, stopped by {@code parent} instead of the run's token. */
-    static Outcome run(ProcedureContext ctx, String command, Duration limit, Cancellation parent) throws SshException {
+    /** As {@link #run(RebootTimer, ProcedureContext, String, Duration)}, stopped by {@code parent} instead of the run's token. */
+    static Outcome run(RebootTimer timer, ProcedureContext ctx, String command, Duration limit,
+            Cancellation parent) throws SshException {
         Deque<String> last = new ArrayDeque<>();
-        try (RebootTimer.Limited cancel = RebootTimer.limit(parent, limit)) {
+        try (RebootTimer.Limited cancel = timer.limit(parent, limit)) {
             try {
                 CommandResult r = ctx.connection().exec(Shell.script(command), (stream, line) -> {
                     ctx.line(stream, line);

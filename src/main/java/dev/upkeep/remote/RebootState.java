@@ -5,9 +5,6 @@ import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +16,8 @@ import java.util.List;
  * @param failure why the detached reboot command failed, or null
  */
 public record RebootState(String bootId, boolean rebootRequired, List<String> packages, boolean pending, String failure) {
-    static final String SCRIPT = load("reboot-state.sh");
-    static final String ISSUE_SCRIPT = load("reboot-issue.sh");
+    static final String SCRIPT = Scripts.load("reboot-state.sh");
+    static final String ISSUE_SCRIPT = Scripts.load("reboot-issue.sh");
 
     public RebootState {
         packages = List.copyOf(packages);
@@ -66,14 +63,5 @@ public record RebootState(String bootId, boolean rebootRequired, List<String> pa
     /** "linux-image-…, libc6" or a note that the server listed none. */
     public String packageList() {
         return packages.isEmpty() ? "no packages listed in /var/run/reboot-required.pkgs" : String.join(", ", packages);
-    }
-
-    private static String load(String name) {
-        try (InputStream in = RebootState.class.getResourceAsStream("/dev/upkeep/remote/" + name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.upkeep.remote;
 
+import dev.upkeep.base.Threads;
 import dev.upkeep.ssh.Cancellation;
 
 import java.time.Duration;
@@ -11,17 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Waiting the reboot way: pauses that end early on cancel, and cancel tokens that fire by themselves after a
- * time limit (a command on a server that stopped answering would otherwise wait for TCP to give up).
+ * time limit (a command on a server that stopped answering would otherwise wait for TCP to give up). One timer
+ * serves one server's reboot and is closed with it: its thread starts with the first limit and ends on close.
  */
-final class RebootTimer {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "reboot-timer");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private RebootTimer() {
-    }
+final class RebootTimer implements AutoCloseable {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.single("reboot-timer"));
 
     /** Waits {@code duration} unless {@code cancel} fires first; true when it was cancelled (or interrupted). */
     static boolean pause(Cancellation cancel, Duration duration) {
@@ -37,11 +32,17 @@ final class RebootTimer {
     }
 
     /** A token that fires when {@code parent} does or after {@code limit}; close it to stop both links. */
-    static Limited limit(Cancellation parent, Duration limit) {
+    Limited limit(Cancellation parent, Duration limit) {
         Cancellation child = new Cancellation();
         Cancellation.Registration link = parent.onCancel(child::cancel);
-        ScheduledFuture<?> timeout = TIMER.schedule(child::cancel, Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeout = timer.schedule(child::cancel, Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         return new Limited(child, parent, link, timeout);
+    }
+
+    /** Stops the thread; a limit still pending never fires (its parent's cancel still reaches the token). */
+    @Override
+    public void close() {
+        timer.shutdownNow();
     }
 
     record Limited(Cancellation token, Cancellation parent, Cancellation.Registration link, ScheduledFuture<?> timeout)

@@ -39,10 +39,12 @@ final class RebootWait {
 
     private final ProcedureContext ctx;
     private final Instant deadline;
+    private final RebootTimer timer;
 
-    RebootWait(ProcedureContext ctx, Instant deadline) {
+    RebootWait(ProcedureContext ctx, Instant deadline, RebootTimer timer) {
         this.ctx = ctx;
         this.deadline = deadline;
+        this.timer = timer;
     }
 
     /** Polls the current connection until it drops or stops answering. */
@@ -50,7 +52,7 @@ final class RebootWait {
         while (true) {
             SshConnection connection = ctx.connection();
             if (connection == null || !connection.isOpen()) return End.DONE;
-            try (RebootTimer.Limited poll = RebootTimer.limit(ctx.cancellation(), POLL_LIMIT)) {
+            try (RebootTimer.Limited poll = timer.limit(ctx.cancellation(), POLL_LIMIT)) {
                 RebootState state = RebootState.read(connection, poll.token());
                 if (state.failure() != null) throw new Refused("the reboot command failed: " + state.failure());
                 if (!state.pending()) return End.DONE; // /run was emptied: it rebooted between two polls

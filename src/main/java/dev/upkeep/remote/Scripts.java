@@ -1,21 +1,13 @@
 package dev.upkeep.remote;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.upkeep.base.Resources;
 
-/** The shell scripts Upkeep runs on servers, read from its resources. */
+/** The shell scripts (and pins) Upkeep sends to servers, read from its resources; the one loader in remote. */
 final class Scripts {
     private Scripts() {
     }
 
     static String load(String name) {
-        try (InputStream in = Scripts.class.getResourceAsStream("/dev/upkeep/remote/" + name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text("/dev/upkeep/remote/" + name);
     }
 }

@@ -1,9 +1,5 @@
 package dev.upkeep.remote;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -15,12 +11,12 @@ final class SecurityUpgradeScripts {
     /** Run ids become file and systemd unit names on the server: letters, digits and dashes only. */
     static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
     private static final String JOB_END = "UPKEEP_JOB_END";
-    private static final String COMMON = load("security-common.sh");
-    private static final String START = load("security-start.sh");
-    private static final String LOCKS = load("apt-locks.sh");
-    private static final String JOB = load("security-job.sh");
-    private static final String FOLLOW = load("security-follow.sh");
-    private static final String SIMULATE = load("security-simulate.sh");
+    private static final String COMMON = Scripts.load("security-common.sh");
+    private static final String START = Scripts.load("security-start.sh");
+    private static final String LOCKS = Scripts.load("apt-locks.sh");
+    private static final String JOB = Scripts.load("security-job.sh");
+    private static final String FOLLOW = Scripts.load("security-follow.sh");
+    private static final String SIMULATE = Scripts.load("security-simulate.sh");
 
     private SecurityUpgradeScripts() {
     }
@@ -59,14 +55,5 @@ final class SecurityUpgradeScripts {
         if (runId == null || !RUN_ID.matcher(runId).matches()) throw new IllegalArgumentException("not a run id: " + runId);
         if (lockWait.isNegative()) throw new IllegalArgumentException("negative lock wait");
         return "RUN_ID=" + runId + "\nLOCK_WAIT=" + lockWait.toSeconds() + "\nREPAIR=" + (repair ? 1 : 0) + "\n";
-    }
-
-    private static String load(String name) {
-        try (InputStream in = SecurityUpgradeScripts.class.getResourceAsStream("/dev/upkeep/remote/" + name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,9 +3,6 @@ package dev.upkeep.remote;
 import dev.upkeep.fleet.OsInfo;
 import dev.upkeep.fleet.ServerStatus;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** The read-only status probe: one script per server, and the parser of what it prints. */
 public final class StatusProbe {
-    private static final String SCRIPT = load("status.sh");
+    private static final String SCRIPT = Scripts.load("status.sh");
     /** Part of the server-side cache's key: a changed probe never reads answers an older one saved. */
     private static final String ID = sha256(SCRIPT).substring(0, 16);
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?(?:-ce|-ee)?");
@@ -146,15 +143,6 @@ public final class StatusProbe {
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
-
-    private static String load(String name) {
-        try (InputStream in = StatusProbe.class.getResourceAsStream("/dev/upkeep/remote/" + name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,39 +1,28 @@
 package dev.upkeep.remote;
 
-/** Where a server is in a run; shown per server in the overview and written to its log. */
+/**
+ * Where a procedure says a server is (scripts say it with "@@upkeep step NAME"). The run maps each onto its own
+ * {@code run.RunStep}, which carries the words shown to people; here a step is only a name.
+ */
 public enum Step {
-    QUEUED("queued"),
-    CONNECTING("connecting"),
-    WAITING_FOR_LOCK("waiting for apt lock"),
-    UPDATING_LISTS("updating package lists"),
-    UPGRADING("upgrading"),
-    INSTALLING_DOCKER("installing Docker"),
-    INSTALLING_WEAVE("installing Weave"),
-    DRAINING("draining"),
-    REBOOTING("rebooting"),
-    WAITING_FOR_BOOT("waiting for boot"),
-    HEALTH_CHECK("health check"),
+    QUEUED,
+    CONNECTING,
+    WAITING_FOR_LOCK,
+    UPDATING_LISTS,
+    UPGRADING,
+    INSTALLING_DOCKER,
+    INSTALLING_WEAVE,
+    DRAINING,
+    REBOOTING,
+    WAITING_FOR_BOOT,
+    HEALTH_CHECK,
     /** Looking for services still using replaced libraries, restarting them, looking again. */
-    RESTARTING_SERVICES("restarting services"),
-    UNDRAINING("undraining"),
-    DONE("done"),
-    FAILED("failed"),
-    CANCELLED("cancelled"),
-    NOT_STARTED("not started"),
+    RESTARTING_SERVICES,
+    UNDRAINING,
+    DONE,
+    FAILED,
+    CANCELLED,
+    NOT_STARTED,
     /** The run stopped waiting for it mid-reboot: it went down and was not seen coming back healthy. */
-    UNVERIFIED("unverified");
-
-    private final String label;
-
-    Step(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public boolean isFinal() {
-        return this == DONE || this == FAILED || this == CANCELLED || this == NOT_STARTED || this == UNVERIFIED;
-    }
+    UNVERIFIED
 }

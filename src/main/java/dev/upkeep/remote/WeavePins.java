@@ -2,10 +2,6 @@ package dev.upkeep.remote;
 
 import dev.upkeep.manifest.Versions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class WeavePins {
     public static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final WeavePins BUNDLED = parse(load());
+    private static final WeavePins BUNDLED = parse(Scripts.load("weave-sha256.txt"));
 
     /** Release → pin, for the releases that have one. */
     private final Map<String, String> pins = new LinkedHashMap<>();
@@ -76,14 +72,5 @@ public final class WeavePins {
             pins.put(w[0], w[1].equals("-") ? null : w[1]);
         }
         return new WeavePins(pins);
-    }
-
-    private static String load() {
-        try (InputStream in = WeavePins.class.getResourceAsStream("/dev/upkeep/remote/weave-sha256.txt")) {
-            if (in == null) throw new IllegalStateException("missing resource weave-sha256.txt");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

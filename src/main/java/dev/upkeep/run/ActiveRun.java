@@ -1,6 +1,5 @@
 package dev.upkeep.run;
 
-import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.Cancellation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +66,7 @@ final class ActiveRun implements RunHandle {
 
     void start(ExecutorService executor) {
         emit(new RunEvent.RunStarted(plan, started));
-        plan.servers().forEach(s -> emit(RunEvent.step(s.ref(), Step.QUEUED, null)));
+        plan.servers().forEach(s -> emit(RunEvent.step(s.ref(), RunStep.QUEUED, null)));
         if (!plan.needsSudo()) {
             launch(executor);
             return;
@@ -234,7 +233,7 @@ final class ActiveRun implements RunHandle {
                 if (results.containsKey(s.ref())) continue;
                 ServerResult r = ServerResult.notStarted(s.ref(), why == null ? "not started" : why);
                 results.put(s.ref(), r);
-                emit(RunEvent.step(s.ref(), Step.NOT_STARTED, r.message()));
+                emit(RunEvent.step(s.ref(), RunStep.NOT_STARTED, r.message()));
                 emit(new RunEvent.ServerFinished(r, Instant.now()));
             }
             List<ServerResult> ordered = plan.servers().stream().map(s -> results.get(s.ref())).toList();

@@ -1,9 +1,9 @@
 package dev.upkeep.run;
 
+import dev.upkeep.base.Threads;
 import dev.upkeep.files.AtomicFile;
 import dev.upkeep.files.DiskFullException;
 import dev.upkeep.files.PrivateFiles;
-import dev.upkeep.ssh.OutputListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +79,7 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     public synchronized void onEvent(RunEvent event) {
         try {
             if (event instanceof RunEvent.Output o) {
-                write(o.server(), o.at(), o.stream() == OutputListener.Stream.STDOUT ? "OUT" : "ERR", o.line());
+                write(o.server(), o.at(), o.isError() ? "ERR" : "OUT", o.line());
             } else if (event instanceof RunEvent.StepChanged s) {
                 write(s.server(), s.at(), "STP", s.step().label() + (s.detail() == null ? "" : ": " + s.detail()));
             } else if (event instanceof RunEvent.BatchStarted b) {

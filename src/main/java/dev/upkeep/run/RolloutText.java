@@ -5,6 +5,7 @@ import dev.upkeep.fleet.RebootPolicy;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,28 @@ public final class RolloutText {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The one line that says what a run will do, before it starts (the command line's pre-flight, the Deploy dialog,
+     * the run window's title): "security upgrades + Docker upgrade on 3 server(s), 10 at a time, stopping after 1
+     * failure(s)", or with reboots "security upgrades, then reboot only where required on 2 server(s), rolling …".
+     */
+    public static String headline(RunPlan plan) {
+        RunOptions o = plan.options();
+        List<String> what = new ArrayList<>();
+        if (o.security()) what.add("security upgrades");
+        if (o.docker()) what.add("Docker upgrade");
+        if (o.weave()) what.add("Weave upgrade");
+        if (o.reboot() != RunOptions.Reboot.NONE || o.strategy() == RunOptions.Strategy.ROLLING) {
+            // "reboot only where required on 2 server(s), rolling in batches of 1, stopping after 1 failure(s)"
+            String how = how(plan);
+            if (o.reboot() == RunOptions.Reboot.NONE) return String.join(" + ", what) + how.substring("no reboot".length());
+            return what.isEmpty() ? how : String.join(" + ", what) + ", then " + how;
+        }
+        String how = o.strategy() == RunOptions.Strategy.SERIAL ? "one server at a time" : o.concurrency() + " at a time";
+        return String.join(" + ", what) + " on " + plan.servers().size() + " server(s), " + how
+                + (o.maxFailures() == null ? "" : ", stopping after " + o.maxFailures() + " failure(s)");
     }
 
     /** "reboot only where required on 6 server(s), rolling in batches of 2, stopping after 1 failure(s)". */

@@ -1,28 +1,39 @@
 package dev.upkeep.run;
 
-import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.OutputListener;
 
 import java.time.Instant;
 import java.util.List;
 
-/** What happens during a run, in the order it happened for each server. */
+/**
+ * What happens during a run, in the order it happened for each server. The vocabulary is the run's own
+ * ({@link RunStep}, {@link Stream}): the command line and the window read events without knowing the remote or SSH
+ * layers' types; {@link ServerContext} maps a procedure's steps and lines into it.
+ */
 public sealed interface RunEvent {
     Instant at();
+
+    /** Which of a server's streams a line came on; Upkeep's own narration is on STDOUT. */
+    enum Stream {
+        STDOUT, STDERR;
+
+        static Stream of(OutputListener.Stream stream) {
+            return stream == OutputListener.Stream.STDERR ? STDERR : STDOUT;
+        }
+    }
 
     /** First event of every run: everything it will try. */
     record RunStarted(RunPlan plan, Instant at) implements RunEvent {
     }
 
     /** A line of a server's output, or of Upkeep's narration about it (on STDOUT, starting "upkeep: "). */
-    record Output(ServerRef server, OutputListener.Stream stream, String line, Instant at) implements RunEvent {
-        /** For front ends that must not know the SSH layer's types (the window). */
+    record Output(ServerRef server, Stream stream, String line, Instant at) implements RunEvent {
         public boolean isError() {
-            return stream == OutputListener.Stream.STDERR;
+            return stream == Stream.STDERR;
         }
     }
 
-    record StepChanged(ServerRef server, Step step, String detail, Instant at) implements RunEvent {
+    record StepChanged(ServerRef server, RunStep step, String detail, Instant at) implements RunEvent {
     }
 
     /** Exactly once per server of the plan, started or not. */
@@ -62,7 +73,7 @@ public sealed interface RunEvent {
     record Stopping(String reason, Instant at) implements RunEvent {
     }
 
-    static StepChanged step(ServerRef server, Step step, String detail) {
+    static StepChanged step(ServerRef server, RunStep step, String detail) {
         return new StepChanged(server, step, detail, Instant.now());
     }
 }

@@ -1,5 +1,7 @@
 package dev.upkeep.run;
 
+import dev.upkeep.base.Threads;
+
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -73,12 +73,17 @@ final class ServerContext implements ProcedureContext {
 
     @Override
     public void step(Step step, String detail) {
+        step(RunStep.of(step), detail);
+    }
+
+    /** The run's own steps (connecting, the outcome), which no procedure reports. */
+    void step(RunStep step, String detail) {
         run.emit(new RunEvent.StepChanged(plan.ref(), step, detail, Instant.now()));
     }
 
     @Override
     public void line(OutputListener.Stream stream, String line) {
-        run.emit(new RunEvent.Output(plan.ref(), stream, line, Instant.now()));
+        run.emit(new RunEvent.Output(plan.ref(), RunEvent.Stream.of(stream), line, Instant.now()));
     }
 
     @Override

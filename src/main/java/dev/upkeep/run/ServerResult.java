@@ -1,6 +1,5 @@
 package dev.upkeep.run;
 
-import dev.upkeep.remote.Step;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.List;
  * How one server's part of a run ended. {@code outcome} is DONE, FAILED, CANCELLED or NOT_STARTED;
  * {@code started} is null when it never started.
  */
-public record ServerResult(ServerRef server, Step outcome, String message, Instant started, Duration duration,
+public record ServerResult(ServerRef server, RunStep outcome, String message, Instant started, Duration duration,
                            List<String> upgraded, boolean rebootRequired, List<String> rebootPackages) {
     public ServerResult {
         upgraded = upgraded == null ? List.of() : List.copyOf(upgraded);
@@ -19,10 +18,10 @@ public record ServerResult(ServerRef server, Step outcome, String message, Insta
     }
 
     public boolean succeeded() {
-        return outcome == Step.DONE;
+        return outcome == RunStep.DONE;
     }
 
     static ServerResult notStarted(ServerRef server, String why) {
-        return new ServerResult(server, Step.NOT_STARTED, why, null, Duration.ZERO, List.of(), false, List.of());
+        return new ServerResult(server, RunStep.NOT_STARTED, why, null, Duration.ZERO, List.of(), false, List.of());
     }
 }

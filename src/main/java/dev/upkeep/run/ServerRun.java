@@ -4,7 +4,6 @@ import dev.upkeep.remote.Procedure;
 import dev.upkeep.remote.ProcedureResult;
 import dev.upkeep.remote.RebootAndVerify;
 import dev.upkeep.remote.RebootCancelledException;
-import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.ConnectionLostException;
@@ -52,10 +51,10 @@ final class ServerRun {
         ActiveRun.Tokens tokens = run.track(stop, abort);
         Instant start = Instant.now();
         ServerContext ctx = new ServerContext(server, connections, sudo, stop, abort, run);
-        Step outcome = Step.DONE;
+        RunStep outcome = RunStep.DONE;
         String skipped = null;
         try {
-            ctx.step(Step.CONNECTING, null);
+            ctx.step(RunStep.CONNECTING, null);
             ctx.connect();
             for (Procedure procedure : server.procedures()) {
                 if (stop.isCancelled()) {
@@ -74,40 +73,40 @@ final class ServerRun {
                 reboot = downtime(procedure) ? r.rebootRequired() : reboot | r.rebootRequired();
                 if (r.message() != null) messages.add(procedure.name() + ": " + r.message());
                 if (r.cancelled()) {
-                    outcome = Step.CANCELLED;
+                    outcome = RunStep.CANCELLED;
                     break;
                 }
                 if (!r.success()) {
-                    outcome = Step.FAILED;
+                    outcome = RunStep.FAILED;
                     break;
                 }
             }
         } catch (RebootCancelledException e) {
-            outcome = Step.UNVERIFIED;
+            outcome = RunStep.UNVERIFIED;
             reboot = true; // unknown: it went down and was not seen coming back
             messages.add(e.getMessage());
         } catch (CommandCancelledException e) {
-            outcome = Step.CANCELLED;
+            outcome = RunStep.CANCELLED;
             messages.add(e.getMessage());
         } catch (SshException e) {
             if (e instanceof ConnectionLostException) connections.evict(server);
-            outcome = Step.FAILED;
+            outcome = RunStep.FAILED;
             messages.add(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outcome = Step.CANCELLED;
+            outcome = RunStep.CANCELLED;
         } catch (RuntimeException e) {
             log.error("{} failed in run {}", server.ref(), run.plan().id(), e);
-            outcome = Step.FAILED;
+            outcome = RunStep.FAILED;
             messages.add("internal error: " + e);
         } finally {
             run.untrack(tokens);
         }
-        if (outcome == Step.DONE && skipped != null) {
-            outcome = Step.CANCELLED;
+        if (outcome == RunStep.DONE && skipped != null) {
+            outcome = RunStep.CANCELLED;
             messages.add("cancelled before " + skipped);
         }
-        if (outcome == Step.CANCELLED && messages.isEmpty()) messages.add("cancelled");
+        if (outcome == RunStep.CANCELLED && messages.isEmpty()) messages.add("cancelled");
         String message = String.join("; ", messages);
         ctx.step(outcome, message);
         return new ServerResult(server.ref(), outcome, message, start, Duration.between(start, Instant.now()),

@@ -1,12 +1,13 @@
 package dev.upkeep.run;
 
+import dev.upkeep.base.Threads;
 import dev.upkeep.debian.PackageFinding;
 import dev.upkeep.debian.PackagePattern;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
-import dev.upkeep.history.PatchHistory;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.history.PatchHistory;
 import dev.upkeep.remote.PackageQuery;
 import dev.upkeep.remote.ProbeCache;
 import dev.upkeep.ssh.ConnectionPool;

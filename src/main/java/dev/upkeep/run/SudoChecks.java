@@ -2,7 +2,6 @@ package dev.upkeep.run;
 
 import dev.upkeep.remote.SudoCheck;
 import dev.upkeep.ssh.Cancellation;
-import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +86,6 @@ final class SudoChecks {
         } catch (SshException e) {
             said = "could not check sudo now (" + e.getMessage() + ")";
         }
-        run.emit(new RunEvent.Output(server.ref(), OutputListener.Stream.STDOUT, "upkeep: " + said, Instant.now()));
+        run.emit(new RunEvent.Output(server.ref(), RunEvent.Stream.STDOUT, "upkeep: " + said, Instant.now()));
     }
 }

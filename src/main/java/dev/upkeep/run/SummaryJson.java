@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.upkeep.remote.Step;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +88,7 @@ final class SummaryJson {
         List<ServerResult> results = new ArrayList<>();
         for (JsonNode n : root.path("results")) {
             results.add(new ServerResult(new ServerRef(n.path("application").asText(), n.path("server").asText()),
-                    Step.valueOf(n.path("outcome").asText()), n.path("message").asText(null), instant(n.path("started")),
+                    RunStep.valueOf(n.path("outcome").asText()), n.path("message").asText(null), instant(n.path("started")),
                     Duration.ofMillis(n.path("durationMillis").asLong()), strings(n.path("upgraded")),
                     n.path("rebootRequired").asBoolean(), strings(n.path("rebootPackages"))));
         }

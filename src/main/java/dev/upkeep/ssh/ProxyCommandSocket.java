@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import dev.upkeep.base.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,7 @@ final class ProxyCommandSocket extends Socket {
         this.process = process;
         this.command = command;
         this.server = server;
-        Thread t = new Thread(this::drainStderr, "proxy-command-stderr");
-        t.setDaemon(true);
-        t.start();
+        Threads.daemon("proxy-command-stderr", this::drainStderr).start();
     }
 
     /** A socket factory that hands sshj this socket (it asks for exactly one). */

@@ -1,5 +1,6 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.base.Threads;
 import dev.upkeep.ssh.kex.AlgorithmChoice;
 import dev.upkeep.ssh.kex.AlgorithmConfigException;
 import dev.upkeep.ssh.kex.AlgorithmKind;
@@ -31,7 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,17 +72,8 @@ public final class SshConnector implements AutoCloseable {
         this.passphrases = new Passphrases(humans.counting(passphraseProvider));
         this.authenticator = new Authenticator(options.agentSocket(), passphrases,
                 Path.of(System.getProperty("user.home"), ".ssh"));
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ssh-io-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ssh-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newCachedThreadPool(Threads.named("ssh-io"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(Threads.single("ssh-timer"));
     }
 
     /** The trust store where {@link HostKeyUnknownException#key()} can be accepted. */

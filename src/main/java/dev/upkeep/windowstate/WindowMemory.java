@@ -1,6 +1,6 @@
 package dev.upkeep.windowstate;
 
-import dev.upkeep.run.Threads;
+import dev.upkeep.base.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

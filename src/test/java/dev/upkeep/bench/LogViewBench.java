@@ -1,14 +1,13 @@
 package dev.upkeep.bench;
 
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.RunEvent;
 import dev.upkeep.run.RunListener;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.ServerPlan;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.ssh.ConnectRequest;
-import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ui.deploy.RunViewModel;
 import dev.upkeep.ui.shared.FxUiExecutor;
 import dev.upkeep.ui.shared.Theme;
@@ -123,10 +122,10 @@ public final class LogViewBench {
         Instant at = Instant.now();
         long t0 = System.nanoTime();
         Thread producer = new Thread(() -> {
-            listener.onEvent(new RunEvent.StepChanged(ref, Step.UPGRADING, null, at));
+            listener.onEvent(new RunEvent.StepChanged(ref, RunStep.UPGRADING, null, at));
             for (int i = 0; i < lines; i++) {
                 boolean err = i % 50 == 0;
-                listener.onEvent(new RunEvent.Output(ref, err ? OutputListener.Stream.STDERR : OutputListener.Stream.STDOUT,
+                listener.onEvent(new RunEvent.Output(ref, err ? RunEvent.Stream.STDERR : RunEvent.Stream.STDOUT,
                         "Unpacking libexample" + (i % 97) + ":amd64 (2.36-9+deb12u" + (i % 13) + ") over (2.36-9) … " + i, at));
             }
         }, "bench-producer");

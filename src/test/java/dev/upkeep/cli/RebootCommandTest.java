@@ -171,7 +171,9 @@ class RebootCommandTest {
                 "--max-failures", "2", "--dry-run");
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
-                .contains("security upgrades + reboot where required on 2 server(s), rolling in 2 batch(es), stopping after 2 failure(s):")
+                // the headline is the Deploy dialog's (run.RolloutText.headline), not a second wording of the same plan
+                .contains("security upgrades, then reboot only where required on 2 server(s), rolling in batches of 50% (1), "
+                        + "stopping after 2 failure(s):\n")
                 .contains("shop/srv04: 1 security update(s) would be applied")
                 .contains("reboot only where required on 2 server(s), rolling in batches of 50% (1), stopping after 2 failure(s):")
                 .contains("batch 2 of 2:\n    shop/srv05: ")

@@ -133,7 +133,7 @@ class UpgradeCommandTest {
         for (JsonNode e : events) assertThat(schema.validate(e)).as(e.toString()).isEmpty();
         List<String> steps = new ArrayList<>();
         mapper.readTree(Path.of("docs/upgrade-event.schema.json").toFile()).at("/$defs/step/enum").forEach(n -> steps.add(n.asText()));
-        assertThat(steps).as("the schema names every step").containsExactly(java.util.Arrays.stream(dev.upkeep.remote.Step.values())
+        assertThat(steps).as("the schema names every step").containsExactly(java.util.Arrays.stream(dev.upkeep.run.RunStep.values())
                 .map(Enum::name).toArray(String[]::new));
         var broken = (com.fasterxml.jackson.databind.node.ObjectNode) last.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("results").get(0)).remove("outcome");

@@ -6,12 +6,12 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.OpenedManifest;
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.HistoryRecorder;
 import dev.upkeep.run.RunEvent;
 import dev.upkeep.run.RunHistory;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerPlan;
 import dev.upkeep.run.ServerRef;
@@ -110,7 +110,7 @@ class DiskFullSavesTest {
             disk.fill();
 
             Instant t = Instant.parse("2026-11-26T10:05:00Z");
-            List<ServerResult> results = servers.stream().map(s -> new ServerResult(s.ref(), Step.DONE, "upgraded " + "p".repeat(2_000), t,
+            List<ServerResult> results = servers.stream().map(s -> new ServerResult(s.ref(), RunStep.DONE, "upgraded " + "p".repeat(2_000), t,
                     Duration.ofSeconds(3), List.of("pkg 1.1"), false, List.of())).toList();
             recorder.onEvent(new RunEvent.RunFinished(new RunSummary(plan.id(), "alice", t, t, plan.options(),
                     servers.stream().map(ServerPlan::ref).toList(), results), t));

@@ -11,6 +11,7 @@ import dev.upkeep.testfleet.TestServer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -68,7 +69,7 @@ final class FleetContext implements ProcedureContext {
     @Override
     public void step(Step step, String detail) {
         steps.add(new Entry(Instant.now(), step.name()));
-        lines.add(new Entry(Instant.now(), "[" + step.label() + "] " + detail));
+        lines.add(new Entry(Instant.now(), "[" + step.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "] " + detail));
     }
 
     @Override

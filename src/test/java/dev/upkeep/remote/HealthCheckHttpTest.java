@@ -24,6 +24,7 @@ class HealthCheckHttpTest {
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private HttpServer http;
+    private final RebootTimer timer = new RebootTimer();
 
     @BeforeEach
     void start() throws Exception {
@@ -43,6 +44,7 @@ class HealthCheckHttpTest {
     @AfterEach
     void stop() {
         http.stop(0);
+        timer.close();
     }
 
     private String url(String path) {
@@ -51,7 +53,7 @@ class HealthCheckHttpTest {
 
     @Test
     void serviceStillStartingIsRetriedUntilItAnswersTheExpectedStatus() throws Exception {
-        HealthCheckRunner.Outcome o = HealthCheckRunner.run(context(), RebootPolicy.HealthCheck.url(url("/warming"))
+        HealthCheckRunner.Outcome o = HealthCheckRunner.run(timer, context(), RebootPolicy.HealthCheck.url(url("/warming"))
                 .withTimeoutSeconds(20), "127.0.0.1");
         assertThat(o.passed()).as(o.detail()).isTrue();
         assertThat(requests.get()).isEqualTo(3);
@@ -61,7 +63,7 @@ class HealthCheckHttpTest {
 
     @Test
     void redirectIsNotFollowedSoTheStatusIsTheUrlsOwn() throws Exception {
-        HealthCheckRunner.Outcome o = HealthCheckRunner.run(context(),
+        HealthCheckRunner.Outcome o = HealthCheckRunner.run(timer, context(),
                 RebootPolicy.HealthCheck.url(url("/moved")).expecting(302).withTimeoutSeconds(5), "127.0.0.1");
         assertThat(o.passed()).as(o.detail()).isTrue();
         assertThat(requests.get()).isZero();
@@ -73,7 +75,7 @@ class HealthCheckHttpTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        HealthCheckRunner.Outcome o = HealthCheckRunner.run(context(),
+        HealthCheckRunner.Outcome o = HealthCheckRunner.run(timer, context(),
                 RebootPolicy.HealthCheck.url("http://127.0.0.1:" + closed + "/health").withTimeoutSeconds(3), null);
         assertThat(o.passed()).isFalse();
         assertThat(o.detail()).startsWith("GET http://127.0.0.1:" + closed + "/health failed: ").contains("attempts in 3 s");

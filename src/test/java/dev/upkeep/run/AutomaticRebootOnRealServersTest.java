@@ -1,7 +1,6 @@
 package dev.upkeep.run;
 
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.remote.Step;
 import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
@@ -64,7 +63,7 @@ class AutomaticRebootOnRealServersTest {
 
         ServerResult r = SecurityUpgradeOnRealServersTest.run(ws, RunOptions.security(10), dir.resolve("state")).results().get(0);
 
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Step.DONE);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(RunStep.DONE);
         assertThat(r.upgraded()).contains("upkeep-sec-demo 1.1");
         assertThat(r.rebootRequired()).as("the upgrade asked for a reboot").isTrue();
         assertThat(server.boots()).as("Upkeep's own unattended-upgrade run did not reboot").isEqualTo(boots);

@@ -1,6 +1,5 @@
 package dev.upkeep.run;
 
-import dev.upkeep.remote.Step;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +26,9 @@ final class DownTime {
             last = e.at().isAfter(last) ? e.at() : last;
             if (!(e instanceof RunEvent.StepChanged s)) continue;
             String server = s.server().server();
-            if (s.step() == Step.REBOOTING) {
+            if (s.step() == RunStep.REBOOTING) {
                 since.putIfAbsent(server, s.at());
-            } else if (s.step() != Step.WAITING_FOR_BOOT && since.containsKey(server)) {
+            } else if (s.step() != RunStep.WAITING_FOR_BOOT && since.containsKey(server)) {
                 out.add(new Interval(server, since.remove(server), s.at()));
             }
         }

@@ -1,6 +1,5 @@
 package dev.upkeep.run;
 
-import dev.upkeep.remote.Step;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +19,7 @@ class RecordingListener implements RunListener {
                 .map(e -> ((RunEvent.Output) e).line()).toList();
     }
 
-    List<RunEvent.StepChanged> steps(String server, Step step) {
+    List<RunEvent.StepChanged> steps(String server, RunStep step) {
         return events.stream().filter(e -> e instanceof RunEvent.StepChanged s && s.server().server().equals(server) && s.step() == step)
                 .map(e -> (RunEvent.StepChanged) e).toList();
     }

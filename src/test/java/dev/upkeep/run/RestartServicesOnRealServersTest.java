@@ -4,7 +4,6 @@ import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.RestartNeeds;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.remote.Step;
 import dev.upkeep.testfleet.DemoPackages;
 import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.LibraryDemo;
@@ -111,7 +110,7 @@ class RestartServicesOnRealServersTest {
         RecordingListener events = new RecordingListener();
         RunSummary restart = restart(ws, dir.resolve("state"), Set.of(LibraryDemo.SERVICE), events);
         ServerResult r = restart.results().get(0);
-        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(Step.DONE);
+        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(RunStep.DONE);
         assertThat(r.message()).contains("restarted " + LibraryDemo.SERVICE).contains("none uses replaced libraries now");
         int restarted = LibraryDemo.pid(srv);
         assertThat(restarted).isNotEqualTo(daemon);
@@ -138,7 +137,7 @@ class RestartServicesOnRealServersTest {
         srv.run("echo '*** System restart required ***' > /run/reboot-required");
         RunSummary first = run(ws, new RunPlanner(UpgradeHooks.NONE).plan(ws, ServerRef.all(ws), options), dir.resolve("state"));
         ServerResult r = first.results().get(0);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Step.DONE);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(RunStep.DONE);
         assertThat(r.message()).contains("a reboot is required");
         assertThat(LibraryDemo.pid(srv)).isEqualTo(daemon);
         assertThat(status(ws).restartNeeds().services()).extracting(RestartNeeds.Service::name).containsExactly(LibraryDemo.SERVICE);
@@ -176,7 +175,7 @@ class RestartServicesOnRealServersTest {
         int sshd = Integer.parseInt(srv.run("cat /run/sshd.pid").strip());
         RunSummary run = restart(ws, dir.resolve("state"), Set.of(LibraryDemo.SERVICE, "ssh"), new RecordingListener());
         ServerResult r = run.results().get(0);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Step.DONE);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(RunStep.DONE);
         assertThat(r.message()).contains("restarted " + LibraryDemo.SERVICE).contains("ssh not restarted: never restarted by Upkeep");
         assertThat(srv.run("cat /run/sshd.pid").strip()).isEqualTo(String.valueOf(sshd));
         assertThat(status(ws).restartNeeds().restartable()).isEmpty();
@@ -191,7 +190,7 @@ class RestartServicesOnRealServersTest {
         Workspace ws = workspace(dir, srv);
         RunSummary run = restart(ws, dir.resolve("state"), Set.of(LibraryDemo.SERVICE), new RecordingListener());
         ServerResult r = run.results().get(0);
-        assertThat(r.outcome()).isEqualTo(Step.FAILED);
+        assertThat(r.outcome()).isEqualTo(RunStep.FAILED);
         assertThat(r.message()).contains("still using replaced libraries: " + LibraryDemo.SERVICE);
 
         Workspace asDeploy = FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(), List.of(new Application("shop",

@@ -4,7 +4,6 @@ import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.RebootPolicy;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
@@ -88,7 +87,7 @@ class RollingRebootOnRealServersTest {
         return RunOptions.rebootOnly(false, 10).rolling(Share.count(batch));
     }
 
-    private static List<Step> outcomes(RunSummary s) {
+    private static List<RunStep> outcomes(RunSummary s) {
         return s.results().stream().map(ServerResult::outcome).toList();
     }
 
@@ -103,7 +102,7 @@ class RollingRebootOnRealServersTest {
         log.info("Upgrade-and-reboot of 6 servers in batches of 2 (2 s reboot delay): {} ms", millis);
 
         assertThat(s.results()).allSatisfy(r -> {
-            assertThat(r.outcome()).as(r.server() + ": " + r.message()).isEqualTo(Step.DONE);
+            assertThat(r.outcome()).as(r.server() + ": " + r.message()).isEqualTo(RunStep.DONE);
             assertThat(r.upgraded()).containsExactly("upkeep-sec-demo 1.1");
             assertThat(r.rebootRequired()).as("a verified reboot clears it").isFalse();
             assertThat(r.message()).contains("reboot if required: rebooted: back after");
@@ -126,7 +125,7 @@ class RollingRebootOnRealServersTest {
         int[] before = {fleet.server(6).boots(), fleet.server(7).boots(), fleet.server(8).boots()};
         RecordingListener events = new RecordingListener();
         RunSummary s = run(shop(QUICK, 6, 7, 8), RunOptions.rebootOnly(true, 10), events);
-        assertThat(outcomes(s)).containsOnly(Step.DONE);
+        assertThat(outcomes(s)).containsOnly(RunStep.DONE);
         assertThat(fleet.server(6).boots()).isEqualTo(before[0] + 1);
         assertThat(fleet.server(7).boots()).isEqualTo(before[1]);
         assertThat(fleet.server(8).boots()).isEqualTo(before[2]);
@@ -141,7 +140,7 @@ class RollingRebootOnRealServersTest {
         RecordingListener events = new RecordingListener();
         RunOptions options = rolling(1).withReboot(RunOptions.Reboot.ALWAYS, 5).withMaxFailures(1);
         RunSummary s = run(shop(QUICK, 14, 12, 8), options, events);
-        assertThat(outcomes(s)).containsExactly(Step.FAILED, Step.NOT_STARTED, Step.NOT_STARTED);
+        assertThat(outcomes(s)).containsExactly(RunStep.FAILED, RunStep.NOT_STARTED, RunStep.NOT_STARTED);
         assertThat(s.results().get(0).message()).contains("did not come back within 5 s");
         assertThat(s.results().get(1).message()).isEqualTo("not started: 1 server(s) failed, the run's limit");
         assertThat(gone.isRunning()).isFalse();
@@ -153,7 +152,7 @@ class RollingRebootOnRealServersTest {
         TestServer fake = fleet.server(9).keepBootIdAcrossBoots(true);
         try {
             RunSummary s = run(shop(QUICK, 9, 10), rolling(1), new RecordingListener());
-            assertThat(outcomes(s)).containsExactly(Step.FAILED, Step.NOT_STARTED);
+            assertThat(outcomes(s)).containsExactly(RunStep.FAILED, RunStep.NOT_STARTED);
             assertThat(s.results().get(0).message()).contains("boot id unchanged: the server did not reboot");
         } finally {
             fake.keepBootIdAcrossBoots(false);
@@ -166,7 +165,7 @@ class RollingRebootOnRealServersTest {
         int bootsOf11 = fleet.server(11).boots();
         int bootsOf12 = fleet.server(12).boots();
         RunSummary s = run(shop(failing, 11, 12), rolling(1).withMaxFailures(1), new RecordingListener());
-        assertThat(outcomes(s)).containsExactly(Step.FAILED, Step.NOT_STARTED);
+        assertThat(outcomes(s)).containsExactly(RunStep.FAILED, RunStep.NOT_STARTED);
         assertThat(s.results().get(0).message()).contains("rebooted, but the health check failed: exit 3: app is down");
         assertThat(fleet.server(11).boots()).isEqualTo(bootsOf11 + 1);
         assertThat(fleet.server(12).boots()).isEqualTo(bootsOf12);
@@ -176,7 +175,7 @@ class RollingRebootOnRealServersTest {
     void keepOneUpSplitsAnApplicationOfTwoIntoTwoBatchesEvenWithBatchTwo() throws Exception {
         RecordingListener events = new RecordingListener();
         RunSummary s = run(shop(QUICK, 7, 8), rolling(2), events);
-        assertThat(outcomes(s)).containsOnly(Step.DONE);
+        assertThat(outcomes(s)).containsOnly(RunStep.DONE);
         RunPlan plan = events.of(RunEvent.RunStarted.class, e -> true).get(0).plan();
         assertThat(plan.batches()).hasSize(2);
         assertThat(plan.rollout().notes()).anyMatch(n -> n.startsWith("shop has 2 servers: at most 1 per batch"));
@@ -195,11 +194,11 @@ class RollingRebootOnRealServersTest {
         RecordingListener events = new RecordingListener();
         RunHandle run = start(shop(QUICK, 15, 16, 9, 10), rolling(2).withKeepOneUp(false), events);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                !events.steps(a, Step.WAITING_FOR_BOOT).isEmpty() && !events.steps(b, Step.WAITING_FOR_BOOT).isEmpty());
+                !events.steps(a, RunStep.WAITING_FOR_BOOT).isEmpty() && !events.steps(b, RunStep.WAITING_FOR_BOOT).isEmpty());
         run.cancel();
         RunSummary s = run.completion().get(60, TimeUnit.SECONDS);
         assertThat(s.cancelled()).isTrue();
-        assertThat(outcomes(s)).containsExactly(Step.DONE, Step.DONE, Step.NOT_STARTED, Step.NOT_STARTED);
+        assertThat(outcomes(s)).containsExactly(RunStep.DONE, RunStep.DONE, RunStep.NOT_STARTED, RunStep.NOT_STARTED);
         for (int i = 0; i < 2; i++) {
             assertThat(s.results().get(i).message()).contains("rebooted: back after").contains("boot id changed");
             assertThat(s.results().get(i).rebootRequired()).isFalse();
@@ -220,11 +219,11 @@ class RollingRebootOnRealServersTest {
         RecordingListener events = new RecordingListener();
         RunHandle run = start(shop(QUICK, 19, 20, 9, 10), rolling(2).withKeepOneUp(false), events);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                !events.steps(a, Step.WAITING_FOR_BOOT).isEmpty() && !events.steps(b, Step.WAITING_FOR_BOOT).isEmpty());
+                !events.steps(a, RunStep.WAITING_FOR_BOOT).isEmpty() && !events.steps(b, RunStep.WAITING_FOR_BOOT).isEmpty());
         run.cancel();
         run.stopWaiting();
         RunSummary s = run.completion().get(30, TimeUnit.SECONDS);
-        assertThat(outcomes(s)).containsExactly(Step.UNVERIFIED, Step.UNVERIFIED, Step.NOT_STARTED, Step.NOT_STARTED);
+        assertThat(outcomes(s)).containsExactly(RunStep.UNVERIFIED, RunStep.UNVERIFIED, RunStep.NOT_STARTED, RunStep.NOT_STARTED);
         for (int i = 0; i < 2; i++) {
             assertThat(s.results().get(i).message()).contains("mid-reboot: the reboot was issued");
             assertThat(s.results().get(i).rebootRequired()).as("unknown: treat as still required").isTrue();
@@ -239,7 +238,7 @@ class RollingRebootOnRealServersTest {
         RecordingListener events = new RecordingListener();
         // A limit of 2 lets the run go on after the first failure: keep-one-up alone must protect the partner.
         RunSummary s = run(shop(QUICK, 17, 18), rolling(1).withReboot(RunOptions.Reboot.ALWAYS, 5).withMaxFailures(2), events);
-        assertThat(outcomes(s)).containsExactly(Step.FAILED, Step.FAILED);
+        assertThat(outcomes(s)).containsExactly(RunStep.FAILED, RunStep.FAILED);
         assertThat(s.results().get(0).message()).contains("did not come back within 5 s");
         assertThat(s.results().get(1).message()).contains("not rebooted (keep one up): shop/" + gone.name()
                 + " failed its reboot and counts as down");
@@ -256,11 +255,11 @@ class RollingRebootOnRealServersTest {
             @Override
             public void onEvent(RunEvent event) {
                 super.onEvent(event);
-                if (event instanceof RunEvent.StepChanged c && c.step() == Step.REBOOTING) srv.regenerateHostKeys();
+                if (event instanceof RunEvent.StepChanged c && c.step() == RunStep.REBOOTING) srv.regenerateHostKeys();
             }
         };
         RunSummary s = run(shop(QUICK, 13, 10), rolling(1), events);
-        assertThat(outcomes(s)).containsExactly(Step.FAILED, Step.NOT_STARTED);
+        assertThat(outcomes(s)).containsExactly(RunStep.FAILED, RunStep.NOT_STARTED);
         assertThat(s.results().get(0).message()).contains("host key changed across the reboot").contains("HOST KEY CHANGED");
     }
 }

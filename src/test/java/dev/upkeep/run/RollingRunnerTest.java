@@ -3,7 +3,6 @@ package dev.upkeep.run;
 import dev.upkeep.remote.Procedure;
 import dev.upkeep.remote.ProcedureContext;
 import dev.upkeep.remote.ProcedureResult;
-import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.ConnectRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class RollingRunnerTest {
         RunSummary s = runner.start(plan(rolling("2").withKeepOneUp(false), reboot, web(6)), events)
                 .completion().get(20, TimeUnit.SECONDS);
         assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(
-                Step.DONE, Step.DONE, Step.FAILED, Step.DONE, Step.NOT_STARTED, Step.NOT_STARTED);
+                RunStep.DONE, RunStep.DONE, RunStep.FAILED, RunStep.DONE, RunStep.NOT_STARTED, RunStep.NOT_STARTED);
         assertThat(s.results().get(4).message()).isEqualTo("not started: 1 server(s) failed, the run's limit");
         assertThat(events.of(RunEvent.Stopping.class, e -> true)).singleElement()
                 .extracting(RunEvent.Stopping::reason).asString().contains("limit 1");
@@ -99,7 +98,7 @@ class RollingRunnerTest {
         RunOptions options = rolling("1").withKeepOneUp(false).withFailureLimit(Share.parse("50%"));
         RunSummary s = runner.start(plan(options, reboot, web(6))).completion().get(20, TimeUnit.SECONDS);
         assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(
-                Step.FAILED, Step.DONE, Step.FAILED, Step.DONE, Step.DONE, Step.DONE);
+                RunStep.FAILED, RunStep.DONE, RunStep.FAILED, RunStep.DONE, RunStep.DONE, RunStep.DONE);
     }
 
     @Test
@@ -130,7 +129,7 @@ class RollingRunnerTest {
         RunSummary rolling = runner.start(plan(rolling("1").withMaxFailures(2), reboot, "shop/a", "shop/b"))
                 .completion().get(20, TimeUnit.SECONDS);
         assertThat(List.copyOf(reboot.journal)).containsExactly("down shop/a", "up shop/a");
-        assertThat(rolling.results()).extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.FAILED);
+        assertThat(rolling.results()).extracting(ServerResult::outcome).containsExactly(RunStep.FAILED, RunStep.FAILED);
         assertThat(rolling.results().get(1).message()).contains("not rebooted").contains("keep one up")
                 .contains("shop/a");
 
@@ -141,7 +140,7 @@ class RollingRunnerTest {
         RunSummary s = runner.start(plan(RunOptions.rebootOnly(false, 4).withMaxFailures(2), parallel, "shop/a", "shop/b"))
                 .completion().get(20, TimeUnit.SECONDS);
         assertThat(parallel.journal.stream().filter(j -> j.startsWith("down"))).hasSize(1);
-        assertThat(s.results()).extracting(ServerResult::outcome).containsOnly(Step.FAILED);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsOnly(RunStep.FAILED);
     }
 
     @Test
@@ -165,7 +164,7 @@ class RollingRunnerTest {
         List<ServerPlan> plans = List.of(server("shop/a", reboot), server("shop/b", later, reboot), server("shop/c", later, reboot));
         RunSummary s = runner.start(new RunPlan("20261126T000000Z-abcdef", Instant.now(),
                 RunOptions.rebootOnly(false, 4).withMaxFailures(3), plans)).completion().get(20, TimeUnit.SECONDS);
-        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.DONE, Step.DONE);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(RunStep.FAILED, RunStep.DONE, RunStep.DONE);
         // Counting the failed server as down from its failure on, never more than two of three are down.
         List<String> j = List.copyOf(reboot.journal);
         int down = 1;
@@ -191,13 +190,13 @@ class RollingRunnerTest {
             reboot.failing.add("a/w1");
             RunSummary s = runner.start(plan(options, reboot, "a/w1", "b/w2", "c/w3")).completion().get(20, TimeUnit.SECONDS);
             assertThat(s.results()).as(options.strategy().name())
-                    .extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.NOT_STARTED, Step.NOT_STARTED);
+                    .extracting(ServerResult::outcome).containsExactly(RunStep.FAILED, RunStep.NOT_STARTED, RunStep.NOT_STARTED);
         }
         DowntimeProcedure reboot = new DowntimeProcedure(10);
         reboot.failing.add("a/w1");
         RunSummary s = runner.start(plan(RunOptions.rebootOnly(false, 1).withMaxFailures(3), reboot, "a/w1", "b/w2", "c/w3"))
                 .completion().get(20, TimeUnit.SECONDS);
-        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.DONE, Step.DONE);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(RunStep.FAILED, RunStep.DONE, RunStep.DONE);
         // Upgrades without a reboot keep the old default: every server is tried.
         assertThat(RunOptions.security(4).failuresAllowed(6)).isNull();
         assertThat(RunOptions.security(4).withReboot(RunOptions.Reboot.IF_REQUIRED, null).failuresAllowed(6)).isEqualTo(1);
@@ -240,7 +239,7 @@ class RollingRunnerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !events.of(RunEvent.Paused.class, e -> true).isEmpty());
         run.cancel();
         RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
-        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.DONE, Step.NOT_STARTED, Step.NOT_STARTED);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(RunStep.DONE, RunStep.NOT_STARTED, RunStep.NOT_STARTED);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.upkeep.run;
 
-import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.ConnectRequest;
-import dev.upkeep.ssh.OutputListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +32,9 @@ class RunHistoryTest {
         HistoryRecorder recorder = history.record(plan);
         Instant t = Instant.parse("2026-11-26T10:00:01Z");
         recorder.onEvent(new RunEvent.RunStarted(plan, t));
-        recorder.onEvent(new RunEvent.StepChanged(A, Step.UPGRADING, "unattended-upgrade", t));
-        recorder.onEvent(new RunEvent.Output(A, OutputListener.Stream.STDOUT, "Packages that will be upgraded: x", t));
-        recorder.onEvent(new RunEvent.Output(A, OutputListener.Stream.STDERR, "warning: y", t));
+        recorder.onEvent(new RunEvent.StepChanged(A, RunStep.UPGRADING, "unattended-upgrade", t));
+        recorder.onEvent(new RunEvent.Output(A, RunEvent.Stream.STDOUT, "Packages that will be upgraded: x", t));
+        recorder.onEvent(new RunEvent.Output(A, RunEvent.Stream.STDERR, "warning: y", t));
         Path log = history.logFile(plan.id(), A);
         // Flushed within a second even though the run goes on: a crash loses at most that.
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(log) && Files.readString(log).contains("warning: y"));
@@ -46,7 +44,7 @@ class RunHistoryTest {
                 "2026-11-26T10:00:01Z ERR warning: y");
         assertThat(history.load(plan.id()).orElseThrow().finished()).isNull();
 
-        ServerResult result = new ServerResult(A, Step.DONE, "upgraded 1", t, Duration.ofSeconds(3), List.of("x 1.1"), true, List.of("x"));
+        ServerResult result = new ServerResult(A, RunStep.DONE, "upgraded 1", t, Duration.ofSeconds(3), List.of("x 1.1"), true, List.of("x"));
         recorder.onEvent(new RunEvent.ServerFinished(result, t));
         RunSummary summary = new RunSummary(plan.id(), "alice", t, t.plusSeconds(4), plan.options(), List.of(A), List.of(result));
         recorder.onEvent(new RunEvent.RunFinished(summary, t));
@@ -65,8 +63,8 @@ class RunHistoryTest {
         RunPlan plan = plan("20261126T100000Z-aaaaaa");
         HistoryRecorder recorder = history.record(plan);
         Instant t = Instant.parse("2026-11-26T10:00:01Z");
-        recorder.onEvent(new RunEvent.Output(A, OutputListener.Stream.STDOUT, "root password hint in a server's output", t));
-        ServerResult result = new ServerResult(A, Step.DONE, "ok", t, Duration.ofSeconds(1), List.of(), false, List.of());
+        recorder.onEvent(new RunEvent.Output(A, RunEvent.Stream.STDOUT, "root password hint in a server's output", t));
+        ServerResult result = new ServerResult(A, RunStep.DONE, "ok", t, Duration.ofSeconds(1), List.of(), false, List.of());
         recorder.onEvent(new RunEvent.ServerFinished(result, t));
         recorder.onEvent(new RunEvent.RunFinished(new RunSummary(plan.id(), "alice", t, t, plan.options(), List.of(A), List.of(result)), t));
 

@@ -13,8 +13,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rules ArchUnit cannot see, because they are about text: only {@code remote} spells Debian commands. */
 class RunSourceRulesTest {
-    /** A string literal naming an apt/dpkg command or apt's state directory. */
-    private static final Pattern DEBIAN_COMMAND = Pattern.compile("\"[^\"]*\\b(apt-get|apt|dpkg)\\s+-*[a-z]|\"[^\"]*/var/lib/(apt|dpkg)");
+    /**
+     * A string literal naming an apt/dpkg command (an option or a subcommand follows the name) or apt's state
+     * directory; words about apt ("waiting for apt lock", RunStep's label) are not commands.
+     */
+    private static final Pattern DEBIAN_COMMAND = Pattern.compile("\"[^\"]*\\b(apt-get|apt|dpkg)\\s+(-|(update|upgrade|"
+            + "full-upgrade|dist-upgrade|install|reinstall|remove|purge|autoremove|list|show|policy|search|configure)\\b)"
+            + "|\"[^\"]*/var/lib/(apt|dpkg)");
+
+    @Test
+    void theRuleSeesCommandsNotWordsAboutApt() {
+        assertThat(DEBIAN_COMMAND.matcher("String c = \"apt-get update -q\";").find()).isTrue();
+        assertThat(DEBIAN_COMMAND.matcher("String c = \"dpkg --configure -a\";").find()).isTrue();
+        assertThat(DEBIAN_COMMAND.matcher("String c = \"apt list --upgradable\";").find()).isTrue();
+        assertThat(DEBIAN_COMMAND.matcher("WAITING_FOR_LOCK(\"waiting for apt lock\"),").find()).isFalse();
+    }
 
     @Test
     void runBuildsNoDebianCommandLines() throws IOException {

@@ -1,7 +1,6 @@
 package dev.upkeep.run;
 
 import dev.upkeep.remote.Procedure;
-import dev.upkeep.remote.Step;
 import dev.upkeep.remote.SudoCheck;
 import dev.upkeep.ssh.ConnectRequest;
 import dev.upkeep.ssh.SshConnection;
@@ -86,9 +85,9 @@ class RunnerTest {
         assertThat(s.results().get(0).rebootRequired()).isTrue();
         assertThat(events.events.get(0)).isInstanceOf(RunEvent.RunStarted.class);
         assertThat(events.events.get(events.events.size() - 1)).isInstanceOf(RunEvent.RunFinished.class);
-        assertThat(events.steps("a", Step.QUEUED)).hasSize(1);
-        assertThat(events.steps("a", Step.CONNECTING)).hasSize(1);
-        assertThat(events.steps("a", Step.DONE)).hasSize(1);
+        assertThat(events.steps("a", RunStep.QUEUED)).hasSize(1);
+        assertThat(events.steps("a", RunStep.CONNECTING)).hasSize(1);
+        assertThat(events.steps("a", RunStep.DONE)).hasSize(1);
         assertThat(events.lines("b")).contains("hello from security");
         assertThat(events.of(RunEvent.ServerFinished.class, e -> true)).hasSize(2);
         assertThat(passwordAsked).hasValue(0);
@@ -100,9 +99,9 @@ class RunnerTest {
                 server("a", false, fake("security", FakeProcedure.Mode.FAIL), fake("docker", FakeProcedure.Mode.SUCCEED)),
                 server("b", false, fake("security", FakeProcedure.Mode.SUCCEED)))).completion().get(10, TimeUnit.SECONDS);
         assertThat(journal).containsExactly("shop/a:security", "shop/b:security");
-        assertThat(s.results().get(0).outcome()).isEqualTo(Step.FAILED);
+        assertThat(s.results().get(0).outcome()).isEqualTo(RunStep.FAILED);
         assertThat(s.results().get(0).message()).contains("security broke");
-        assertThat(s.results().get(1).outcome()).isEqualTo(Step.DONE);
+        assertThat(s.results().get(1).outcome()).isEqualTo(RunStep.DONE);
         assertThat(s.allSucceeded()).isFalse();
     }
 
@@ -114,7 +113,7 @@ class RunnerTest {
         RunSummary s = runner.start(plan(RunOptions.security(3), servers.toArray(ServerPlan[]::new)))
                 .completion().get(10, TimeUnit.SECONDS);
         assertThat(s.results()).extracting(ServerResult::outcome)
-                .containsExactly(Step.DONE, Step.FAILED, Step.DONE, Step.DONE, Step.DONE);
+                .containsExactly(RunStep.DONE, RunStep.FAILED, RunStep.DONE, RunStep.DONE, RunStep.DONE);
         assertThat(s.results().get(1).message()).contains("connection refused");
         assertThat(s.failures()).isEqualTo(1);
     }
@@ -128,7 +127,7 @@ class RunnerTest {
                 server("c", false, fake("security", FakeProcedure.Mode.FAIL)),
                 server("d", false, fake("security", FakeProcedure.Mode.SUCCEED)))).completion().get(10, TimeUnit.SECONDS);
         assertThat(journal).containsExactly("shop/a:security", "shop/b:security", "shop/c:security");
-        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.FAILED, Step.DONE, Step.FAILED, Step.NOT_STARTED);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(RunStep.FAILED, RunStep.DONE, RunStep.FAILED, RunStep.NOT_STARTED);
         assertThat(s.results().get(3).message()).contains("2 server(s) failed");
         assertThat(s.results().get(3).started()).isNull();
     }
@@ -144,11 +143,11 @@ class RunnerTest {
         run.cancel();
         RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
         assertThat(journal).containsExactly("shop/a:security");
-        assertThat(s.results().get(0).outcome()).isEqualTo(Step.CANCELLED);
+        assertThat(s.results().get(0).outcome()).isEqualTo(RunStep.CANCELLED);
         assertThat(s.results().get(0).message()).contains("continues on the server");
-        assertThat(s.results().get(1).outcome()).isEqualTo(Step.NOT_STARTED);
+        assertThat(s.results().get(1).outcome()).isEqualTo(RunStep.NOT_STARTED);
         assertThat(s.results().get(1).message()).contains("cancelled");
-        assertThat(events.steps("b", Step.NOT_STARTED)).hasSize(1);
+        assertThat(events.steps("b", RunStep.NOT_STARTED)).hasSize(1);
     }
 
     @Test
@@ -167,7 +166,7 @@ class RunnerTest {
         reboot.release.countDown(); // a comes back
         RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
         assertThat(s.cancelled()).isTrue();
-        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(Step.DONE, Step.NOT_STARTED);
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactly(RunStep.DONE, RunStep.NOT_STARTED);
         assertThat(s.results().get(0).message()).contains("reboot: rebooted");
         assertThat(journal).containsExactly("shop/a:security");
         assertThat(events.of(RunEvent.Cancelling.class, e -> true)).extracting(RunEvent.Cancelling::stopWaiting)
@@ -185,14 +184,14 @@ class RunnerTest {
         run.stopWaiting();
         RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
         assertThat(s.cancelled()).isTrue();
-        ServerResult first = s.results().stream().filter(r -> r.started() != null && r.outcome() != Step.NOT_STARTED)
+        ServerResult first = s.results().stream().filter(r -> r.started() != null && r.outcome() != RunStep.NOT_STARTED)
                 .findFirst().orElseThrow();
-        assertThat(first.outcome()).isEqualTo(Step.UNVERIFIED);
+        assertThat(first.outcome()).isEqualTo(RunStep.UNVERIFIED);
         assertThat(first.rebootRequired()).as("unknown: still required").isTrue();
         assertThat(first.message()).contains("mid-reboot");
         // The other one waited for its turn at the keep-one-up gate: cancelled there, never rebooted.
-        assertThat(s.results()).extracting(ServerResult::outcome).containsExactlyInAnyOrder(Step.UNVERIFIED, Step.CANCELLED);
-        assertThat(s.results()).filteredOn(r -> r.outcome() == Step.CANCELLED).singleElement()
+        assertThat(s.results()).extracting(ServerResult::outcome).containsExactlyInAnyOrder(RunStep.UNVERIFIED, RunStep.CANCELLED);
+        assertThat(s.results()).filteredOn(r -> r.outcome() == RunStep.CANCELLED).singleElement()
                 .extracting(ServerResult::message).isEqualTo("cancelled before reboot");
         assertThat(reboot.journal.stream().filter(j -> j.startsWith("down"))).hasSize(1);
         assertThat(events.of(RunEvent.Cancelling.class, e -> true)).extracting(RunEvent.Cancelling::stopWaiting)
@@ -214,7 +213,7 @@ class RunnerTest {
         RunSummary loaded = history.load(plan.id()).orElseThrow();
         assertThat(loaded.cancelled()).isTrue();
         assertThat(loaded.finished()).isNotNull();
-        assertThat(loaded.results()).extracting(ServerResult::outcome).containsExactly(Step.CANCELLED, Step.NOT_STARTED);
+        assertThat(loaded.results()).extracting(ServerResult::outcome).containsExactly(RunStep.CANCELLED, RunStep.NOT_STARTED);
         String json = java.nio.file.Files.readString(dir.resolve("runs").resolve(plan.id()).resolve("summary.json"));
         assertThat(json).contains("\"cancelled\" : true").contains("\"outcome\" : \"NOT_STARTED\"");
         assertThat(java.nio.file.Files.readString(dir.resolve("runs").resolve(plan.id()).resolve("shop--b.log")))

@@ -2,7 +2,6 @@ package dev.upkeep.run;
 
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.DebPackage;
 import dev.upkeep.testfleet.DebianRelease;
@@ -85,14 +84,14 @@ class SecurityUpgradeOnRealServersTest {
         RunSummary summary = run(ws, RunOptions.security(10), dir.resolve("state"), events);
         log.info("Security upgrade on 1 server: {} ms", (System.nanoTime() - t0) / 1_000_000);
         ServerResult r = summary.results().get(0);
-        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(Step.DONE);
+        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(RunStep.DONE);
         assertThat(r.upgraded()).containsExactly("upkeep-sec-demo 1.1");
         assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.1");
         assertThat(version(srv, "upkeep-other-demo")).isEqualTo("1.0");
         assertThat(r.rebootRequired()).isTrue();
         assertThat(r.rebootPackages()).containsExactly("upkeep-sec-demo");
-        assertThat(events.steps(srv.name(), Step.UPDATING_LISTS)).isNotEmpty();
-        assertThat(events.steps(srv.name(), Step.UPGRADING)).isNotEmpty();
+        assertThat(events.steps(srv.name(), RunStep.UPDATING_LISTS)).isNotEmpty();
+        assertThat(events.steps(srv.name(), RunStep.UPGRADING)).isNotEmpty();
         assertThat(srv.run("cat /etc/apt/apt.conf.d/20auto-upgrades"))
                 .contains("APT::Periodic::Update-Package-Lists \"1\";").contains("APT::Periodic::Unattended-Upgrade \"1\";");
 
@@ -117,7 +116,7 @@ class SecurityUpgradeOnRealServersTest {
 
         // Safe to run twice: nothing left to do, still DONE.
         RunSummary again = run(ws, RunOptions.security(10), dir.resolve("state"));
-        assertThat(again.results().get(0).outcome()).isEqualTo(Step.DONE);
+        assertThat(again.results().get(0).outcome()).isEqualTo(RunStep.DONE);
         assertThat(again.results().get(0).upgraded()).isEmpty();
     }
 
@@ -129,8 +128,8 @@ class SecurityUpgradeOnRealServersTest {
         RecordingListener events = new RecordingListener();
         RunSummary summary = run(ws, RunOptions.security(10), dir.resolve("state"), events);
         ServerResult r = summary.results().get(0);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Step.DONE);
-        List<String> countdown = events.steps(srv.name(), Step.WAITING_FOR_LOCK).stream()
+        assertThat(r.outcome()).as(r.message()).isEqualTo(RunStep.DONE);
+        List<String> countdown = events.steps(srv.name(), RunStep.WAITING_FOR_LOCK).stream()
                 .map(RunEvent.StepChanged::detail).filter(d -> d != null && d.contains(" s left")).toList();
         assertThat(countdown).hasSizeGreaterThanOrEqualTo(3);
         assertThat(countdown.get(0)).startsWith("300 s left").contains("/var/lib/dpkg/lock-frontend");
@@ -159,7 +158,7 @@ class SecurityUpgradeOnRealServersTest {
         ServerResult r = summary.results().get(0);
         assertThat(killed).isDone();
         assertThat(killed.get()).as("no upgrade had finished when the connection was killed").isEqualTo("0");
-        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(Step.DONE);
+        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(RunStep.DONE);
         assertThat(events.lines(srv.name())).anyMatch(l -> l.startsWith("upkeep: connection lost")).anyMatch(l -> l.equals("upkeep: reconnected"));
         assertThat(r.upgraded()).contains("upkeep-slow-demo 1.1", "upkeep-sec-demo 1.1");
         assertThat(version(srv, "upkeep-slow-demo")).isEqualTo("1.1");
@@ -176,14 +175,14 @@ class SecurityUpgradeOnRealServersTest {
         assertThat(srv.call("dpkg --audit").stdout()).contains("upkeep-other-demo");
         Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(srv));
         ServerResult failed = run(ws, RunOptions.security(10), dir.resolve("state")).results().get(0);
-        assertThat(failed.outcome()).isEqualTo(Step.FAILED);
+        assertThat(failed.outcome()).isEqualTo(RunStep.FAILED);
         assertThat(failed.message()).contains("dpkg was interrupted").contains("upkeep-other-demo").contains("dpkg --configure -a");
         assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.0");
 
         RunOptions repair = RunOptions.builder().security(true).concurrency(10).lockWait(Duration.ofMinutes(1))
                 .repairDpkg(true).build();
         ServerResult repaired = run(ws, repair, dir.resolve("state")).results().get(0);
-        assertThat(repaired.outcome()).as(repaired.message()).isEqualTo(Step.DONE);
+        assertThat(repaired.outcome()).as(repaired.message()).isEqualTo(RunStep.DONE);
         assertThat(srv.call("dpkg --audit").stdout()).isBlank();
         assertThat(version(srv, "upkeep-sec-demo")).isEqualTo("1.1");
     }
@@ -205,7 +204,7 @@ class SecurityUpgradeOnRealServersTest {
             });
             handle.complete(run);
             ServerResult r = run.completion().get(2, TimeUnit.MINUTES).results().get(0);
-            assertThat(r.outcome()).as(r.message()).isEqualTo(Step.CANCELLED);
+            assertThat(r.outcome()).as(r.message()).isEqualTo(RunStep.CANCELLED);
             assertThat(r.message()).contains("the upgrade continues on the server").contains("/var/log/upkeep/security-" + plan.id() + ".log");
         }
         String status = "/var/log/upkeep/security-" + plan.id() + ".status";
@@ -222,7 +221,7 @@ class SecurityUpgradeOnRealServersTest {
         RecordingListener events = new RecordingListener();
         ServerResult r = run(ws, RunOptions.security(10).withLockWait(Duration.ofSeconds(2)), dir.resolve("state"), events)
                 .results().get(0);
-        assertThat(r.outcome()).isEqualTo(Step.FAILED);
+        assertThat(r.outcome()).isEqualTo(RunStep.FAILED);
         assertThat(r.message()).contains("lock stayed held");
         assertThat(events.lines(srv.name())).anyMatch(l -> l.startsWith("upkeep: gave up waiting for the apt/dpkg lock after 2 s")
                 && l.contains("/var/lib/dpkg/lock held by"));
@@ -236,7 +235,7 @@ class SecurityUpgradeOnRealServersTest {
         Workspace ws = FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(), List.of(new dev.upkeep.fleet.Application(
                 "shop", null, null, null, List.of(FleetWorkspaces.server(fleet, srv, "deploy", true)))));
         ServerResult r = run(ws, RunOptions.security(10), dir.resolve("state")).results().get(0);
-        assertThat(r.outcome()).as(r.message()).isEqualTo(Step.DONE);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(RunStep.DONE);
         assertThat(r.upgraded()).containsExactly("upkeep-sec-demo 1.1");
         assertThat(srv.run("stat -c %U /var/log/upkeep")).isEqualTo("root\n");
     }
@@ -259,7 +258,7 @@ class SecurityUpgradeOnRealServersTest {
         RunSummary summary = run(ws, RunOptions.security(10), dir.resolve("state"), events);
 
         ServerResult r = summary.results().get(0);
-        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(Step.DONE);
+        assertThat(r.outcome()).as(r.message() + "\n" + String.join("\n", events.lines(srv.name()))).isEqualTo(RunStep.DONE);
         assertThat(version(srv, "upkeep-esm-demo")).isEqualTo("1.1");
         assertThat(version(srv, "upkeep-updates-demo")).isEqualTo("1.0");
         assertThat(r.message()).contains("needrestart: 2 service(s) still to restart: cron.service, ssh.service");

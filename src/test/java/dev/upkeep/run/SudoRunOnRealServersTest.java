@@ -2,7 +2,6 @@ package dev.upkeep.run;
 
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.remote.Step;
 import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
@@ -80,8 +79,8 @@ class SudoRunOnRealServersTest {
             assertThat(preflight.allSucceeded()).as(preflight.toString()).isTrue();
             RunSummary run = runner.start(planner.plan(ws, ServerRef.all(ws), options), events)
                     .completion().get(5, TimeUnit.MINUTES);
-            assertThat(result(run, admin).outcome()).as(result(run, admin).message()).isEqualTo(Step.DONE);
-            assertThat(result(run, nopw).outcome()).as(result(run, nopw).message()).isEqualTo(Step.DONE);
+            assertThat(result(run, admin).outcome()).as(result(run, admin).message()).isEqualTo(RunStep.DONE);
+            assertThat(result(run, nopw).outcome()).as(result(run, nopw).message()).isEqualTo(RunStep.DONE);
             assertThat(result(run, admin).upgraded()).containsExactly("upkeep-sec-demo 1.1");
             assertThat(result(run, nopw).upgraded()).containsExactly("upkeep-sec-demo 1.1");
         } finally {
@@ -110,9 +109,9 @@ class SudoRunOnRealServersTest {
         }
         assertThat(questions).containsExactly("sudo password for admin@" + admin.name(),
                 "sudo: wrong password for admin@" + admin.name() + ". Type it again (asked once more only)");
-        assertThat(result(s, admin).outcome()).isEqualTo(Step.FAILED);
+        assertThat(result(s, admin).outcome()).isEqualTo(RunStep.FAILED);
         assertThat(result(s, admin).message()).contains("sudo: wrong password for admin@" + admin.name());
-        assertThat(result(s, nopw).outcome()).as(result(s, nopw).message()).isEqualTo(Step.DONE);
+        assertThat(result(s, nopw).outcome()).as(result(s, nopw).message()).isEqualTo(RunStep.DONE);
         assertNoSecretOrDialogueIn(events);
         assertThat(s.toString()).doesNotContain("wrong-once").doesNotContain("wrong-twice");
     }

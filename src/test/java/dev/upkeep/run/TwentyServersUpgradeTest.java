@@ -3,7 +3,6 @@ package dev.upkeep.run;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.remote.Step;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -58,10 +57,10 @@ class TwentyServersUpgradeTest {
         assertThat(summary.results()).hasSize(21);
         for (ServerResult r : summary.results()) {
             if (r.server().server().equals("gone")) {
-                assertThat(r.outcome()).isEqualTo(Step.FAILED);
+                assertThat(r.outcome()).isEqualTo(RunStep.FAILED);
                 assertThat(r.message()).containsIgnoringCase("refused");
             } else {
-                assertThat(r.outcome()).as(r.server() + ": " + r.message()).isEqualTo(Step.DONE);
+                assertThat(r.outcome()).as(r.server() + ": " + r.message()).isEqualTo(RunStep.DONE);
                 assertThat(r.upgraded()).containsExactly("upkeep-sec-demo 1.1");
                 assertThat(r.rebootRequired()).isTrue();
             }

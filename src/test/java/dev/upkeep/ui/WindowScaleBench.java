@@ -7,15 +7,14 @@ import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.RunEvent;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.RunListener;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.ServerPlan;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.ssh.ConnectRequest;
-import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ui.deploy.RunView;
 import dev.upkeep.ui.deploy.RunViewModel;
 import dev.upkeep.ui.fleet.ServerRow;
@@ -185,12 +184,12 @@ public final class WindowScaleBench {
         for (ServerPlan p : plans) {
             AtomicLong inPane = shown.get(p.ref());
             Thread t = new Thread(() -> {
-                listener.onEvent(new RunEvent.StepChanged(p.ref(), Step.UPGRADING, null, at));
+                listener.onEvent(new RunEvent.StepChanged(p.ref(), RunStep.UPGRADING, null, at));
                 for (int i = 0; i < lines; i++) {
                     if (i % 1_000 == 0) {
                         awaitPane(inPane, i - LAG);
                     }
-                    listener.onEvent(new RunEvent.Output(p.ref(), i % 50 == 0 ? OutputListener.Stream.STDERR : OutputListener.Stream.STDOUT,
+                    listener.onEvent(new RunEvent.Output(p.ref(), i % 50 == 0 ? RunEvent.Stream.STDERR : RunEvent.Stream.STDOUT,
                             "Unpacking libexample" + (i % 97) + ":amd64 (2.36-9+deb12u" + (i % 13) + ") over (2.36-9) ... " + i, at));
                 }
             }, "bench-producer-" + p.ref().server());

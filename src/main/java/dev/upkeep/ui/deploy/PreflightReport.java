@@ -56,25 +56,7 @@ public record PreflightReport(RunPlan plan, String headline, List<ServerLines> s
             if (o.weave()) lines.add(c == null || c.weaveChange() == null ? "Weave: no change known" : c.weaveChange());
             out.add(new ServerLines(s.ref().toString(), lines, problem));
         }
-        return new PreflightReport(plan, headline(plan), out, rollout);
-    }
-
-    /** "security upgrades + Docker upgrade on 3 server(s), 10 at a time, stopping after 1 failure". */
-    public static String headline(RunPlan plan) {
-        RunOptions o = plan.options();
-        List<String> what = new ArrayList<>();
-        if (o.security()) what.add("security upgrades");
-        if (o.docker()) what.add("Docker upgrade");
-        if (o.weave()) what.add("Weave upgrade");
-        if (o.reboot() != RunOptions.Reboot.NONE || o.strategy() == RunOptions.Strategy.ROLLING) {
-            // "reboot only where required on 2 server(s), rolling in batches of 1, stopping after 1 failure(s)"
-            String how = RolloutText.how(plan);
-            if (o.reboot() == RunOptions.Reboot.NONE) return String.join(" + ", what) + how.substring("no reboot".length());
-            return what.isEmpty() ? how : String.join(" + ", what) + ", then " + how;
-        }
-        String how = o.strategy() == RunOptions.Strategy.SERIAL ? "one server at a time" : o.concurrency() + " at a time";
-        return String.join(" + ", what) + " on " + plan.servers().size() + " server(s), " + how
-                + (o.maxFailures() == null ? "" : ", stopping after " + o.maxFailures() + " failure(s)");
+        return new PreflightReport(plan, RolloutText.headline(plan), out, rollout);
     }
 
     public String asText() {

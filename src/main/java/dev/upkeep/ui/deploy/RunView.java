@@ -2,7 +2,8 @@ package dev.upkeep.ui.deploy;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
-import dev.upkeep.remote.Step;
+import dev.upkeep.run.RolloutText;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.ui.shared.Icons;
@@ -74,7 +75,7 @@ public final class RunView {
     }
 
     private VBox header() {
-        Label head = new Label(PreflightReport.headline(vm.plan()));
+        Label head = new Label(RolloutText.headline(vm.plan()));
         head.getStyleClass().add(Styles.TITLE_4);
         // A long title gives way (ellipsis, whole text in the tooltip); the buttons never do.
         head.setMinWidth(0);
@@ -146,11 +147,11 @@ public final class RunView {
         server.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ref().server()));
         server.setPrefWidth(120);
         server.setMinWidth(100);
-        TableColumn<ServerRunRow, Step> step = new TableColumn<>("Step");
+        TableColumn<ServerRunRow, RunStep> step = new TableColumn<>("Step");
         step.setCellValueFactory(c -> c.getValue().stepProperty());
         step.setCellFactory(c -> new StepCell());
         step.setPrefWidth(170);
-        TableColumn<ServerRunRow, Step> progress = new TableColumn<>("Progress");
+        TableColumn<ServerRunRow, RunStep> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> c.getValue().stepProperty());
         progress.setCellFactory(c -> new ProgressCell());
         progress.setPrefWidth(100);
@@ -186,9 +187,9 @@ public final class RunView {
     }
 
     /** The step's label, with an icon and tone for how it ended (never colour alone). */
-    private static final class StepCell extends TableCell<ServerRunRow, Step> {
+    private static final class StepCell extends TableCell<ServerRunRow, RunStep> {
         @Override
-        protected void updateItem(Step s, boolean empty) {
+        protected void updateItem(RunStep s, boolean empty) {
             super.updateItem(s, empty);
             getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
             if (empty || s == null) {
@@ -206,13 +207,13 @@ public final class RunView {
                 default -> "mdi2p-progress-clock";
             };
             setGraphic(Icons.icon(icon));
-            if (s == Step.DONE) getStyleClass().add(Styles.SUCCESS);
-            if (s == Step.FAILED || s == Step.UNVERIFIED) getStyleClass().add(Styles.DANGER);
-            if (s == Step.CANCELLED || s == Step.NOT_STARTED) getStyleClass().add(Styles.WARNING);
+            if (s == RunStep.DONE) getStyleClass().add(Styles.SUCCESS);
+            if (s == RunStep.FAILED || s == RunStep.UNVERIFIED) getStyleClass().add(Styles.DANGER);
+            if (s == RunStep.CANCELLED || s == RunStep.NOT_STARTED) getStyleClass().add(Styles.WARNING);
         }
     }
 
-    private static final class ProgressCell extends TableCell<ServerRunRow, Step> {
+    private static final class ProgressCell extends TableCell<ServerRunRow, RunStep> {
         private final ProgressBar bar = new ProgressBar();
 
         ProgressCell() {
@@ -221,7 +222,7 @@ public final class RunView {
         }
 
         @Override
-        protected void updateItem(Step s, boolean empty) {
+        protected void updateItem(RunStep s, boolean empty) {
             super.updateItem(s, empty);
             if (empty || s == null) {
                 setGraphic(null);

@@ -1,6 +1,6 @@
 package dev.upkeep.ui.deploy;
 
-import dev.upkeep.remote.Step;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.ServerResult;
 import javafx.beans.property.ObjectProperty;
@@ -16,7 +16,7 @@ import java.time.Instant;
 /** One server in the run overview: where it is, what it said last, how it ended, how long it took. */
 public final class ServerRunRow {
     private final ServerRef ref;
-    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.QUEUED);
+    private final ObjectProperty<RunStep> step = new SimpleObjectProperty<>(RunStep.QUEUED);
     private final StringProperty detail = new SimpleStringProperty("");
     private final ObjectProperty<ServerResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>(Duration.ZERO);
@@ -30,7 +30,7 @@ public final class ServerRunRow {
         return ref;
     }
 
-    public ReadOnlyObjectProperty<Step> stepProperty() {
+    public ReadOnlyObjectProperty<RunStep> stepProperty() {
         return step;
     }
 
@@ -52,13 +52,13 @@ public final class ServerRunRow {
         return progressOf(step.get());
     }
 
-    static double progressOf(Step s) {
-        if (s == Step.QUEUED) return 0;
+    static double progressOf(RunStep s) {
+        if (s == RunStep.QUEUED) return 0;
         return s.isFinal() ? 1 : -1;
     }
 
-    void step(Step s, String detail, Instant at) {
-        if (started == null && s != Step.QUEUED) started = at;
+    void step(RunStep s, String detail, Instant at) {
+        if (started == null && s != RunStep.QUEUED) started = at;
         step.set(s);
         this.detail.set(detail == null ? "" : detail);
         tick(at);

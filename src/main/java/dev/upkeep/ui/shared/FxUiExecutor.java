@@ -1,6 +1,7 @@
 package dev.upkeep.ui.shared;
 
 import javafx.application.Platform;
+import dev.upkeep.base.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,9 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** The window's executor: two named daemon workers for file I/O and trust, results delivered with runLater. */
@@ -19,8 +18,8 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
     /** Long enough to gather a burst of server answers into one repaint, short enough to feel live. */
     static final long BATCH_MILLIS = 60;
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, named("upkeep-ui-worker"));
-    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(named("upkeep-ui-pacer"));
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, Threads.named("upkeep-ui-worker"));
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(Threads.named("upkeep-ui-pacer"));
 
     @Override
     public <T> void submit(String what, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
@@ -49,14 +48,5 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
     public void close() {
         workers.shutdownNow();
         pacer.shutdownNow();
-    }
-
-    static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -2,10 +2,10 @@ package dev.upkeep.ui.deploy;
 
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.FleetWorkspaces;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.SshStatusService;
 import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.TestFleet;
@@ -103,7 +103,7 @@ class DeployWindowOnRealServersTest {
         TableView<ServerRunRow> overview = robot.lookup("#run-overview").queryTableView();
         await().atMost(Duration.ofMinutes(4)).until(() -> fx(() -> robot.lookup("#run-notice").tryQuery().isPresent()));
         assertThat(fx(() -> overview.getItems().stream().map(r -> r.stepProperty().get()).toList()))
-                .containsExactly(Step.DONE, Step.DONE);
+                .containsExactly(RunStep.DONE, RunStep.DONE);
 
         @SuppressWarnings("unchecked")
         ListView<LogLine> log = (ListView<LogLine>) robot.lookup("#log-list").queryAs(ListView.class);

@@ -5,8 +5,8 @@ import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.manifest.Drift;
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.RunOptions;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.ui.history.HistoryViewModel;
 import org.junit.jupiter.api.Test;
@@ -118,8 +118,8 @@ class DeploymentsTest {
             return !run.runningProperty().get();
         });
 
-        assertThat(run.rows().get(0).stepProperty().get()).isEqualTo(Step.DONE);
-        assertThat(run.rows().get(1).stepProperty().get()).isEqualTo(Step.FAILED);
+        assertThat(run.rows().get(0).stepProperty().get()).isEqualTo(RunStep.DONE);
+        assertThat(run.rows().get(1).stepProperty().get()).isEqualTo(RunStep.FAILED);
         assertThat(run.pane(WEB1).lines()).extracting(l -> l.text()).contains("Unpacking libdemo3 (1.3) over (1.2) … line 3");
         assertThat(run.pane(WEB2).lines()).anyMatch(l -> l.error() && l.text().startsWith("E: Sub-process"));
         assertThat(run.batches()).as("lines arrive in batches, not one by one").isLessThan(300);
@@ -135,7 +135,7 @@ class DeploymentsTest {
             return !history.runs().isEmpty() && history.runs().get(0).finished() != null;
         });
         assertThat(history.runs().get(0).id()).isEqualTo(run.plan().id());
-        assertThat(history.results()).extracting(r -> r.outcome()).containsExactly(Step.DONE, Step.FAILED);
+        assertThat(history.results()).extracting(r -> r.outcome()).containsExactly(RunStep.DONE, RunStep.FAILED);
         assertThat(history.log().lines()).anyMatch(l -> l.text().endsWith("Unpacking libdemo3 (1.3) over (1.2) … line 3"));
         history.selectedServerProperty().set(WEB2);
         assertThat(history.log().lines()).anyMatch(l -> l.error() && l.text().contains("E: Sub-process"));

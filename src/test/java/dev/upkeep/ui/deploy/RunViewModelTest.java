@@ -1,17 +1,16 @@
 package dev.upkeep.ui.deploy;
 
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.RunEvent;
 import dev.upkeep.run.RunHandle;
 import dev.upkeep.run.RunListener;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerPlan;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.ServerResult;
 import dev.upkeep.ssh.ConnectRequest;
-import dev.upkeep.ssh.OutputListener;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,10 +34,10 @@ class RunViewModelTest {
     private final RunViewModel vm = new RunViewModel(plan, ui, 10_000, () -> T0.plusSeconds(5));
 
     private static RunEvent.Output out(ServerRef s, String line, boolean err) {
-        return new RunEvent.Output(s, err ? OutputListener.Stream.STDERR : OutputListener.Stream.STDOUT, line, T0);
+        return new RunEvent.Output(s, err ? RunEvent.Stream.STDERR : RunEvent.Stream.STDOUT, line, T0);
     }
 
-    private static ServerResult result(ServerRef s, Step outcome) {
+    private static ServerResult result(ServerRef s, RunStep outcome) {
         return new ServerResult(s, outcome, outcome.label(), T0, Duration.ofSeconds(3), List.of("openssl 3.0.13"), false, List.of());
     }
 
@@ -47,7 +46,7 @@ class RunViewModelTest {
         RunListener listener = vm.listener();
         Thread worker = new Thread(() -> {
             listener.onEvent(new RunEvent.RunStarted(plan, T0));
-            listener.onEvent(new RunEvent.StepChanged(A, Step.UPGRADING, "unattended-upgrades", T0));
+            listener.onEvent(new RunEvent.StepChanged(A, RunStep.UPGRADING, "unattended-upgrades", T0));
             for (int i = 0; i < 4000; i++) listener.onEvent(out(i % 2 == 0 ? A : B, "line " + i, i % 100 == 0));
         });
         worker.start();
@@ -60,10 +59,10 @@ class RunViewModelTest {
         assertThat(vm.pane(B).lines()).hasSize(2000);
         assertThat(vm.pane(A).lines().get(0).error()).as("stderr stays stderr").isTrue();
         assertThat(vm.pane(A).lines().get(1).error()).isFalse();
-        assertThat(vm.rows().get(0).stepProperty().get()).isEqualTo(Step.UPGRADING);
+        assertThat(vm.rows().get(0).stepProperty().get()).isEqualTo(RunStep.UPGRADING);
         assertThat(vm.rows().get(0).detailProperty().get()).isEqualTo("unattended-upgrades");
         assertThat(vm.rows().get(0).progress()).as("running: indeterminate").isEqualTo(-1);
-        assertThat(vm.rows().get(1).stepProperty().get()).isEqualTo(Step.QUEUED);
+        assertThat(vm.rows().get(1).stepProperty().get()).isEqualTo(RunStep.QUEUED);
         assertThat(vm.rows().get(0).durationProperty().get()).isEqualTo(Duration.ofSeconds(5));
     }
 
@@ -87,7 +86,7 @@ class RunViewModelTest {
         assertThat(vm.queuedLines()).isZero();
 
         vm.listener().onEvent(out(A, "after the flood", false));
-        vm.listener().onEvent(new RunEvent.ServerFinished(result(B, Step.DONE), T0));
+        vm.listener().onEvent(new RunEvent.ServerFinished(result(B, RunStep.DONE), T0));
         ui.runPending();
         List<String> a = vm.pane(A).lines().stream().map(l -> l.text()).toList();
         assertThat(a.subList(a.size() - 2, a.size())).containsExactly(
@@ -101,18 +100,18 @@ class RunViewModelTest {
     void theOverviewShowsEachServersResultAndTheRunEndsOnce() {
         List<RunSummary> finished = new ArrayList<>();
         vm.onFinished(finished::add);
-        vm.listener().onEvent(new RunEvent.ServerFinished(result(A, Step.DONE), T0));
+        vm.listener().onEvent(new RunEvent.ServerFinished(result(A, RunStep.DONE), T0));
         ui.runPending();
         assertThat(vm.progressProperty().get()).isEqualTo(0.5);
         assertThat(vm.runningProperty().get()).isTrue();
 
         RunSummary summary = new RunSummary(plan.id(), "alice", T0, T0.plusSeconds(9), plan.options(), List.of(A, B),
-                List.of(result(A, Step.DONE), result(B, Step.FAILED)));
-        vm.listener().onEvent(new RunEvent.ServerFinished(result(B, Step.FAILED), T0));
+                List.of(result(A, RunStep.DONE), result(B, RunStep.FAILED)));
+        vm.listener().onEvent(new RunEvent.ServerFinished(result(B, RunStep.FAILED), T0));
         vm.listener().onEvent(new RunEvent.RunFinished(summary, T0));
         ui.runPending();
 
-        assertThat(vm.rows().get(1).stepProperty().get()).isEqualTo(Step.FAILED);
+        assertThat(vm.rows().get(1).stepProperty().get()).isEqualTo(RunStep.FAILED);
         assertThat(vm.rows().get(1).progress()).isEqualTo(1);
         assertThat(vm.rows().get(0).durationProperty().get()).isEqualTo(Duration.ofSeconds(3));
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);

@@ -3,10 +3,10 @@ package dev.upkeep.ui.deploy;
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.FleetWorkspaces;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.SshStatusService;
 import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.TestFleet;
@@ -122,7 +122,7 @@ class SudoDeployWindowOnRealServersTest {
         TableView<ServerRunRow> overview = robot.lookup("#run-overview").queryTableView();
         await().atMost(Duration.ofMinutes(4)).until(() -> fx(() -> robot.lookup("#run-notice").tryQuery().isPresent()));
         assertThat(fx(() -> overview.getItems().stream().map(r -> r.stepProperty().get()).toList()))
-                .containsExactly(Step.DONE, Step.DONE);
+                .containsExactly(RunStep.DONE, RunStep.DONE);
         assertThat(prompts).as("the run uses the pre-flight's answer").hasSize(1);
 
         for (int row = 0; row < 2; row++) {

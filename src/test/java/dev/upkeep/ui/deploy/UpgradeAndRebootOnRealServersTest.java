@@ -2,10 +2,10 @@ package dev.upkeep.ui.deploy;
 
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.remote.Step;
 import dev.upkeep.run.FleetWorkspaces;
 import dev.upkeep.run.PoolConnections;
 import dev.upkeep.run.RunHistory;
+import dev.upkeep.run.RunStep;
 import dev.upkeep.run.SshStatusService;
 import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.FleetOptions;
@@ -114,7 +114,7 @@ class UpgradeAndRebootOnRealServersTest {
         TableView<ServerRunRow> overview = robot.lookup("#run-overview").queryTableView();
         await().atMost(Duration.ofMinutes(5)).until(() -> fx(() -> robot.lookup("#run-notice").tryQuery().isPresent()));
         assertThat(fx(() -> overview.getItems().stream().map(r -> r.stepProperty().get()).toList()))
-                .containsExactly(Step.DONE, Step.DONE);
+                .containsExactly(RunStep.DONE, RunStep.DONE);
         assertThat(srv01.boots()).as("srv01 rebooted once").isEqualTo(boots01 + 1);
         assertThat(srv02.boots()).as("srv02 needed a reboot after the upgrade and got one").isEqualTo(boots02 + 1);
         assertThat(srv01.bootId()).isNotEqualTo(boot01);
