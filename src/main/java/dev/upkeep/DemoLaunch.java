@@ -33,7 +33,9 @@ final class DemoLaunch {
             err.println("upkeep: --demo brings its own workspace: leave out --workspace");
             return ExitCodes.BAD_INPUT;
         }
-        if (rest.isEmpty()) return Window.openDemo(dark, smoke, err);
+        if (rest.isEmpty()) {
+            return Window.openDemo(dark, smoke, err);
+        }
         if (smoke) {
             err.println("upkeep: --smoke-test runs in the window: give it no command");
             return ExitCodes.BAD_INPUT;

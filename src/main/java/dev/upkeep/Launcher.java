@@ -5,7 +5,6 @@ import dev.upkeep.cli.UpkeepCommand;
 import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.run.ManifestServers;
 import dev.upkeep.run.SshStatusService;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,9 @@ public final class Launcher {
             System.exit(exit);
         }
         if (opensWindow(args)) {
-            if (List.of(args).contains("--dark")) System.setProperty("upkeep.theme", "dark");
+            if (List.of(args).contains("--dark")) {
+                System.setProperty("upkeep.theme", "dark");
+            }
             Window.open(Arrays.stream(args).filter(a -> !a.equals("--dark")).toArray(String[]::new));
             return;
         }

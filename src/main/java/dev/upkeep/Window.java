@@ -78,8 +78,12 @@ final class Window {
         // The demo window remembers its size and theme, never its temporary workspace; a smoke test leaves no trace.
         WindowMemory memory = smoke ? null : WindowMemory.inStateDir(Paths.stateDir());
         UpkeepApp.launchWith(demoServices(fleet, ready, result).withMemory(memory), dark ? new String[]{"--dark"} : new String[0]);
-        if (memory != null) memory.awaitSaved(SAVE_SECONDS);
-        if (smoke && exit.get() != 0) err.println("upkeep: smoke test failed: the window closed before it finished");
+        if (memory != null) {
+            memory.awaitSaved(SAVE_SECONDS);
+        }
+        if (smoke && exit.get() != 0) {
+            err.println("upkeep: smoke test failed: the window closed before it finished");
+        }
         return exit.get();
     }
 

@@ -46,7 +46,9 @@ class DemoWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
     }
 
@@ -95,7 +97,9 @@ class DemoWindowTest {
         fx(() -> {
             table.getSelectionModel().clearSelection();
             for (int i = 0; i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).ref().application().equals("db")) table.getSelectionModel().select(i);
+                if (table.getItems().get(i).ref().application().equals("db")) {
+                    table.getSelectionModel().select(i);
+                }
             }
             return null;
         });

@@ -2,16 +2,16 @@ package dev.upkeep.cli;
 
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.run.Connections;
 import dev.upkeep.run.HistoryRecorder;
 import dev.upkeep.run.RunHandle;
 import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
-import dev.upkeep.run.Connections;
-import dev.upkeep.run.SudoSession;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusListener;
 import dev.upkeep.run.StatusService;
+import dev.upkeep.run.SudoSession;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +41,9 @@ final class CliRun {
             return run(services, runner, plan, out, err, json);
         } finally {
             sudo.close();
-            if (connections instanceof AutoCloseable c) c.close();
+            if (connections instanceof AutoCloseable c) {
+                c.close();
+            }
         }
     }
 
@@ -55,13 +57,19 @@ final class CliRun {
         try (CtrlC ignored = CtrlC.install(handle, inFlight, err)) {
             summary = handle.completion().get();
         }
-        if (!json) out.print(UpgradePrinter.summary(summary));
+        if (!json) {
+            out.print(UpgradePrinter.summary(summary));
+        }
         out.flush();
-        if (summary.cancelled()) err.println(UpgradePrinter.cancelled(summary));
+        if (summary.cancelled()) {
+            err.println(UpgradePrinter.cancelled(summary));
+        }
         err.println("Logs and summary: " + recorder.directory());
         recorder.failure().ifPresent(f -> err.println("upkeep: the run's history is incomplete: " + f));
         err.flush();
-        if (summary.cancelled()) return ExitCodes.CANCELLED;
+        if (summary.cancelled()) {
+            return ExitCodes.CANCELLED;
+        }
         return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 

@@ -40,7 +40,9 @@ final class CtrlC implements AutoCloseable {
             synchronized (ctrlC) {
                 ctrlC.previous = old;
             }
-            if (old == SignalHandler.SIG_IGN) Signal.handle(INT, old); // started with Ctrl-C ignored: keep it so
+            if (old == SignalHandler.SIG_IGN) {
+                Signal.handle(INT, old); // started with Ctrl-C ignored: keep it so
+            }
         } catch (IllegalArgumentException e) {
             log.debug("Ctrl-C stays with the JVM: {}", e.toString());
         }

@@ -56,7 +56,9 @@ final class ExportCommand {
             PrintWriter out = spec.commandLine().getOut();
             Workspace ws = top.parent.store().load(top.parent.workspace);
             List<ServerRef> servers = selection.select(ws);
-            if (lockWaitSeconds < 0) throw new BadInputException("--lock-wait must not be negative");
+            if (lockWaitSeconds < 0) {
+                throw new BadInputException("--lock-wait must not be negative");
+            }
             ExportOptions options;
             try {
                 options = new ExportOptions(security, docker, weave, rebootIfRequired, strategy.exportStrategy(), strategy.batchShare(),

@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -52,11 +53,15 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (services == UpgradeServices.DEFAULT) services = parent.upgradeServices();
+        if (services == UpgradeServices.DEFAULT) {
+            services = parent.upgradeServices();
+        }
         Instant from = since();
         Workspace ws = parent.workspace();
         List<ServerRef> refs = Selection.select(ws, app, List.of(server));
-        if (refs.size() > 1) throw new BadInputException("'" + server + "' names " + refs.size() + " servers: say which with APP/NAME");
+        if (refs.size() > 1) {
+            throw new BadInputException("'" + server + "' names " + refs.size() + " servers: say which with APP/NAME");
+        }
         List<ServerAnswer<PatchHistory>> answers = parent.statusService().history(ws, refs, from, services.history(),
                 AnswerListener.none()).completion().get();
         ServerAnswer<PatchHistory> a = answers.get(0);
@@ -74,7 +79,9 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     private Instant since() throws BadInputException {
-        if (since == null) return null;
+        if (since == null) {
+            return null;
+        }
         try {
             return since.length() == 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(since);
         } catch (DateTimeParseException e) {
@@ -90,10 +97,14 @@ final class HistoryCommand implements Callable<Integer> {
                     .append(e.security() ? "security  " : "          ");
             List<String> changes = e.changes().stream().map(PackageChange::toString).toList();
             s.append(changes.isEmpty() ? (e.summary() == null ? "" : e.summary()) : String.join(", ", changes));
-            if (e.error() != null) s.append("  ERROR: ").append(e.error());
+            if (e.error() != null) {
+                s.append("  ERROR: ").append(e.error());
+            }
             s.append('\n');
         }
-        if (h.events().isEmpty()) s.append("No package changes in the logs read.\n");
+        if (h.events().isEmpty()) {
+            s.append("No package changes in the logs read.\n");
+        }
         s.append(h.logsSince() == null ? "No apt history log was read.\n"
                 : "The apt logs read go back to " + WHEN.format(h.logsSince()) + " UTC.\n");
         h.notes().forEach(n -> s.append("Note: ").append(n).append('\n'));
@@ -128,7 +139,7 @@ final class HistoryCommand implements Callable<Integer> {
             m.put("summary", e.summary());
             m.put("changes", e.changes().stream().map(c -> {
                 Map<String, Object> cm = new LinkedHashMap<>();
-                cm.put("action", c.action().name().toLowerCase(java.util.Locale.ROOT));
+                cm.put("action", c.action().name().toLowerCase(Locale.ROOT));
                 cm.put("package", c.name());
                 cm.put("arch", c.arch());
                 cm.put("from", c.from());

@@ -83,7 +83,9 @@ final class ImportCommand {
             Map<String, String> mapping = new LinkedHashMap<>();
             for (String m : map) {
                 int eq = m.indexOf('=');
-                if (eq <= 0 || eq == m.length() - 1) throw new BadInputException("--map " + m + ": expected GROUP=APP");
+                if (eq <= 0 || eq == m.length() - 1) {
+                    throw new BadInputException("--map " + m + ": expected GROUP=APP");
+                }
                 if (mapping.put(m.substring(0, eq), m.substring(eq + 1)) != null) {
                     throw new BadInputException("--map: group '" + m.substring(0, eq) + "' given twice");
                 }

@@ -3,6 +3,7 @@ package dev.upkeep.cli;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.inventory.ImportPreview;
 import dev.upkeep.inventory.ImportSkip;
+import dev.upkeep.inventory.ServerText;
 import dev.upkeep.inventory.UnusedVariable;
 
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ final class ImportPreviewText {
         section(out, "Skipped", p.skipped().stream().map(ImportSkip::toString).toList());
         List<String> connection = new ArrayList<>();
         List<String> other = new ArrayList<>();
-        for (UnusedVariable v : p.unused()) (v.connection() ? connection : other).add(v.toString());
+        for (UnusedVariable v : p.unused()) {
+            (v.connection() ? connection : other).add(v.toString());
+        }
         section(out, "Not honoured (connection settings Upkeep does not take over)", connection);
         section(out, "Not used (other variables)", other);
         section(out, "Warnings", p.warnings());
@@ -33,12 +36,14 @@ final class ImportPreviewText {
     }
 
     private static void section(StringBuilder out, String title, List<String> lines) {
-        if (lines.isEmpty()) return;
+        if (lines.isEmpty()) {
+            return;
+        }
         out.append(title).append(" (").append(lines.size()).append("):\n");
         lines.forEach(l -> out.append("  ").append(l).append('\n'));
     }
 
     private static String describe(Server s) {
-        return dev.upkeep.inventory.ServerText.describe(s);
+        return ServerText.describe(s);
     }
 }

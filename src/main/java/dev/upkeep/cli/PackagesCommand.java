@@ -50,10 +50,18 @@ final class PackagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (json && csv) throw new BadInputException("--json and --csv: choose one");
-        if (upgrade && below == null) throw new BadInputException("--upgrade needs --below VERSION (what is exposed is what is below it)");
-        if (restartServices && !upgrade) throw new BadInputException("--restart-services goes with --upgrade (or use upkeep restart-services)");
-        if (upgrade && (json || csv)) throw new BadInputException("--upgrade prints a run, not --json or --csv");
+        if (json && csv) {
+            throw new BadInputException("--json and --csv: choose one");
+        }
+        if (upgrade && below == null) {
+            throw new BadInputException("--upgrade needs --below VERSION (what is exposed is what is below it)");
+        }
+        if (restartServices && !upgrade) {
+            throw new BadInputException("--restart-services goes with --upgrade (or use upkeep restart-services)");
+        }
+        if (upgrade && (json || csv)) {
+            throw new BadInputException("--upgrade prints a run, not --json or --csv");
+        }
         DebianVersion fixed = fixedVersion();
         List<PackagePattern> patterns = patterns();
         Workspace ws = parent.workspace();
@@ -64,10 +72,14 @@ final class PackagesCommand implements Callable<Integer> {
         out.flush();
         boolean allAnswered = rows.stream().allMatch(r -> r.error() == null);
         if (upgrade) {
-            if (services == UpgradeServices.DEFAULT) services = parent.upgradeServices();
+            if (services == UpgradeServices.DEFAULT) {
+                services = parent.upgradeServices();
+            }
             PackagesUpgrade.Outcome ran = new PackagesUpgrade(parent, services, spec.commandLine().getErr(), out)
                     .run(ws, rows, fixed, restartServices, yes);
-            if (!ran.ran() || ran.exit() != ExitCodes.OK) return ran.exit();
+            if (!ran.ran() || ran.exit() != ExitCodes.OK) {
+                return ran.exit();
+            }
             // the answer after the upgrade: what is still exposed
             rows = query(ws, refs, patterns, fixed);
             out.println();
@@ -81,8 +93,12 @@ final class PackagesCommand implements Callable<Integer> {
     }
 
     private DebianVersion fixedVersion() throws BadInputException {
-        if (below == null) return null;
-        if (!DebianVersion.isValid(below)) throw new BadInputException("--below: '" + below + "' is not a Debian version");
+        if (below == null) {
+            return null;
+        }
+        if (!DebianVersion.isValid(below)) {
+            throw new BadInputException("--below: '" + below + "' is not a Debian version");
+        }
         return DebianVersion.parse(below);
     }
 

@@ -1,6 +1,7 @@
 package dev.upkeep.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +23,7 @@ final class PackagesOutput {
     }
 
     /** Unknown is null, never false: a server that did not answer has its names and the error. */
-    record Row(String application, String server, @com.fasterxml.jackson.annotation.JsonProperty("package") String packageName, String source, String installed,
+    record Row(String application, String server, @JsonProperty("package") String packageName, String source, String installed,
                String candidate, Boolean security, Boolean exposed, String error) {
     }
 
@@ -50,7 +51,11 @@ final class PackagesOutput {
             lines.add(List.of(c.get(0) + "/" + c.get(1), pkg, c.get(4), c.get(5), c.get(6), c.get(7)));
         }
         int[] width = new int[header.size()];
-        for (List<String> l : lines) for (int i = 0; i < l.size() - 1; i++) width[i] = Math.max(width[i], l.get(i).length());
+        for (List<String> l : lines) {
+            for (int i = 0; i < l.size() - 1; i++) {
+                width[i] = Math.max(width[i], l.get(i).length());
+            }
+        }
         StringBuilder out = new StringBuilder();
         for (List<String> l : lines) {
             StringBuilder line = new StringBuilder();
@@ -67,7 +72,9 @@ final class PackagesOutput {
         for (PackageExposure e : rows) {
             List<String> c = cells(e, asked);
             List<String> quoted = new ArrayList<>();
-            for (int i : new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8}) quoted.add(csvField(i == 4 && e.finding() == null ? "" : c.get(i)));
+            for (int i : new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8}) {
+                quoted.add(csvField(i == 4 && e.finding() == null ? "" : c.get(i)));
+            }
             out.append(String.join(",", quoted)).append("\r\n");
         }
         return out.toString();
@@ -75,7 +82,9 @@ final class PackagesOutput {
 
     /** Quoted when it holds a comma, quote or line break (an error message may), quotes doubled. */
     static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 

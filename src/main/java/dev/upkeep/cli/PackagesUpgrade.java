@@ -55,11 +55,15 @@ final class PackagesUpgrade {
         out.println();
         out.println("Upgrade on " + packages.size() + " exposed server(s), nothing else:");
         for (PackageExposure r : fixable) {
-            if (!packages.containsKey(r.server()) || !packages.get(r.server()).contains(r.finding().name())) continue;
+            if (!packages.containsKey(r.server()) || !packages.get(r.server()).contains(r.finding().name())) {
+                continue;
+            }
             out.println("    " + r.server() + ": " + r.finding().name() + " " + r.finding().installed() + " -> "
                     + r.finding().candidate() + (Boolean.TRUE.equals(r.finding().candidateSecurity()) ? " (security)" : ""));
         }
-        if (restart) out.println("then restart the services still using replaced libraries, where no reboot is required");
+        if (restart) {
+            out.println("then restart the services still using replaced libraries, where no reboot is required");
+        }
         out.flush();
         if (!yes && !CliRun.confirmed(err, parent.input(), "Upgrade these packages now?")) {
             err.println("Nothing was changed.");
@@ -78,7 +82,9 @@ final class PackagesUpgrade {
         results.forEach(s -> now.put(new ServerRef(s.application(), s.server()), s));
         out.println();
         out.println("Still using replaced libraries:");
-        for (ServerRef ref : refs) out.println("    " + ref + ": " + RestartNeedsText.line(now.get(ref)));
+        for (ServerRef ref : refs) {
+            out.println("    " + ref + ": " + RestartNeedsText.line(now.get(ref)));
+        }
         out.flush();
     }
 }

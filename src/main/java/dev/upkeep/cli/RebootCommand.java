@@ -1,9 +1,9 @@
 package dev.upkeep.cli;
 
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
-import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.ServerRef;
 import picocli.CommandLine.Command;
@@ -42,7 +42,9 @@ final class RebootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (services == UpgradeServices.DEFAULT) services = parent.upgradeServices();
+        if (services == UpgradeServices.DEFAULT) {
+            services = parent.upgradeServices();
+        }
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 86400)) {

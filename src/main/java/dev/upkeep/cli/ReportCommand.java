@@ -1,11 +1,11 @@
 package dev.upkeep.cli;
 
+import dev.upkeep.files.AtomicFile;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.files.AtomicFile;
+import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.report.FleetReport;
 import dev.upkeep.report.ReportFormat;
-import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.run.ManifestWants;
 import dev.upkeep.run.ManifestWantsReader;
 import dev.upkeep.run.ServerRef;
@@ -46,8 +46,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (warnDays != null && (warnDays < 1 || warnDays > 3650)) throw new BadInputException("--warn-days must be between 1 and 3650");
-        if (out != null && Files.isDirectory(out)) throw new BadInputException("--out: " + out + " is a folder");
+        if (warnDays != null && (warnDays < 1 || warnDays > 3650)) {
+            throw new BadInputException("--warn-days must be between 1 and 3650");
+        }
+        if (out != null && Files.isDirectory(out)) {
+            throw new BadInputException("--out: " + out + " is a folder");
+        }
         if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
             throw new BadInputException("--out: no folder " + out.toAbsolutePath().getParent());
         }
@@ -64,7 +68,9 @@ final class ReportCommand implements Callable<Integer> {
         statuses.sort(Comparator.comparingInt(s -> refs.indexOf(new ServerRef(s.application(), s.server()))));
         Map<String, ManifestWants> wants = new ManifestWantsReader(new ManifestFiles()).read(ws);
         wants.forEach((app, w) -> {
-            if (!w.readable()) err.println(app + ": " + w.manifest() + ": " + w.note() + " (no Docker/Weave comparison)");
+            if (!w.readable()) {
+                err.println(app + ": " + w.manifest() + ": " + w.note() + " (no Docker/Weave comparison)");
+            }
         });
         FleetReport report = FleetReport.of(statuses, Instant.now(), warnDays != null ? warnDays : ws.settings().patchAgeWarnDays(),
                 s -> {

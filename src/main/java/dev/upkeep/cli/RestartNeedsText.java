@@ -12,10 +12,16 @@ final class RestartNeedsText {
     }
 
     static String line(ServerStatus s) {
-        if (s == null) return "no answer";
-        if (!s.reachable()) return "no answer: " + s.error();
+        if (s == null) {
+            return "no answer";
+        }
+        if (!s.reachable()) {
+            return "no answer: " + s.error();
+        }
         RestartNeeds n = s.restartNeeds();
-        if (n == null) return "unknown (the server did not say)";
+        if (n == null) {
+            return "unknown (the server did not say)";
+        }
         List<String> parts = new ArrayList<>();
         if (!n.looked()) {
             parts.add(n.cannotLook());
@@ -24,9 +30,15 @@ final class RestartNeedsText {
                     .map(v -> v.refusal() == null ? v.name() : v.name() + " (" + v.refusal() + ")").toList();
             List<String> loose = n.processes().stream().filter(p -> p.unit() == null)
                     .map(p -> p.pid() + " " + p.command()).toList();
-            if (!services.isEmpty()) parts.add("services to restart: " + String.join(", ", services));
-            if (!loose.isEmpty()) parts.add("processes of no service: " + String.join(", ", loose));
-            if (services.isEmpty() && loose.isEmpty()) parts.add("none");
+            if (!services.isEmpty()) {
+                parts.add("services to restart: " + String.join(", ", services));
+            }
+            if (!loose.isEmpty()) {
+                parts.add("processes of no service: " + String.join(", ", loose));
+            }
+            if (services.isEmpty() && loose.isEmpty()) {
+                parts.add("none");
+            }
         }
         if (n.kernel() != null && n.kernel().rebootWouldChange()) {
             parts.add("kernel " + n.kernel().running() + " running, " + n.kernel().newestInstalled() + " installed (reboot)");

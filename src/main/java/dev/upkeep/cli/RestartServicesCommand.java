@@ -39,7 +39,9 @@ final class RestartServicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (services == UpgradeServices.DEFAULT) services = parent.upgradeServices();
+        if (services == UpgradeServices.DEFAULT) {
+            services = parent.upgradeServices();
+        }
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         PrintWriter out = spec.commandLine().getOut();
@@ -60,7 +62,9 @@ final class RestartServicesCommand implements Callable<Integer> {
             }
             Set<String> names = new LinkedHashSet<>();
             n.restartable().forEach(v -> names.add(v.name()));
-            if (!names.isEmpty()) confirmed.put(ref, names);
+            if (!names.isEmpty()) {
+                confirmed.put(ref, names);
+            }
         }
         out.flush();
         if (confirmed.isEmpty()) {

@@ -22,14 +22,22 @@ final class Selection {
         }
         List<ServerRef> candidates = new ArrayList<>();
         for (Application a : ws.applications()) {
-            if (app != null && !a.name().equals(app)) continue;
-            for (Server s : a.servers()) candidates.add(new ServerRef(a.name(), s.name()));
+            if (app != null && !a.name().equals(app)) {
+                continue;
+            }
+            for (Server s : a.servers()) {
+                candidates.add(new ServerRef(a.name(), s.name()));
+            }
         }
-        if (servers == null || servers.isEmpty()) return candidates;
+        if (servers == null || servers.isEmpty()) {
+            return candidates;
+        }
         Set<ServerRef> chosen = new LinkedHashSet<>();
         for (String name : servers) {
             List<ServerRef> matches = candidates.stream().filter(r -> matches(r, name)).toList();
-            if (matches.isEmpty()) throw new BadInputException("no server '" + name + "'" + (app == null ? "" : " in application '" + app + "'"));
+            if (matches.isEmpty()) {
+                throw new BadInputException("no server '" + name + "'" + (app == null ? "" : " in application '" + app + "'"));
+            }
             chosen.addAll(matches);
         }
         return List.copyOf(chosen);

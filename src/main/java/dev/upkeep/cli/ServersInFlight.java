@@ -18,8 +18,11 @@ final class ServersInFlight implements RunListener {
     @Override
     public synchronized void onEvent(RunEvent event) {
         if (event instanceof RunEvent.StepChanged s) {
-            if (s.step().isFinal()) steps.remove(s.server());
-            else if (s.step() != RunStep.QUEUED) steps.put(s.server(), s.step());
+            if (s.step().isFinal()) {
+                steps.remove(s.server());
+            } else if (s.step() != RunStep.QUEUED) {
+                steps.put(s.server(), s.step());
+            }
         } else if (event instanceof RunEvent.ServerFinished f) {
             steps.remove(f.result().server());
         }

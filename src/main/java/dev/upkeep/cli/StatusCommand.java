@@ -7,8 +7,8 @@ import dev.upkeep.run.StatusListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -47,7 +47,9 @@ final class StatusCommand implements Callable<Integer> {
         List<ServerStatus> results = parent.statusService().refresh(ws, refs, updateLists, noCache, new StatusListener() {
             @Override
             public void finished(ServerRef server, ServerStatus status) {
-                if (!json && !status.reachable()) err.println(server + ": " + status.error());
+                if (!json && !status.reachable()) {
+                    err.println(server + ": " + status.error());
+                }
             }
         }).completion().get();
         long refreshed = System.nanoTime();

@@ -11,6 +11,7 @@ import dev.upkeep.fleet.ServerStatus;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code status --json} contract: exactly these fields, nulls included, ISO-8601 instants. Unknown is null, never
@@ -37,7 +38,7 @@ final class StatusJson {
      */
     record Support(String state, String release, String standardUntil, String extendedUntil, String extended) {
         static Support of(OsSupport s) {
-            return new Support(s.state().name().toLowerCase(java.util.Locale.ROOT), s.release(),
+            return new Support(s.state().name().toLowerCase(Locale.ROOT), s.release(),
                     s.standardUntil() == null ? null : s.standardUntil().toString(),
                     s.extendedUntil() == null ? null : s.extendedUntil().toString(), s.extendedName());
         }

@@ -22,16 +22,26 @@ final class StatusTable {
     static String format(List<ServerStatus> statuses) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (ServerStatus s : statuses) rows.add(cells(s));
+        for (ServerStatus s : statuses) {
+            rows.add(cells(s));
+        }
         int[] width = new int[HEADER.length];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
             String[] cells = rows.get(r);
             StringBuilder line = new StringBuilder();
-            for (int i = 0; i < cells.length; i++) line.append(String.format("%-" + width[i] + "s  ", cells[i]));
+            for (int i = 0; i < cells.length; i++) {
+                line.append(String.format("%-" + width[i] + "s  ", cells[i]));
+            }
             out.append(line.toString().stripTrailing()).append(System.lineSeparator());
-            if (r > 0) detail(statuses.get(r - 1), out);
+            if (r > 0) {
+                detail(statuses.get(r - 1), out);
+            }
         }
         return out.toString();
     }
@@ -55,8 +65,12 @@ final class StatusTable {
             out.append("    ").append(s.error()).append(nl);
         } else if (s.needsReboot()) {
             out.append("    reboot required");
-            if (s.rebootRequiredSince() != null) out.append(" since ").append(s.rebootRequiredSince());
-            if (!s.rebootPackages().isEmpty()) out.append(", asked for by: ").append(String.join(", ", s.rebootPackages()));
+            if (s.rebootRequiredSince() != null) {
+                out.append(" since ").append(s.rebootRequiredSince());
+            }
+            if (!s.rebootPackages().isEmpty()) {
+                out.append(", asked for by: ").append(String.join(", ", s.rebootPackages()));
+            }
             out.append(nl);
         }
         if (s.kexNotPostQuantum()) {
@@ -73,8 +87,12 @@ final class StatusTable {
     }
 
     private static String lists(ServerStatus s) {
-        if (!s.listsKnown()) return "?";
-        if (s.packageListsUpdated() == null) return "never";
+        if (!s.listsKnown()) {
+            return "?";
+        }
+        if (s.packageListsUpdated() == null) {
+            return "never";
+        }
         Duration age = Staleness.listsAge(s);
         String text = Durations.human(age) + " ago";
         return Staleness.listsStale(s) ? "STALE " + text : text;

@@ -1,8 +1,11 @@
 package dev.upkeep.cli;
 
+import dev.upkeep.export.ExportOptions;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.Share;
 import picocli.CommandLine.Option;
+
+import java.util.Locale;
 
 /** --strategy, --batch, --max-failures and --no-keep-one-up, shared by {@code upgrade} and {@code reboot}. */
 final class StrategyOptions {
@@ -36,9 +39,9 @@ final class StrategyOptions {
     }
 
     /** The same choices for an exported playbook (the export checks the combination itself). */
-    dev.upkeep.export.ExportOptions.Strategy exportStrategy() throws BadInputException {
+    ExportOptions.Strategy exportStrategy() throws BadInputException {
         StrategyName s = strategy != null ? strategy : share("--batch", batch) != null ? StrategyName.rolling : StrategyName.parallel;
-        return dev.upkeep.export.ExportOptions.Strategy.valueOf(s.name().toUpperCase(java.util.Locale.ROOT));
+        return ExportOptions.Strategy.valueOf(s.name().toUpperCase(Locale.ROOT));
     }
 
     Share batchShare() throws BadInputException {
@@ -50,7 +53,9 @@ final class StrategyOptions {
     }
 
     private static Share share(String option, String value) throws BadInputException {
-        if (value == null) return null;
+        if (value == null) {
+            return null;
+        }
         try {
             return Share.parse(value);
         } catch (IllegalArgumentException e) {

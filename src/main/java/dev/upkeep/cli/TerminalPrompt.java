@@ -27,7 +27,9 @@ public final class TerminalPrompt implements SecretPrompt {
     public char[] ask(String title, String question) {
         synchronized (TERMINAL) {
             Console console = System.console();
-            if (console != null) return console.readPassword("%s: ", question);
+            if (console != null) {
+                return console.readPassword("%s: ", question);
+            }
             try {
                 return Tty.open().readSecret(question + ": ");
             } catch (IOException e) {

@@ -38,7 +38,9 @@ final class TrustCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (servers.isEmpty() && app == null) throw new BadInputException("name the servers to trust (or --app NAME)");
+        if (servers.isEmpty() && app == null) {
+            throw new BadInputException("name the servers to trust (or --app NAME)");
+        }
         Workspace ws = parent.workspace();
         List<ServerRef> refs = Selection.select(ws, app, servers);
         PrintWriter out = spec.commandLine().getOut();
@@ -57,8 +59,9 @@ final class TrustCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         for (ServerStatus s : results) {
             boolean isUnknown = unknown.stream().anyMatch(k -> k.server().equals(new ServerRef(s.application(), s.server())));
-            if (s.reachable()) out.println(s.application() + "/" + s.server() + ": host key already trusted");
-            else if (!isUnknown) {
+            if (s.reachable()) {
+                out.println(s.application() + "/" + s.server() + ": host key already trusted");
+            } else if (!isUnknown) {
                 out.println(s.application() + "/" + s.server() + ": " + s.error());
                 exit = ExitCodes.SOME_FAILED;
             }
@@ -67,20 +70,25 @@ final class TrustCommand implements Callable<Integer> {
         BufferedReader answers = parent.input();
         for (UnknownHostKey k : unknown) {
             if (k.substitution()) {
-                if (!substitution(ws, k, out, answers)) exit = ExitCodes.SOME_FAILED;
+                if (!substitution(ws, k, out, answers)) {
+                    exit = ExitCodes.SOME_FAILED;
+                }
                 continue;
             }
             out.printf("%s: %s:%d offers a %s host key that known_hosts does not hold:%n    %s%n",
                     k.server(), k.host(), k.port(), k.keyType(), k.fingerprint());
-            if (yes || ask(out, answers)) accepted.add(k);
-            else {
+            if (yes || ask(out, answers)) {
+                accepted.add(k);
+            } else {
                 out.println("    not trusted");
                 exit = ExitCodes.SOME_FAILED;
             }
         }
         if (!accepted.isEmpty()) {
             parent.statusService().trust(ws, accepted);
-            for (UnknownHostKey k : accepted) out.println(k.server() + ": recorded in " + ws.settings().knownHosts());
+            for (UnknownHostKey k : accepted) {
+                out.println(k.server() + ": recorded in " + ws.settings().knownHosts());
+            }
         }
         out.flush();
         return exit;

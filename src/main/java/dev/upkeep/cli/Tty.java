@@ -51,7 +51,9 @@ final class Tty {
             out.flush();
             return line == null ? null : decode(line);
         } finally {
-            if (line != null) Arrays.fill(line, (byte) 0);
+            if (line != null) {
+                Arrays.fill(line, (byte) 0);
+            }
             stty(saved);
             try {
                 Runtime.getRuntime().removeShutdownHook(restore);
@@ -69,11 +71,17 @@ final class Tty {
             while (true) {
                 int b = in.read();
                 if (b < 0) {
-                    if (n == 0) return null;
+                    if (n == 0) {
+                        return null;
+                    }
                     break;
                 }
-                if (b == '\n' || b == '\r') break;
-                if (n == MAX_SECRET_BYTES) throw new IOException("the answer is longer than " + MAX_SECRET_BYTES + " bytes");
+                if (b == '\n' || b == '\r') {
+                    break;
+                }
+                if (n == MAX_SECRET_BYTES) {
+                    throw new IOException("the answer is longer than " + MAX_SECRET_BYTES + " bytes");
+                }
                 if (n == buf.length) {
                     byte[] bigger = Arrays.copyOf(buf, buf.length * 2);
                     Arrays.fill(buf, (byte) 0);
@@ -96,7 +104,9 @@ final class Tty {
         }
         char[] result = new char[chars.remaining()];
         chars.get(result);
-        if (chars.hasArray()) Arrays.fill(chars.array(), '\0');
+        if (chars.hasArray()) {
+            Arrays.fill(chars.array(), '\0');
+        }
         return result;
     }
 
@@ -125,7 +135,9 @@ final class Tty {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while setting the terminal up");
         }
-        if (p.exitValue() != 0) throw new IOException("stty " + argument + " failed (exit " + p.exitValue() + ")");
+        if (p.exitValue() != 0) {
+            throw new IOException("stty " + argument + " failed (exit " + p.exitValue() + ")");
+        }
         return out;
     }
 }

@@ -3,9 +3,9 @@ package dev.upkeep.cli;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.Connections;
+import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
-import dev.upkeep.run.RolloutText;
 import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
@@ -61,7 +61,9 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (services == UpgradeServices.DEFAULT) services = parent.upgradeServices();
+        if (services == UpgradeServices.DEFAULT) {
+            services = parent.upgradeServices();
+        }
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         RunOptions options = options(ws);
@@ -85,7 +87,9 @@ final class UpgradeCommand implements Callable<Integer> {
                     text.print(RolloutText.format(plan, ws, now));
                     text.flush();
                 }
-                if (dryRun) return ExitCodes.OK;
+                if (dryRun) {
+                    return ExitCodes.OK;
+                }
                 if (!CliRun.confirmed(err, parent.input(), "Apply these upgrades now?")) {
                     err.println("Nothing was changed.");
                     return ExitCodes.OK;
@@ -94,14 +98,22 @@ final class UpgradeCommand implements Callable<Integer> {
             return CliRun.run(services, runner, plan, out, err, json);
         } finally {
             sudo.close();
-            if (connections instanceof AutoCloseable c) c.close();
+            if (connections instanceof AutoCloseable c) {
+                c.close();
+            }
         }
     }
 
     private RunOptions options(Workspace ws) throws BadInputException {
-        if (!security && !docker && !weave) throw new BadInputException("say what to upgrade: --security, --docker and/or --weave");
-        if (lockWaitSeconds < 0 || lockWaitSeconds > 3600) throw new BadInputException("--lock-wait must be between 0 and 3600 seconds");
-        if (rebootTimeoutSeconds != null && !rebootIfRequired) throw new BadInputException("--reboot-timeout goes with --reboot-if-required");
+        if (!security && !docker && !weave) {
+            throw new BadInputException("say what to upgrade: --security, --docker and/or --weave");
+        }
+        if (lockWaitSeconds < 0 || lockWaitSeconds > 3600) {
+            throw new BadInputException("--lock-wait must be between 0 and 3600 seconds");
+        }
+        if (rebootTimeoutSeconds != null && !rebootIfRequired) {
+            throw new BadInputException("--reboot-timeout goes with --reboot-if-required");
+        }
         if (rebootTimeoutSeconds != null && (rebootTimeoutSeconds < 1 || rebootTimeoutSeconds > 86400)) {
             throw new BadInputException("--reboot-timeout must be between 1 and 86400 seconds");
         }

@@ -31,7 +31,9 @@ final class UpgradePrinter implements RunListener {
 
     @Override
     public void onEvent(RunEvent event) {
-        if (event instanceof RunEvent.RunStarted s) runId = s.plan().id();
+        if (event instanceof RunEvent.RunStarted s) {
+            runId = s.plan().id();
+        }
         if (json) {
             out.println(UpgradeJson.event(event, quietOutput ? Kind.PREFLIGHT : Kind.RUN, runId));
         } else if (event instanceof RunEvent.Output o && !quietOutput) {
@@ -75,7 +77,9 @@ final class UpgradePrinter implements RunListener {
         long done = s.results().stream().filter(ServerResult::succeeded).count();
         b.append(String.format("%d of %d server(s) done, %d failed or not run; run %s%n", done, s.results().size(),
                 s.results().size() - done, s.id()));
-        if (s.cancelled()) b.append(cancelled(s)).append(System.lineSeparator());
+        if (s.cancelled()) {
+            b.append(cancelled(s)).append(System.lineSeparator());
+        }
         return b.toString();
     }
 

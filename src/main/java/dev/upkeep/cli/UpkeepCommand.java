@@ -61,7 +61,9 @@ public final class UpkeepCommand {
     /** Every sub-command answers --help (and the manifest ones too). */
     private static void addHelp(CommandLine cl) {
         for (CommandLine sub : cl.getSubcommands().values()) {
-            if (!sub.getCommandSpec().mixinStandardHelpOptions()) sub.getCommandSpec().mixinStandardHelpOptions(true);
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
             addHelp(sub);
         }
     }
@@ -73,7 +75,9 @@ public final class UpkeepCommand {
     }
 
     private void tightenPrivateState(PrintWriter err) {
-        if (privateState == null) return;
+        if (privateState == null) {
+            return;
+        }
         privateState.tighten().forEach(notice -> err.println("upkeep: " + notice));
         err.flush();
     }
@@ -113,7 +117,9 @@ public final class UpkeepCommand {
     }
 
     synchronized StatusService statusService() {
-        if (statusService == null) statusService = statusServices.get();
+        if (statusService == null) {
+            statusService = statusServices.get();
+        }
         return statusService;
     }
 }

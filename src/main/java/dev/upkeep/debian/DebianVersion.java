@@ -25,9 +25,15 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
     public static final Comparator<String> ORDER = (a, b) -> parse(a).compareTo(parse(b));
 
     public DebianVersion {
-        if (epoch < 0) throw new IllegalArgumentException("negative epoch");
-        if (upstream == null || upstream.isEmpty()) throw new IllegalArgumentException("empty upstream version");
-        if (revision == null) revision = "";
+        if (epoch < 0) {
+            throw new IllegalArgumentException("negative epoch");
+        }
+        if (upstream == null || upstream.isEmpty()) {
+            throw new IllegalArgumentException("empty upstream version");
+        }
+        if (revision == null) {
+            revision = "";
+        }
     }
 
     /**
@@ -36,11 +42,19 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
      * characters policy does not allow) are all refused here, with the reason.
      */
     public static DebianVersion parse(String text) {
-        if (text == null) throw new IllegalArgumentException("no version");
+        if (text == null) {
+            throw new IllegalArgumentException("no version");
+        }
         String s = text.strip();
-        if (s.isEmpty()) throw new IllegalArgumentException("empty version");
-        if (s.length() > MAX_LENGTH) throw new IllegalArgumentException("version longer than " + MAX_LENGTH + " characters");
-        if (s.chars().anyMatch(Character::isWhitespace)) throw new IllegalArgumentException("version contains a space: " + quoted(text));
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("empty version");
+        }
+        if (s.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("version longer than " + MAX_LENGTH + " characters");
+        }
+        if (s.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("version contains a space: " + quoted(text));
+        }
         long epoch = 0;
         String rest = s;
         int colon = s.indexOf(':');
@@ -49,10 +63,14 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
             if (e.isEmpty() || !e.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new IllegalArgumentException("epoch in version is not a number: " + quoted(text));
             }
-            if (e.length() > 9) throw new IllegalArgumentException("epoch in version is too big: " + quoted(text));
+            if (e.length() > 9) {
+                throw new IllegalArgumentException("epoch in version is too big: " + quoted(text));
+            }
             epoch = Long.parseLong(e);
             rest = s.substring(colon + 1);
-            if (rest.isEmpty()) throw new IllegalArgumentException("nothing after colon in version: " + quoted(text));
+            if (rest.isEmpty()) {
+                throw new IllegalArgumentException("nothing after colon in version: " + quoted(text));
+            }
         }
         String upstream = rest;
         String revision = "";
@@ -60,12 +78,16 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
         if (hyphen >= 0) {
             upstream = rest.substring(0, hyphen);
             revision = rest.substring(hyphen + 1);
-            if (revision.isEmpty()) throw new IllegalArgumentException("revision number is empty: " + quoted(text));
+            if (revision.isEmpty()) {
+                throw new IllegalArgumentException("revision number is empty: " + quoted(text));
+            }
             if (!REVISION.matcher(revision).matches()) {
                 throw new IllegalArgumentException("invalid character in revision number: " + quoted(text));
             }
         }
-        if (upstream.isEmpty()) throw new IllegalArgumentException("version number is empty: " + quoted(text));
+        if (upstream.isEmpty()) {
+            throw new IllegalArgumentException("version number is empty: " + quoted(text));
+        }
         if (!UPSTREAM.matcher(upstream).matches()) {
             throw new IllegalArgumentException(Character.isDigit(upstream.charAt(0))
                     ? "invalid character in version number: " + quoted(text)
@@ -91,7 +113,9 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
 
     @Override
     public int compareTo(DebianVersion o) {
-        if (epoch != o.epoch) return epoch < o.epoch ? -1 : 1;
+        if (epoch != o.epoch) {
+            return epoch < o.epoch ? -1 : 1;
+        }
         int c = compareParts(upstream, o.upstream);
         return c != 0 ? c : compareParts(revision, o.revision);
     }
@@ -114,32 +138,54 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
             while (i < a.length() && !digit(a.charAt(i)) || j < b.length() && !digit(b.charAt(j))) {
                 int ac = order(a, i);
                 int bc = order(b, j);
-                if (ac != bc) return Integer.signum(ac - bc);
+                if (ac != bc) {
+                    return Integer.signum(ac - bc);
+                }
                 i++;
                 j++;
             }
-            while (i < a.length() && a.charAt(i) == '0') i++;
-            while (j < b.length() && b.charAt(j) == '0') j++;
+            while (i < a.length() && a.charAt(i) == '0') {
+                i++;
+            }
+            while (j < b.length() && b.charAt(j) == '0') {
+                j++;
+            }
             int firstDiff = 0;
             while (i < a.length() && digit(a.charAt(i)) && j < b.length() && digit(b.charAt(j))) {
-                if (firstDiff == 0) firstDiff = a.charAt(i) - b.charAt(j);
+                if (firstDiff == 0) {
+                    firstDiff = a.charAt(i) - b.charAt(j);
+                }
                 i++;
                 j++;
             }
-            if (i < a.length() && digit(a.charAt(i))) return 1;
-            if (j < b.length() && digit(b.charAt(j))) return -1;
-            if (firstDiff != 0) return Integer.signum(firstDiff);
+            if (i < a.length() && digit(a.charAt(i))) {
+                return 1;
+            }
+            if (j < b.length() && digit(b.charAt(j))) {
+                return -1;
+            }
+            if (firstDiff != 0) {
+                return Integer.signum(firstDiff);
+            }
         }
         return 0;
     }
 
     /** The weight of the character at {@code i}: the end and digits 0, {@code ~} below that, letters, then the rest. */
     private static int order(String s, int i) {
-        if (i >= s.length()) return 0;
+        if (i >= s.length()) {
+            return 0;
+        }
         char c = s.charAt(i);
-        if (digit(c)) return 0;
-        if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') return c;
-        if (c == '~') return -1;
+        if (digit(c)) {
+            return 0;
+        }
+        if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+            return c;
+        }
+        if (c == '~') {
+            return -1;
+        }
         return c + 256;
     }
 

@@ -32,15 +32,23 @@ public record PackageFinding(String name, String source, String installed, Strin
      * not a valid Debian version (a broken server) cannot be compared: null.
      */
     public Boolean exposedBelow(DebianVersion fixed) {
-        if (fixed == null) return null;
-        if (!isInstalled()) return false;
-        if (!DebianVersion.isValid(comparedVersion())) return null;
+        if (fixed == null) {
+            return null;
+        }
+        if (!isInstalled()) {
+            return false;
+        }
+        if (!DebianVersion.isValid(comparedVersion())) {
+            return null;
+        }
         return DebianVersion.parse(comparedVersion()).compareTo(fixed) < 0;
     }
 
     /** Upgrading to the candidate would fix it (candidate at or above the fixed version). */
     public Boolean candidateFixes(DebianVersion fixed) {
-        if (fixed == null || candidate == null || !DebianVersion.isValid(candidate)) return null;
+        if (fixed == null || candidate == null || !DebianVersion.isValid(candidate)) {
+            return null;
+        }
         return DebianVersion.parse(candidate).compareTo(fixed) >= 0;
     }
 }

@@ -59,7 +59,9 @@ public record PackagePattern(String text) {
 
     /** One anchored expression matching any of the patterns: {@code ^(openssl|libssl.*)$}. */
     public static String anyOf(List<PackagePattern> patterns) {
-        if (patterns.isEmpty()) throw new IllegalArgumentException("no package named");
+        if (patterns.isEmpty()) {
+            throw new IllegalArgumentException("no package named");
+        }
         return patterns.stream().map(PackagePattern::regex).collect(Collectors.joining("|", "^(", ")$"));
     }
 

@@ -83,7 +83,9 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
             int port = server.open(hostKey, p -> terminal -> new SimSession(h, terminal, pace, this));
             hosts.put(h.name, h);
             ports.put(h.name, port);
-            if (!h.name.equals(DemoScenario.UNTRUSTED)) known.add(DemoKeys.knownHostsLine(port, hostKey));
+            if (!h.name.equals(DemoScenario.UNTRUSTED)) {
+                known.add(DemoKeys.knownHostsLine(port, hostKey));
+            }
         }
         ports.put(DemoScenario.UNREACHABLE, closedPort());
         DemoFolder.write(dir.resolve(DemoWorkspaceText.KEY_FILE), DemoKeys.openSshPrivateKey(loginKey));
@@ -165,7 +167,9 @@ public final class DemoFleet implements AutoCloseable, SimFleet {
 
     @Override
     public synchronized void close() {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         closed = true;
         timers.shutdownNow();
         try {

@@ -46,7 +46,9 @@ final class DemoFolder {
 
     /** Deletes the folder and everything in it; what cannot be deleted is left (and logged by the caller). */
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
+        if (!Files.exists(dir)) {
+            return;
+        }
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
@@ -56,7 +58,9 @@ final class DemoFolder {
 
             @Override
             public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) throw e;
+                if (e != null) {
+                    throw e;
+                }
                 Files.delete(d);
                 return FileVisitResult.CONTINUE;
             }

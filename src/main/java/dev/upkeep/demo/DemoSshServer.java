@@ -83,7 +83,9 @@ final class DemoSshServer implements AutoCloseable {
             @Override
             public void sessionClosed(Session session) {
                 Set<Session> open = sessions.get(port(session));
-                if (open != null) open.remove(session);
+                if (open != null) {
+                    open.remove(session);
+                }
             }
         });
     }
@@ -96,7 +98,9 @@ final class DemoSshServer implements AutoCloseable {
     void start() throws IOException {
         sshd.start();
         // start() listens on one ephemeral port that no simulated server owns: close it again.
-        for (SocketAddress a : Set.copyOf(sshd.getBoundAddresses())) sshd.unbind(a);
+        for (SocketAddress a : Set.copyOf(sshd.getBoundAddresses())) {
+            sshd.unbind(a);
+        }
     }
 
     /** Listens for one simulated server on a new loopback port; returns the port. */
@@ -114,7 +118,9 @@ final class DemoSshServer implements AutoCloseable {
     /** The server on this port goes down: no more connections, the open ones are dropped. */
     void down(int port) {
         sshd.unbind(new InetSocketAddress(LOOPBACK, port));
-        for (Session s : Set.copyOf(sessions.getOrDefault(port, Set.of()))) s.close(true);
+        for (Session s : Set.copyOf(sessions.getOrDefault(port, Set.of()))) {
+            s.close(true);
+        }
     }
 
     /** ... and comes back on the same port. */
@@ -124,12 +130,16 @@ final class DemoSshServer implements AutoCloseable {
 
     private SimSession.Factory sessionFor(ChannelSession channel) {
         SimSession.Factory f = hosts.get(port(channel.getSession()));
-        if (f == null) throw new IllegalStateException("no demo server on this port");
+        if (f == null) {
+            throw new IllegalStateException("no demo server on this port");
+        }
         return f;
     }
 
     private static int port(SessionContext context) {
-        if (context instanceof Session s && s.getLocalAddress() instanceof InetSocketAddress a) return a.getPort();
+        if (context instanceof Session s && s.getLocalAddress() instanceof InetSocketAddress a) {
+            return a.getPort();
+        }
         return -1;
     }
 

@@ -70,15 +70,21 @@ final class DemoWorkspaceText {
     private static String checksums() {
         StringBuilder y = new StringBuilder();
         for (String version : WeaveJobAnswer.RELEASES) {
-            if (!y.isEmpty()) y.append('\n');
+            if (!y.isEmpty()) {
+                y.append('\n');
+            }
             y.append("    \"").append(version).append("\": \"sha256:").append(WeaveJobAnswer.sha256(version)).append('"');
         }
         return y.toString();
     }
 
     private static String group(String server) {
-        if (server.contains("worker")) return "worker";
-        if (server.startsWith("shop")) return "web";
+        if (server.contains("worker")) {
+            return "worker";
+        }
+        if (server.startsWith("shop")) {
+            return "web";
+        }
         return server.startsWith("db") ? "db" : "api";
     }
 }

@@ -95,7 +95,9 @@ final class DockerJobAnswer implements JobAnswer {
                 emit("Unpacking " + p + " (" + pkg + ")" + (from == null ? "" : " over (" + from + ")") + " ...");
             }
             pause(pace.step());
-            for (String p : new String[]{"docker-ce-cli", "docker-ce"}) emit("Setting up " + p + " (" + pkg + ") ...");
+            for (String p : new String[]{"docker-ce-cli", "docker-ce"}) {
+                emit("Setting up " + p + " (" + pkg + ") ...");
+            }
             emit("Processing triggers for man-db (2.10.2-1) ...");
         }
     }

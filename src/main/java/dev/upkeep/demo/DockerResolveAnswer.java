@@ -15,14 +15,20 @@ final class DockerResolveAnswer implements Answer {
         SimHost h = s.host();
         Terminal t = s.terminal();
         if (script.variable("UPDATE_LISTS", "no").equals("yes")) {
-            for (String line : h.os.updateLines()) t.out(line, s.pace().line());
+            for (String line : h.os.updateLines()) {
+                t.out(line, s.pace().line());
+            }
             h.updateLists(Instant.now());
         }
-        for (String line : DockerRepo.madison(h.os)) t.out("@@upkeep madison " + line);
+        for (String line : DockerRepo.madison(h.os)) {
+            t.out("@@upkeep madison " + line);
+        }
         String installed = h.docker() == null ? "" : h.os.dockerPackage(h.docker());
         t.out("@@upkeep installed docker-ce " + installed);
         t.out("@@upkeep installed docker-ce-cli " + installed);
-        if (h.docker() != null) t.out("@@upkeep running " + h.docker());
+        if (h.docker() != null) {
+            t.out("@@upkeep running " + h.docker());
+        }
         return 0;
     }
 }

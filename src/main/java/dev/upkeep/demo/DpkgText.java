@@ -23,7 +23,9 @@ final class DpkgText {
     static List<String> unpack(SimPackage p) {
         List<String> lines = new ArrayList<>();
         String file = p.name() + "_" + p.to().replace(":", "%3a") + "_amd64.deb";
-        if (p.from() == null) lines.add("Selecting previously unselected package " + p.name() + ".");
+        if (p.from() == null) {
+            lines.add("Selecting previously unselected package " + p.name() + ".");
+        }
         lines.add("Preparing to unpack .../" + file + " ...");
         lines.add("Unpacking " + qualified(p.name()) + " (" + p.to() + ")" + (p.from() == null ? "" : " over (" + p.from() + ")") + " ...");
         return lines;
@@ -68,7 +70,9 @@ final class DpkgText {
 
     /** dpkg --audit for half-configured packages. */
     static List<String> audit(List<String> packages) {
-        if (packages.isEmpty()) return List.of();
+        if (packages.isEmpty()) {
+            return List.of();
+        }
         List<String> lines = new ArrayList<>(List.of(
                 "The following packages are only half configured, probably due to problems",
                 "configuring them the first time.  The configuration should be retried using",

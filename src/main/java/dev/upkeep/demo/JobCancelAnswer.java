@@ -18,7 +18,9 @@ final class JobCancelAnswer implements Answer {
             s.terminal().out("upkeep: the " + kind + " job " + runId + " had already ended");
             return 0;
         }
-        if (job != null) job.requestCancel();
+        if (job != null) {
+            job.requestCancel();
+        }
         s.terminal().out("upkeep: asked the " + kind + " job " + runId + " to stop at its next safe point (it is never"
                 + " killed; dpkg is never cut off)");
         return 0;

@@ -27,13 +27,21 @@ final class JobLog {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("stopped");
             }
-            for (String line : lines) t.out(line);
+            for (String line : lines) {
+                t.out(line);
+            }
             seen += lines.size();
-            if (!lines.isEmpty()) t.out("@@upkeep-follow at " + seen);
-            if (job.exitStatus() != null && seen >= job.size()) return true;
+            if (!lines.isEmpty()) {
+                t.out("@@upkeep-follow at " + seen);
+            }
+            if (job.exitStatus() != null && seen >= job.size()) {
+                return true;
+            }
             if (job.lost()) {
                 // A reboot killed the job: this command dies with it, it does not live to report it.
-                if (!s.host().up()) throw new InterruptedIOException("the server is going down");
+                if (!s.host().up()) {
+                    throw new InterruptedIOException("the server is going down");
+                }
                 return false;
             }
         }

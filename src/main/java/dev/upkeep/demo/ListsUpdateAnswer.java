@@ -12,7 +12,9 @@ final class ListsUpdateAnswer implements Answer {
 
     @Override
     public int answer(RemoteScript script, SimSession s) throws IOException {
-        for (String line : s.host().os.updateLines()) s.terminal().out(line, s.pace().line());
+        for (String line : s.host().os.updateLines()) {
+            s.terminal().out(line, s.pace().line());
+        }
         s.host().updateLists(Instant.now());
         return 0;
     }

@@ -18,7 +18,9 @@ final class ProcessKillAnswer implements Answer {
     @Override
     public int answer(RemoteScript script, SimSession s) {
         Matcher m = KILL.matcher(script.text().strip());
-        if (m.matches()) s.host().killProcessGroup(Long.parseLong(m.group(1)));
+        if (m.matches()) {
+            s.host().killProcessGroup(Long.parseLong(m.group(1)));
+        }
         return 0; // the script ends with "true": a group that is gone already is no error
     }
 }

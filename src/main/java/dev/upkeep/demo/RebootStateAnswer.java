@@ -16,10 +16,14 @@ final class RebootStateAnswer implements Answer {
         t.out("@@upkeep-reboot-state 1");
         t.out("boot_id=" + h.bootId());
         t.out("reboot_required=" + (h.rebootRequiredSince() != null ? "yes" : "no"));
-        if (h.rebootPending()) t.out("pending=yes");
+        if (h.rebootPending()) {
+            t.out("pending=yes");
+        }
         t.out("@@reboot_pkgs");
         if (h.rebootRequiredSince() != null) {
-            for (String p : h.rebootPackages()) t.out(p);
+            for (String p : h.rebootPackages()) {
+                t.out(p);
+            }
         }
         t.out("@@failed");
         t.out("@@end");

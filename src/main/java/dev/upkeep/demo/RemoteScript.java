@@ -48,7 +48,9 @@ record RemoteScript(String command, String text, boolean sudo, Map<String, Strin
         if (sh >= 0 && words.get(sh + 1).equals("-s")) {
             text = new String(stdin, StandardCharsets.UTF_8);
             // sudo -S reads its password from the first line of standard input.
-            if (sudo && words.contains("-S")) text = text.substring(text.indexOf('\n') + 1);
+            if (sudo && words.contains("-S")) {
+                text = text.substring(text.indexOf('\n') + 1);
+            }
         } else if (sh >= 0 && sh + 2 < words.size()) {
             text = words.get(sh + 2);
         } else {
@@ -62,7 +64,9 @@ record RemoteScript(String command, String text, boolean sudo, Map<String, Strin
         for (int i = 0; i + 1 < words.size(); i++) {
             String w = words.get(i);
             String next = words.get(i + 1);
-            if ((w.equals("sh") || w.equals("/bin/sh")) && (next.equals("-s") || next.equals("-c"))) return i;
+            if ((w.equals("sh") || w.equals("/bin/sh")) && (next.equals("-s") || next.equals("-c"))) {
+                return i;
+            }
         }
         return -1;
     }
@@ -71,7 +75,9 @@ record RemoteScript(String command, String text, boolean sudo, Map<String, Strin
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : text.split("\n", -1)) {
             Matcher m = ASSIGNMENT.matcher(line);
-            if (!m.matches()) break;
+            if (!m.matches()) {
+                break;
+            }
             try {
                 List<String> value = ShellWords.split(m.group(2));
                 values.put(m.group(1), value.isEmpty() ? "" : value.get(0));

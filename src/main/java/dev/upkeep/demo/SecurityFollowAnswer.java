@@ -31,12 +31,18 @@ final class SecurityFollowAnswer implements Answer {
 
     private static void report(SecurityJob job, SimHost host, Terminal t) throws IOException {
         t.out("@@upkeep-report exit " + job.exitStatus());
-        for (String u : job.upgraded()) t.out("@@upkeep-report upgraded " + u);
+        for (String u : job.upgraded()) {
+            t.out("@@upkeep-report upgraded " + u);
+        }
         if (host.rebootRequiredSince() != null) {
             t.out("@@upkeep-report reboot-required");
-            for (String p : host.rebootPackages()) t.out("@@upkeep-report reboot-pkg " + p);
+            for (String p : host.rebootPackages()) {
+                t.out("@@upkeep-report reboot-pkg " + p);
+            }
         }
-        for (String line : DpkgText.audit(host.audit())) t.out("@@upkeep-report audit " + line);
+        for (String line : DpkgText.audit(host.audit())) {
+            t.out("@@upkeep-report audit " + line);
+        }
         t.out("@@upkeep-report log " + SecurityStartAnswer.log(job.runId));
     }
 }

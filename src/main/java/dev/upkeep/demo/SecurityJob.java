@@ -31,13 +31,21 @@ final class SecurityJob extends SimJob {
         emit("upkeep: security upgrade " + runId + " on " + host.name + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                 + ", pid " + pid());
         emit("@@upkeep step WAITING_FOR_LOCK");
-        if (!waitForLocks(lockWait, null)) return 11;
-        if (repair && !host.audit().isEmpty()) repair();
+        if (!waitForLocks(lockWait, null)) {
+            return 11;
+        }
+        if (repair && !host.audit().isEmpty()) {
+            repair();
+        }
         emit("@@upkeep step UPDATING_LISTS");
         pause(pace.step());
-        for (String line : host.os.updateLines()) emit(line);
+        for (String line : host.os.updateLines()) {
+            emit(line);
+        }
         host.updateLists(Instant.now());
-        if (!host.unattendedInstalled()) installUnattendedUpgrades();
+        if (!host.unattendedInstalled()) {
+            installUnattendedUpgrades();
+        }
         host.enableDailyUpgrades();
         host.disableAutomaticReboot(); // security-job.sh's 99upkeep-no-automatic-reboot: never reboots by itself
         emit("@@upkeep step WAITING_FOR_LOCK");
@@ -51,7 +59,9 @@ final class SecurityJob extends SimJob {
         emit("@@upkeep step UPGRADING repairing dpkg");
         emit("upkeep: dpkg --configure -a");
         pause(pace.step());
-        for (String pkg : host.repairDpkg()) emit("Setting up " + DpkgText.qualified(pkg) + " ...");
+        for (String pkg : host.repairDpkg()) {
+            emit("Setting up " + DpkgText.qualified(pkg) + " ...");
+        }
         emit("Processing triggers for libc-bin (2.35-0ubuntu3.7) ...");
     }
 

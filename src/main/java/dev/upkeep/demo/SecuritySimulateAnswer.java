@@ -15,8 +15,12 @@ final class SecuritySimulateAnswer implements Answer {
         Terminal.sleep(s.pace().step());
         s.host().updateLists(Instant.now());
         s.terminal().out("@@upkeep-simulate");
-        for (SimPackage p : s.host().visiblePending()) s.terminal().out(StatusAnswer.inst(s.host(), p));
-        for (String line : DpkgText.audit(s.host().audit())) s.terminal().out("@@upkeep-audit " + line);
+        for (SimPackage p : s.host().visiblePending()) {
+            s.terminal().out(StatusAnswer.inst(s.host(), p));
+        }
+        for (String line : DpkgText.audit(s.host().audit())) {
+            s.terminal().out("@@upkeep-audit " + line);
+        }
         return 0;
     }
 }

@@ -21,10 +21,14 @@ final class SecurityStartAnswer implements Answer {
         Terminal t = s.terminal();
         if (!host.audit().isEmpty() && !repair) {
             t.out("@@upkeep dpkg-interrupted");
-            for (String line : DpkgText.audit(host.audit())) t.out(line);
+            for (String line : DpkgText.audit(host.audit())) {
+                t.out(line);
+            }
             return 10;
         }
-        if (!host.audit().isEmpty()) t.out("upkeep: dpkg was interrupted; the job repairs it first (dpkg --configure -a)");
+        if (!host.audit().isEmpty()) {
+            t.out("upkeep: dpkg was interrupted; the job repairs it first (dpkg --configure -a)");
+        }
         SecurityJob running = host.currentSecurityJob();
         if (running != null) {
             t.out("upkeep: an upgrade is already running on this server (run " + running.runId + "): following it");

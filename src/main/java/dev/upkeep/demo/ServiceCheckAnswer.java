@@ -13,7 +13,9 @@ final class ServiceCheckAnswer implements Answer {
 
     @Override
     public int answer(RemoteScript script, SimSession s) throws IOException {
-        if (!words(script).contains("--quiet")) s.terminal().out("active");
+        if (!words(script).contains("--quiet")) {
+            s.terminal().out("active");
+        }
         return 0;
     }
 

@@ -19,7 +19,9 @@ final class ShellWords {
             char c = line.charAt(i);
             if (c == '\'') {
                 int end = line.indexOf('\'', i + 1);
-                if (end < 0) throw new IllegalArgumentException("unterminated quoted string");
+                if (end < 0) {
+                    throw new IllegalArgumentException("unterminated quoted string");
+                }
                 word.append(line, i + 1, end);
                 i = end;
                 inWord = true;
@@ -30,7 +32,9 @@ final class ShellWords {
                 word.append(line.charAt(++i));
                 inWord = true;
             } else if (Character.isWhitespace(c)) {
-                if (inWord) words.add(word.toString());
+                if (inWord) {
+                    words.add(word.toString());
+                }
                 word.setLength(0);
                 inWord = false;
             } else {
@@ -38,7 +42,9 @@ final class ShellWords {
                 inWord = true;
             }
         }
-        if (inWord) words.add(word.toString());
+        if (inWord) {
+            words.add(word.toString());
+        }
         return words;
     }
 
@@ -46,8 +52,12 @@ final class ShellWords {
     private static int doubleQuoted(String line, int from, StringBuilder word) {
         for (int i = from; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '"') return i;
-            if (c == '\\' && i + 1 < line.length() && "\"\\$`\n".indexOf(line.charAt(i + 1)) >= 0) c = line.charAt(++i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\' && i + 1 < line.length() && "\"\\$`\n".indexOf(line.charAt(i + 1)) >= 0) {
+                c = line.charAt(++i);
+            }
             word.append(c);
         }
         throw new IllegalArgumentException("unterminated quoted string");

@@ -88,23 +88,31 @@ final class SimCommand implements Command {
                 }
                 status = KILLED;
             } finally {
-                if (group > 0) session.host().processEnded(group);
+                if (group > 0) {
+                    session.host().processEnded(group);
+                }
             }
             exit.onExit(status);
         });
-        if (killed) work.cancel(true);
+        if (killed) {
+            work.cancel(true);
+        }
     }
 
     /** A kill of its process group from another session (kill -TERM -PGID): the command dies where it is. */
     private void kill() {
         killed = true;
         Future<?> w = work;
-        if (w != null) w.cancel(true);
+        if (w != null) {
+            w.cancel(true);
+        }
     }
 
     @Override
     public void destroy(ChannelSession channel) {
         Future<?> w = work;
-        if (w != null) w.cancel(true);
+        if (w != null) {
+            w.cancel(true);
+        }
     }
 }

@@ -116,7 +116,9 @@ final class SimHost {
     /** This package's post-installation script fails the first time it is configured; {@code dependents} then cannot be. */
     synchronized SimHost brokenPostinst(String pkg, String... dependents) {
         brokenPackage = pkg;
-        for (String d : dependents) dependsOn.put(d, pkg);
+        for (String d : dependents) {
+            dependsOn.put(d, pkg);
+        }
         return this;
     }
 
@@ -247,10 +249,14 @@ final class SimHost {
             audit.add(p.name());
             return Configured.DEPENDENCY_UNCONFIGURED;
         }
-        if (p.kernel() != null) kernels.add(p.kernel());
+        if (p.kernel() != null) {
+            kernels.add(p.kernel());
+        }
         services.replaced(p.name());
         if (p.reboot()) {
-            if (rebootRequiredSince == null) rebootRequiredSince = now;
+            if (rebootRequiredSince == null) {
+                rebootRequiredSince = now;
+            }
             rebootPackages.add(p.name());
         }
         return Configured.OK;
@@ -293,7 +299,9 @@ final class SimHost {
 
     synchronized void addJob(SimJob job) {
         jobs.put(job.name(), job);
-        if (job instanceof SecurityJob) currentSecurityJob = job.runId;
+        if (job instanceof SecurityJob) {
+            currentSecurityJob = job.runId;
+        }
     }
 
     /** A new process (group) id: every command runs in a group of its own, as sshd makes it. */
@@ -322,7 +330,9 @@ final class SimHost {
         synchronized (this) {
             kill = processGroups.remove(pgid);
         }
-        if (kill == null) return false;
+        if (kill == null) {
+            return false;
+        }
         kill.run();
         return true;
     }
@@ -361,7 +371,9 @@ final class SimHost {
             boolean nx = x[i].chars().allMatch(Character::isDigit) && !x[i].isEmpty();
             boolean ny = y[i].chars().allMatch(Character::isDigit) && !y[i].isEmpty();
             int c = nx && ny ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
-            if (c != 0) return c;
+            if (c != 0) {
+                return c;
+            }
         }
         return Integer.compare(x.length, y.length);
     }

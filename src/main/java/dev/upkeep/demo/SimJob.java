@@ -72,7 +72,9 @@ abstract class SimJob implements Runnable {
     @Override
     public final void run() {
         synchronized (this) {
-            if (lost) return;
+            if (lost) {
+                return;
+            }
             thread = Thread.currentThread();
         }
         try {
@@ -91,9 +93,13 @@ abstract class SimJob implements Runnable {
 
     /** The server went down: the job dies where it is, without an exit status. */
     synchronized void kill() {
-        if (exit != null) return;
+        if (exit != null) {
+            return;
+        }
         lost = true;
-        if (thread != null) thread.interrupt();
+        if (thread != null) {
+            thread.interrupt();
+        }
         notifyAll();
     }
 
@@ -131,7 +137,9 @@ abstract class SimJob implements Runnable {
         long deadline = System.nanoTime() + wait.toNanos();
         while (log.size() <= from && !ended()) {
             long left = deadline - System.nanoTime();
-            if (left <= 0) break;
+            if (left <= 0) {
+                break;
+            }
             wait(Math.max(1, left / 1_000_000));
         }
         return from >= log.size() ? List.of() : List.copyOf(log.subList(from, log.size()));
@@ -171,7 +179,9 @@ abstract class SimJob implements Runnable {
                 return false;
             }
             emit("upkeep: waiting for the apt/dpkg lock (" + LOCK + "): " + left + " s left");
-            if (next != null) safePoint(next);
+            if (next != null) {
+                safePoint(next);
+            }
             pause(pace.lockTick());
         }
         return true;
@@ -184,7 +194,9 @@ abstract class SimJob implements Runnable {
 
     protected void emit(String line) throws InterruptedException {
         synchronized (this) {
-            if (lost) throw new InterruptedException("killed");
+            if (lost) {
+                throw new InterruptedException("killed");
+            }
             log.add(line);
             notifyAll();
         }
@@ -192,14 +204,20 @@ abstract class SimJob implements Runnable {
     }
 
     protected void pause(Duration d) throws InterruptedException {
-        if (!d.isZero()) Thread.sleep(d.toMillis());
+        if (!d.isZero()) {
+            Thread.sleep(d.toMillis());
+        }
         synchronized (this) {
-            if (lost) throw new InterruptedException("killed");
+            if (lost) {
+                throw new InterruptedException("killed");
+            }
         }
     }
 
     private synchronized void finish(int status) {
-        if (lost) return;
+        if (lost) {
+            return;
+        }
         exit = status;
         endedAt = Instant.now();
         notifyAll();

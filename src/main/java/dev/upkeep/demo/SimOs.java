@@ -50,7 +50,9 @@ record SimOs(String prettyName, String codename, String distro, String release, 
 
     /** docker-ce's package version of a Docker release in Docker's apt repository for this system. */
     String dockerPackage(String docker) {
-        if (docker.startsWith("20.")) return "5:" + docker + "~3-0~" + distro.toLowerCase(Locale.ROOT) + "-" + codename;
+        if (docker.startsWith("20.")) {
+            return "5:" + docker + "~3-0~" + distro.toLowerCase(Locale.ROOT) + "-" + codename;
+        }
         return "5:" + docker + "-1~" + distro.toLowerCase(Locale.ROOT) + "." + release + "~" + codename;
     }
 }

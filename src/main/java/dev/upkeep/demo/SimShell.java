@@ -23,7 +23,9 @@ final class SimShell {
 
     int run(RemoteScript script, SimSession session) throws IOException {
         for (Answer a : answers) {
-            if (a.recognises(script)) return a.answer(script, session);
+            if (a.recognises(script)) {
+                return a.answer(script, session);
+            }
         }
         String word = script.firstWord();
         LOG.warn("demo server {}: no simulation for this command (answered 127): {}", session.host(), abbreviated(script.text()));

@@ -31,7 +31,9 @@ final class Terminal {
     }
 
     static void sleep(Duration d) throws InterruptedIOException {
-        if (d.isZero() || d.isNegative()) return;
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

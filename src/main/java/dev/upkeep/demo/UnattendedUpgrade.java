@@ -49,7 +49,9 @@ final class UnattendedUpgrade {
         out.emit("Writing dpkg log to /var/log/unattended-upgrades/unattended-upgrades-dpkg.log");
         out.emit("(Reading database ... 74512 files and directories currently installed.)");
         for (SimPackage p : todo) {
-            for (String line : DpkgText.unpack(p)) out.emit(line);
+            for (String line : DpkgText.unpack(p)) {
+                out.emit(line);
+            }
             upgraded.accept(p);
         }
         pause.pause(pace.step());
@@ -62,7 +64,9 @@ final class UnattendedUpgrade {
             return 0;
         }
         out.emit("Errors were encountered while processing:");
-        for (String f : failed) out.emit(" " + DpkgText.qualified(f));
+        for (String f : failed) {
+            out.emit(" " + DpkgText.qualified(f));
+        }
         out.emit("E: Sub-process /usr/bin/dpkg returned an error code (1)");
         out.emit("Installing the upgrades failed!");
         out.emit("error message: installArchives() failed");
@@ -89,16 +93,22 @@ final class UnattendedUpgrade {
                     out.emit(DpkgText.settingUp(p));
                     if (p.kernel() != null) {
                         pause.pause(pace.step());
-                        for (String line : DpkgText.kernelHooks(p)) out.emit(line);
+                        for (String line : DpkgText.kernelHooks(p)) {
+                            out.emit(line);
+                        }
                     }
                 }
                 case POSTINST_FAILED -> {
                     out.emit(DpkgText.settingUp(p));
-                    for (String line : DpkgText.postinstFailed(p.name())) out.emit(line);
+                    for (String line : DpkgText.postinstFailed(p.name())) {
+                        out.emit(line);
+                    }
                     failed.add(p.name());
                 }
                 case DEPENDENCY_UNCONFIGURED -> {
-                    for (String line : DpkgText.dependencyProblem(p.name(), host.dependencyOf(p.name()))) out.emit(line);
+                    for (String line : DpkgText.dependencyProblem(p.name(), host.dependencyOf(p.name()))) {
+                        out.emit(line);
+                    }
                     failed.add(p.name());
                 }
             }

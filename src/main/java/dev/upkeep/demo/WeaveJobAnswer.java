@@ -86,7 +86,9 @@ final class WeaveJobAnswer implements JobAnswer {
             pause(pace.step());
             host.weaveInstalled(version);
             emit("@@upkeep script " + version);
-            if (before != null) emit("@@upkeep router " + version);
+            if (before != null) {
+                emit("@@upkeep router " + version);
+            }
             return 0;
         }
 

@@ -32,15 +32,21 @@ public final class AnsibleExport {
 
     /** The files written, relative to {@code dir}. */
     public static List<String> write(Workspace ws, List<ServerRef> servers, ExportOptions o, Path dir) throws ExportException, IOException {
-        if (servers.isEmpty()) throw new ExportException("no servers to export");
+        if (servers.isEmpty()) {
+            throw new ExportException("no servers to export");
+        }
         Map<ExportedApp, List<ExportedHost>> apps = arrange(ws, servers, o);
         Map<String, String> files = new LinkedHashMap<>();
         files.put("ansible.cfg", config(ws));
         files.put(INVENTORY, InventoryText.of(ws, apps));
         files.put(PLAYBOOK, PlaybookText.of(o, apps));
-        if (o.security()) files.put(PlaybookText.SECURITY_SCRIPT, ExportedScripts.securityUpgrade(o.lockWait()));
+        if (o.security()) {
+            files.put(PlaybookText.SECURITY_SCRIPT, ExportedScripts.securityUpgrade(o.lockWait()));
+        }
         PrivateFiles.createDirectories(dir.resolve("files"));
-        for (Map.Entry<String, String> f : files.entrySet()) AtomicFile.write(dir.resolve(f.getKey()), f.getValue(), AtomicFile.Mode.PRIVATE);
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            AtomicFile.write(dir.resolve(f.getKey()), f.getValue(), AtomicFile.Mode.PRIVATE);
+        }
         return List.copyOf(files.keySet());
     }
 
@@ -53,19 +59,29 @@ public final class AnsibleExport {
 
     private static Map<ExportedApp, List<ExportedHost>> arrange(Workspace ws, List<ServerRef> refs, ExportOptions o) throws ExportException {
         Map<String, Integer> nameCount = new HashMap<>();
-        for (Application a : ws.applications()) for (Server s : a.servers()) nameCount.merge(s.name(), 1, Integer::sum);
+        for (Application a : ws.applications()) {
+            for (Server s : a.servers()) {
+                nameCount.merge(s.name(), 1, Integer::sum);
+            }
+        }
         Map<ExportedApp, List<ExportedHost>> out = new LinkedHashMap<>();
         Set<String> groups = new HashSet<>();
         for (Application a : ws.applications()) {
             List<ExportedHost> hosts = new ArrayList<>();
             for (Server s : a.servers()) {
-                if (!refs.contains(new ServerRef(a.name(), s.name()))) continue;
+                if (!refs.contains(new ServerRef(a.name(), s.name()))) {
+                    continue;
+                }
                 hosts.add(new ExportedHost(s, nameCount.get(s.name()) > 1 ? a.name() + "_" + s.name() : s.name()));
             }
-            if (hosts.isEmpty()) continue;
+            if (hosts.isEmpty()) {
+                continue;
+            }
             String group = "upkeep_" + a.name().replaceAll("[^A-Za-z0-9_]", "_");
-            if (!groups.add(group)) throw new ExportException("applications '" + a.name() + "' and another one both become Ansible group "
+            if (!groups.add(group)) {
+                throw new ExportException("applications '" + a.name() + "' and another one both become Ansible group "
                     + group + "; rename one of them");
+            }
             out.put(new ExportedApp(a, group, AppTargets.of(ws, a, o)), hosts);
         }
         return out;

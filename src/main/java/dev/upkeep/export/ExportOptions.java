@@ -3,6 +3,7 @@ package dev.upkeep.export;
 import dev.upkeep.run.Share;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,8 +18,10 @@ public record ExportOptions(boolean security, boolean docker, boolean weave, boo
     public ExportOptions {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(lockWait, "lockWait");
-        if (batch != null && strategy != Strategy.ROLLING) throw new IllegalArgumentException("--batch goes with --strategy rolling, not "
-                + strategy.name().toLowerCase(java.util.Locale.ROOT));
+        if (batch != null && strategy != Strategy.ROLLING) {
+            throw new IllegalArgumentException("--batch goes with --strategy rolling, not "
+                + strategy.name().toLowerCase(Locale.ROOT));
+        }
         if (!security && !docker && !weave && !rebootIfRequired) {
             throw new IllegalArgumentException("nothing to export: give --security, --docker, --weave and/or --reboot-if-required");
         }
@@ -26,7 +29,9 @@ public record ExportOptions(boolean security, boolean docker, boolean weave, boo
 
     /** The failure limit Upkeep applies: the given one, or 1 server when rolling. */
     Share effectiveMaxFailures() {
-        if (maxFailures != null) return maxFailures;
+        if (maxFailures != null) {
+            return maxFailures;
+        }
         return strategy == Strategy.ROLLING ? Share.count(1) : null;
     }
 }

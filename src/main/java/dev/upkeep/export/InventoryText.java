@@ -29,12 +29,18 @@ final class InventoryText {
                 Server s = h.server();
                 y.append("        ").append(Yaml.quote(h.name())).append(":\n");
                 y.append("          ansible_host: ").append(Yaml.literal(s.host())).append('\n');
-                if (s.port() != null) y.append("          ansible_port: ").append(s.port()).append('\n');
-                if (s.user() != null) y.append("          ansible_user: ").append(Yaml.literal(s.user())).append('\n');
+                if (s.port() != null) {
+                    y.append("          ansible_port: ").append(s.port()).append('\n');
+                }
+                if (s.user() != null) {
+                    y.append("          ansible_user: ").append(Yaml.literal(s.user())).append('\n');
+                }
                 if (s.identityFile() != null) {
                     y.append("          ansible_ssh_private_key_file: ").append(Yaml.literal(ws.resolve(s.identityFile()).toString())).append('\n');
                 }
-                if (s.sudo()) y.append("          ansible_become: true\n");
+                if (s.sudo()) {
+                    y.append("          ansible_become: true\n");
+                }
             }
         }
         return y.toString();
@@ -71,7 +77,9 @@ final class InventoryText {
     }
 
     private static String shellQuote(String path, String what) throws ExportException {
-        if (path.contains("'")) throw new ExportException("the " + what + " path " + path + " contains a quote; Ansible cannot pass it to ssh");
+        if (path.contains("'")) {
+            throw new ExportException("the " + what + " path " + path + " contains a quote; Ansible cannot pass it to ssh");
+        }
         return "'" + path + "'";
     }
 }

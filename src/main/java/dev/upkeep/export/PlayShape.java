@@ -15,7 +15,9 @@ record PlayShape(Integer serial, Integer maxFailPercentage) {
             case ROLLING -> Math.min(hosts, (o.batch() == null ? Share.count(1) : o.batch()).of(hosts));
         };
         // Keep one up: never all servers of the application rebooting at once.
-        if (o.rebootIfRequired() && o.keepOneUp() && hosts > 1 && (serial == null || serial >= hosts)) serial = hosts - 1;
+        if (o.rebootIfRequired() && o.keepOneUp() && hosts > 1 && (serial == null || serial >= hosts)) {
+            serial = hosts - 1;
+        }
         Share limit = o.effectiveMaxFailures();
         Integer pct = null;
         if (limit != null) {

@@ -30,10 +30,16 @@ final class PlaybookText {
             y.append("- name: ").append(Yaml.quote("Upkeep policy for " + app.app().name())).append('\n');
             y.append("  hosts: ").append(app.group()).append('\n');
             y.append("  gather_facts: false\n");
-            if (shape.serial() != null) y.append("  serial: ").append(shape.serial()).append('\n');
-            if (shape.maxFailPercentage() != null) y.append("  max_fail_percentage: ").append(shape.maxFailPercentage()).append('\n');
+            if (shape.serial() != null) {
+                y.append("  serial: ").append(shape.serial()).append('\n');
+            }
+            if (shape.maxFailPercentage() != null) {
+                y.append("  max_fail_percentage: ").append(shape.maxFailPercentage()).append('\n');
+            }
             y.append("  tasks:\n");
-            if (o.security()) security(y);
+            if (o.security()) {
+                security(y);
+            }
             // Docker before Weave (Weave's router runs on Docker), as in Upkeep's run.
             if (app.targets().dockerVersion() != null) {
                 y.append(DockerTasks.of(o.lockWait()));
@@ -41,7 +47,9 @@ final class PlaybookText {
             if (app.targets().weaveVersion() != null) {
                 y.append(WeaveTasks.of());
             }
-            if (o.rebootIfRequired()) reboot(y, app.app().reboot());
+            if (o.rebootIfRequired()) {
+                reboot(y, app.app().reboot());
+            }
         }
         return y.toString();
     }
@@ -74,10 +82,16 @@ final class PlaybookText {
         // As Upkeep's own reboot (reboot-issue.sh): from a detached process a second later, so the command returns
         // before the connection drops and nothing tied to the SSH session can cancel it.
         y.append("        reboot_command: ").append(Yaml.quote(REBOOT_COMMAND)).append('\n');
-        if (policy.postRebootDelaySeconds() > 0) y.append("        post_reboot_delay: ").append(policy.postRebootDelaySeconds()).append('\n');
-        if (check != null && check.command() != null) y.append("        test_command: ").append(Yaml.literal(check.command())).append('\n');
+        if (policy.postRebootDelaySeconds() > 0) {
+            y.append("        post_reboot_delay: ").append(policy.postRebootDelaySeconds()).append('\n');
+        }
+        if (check != null && check.command() != null) {
+            y.append("        test_command: ").append(Yaml.literal(check.command())).append('\n');
+        }
         y.append("      become: true\n      when: upkeep_reboot_required.stat.exists\n");
-        if (check != null && check.url() != null) urlCheck(y, check);
+        if (check != null && check.url() != null) {
+            urlCheck(y, check);
+        }
         if (policy.undrain() != null) {
             y.append("    - name: Undrain after the health check\n      ansible.builtin.shell: ").append(Yaml.literal(policy.undrain()))
                     .append(ANY_COMMAND).append("\n      become: false\n      changed_when: true\n      when: upkeep_reboot_required.stat.exists\n");
@@ -88,7 +102,9 @@ final class PlaybookText {
     private static void urlCheck(StringBuilder y, RebootPolicy.HealthCheck check) throws ExportException {
         String url = check.url();
         String rest = url.replace("{host}", "");
-        if (rest.contains("{") || rest.contains("}")) throw new ExportException("health check url " + url + ": only {host} may be in braces");
+        if (rest.contains("{") || rest.contains("}")) {
+            throw new ExportException("health check url " + url + ": only {host} may be in braces");
+        }
         int retries = Math.max(1, check.timeoutSeconds() / 2);
         y.append("    - name: Health check ").append(Yaml.quote("GET " + url)).append('\n');
         y.append("      ansible.builtin.uri:\n        url: ").append(Yaml.quote(url.replace("{host}", "{{ ansible_host }}"))).append('\n');

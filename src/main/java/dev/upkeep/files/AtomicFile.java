@@ -57,7 +57,9 @@ public final class AtomicFile {
             // before the first byte: a kept wider mode never shows half a file; an odd umask (077 is fine, 277 is
             // not) cannot leave the owner unable to read the result
             Set<PosixFilePermission> now = PrivateFiles.modeOf(temp);
-            if (wanted != null && now != null && !now.equals(wanted)) Files.setPosixFilePermissions(temp, wanted);
+            if (wanted != null && now != null && !now.equals(wanted)) {
+                Files.setPosixFilePermissions(temp, wanted);
+            }
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
@@ -111,8 +113,12 @@ public final class AtomicFile {
         for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(p); i++) {
             p = p.resolveSibling(Files.readSymbolicLink(p)); // lexical ".." folding would be wrong under a linked folder
         }
-        if (Files.isSymbolicLink(p)) throw new IOException(path + ": too many levels of symbolic links");
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) throw new IOException(path + " is a directory");
+        if (Files.isSymbolicLink(p)) {
+            throw new IOException(path + ": too many levels of symbolic links");
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(path + " is a directory");
+        }
         return p;
     }
 }

@@ -17,14 +17,20 @@ public final class BoundedRead {
      */
     public static byte[] read(Path file, long maxBytes) throws IOException {
         if (!Files.isRegularFile(file)) {
-            if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
             throw new IOException(file + " is not a regular file");
         }
         long size = Files.size(file);
-        if (size > maxBytes) throw new FileTooLargeException(file, size, maxBytes);
+        if (size > maxBytes) {
+            throw new FileTooLargeException(file, size, maxBytes);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) throw new FileTooLargeException(file, -1, maxBytes); // it grew while we read
+            if (bytes.length > maxBytes) {
+                throw new FileTooLargeException(file, -1, maxBytes); // it grew while we read
+            }
             return bytes;
         }
     }

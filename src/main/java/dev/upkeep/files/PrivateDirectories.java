@@ -35,11 +35,15 @@ public final class PrivateDirectories {
      * @return the notice to show, when something changed or could not be changed
      */
     public static Optional<String> tighten(Path dir, boolean andContents) {
-        if (!Files.isDirectory(dir) || !PrivateFiles.posix(dir)) return Optional.empty();
+        if (!Files.isDirectory(dir) || !PrivateFiles.posix(dir)) {
+            return Optional.empty();
+        }
         Set<PosixFilePermission> before;
         try {
             before = Files.getPosixFilePermissions(dir);
-            if (!PrivateFiles.opensToOthers(before)) return Optional.empty();
+            if (!PrivateFiles.opensToOthers(before)) {
+                return Optional.empty();
+            }
             Files.setPosixFilePermissions(dir, PrivateFiles.DIRECTORY);
         } catch (IOException | UnsupportedOperationException e) {
             return notice(dir + " is readable by other users and could not be made private (" + e.getMessage()
@@ -50,8 +54,12 @@ public final class PrivateDirectories {
         if (andContents) {
             List<Path> failed = new ArrayList<>();
             int changed = tightenBelow(dir, failed);
-            if (changed > 0) text += " Also made private: " + changed + " file(s) and folder(s) in it.";
-            if (!failed.isEmpty()) text += " Could not change " + failed.size() + " (first: " + failed.get(0) + ").";
+            if (changed > 0) {
+                text += " Also made private: " + changed + " file(s) and folder(s) in it.";
+            }
+            if (!failed.isEmpty()) {
+                text += " Could not change " + failed.size() + " (first: " + failed.get(0) + ").";
+            }
         }
         return notice(text);
     }
@@ -67,9 +75,13 @@ public final class PrivateDirectories {
         }
         for (Path p : all) {
             boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-            if (!dir && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue; // a symlink's target is not ours
+            if (!dir && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // a symlink's target is not ours
+            }
             Set<PosixFilePermission> mode = PrivateFiles.modeOf(p);
-            if (mode == null || !PrivateFiles.opensToOthers(mode)) continue;
+            if (mode == null || !PrivateFiles.opensToOthers(mode)) {
+                continue;
+            }
             Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
             mode.stream().filter(m -> m.name().startsWith("OWNER_")).forEach(owner::add);
             try {

@@ -30,7 +30,9 @@ public final class PrivateFiles {
     /** Creates {@code dir} and every missing parent as 0700. Existing directories are left as they are. */
     public static Path createDirectories(Path dir) throws IOException {
         Path absolute = dir.toAbsolutePath();
-        if (Files.isDirectory(absolute)) return dir;
+        if (Files.isDirectory(absolute)) {
+            return dir;
+        }
         if (posix(absolute)) {
             Files.createDirectories(absolute, attribute(DIRECTORY));
         } else {
@@ -64,7 +66,9 @@ public final class PrivateFiles {
     /** The permissions of {@code path} (not following a symlink), or null where there are none to read. */
     static Set<PosixFilePermission> modeOf(Path path) {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (view == null) return null;
+        if (view == null) {
+            return null;
+        }
         try {
             return view.readAttributes().permissions();
         } catch (IOException | UnsupportedOperationException e) {

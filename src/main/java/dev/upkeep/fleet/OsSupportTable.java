@@ -40,7 +40,9 @@ public final class OsSupportTable {
 
     /** The entry for os-release's ID and VERSION_ID ({@code debian}/{@code 13}, {@code ubuntu}/{@code 24.04}). */
     public static Optional<Entry> lookup(String id, String version) {
-        if (id == null || version == null) return Optional.empty();
+        if (id == null || version == null) {
+            return Optional.empty();
+        }
         return ENTRIES.stream().filter(e -> e.id().equals(id) && e.version().equals(version)).findFirst();
     }
 

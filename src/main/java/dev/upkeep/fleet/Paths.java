@@ -8,9 +8,15 @@ public final class Paths {
     }
 
     public static String expandHome(String path) {
-        if (path == null) return null;
-        if (path.equals("~")) return home().toString();
-        if (path.startsWith("~/")) return home().resolve(path.substring(2)).toString();
+        if (path == null) {
+            return null;
+        }
+        if (path.equals("~")) {
+            return home().toString();
+        }
+        if (path.startsWith("~/")) {
+            return home().resolve(path.substring(2)).toString();
+        }
         return path;
     }
 
@@ -32,7 +38,9 @@ public final class Paths {
 
     private static Path xdg(String variable, String fallback) {
         String value = System.getenv(variable);
-        if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) return Path.of(value);
+        if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
+            return Path.of(value);
+        }
         return home().resolve(fallback);
     }
 }

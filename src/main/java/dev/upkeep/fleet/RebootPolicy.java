@@ -18,8 +18,12 @@ public record RebootPolicy(int timeoutSeconds, int postRebootDelaySeconds, Healt
     public static final RebootPolicy DEFAULTS = new RebootPolicy(DEFAULT_TIMEOUT_SECONDS, 0, null, null, null);
 
     public RebootPolicy {
-        if (timeoutSeconds < 1) throw new IllegalArgumentException("reboot timeout must be at least 1 s");
-        if (postRebootDelaySeconds < 0) throw new IllegalArgumentException("post-reboot delay must not be negative");
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("reboot timeout must be at least 1 s");
+        }
+        if (postRebootDelaySeconds < 0) {
+            throw new IllegalArgumentException("post-reboot delay must not be negative");
+        }
     }
 
     public RebootPolicy withTimeoutSeconds(int seconds) {
@@ -51,8 +55,12 @@ public record RebootPolicy(int timeoutSeconds, int postRebootDelaySeconds, Healt
             if ((command == null) == (url == null)) {
                 throw new IllegalArgumentException("a health check has either a command or a url");
             }
-            if (expectStatus < 100 || expectStatus > 599) throw new IllegalArgumentException("status must be 100-599");
-            if (timeoutSeconds < 1) throw new IllegalArgumentException("health check timeout must be at least 1 s");
+            if (expectStatus < 100 || expectStatus > 599) {
+                throw new IllegalArgumentException("status must be 100-599");
+            }
+            if (timeoutSeconds < 1) {
+                throw new IllegalArgumentException("health check timeout must be at least 1 s");
+            }
         }
 
         public static HealthCheck command(String command) {

@@ -22,7 +22,9 @@ final class RebootPolicyValidator {
     }
 
     RebootPolicy policy(WorkspaceDto.RebootDto r, int app) throws WorkspaceException {
-        if (r == null) return RebootPolicy.DEFAULTS;
+        if (r == null) {
+            return RebootPolicy.DEFAULTS;
+        }
         int timeout = range(r.timeoutSeconds(), RebootPolicy.DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS,
                 app, "timeoutSeconds");
         int delay = range(r.postRebootDelaySeconds(), 0, 0, MAX_DELAY_SECONDS, app, "postRebootDelaySeconds");
@@ -32,7 +34,9 @@ final class RebootPolicyValidator {
     }
 
     private RebootPolicy.HealthCheck healthCheck(WorkspaceDto.HealthCheckDto h, int app) throws WorkspaceException {
-        if (h == null) return null;
+        if (h == null) {
+            return null;
+        }
         if (h.command() != null && h.url() != null) {
             throw errors.error("healthCheck: give a command or a url, not both", "applications", app, "reboot", "healthCheck", "url");
         }
@@ -41,7 +45,9 @@ final class RebootPolicyValidator {
                     "applications", app, "reboot", "healthCheck");
         }
         String command = command(h.command(), app, "healthCheck", "command");
-        if (h.url() != null) url(h.url(), app);
+        if (h.url() != null) {
+            url(h.url(), app);
+        }
         int status = range(h.expectStatus(), RebootPolicy.HealthCheck.DEFAULT_STATUS, 100, 599, app, "healthCheck", "expectStatus");
         int timeout = range(h.timeoutSeconds(), RebootPolicy.HealthCheck.DEFAULT_TIMEOUT_SECONDS, 1,
                 MAX_HEALTH_TIMEOUT_SECONDS, app, "healthCheck", "timeoutSeconds");
@@ -67,7 +73,9 @@ final class RebootPolicyValidator {
     }
 
     private String command(String command, int app, String... keys) throws WorkspaceException {
-        if (command == null) return null;
+        if (command == null) {
+            return null;
+        }
         if (command.isBlank() || command.indexOf('\0') >= 0) {
             throw errors.error(String.join(".", keys) + " must be a non-empty shell command", path(app, keys));
         }
@@ -75,7 +83,9 @@ final class RebootPolicyValidator {
     }
 
     private int range(Integer value, int fallback, int min, int max, int app, String... keys) throws WorkspaceException {
-        if (value == null) return fallback;
+        if (value == null) {
+            return fallback;
+        }
         if (value < min || value > max) {
             throw errors.error(keys[keys.length - 1] + " must be between " + min + " and " + max, path(app, keys));
         }

@@ -24,7 +24,9 @@ public record SecurityPatchAge(Instant lastUpgrade, Instant logsSince, String by
      */
     public boolean olderThan(int warnDays, Instant now) {
         Instant limit = now.minus(Duration.ofDays(warnDays));
-        if (lastUpgrade != null) return lastUpgrade.isBefore(limit);
+        if (lastUpgrade != null) {
+            return lastUpgrade.isBefore(limit);
+        }
         return logsSince != null && logsSince.isBefore(limit);
     }
 }

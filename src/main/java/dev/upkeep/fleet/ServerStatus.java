@@ -1,6 +1,7 @@
 package dev.upkeep.fleet;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -143,8 +144,10 @@ public record ServerStatus(
 
     /** Where the server's release stands in its support life on the day it was checked (UNKNOWN when not known). */
     public OsSupport support() {
-        if (osInfo == null || checkedAt == null) return OsSupport.UNKNOWN;
-        return osInfo.support(checkedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        if (osInfo == null || checkedAt == null) {
+            return OsSupport.UNKNOWN;
+        }
+        return osInfo.support(checkedAt.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     /**
@@ -152,7 +155,9 @@ public record ServerStatus(
      * terminal table show (null when the OS is not known).
      */
     public String supportSummary() {
-        if (osInfo == null) return null;
+        if (osInfo == null) {
+            return null;
+        }
         OsSupport support = support();
         String release = support.release() != null ? support.release() : os != null ? os : osInfo.id();
         Boolean esm = osInfo.esmEnabled();

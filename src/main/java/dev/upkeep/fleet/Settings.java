@@ -35,18 +35,28 @@ public record Settings(int concurrency, String knownHosts, String sshConfig, int
             DEFAULT_WEAVE_DOWNLOAD_URL);
 
     public Settings {
-        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
-        if (connectTimeoutSeconds < 1) throw new IllegalArgumentException("connectTimeoutSeconds must be at least 1");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        if (connectTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("connectTimeoutSeconds must be at least 1");
+        }
         if (!isWeaveUrlTemplate(weaveDownloadUrl)) {
             throw new IllegalArgumentException("weaveDownloadUrl must be an https URL containing {version}: "
                     + weaveDownloadUrl);
         }
-        if (patchAgeWarnDays < 1 || patchAgeWarnDays > 3650) throw new IllegalArgumentException("patchAgeWarnDays must be between 1 and 3650");
-        if (dockerTimeoutSeconds < 1 || weaveTimeoutSeconds < 1) throw new IllegalArgumentException("install time limits must be at least 1 s");
+        if (patchAgeWarnDays < 1 || patchAgeWarnDays > 3650) {
+            throw new IllegalArgumentException("patchAgeWarnDays must be between 1 and 3650");
+        }
+        if (dockerTimeoutSeconds < 1 || weaveTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("install time limits must be at least 1 s");
+        }
         TreeMap<String, String> sums = new TreeMap<>();
         if (weaveChecksums != null) {
             weaveChecksums.forEach((version, sum) -> {
-                if (!isChecksum(sum)) throw new IllegalArgumentException("weaveChecksums." + version + " is not sha256:<64 hex digits>");
+                if (!isChecksum(sum)) {
+                    throw new IllegalArgumentException("weaveChecksums." + version + " is not sha256:<64 hex digits>");
+                }
                 sums.put(version, sum.toLowerCase(Locale.ROOT));
             });
         }

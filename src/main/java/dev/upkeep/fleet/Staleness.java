@@ -11,14 +11,18 @@ public final class Staleness {
     }
 
     public static Duration listsAge(ServerStatus s) {
-        if (s.packageListsUpdated() == null || s.checkedAt() == null) return null;
+        if (s.packageListsUpdated() == null || s.checkedAt() == null) {
+            return null;
+        }
         Duration age = Duration.between(s.packageListsUpdated(), s.checkedAt());
         return age.isNegative() ? Duration.ZERO : age;
     }
 
     /** True when the lists were never updated or are older than {@link #STALE_AFTER}. */
     public static boolean listsStale(ServerStatus s) {
-        if (!s.listsKnown()) return false;
+        if (!s.listsKnown()) {
+            return false;
+        }
         Duration age = listsAge(s);
         return age == null || age.compareTo(STALE_AFTER) > 0;
     }

@@ -22,7 +22,9 @@ public record Workspace(Path file, Settings settings, List<Application> applicat
     /** Resolves a path written in the workspace (relative to the workspace file's folder). */
     public Path resolve(String relative) {
         Path p = Path.of(Paths.expandHome(relative));
-        if (p.isAbsolute() || file == null) return p;
+        if (p.isAbsolute() || file == null) {
+            return p;
+        }
         Path dir = file.toAbsolutePath().getParent();
         return dir == null ? p : dir.resolve(p);
     }

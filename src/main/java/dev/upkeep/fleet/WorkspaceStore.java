@@ -64,7 +64,9 @@ public final class WorkspaceStore {
      * empty, too large, not UTF-8 or not a regular file is an error.
      */
     public Workspace load(Path file) throws WorkspaceException {
-        if (!Files.exists(file)) return Workspace.empty(file);
+        if (!Files.exists(file)) {
+            return Workspace.empty(file);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BoundedRead.read(file, MAX_BYTES))).toString();
@@ -96,7 +98,9 @@ public final class WorkspaceStore {
         } catch (JsonProcessingException e) {
             throw new WorkspaceException(file, line(e.getLocation()), e.getOriginalMessage(), e);
         }
-        if (dto == null) return Workspace.empty(file);
+        if (dto == null) {
+            return Workspace.empty(file);
+        }
         Workspace ws = new WorkspaceValidator(file, new YamlLines(text)).toWorkspace(dto);
         return joined.apply(ws);
     }
@@ -123,7 +127,9 @@ public final class WorkspaceStore {
         for (Application a : ws.applications()) {
             List<WorkspaceDto.ServerDto> servers = new ArrayList<>();
             for (Server v : a.servers()) {
-                if (v.fromManifest()) continue;
+                if (v.fromManifest()) {
+                    continue;
+                }
                 servers.add(new WorkspaceDto.ServerDto(v.name(), v.host(), v.port(), v.user(), v.identityFile(),
                         v.sudo() ? Boolean.TRUE : null, v.groups().isEmpty() ? null : v.groups()));
             }
@@ -135,7 +141,9 @@ public final class WorkspaceStore {
 
     /** Only what differs from the defaults is written, so an application without reboot settings stays without. */
     private static WorkspaceDto.RebootDto rebootDto(RebootPolicy p) {
-        if (p.equals(RebootPolicy.DEFAULTS)) return null;
+        if (p.equals(RebootPolicy.DEFAULTS)) {
+            return null;
+        }
         RebootPolicy.HealthCheck h = p.healthCheck();
         WorkspaceDto.HealthCheckDto check = h == null ? null : new WorkspaceDto.HealthCheckDto(h.command(), h.url(),
                 h.expectStatus() == RebootPolicy.HealthCheck.DEFAULT_STATUS ? null : h.expectStatus(),
@@ -146,17 +154,27 @@ public final class WorkspaceStore {
     }
 
     private static Object[] jsonPath(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException m)) return new Object[0];
+        if (!(e instanceof JsonMappingException m)) {
+            return new Object[0];
+        }
         return m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex())
                 .toArray();
     }
 
     private static String kind(Class<?> type) {
-        if (type == String.class) return "a text value";
-        if (type == Integer.class || type == int.class) return "a whole number";
-        if (type == Boolean.class || type == boolean.class) return "true or false";
-        if (List.class.isAssignableFrom(type)) return "a list";
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
         return "a mapping (key: value lines)";
     }
 

@@ -33,7 +33,9 @@ final class WorkspaceValidator {
         List<WorkspaceDto.ApplicationDto> dtos = dto.applications() == null ? List.of() : dto.applications();
         for (int i = 0; i < dtos.size(); i++) {
             WorkspaceDto.ApplicationDto a = dtos.get(i);
-            if (a == null) throw error("empty application entry", "applications", i);
+            if (a == null) {
+                throw error("empty application entry", "applications", i);
+            }
             requireName(a.name(), "application", "applications", i, "name");
             if (!appNames.add(a.name() + "\u0000" + a.environment())) {
                 throw error("duplicate application '" + a.name() + "'" + (a.environment() == null ? "" : " in " + a.environment()),
@@ -46,12 +48,18 @@ final class WorkspaceValidator {
     }
 
     private Settings settings(WorkspaceDto.SettingsDto s) throws WorkspaceException {
-        if (s == null) return Settings.DEFAULTS;
+        if (s == null) {
+            return Settings.DEFAULTS;
+        }
         Settings d = Settings.DEFAULTS;
         int concurrency = s.concurrency() == null ? d.concurrency() : s.concurrency();
         int timeout = s.connectTimeoutSeconds() == null ? d.connectTimeoutSeconds() : s.connectTimeoutSeconds();
-        if (concurrency < 1 || concurrency > 1000) throw error("concurrency must be between 1 and 1000", "settings", "concurrency");
-        if (timeout < 1 || timeout > 3600) throw error("connectTimeoutSeconds must be between 1 and 3600", "settings", "connectTimeoutSeconds");
+        if (concurrency < 1 || concurrency > 1000) {
+            throw error("concurrency must be between 1 and 1000", "settings", "concurrency");
+        }
+        if (timeout < 1 || timeout > 3600) {
+            throw error("connectTimeoutSeconds must be between 1 and 3600", "settings", "connectTimeoutSeconds");
+        }
         String weaveUrl = s.weaveDownloadUrl() == null ? d.weaveDownloadUrl() : s.weaveDownloadUrl();
         if (!Settings.isWeaveUrlTemplate(weaveUrl)) {
             throw error("weaveDownloadUrl must be an https URL of plain characters containing {version}, like "
@@ -60,10 +68,16 @@ final class WorkspaceValidator {
         }
         int docker = s.dockerTimeoutSeconds() == null ? d.dockerTimeoutSeconds() : s.dockerTimeoutSeconds();
         int weave = s.weaveTimeoutSeconds() == null ? d.weaveTimeoutSeconds() : s.weaveTimeoutSeconds();
-        if (docker < 1 || docker > 86400) throw error("dockerTimeoutSeconds must be between 1 and 86400", "settings", "dockerTimeoutSeconds");
-        if (weave < 1 || weave > 86400) throw error("weaveTimeoutSeconds must be between 1 and 86400", "settings", "weaveTimeoutSeconds");
+        if (docker < 1 || docker > 86400) {
+            throw error("dockerTimeoutSeconds must be between 1 and 86400", "settings", "dockerTimeoutSeconds");
+        }
+        if (weave < 1 || weave > 86400) {
+            throw error("weaveTimeoutSeconds must be between 1 and 86400", "settings", "weaveTimeoutSeconds");
+        }
         int warnDays = s.patchAgeWarnDays() == null ? d.patchAgeWarnDays() : s.patchAgeWarnDays();
-        if (warnDays < 1 || warnDays > 3650) throw error("patchAgeWarnDays must be between 1 and 3650", "settings", "patchAgeWarnDays");
+        if (warnDays < 1 || warnDays > 3650) {
+            throw error("patchAgeWarnDays must be between 1 and 3650", "settings", "patchAgeWarnDays");
+        }
         Map<String, String> sums = s.weaveChecksums() == null ? Map.of() : s.weaveChecksums();
         for (var e : sums.entrySet()) {
             if (!Versions.isWeaveVersion(e.getKey())) {
@@ -84,7 +98,9 @@ final class WorkspaceValidator {
         List<WorkspaceDto.ServerDto> dtos = app.servers() == null ? List.of() : app.servers();
         for (int i = 0; i < dtos.size(); i++) {
             WorkspaceDto.ServerDto s = dtos.get(i);
-            if (s == null) throw error("empty server entry", "applications", ai, "servers", i);
+            if (s == null) {
+                throw error("empty server entry", "applications", ai, "servers", i);
+            }
             requireName(s.name(), "server", "applications", ai, "servers", i, "name");
             if (!names.add(s.name())) {
                 throw error("duplicate server name '" + s.name() + "' in application '" + app.name() + "'",
@@ -111,7 +127,9 @@ final class WorkspaceValidator {
     }
 
     private void requireName(String name, String what, Object... path) throws WorkspaceException {
-        if (name == null || name.isBlank()) throw error(what + " without a name", path);
+        if (name == null || name.isBlank()) {
+            throw error(what + " without a name", path);
+        }
         if (!NAME.matcher(name).matches()) {
             throw error(what + " name '" + name + "' may only use letters, digits, '.', '_' and '-'", path);
         }

@@ -30,7 +30,9 @@ final class YamlLines {
         int line = node == null ? 0 : node.getStartMark().getLine() + 1;
         for (Object step : path) {
             Node next = child(node, step);
-            if (next == null) break;
+            if (next == null) {
+                break;
+            }
             node = next;
             line = node.getStartMark().getLine() + 1;
         }
@@ -43,7 +45,9 @@ final class YamlLines {
         }
         if (step instanceof String key && node instanceof MappingNode map) {
             for (NodeTuple tuple : map.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return tuple.getValueNode();
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return tuple.getValueNode();
+                }
             }
         }
         return null;

@@ -43,7 +43,9 @@ final class YamlShape {
             for (Event e : new Yaml(options).parse(new StringReader(text))) {
                 if (e instanceof NodeEvent) {
                     boolean key = !open.isEmpty() && open.peek()[0] && open.peek()[1];
-                    if (!open.isEmpty() && open.peek()[0]) open.peek()[1] = !open.peek()[1];
+                    if (!open.isEmpty() && open.peek()[0]) {
+                        open.peek()[1] = !open.peek()[1];
+                    }
                     if (open.isEmpty() && ++rootNodes == 1) { // the reader takes the first document only
                         nullRoot = e instanceof ScalarEvent s && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
                                 && NULLS.contains(s.getValue());

@@ -23,14 +23,18 @@ public record PatchHistory(String server, List<PatchEvent> events, Instant logsS
     public Optional<PatchEvent> lastSecurityUpgrade() {
         for (int i = events.size() - 1; i >= 0; i--) {
             PatchEvent e = events.get(i);
-            if (e.security() && e.upgradedSomething() && e.error() == null) return Optional.of(e);
+            if (e.security() && e.upgradedSomething() && e.error() == null) {
+                return Optional.of(e);
+            }
         }
         return Optional.empty();
     }
 
     /** Only the events that started at or after {@code since} (null: all). */
     public PatchHistory since(Instant since) {
-        if (since == null) return this;
+        if (since == null) {
+            return this;
+        }
         return new PatchHistory(server, events.stream().filter(e -> !e.start().isBefore(since)).toList(), logsSince, notes);
     }
 }

@@ -2,9 +2,11 @@ package dev.upkeep.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One server's history from its three sources. apt's history log has the changes; an entry within an Upkeep run's
@@ -29,14 +31,18 @@ public final class PatchHistoryMerge {
     public static PatchHistory merge(String server, List<PatchEvent> apt, List<PatchEvent> unattended,
                                      List<UpkeepRunRecord> upkeepRuns, Instant logsSince, List<String> notes) {
         Map<String, UpkeepRunRecord> runs = new LinkedHashMap<>();
-        for (UpkeepRunRecord r : upkeepRuns) runs.putIfAbsent(r.runId(), r);
+        for (UpkeepRunRecord r : upkeepRuns) {
+            runs.putIfAbsent(r.runId(), r);
+        }
         List<PatchEvent> events = new ArrayList<>();
         List<PatchEvent> matchedUu = new ArrayList<>();
-        java.util.Set<String> runsWithChanges = new java.util.HashSet<>();
+        Set<String> runsWithChanges = new HashSet<>();
         for (PatchEvent e : apt) {
             UpkeepRunRecord run = runs.values().stream().filter(r -> r.covers(e.start())).findFirst().orElse(null);
             PatchEvent uu = unattended.stream().filter(u -> within(e.start(), u)).findFirst().orElse(null);
-            if (uu != null) matchedUu.add(uu);
+            if (uu != null) {
+                matchedUu.add(uu);
+            }
             if (run != null) {
                 runsWithChanges.add(run.runId());
                 events.add(e.withAttribution("Upkeep run " + run.runId() + (run.user() == null ? "" : " by " + run.user()),
@@ -48,11 +54,17 @@ public final class PatchHistoryMerge {
             }
         }
         for (PatchEvent u : unattended) {
-            if (matchedUu.contains(u)) continue;
-            if (u.error() != null) events.add(u);
+            if (matchedUu.contains(u)) {
+                continue;
+            }
+            if (u.error() != null) {
+                events.add(u);
+            }
         }
         for (UpkeepRunRecord r : runs.values()) {
-            if (runsWithChanges.contains(r.runId())) continue;
+            if (runsWithChanges.contains(r.runId())) {
+                continue;
+            }
             events.add(new PatchEvent(r.start(), r.end(), PatchEvent.Source.UPKEEP,
                     "Upkeep run " + r.runId() + (r.user() == null ? "" : " by " + r.user()), null, r.runId(), List.of(),
                     false, r.outcome() != null && !r.outcome().equals("done") ? r.outcome() : null,

@@ -44,7 +44,9 @@ public final class AnsibleImport {
             }
         }
         AnsibleImport im = new AnsibleImport(inventory, new LinkedHashMap<>(mapping));
-        for (AnsibleInventory.Host h : inventory.hosts()) im.host(h);
+        for (AnsibleInventory.Host h : inventory.hosts()) {
+            im.host(h);
+        }
         List<UnusedVariable> vars = im.unused.values().stream().map(UnusedAcc::toVariable).toList();
         return new ImportSource("Ansible inventory " + inventory.file(), im.candidates, im.skipped, vars, inventory.warnings());
     }
@@ -84,17 +86,23 @@ public final class AnsibleImport {
                 become != null && Boolean.TRUE.equals(AnsibleVars.bool(become.value())), h.groups());
         candidates.add(new ImportCandidate(app, server, h.source()));
         v.forEach((name, var) -> {
-            if (AnsibleVars.mapped(name) || AnsibleVars.harmless(name, var.value())) return;
+            if (AnsibleVars.mapped(name) || AnsibleVars.harmless(name, var.value())) {
+                return;
+            }
             unused.computeIfAbsent(name, n -> new UnusedAcc(n, var)).hosts.add(h.name());
         });
     }
 
     private List<String> applications(AnsibleInventory.Host h) {
-        if (mapping.isEmpty()) return h.directGroups();
+        if (mapping.isEmpty()) {
+            return h.directGroups();
+        }
         List<String> apps = new ArrayList<>();
         mapping.forEach((group, app) -> {
             boolean in = group.equals(InventoryModel.ALL) || h.groups().contains(group) || h.directGroups().contains(group);
-            if (in && !apps.contains(app)) apps.add(app);
+            if (in && !apps.contains(app)) {
+                apps.add(app);
+            }
         });
         return apps;
     }
@@ -111,10 +119,14 @@ public final class AnsibleImport {
         }
         for (var names : List.of(AnsibleVars.HOST, AnsibleVars.PORT, AnsibleVars.USER, AnsibleVars.KEY, AnsibleVars.BECOME)) {
             InventoryModel.Var var = AnsibleVars.first(v, names);
-            if (var == null) continue;
+            if (var == null) {
+                continue;
+            }
             String name = names.stream().filter(n -> v.get(n) == var).findFirst().orElse("");
             String why = AnsibleVars.unusable(var.value());
-            if (why != null) return name + " " + why + " (" + var.where() + ")";
+            if (why != null) {
+                return name + " " + why + " (" + var.where() + ")";
+            }
             String text = var.value().toString().strip();
             boolean ok = switch (name) {
                 case "ansible_host", "ansible_ssh_host" -> ServerFields.isHost(text);

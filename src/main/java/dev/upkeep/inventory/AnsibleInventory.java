@@ -69,18 +69,26 @@ public final class AnsibleInventory {
         Map<String, Integer> depth = depths(model, file);
         VarsFiles varsFiles = new VarsFiles(file);
         Map<String, Map<String, InventoryModel.Var>> groupFiles = new HashMap<>();
-        for (String g : model.groups.keySet()) groupFiles.put(g, varsFiles.group(g));
+        for (String g : model.groups.keySet()) {
+            groupFiles.put(g, varsFiles.group(g));
+        }
         List<Host> out = new ArrayList<>();
         Map<String, List<String>> groupHosts = new LinkedHashMap<>();
         model.groups.keySet().forEach(g -> groupHosts.put(g, new ArrayList<>()));
         for (InventoryModel.Host h : model.hosts.values()) {
             List<String> direct = new ArrayList<>();
             model.groups.values().forEach(g -> {
-                if (g.hosts.contains(h.name)) direct.add(g.name);
+                if (g.hosts.contains(h.name)) {
+                    direct.add(g.name);
+                }
             });
-            if (direct.isEmpty()) direct.add(InventoryModel.UNGROUPED);
+            if (direct.isEmpty()) {
+                direct.add(InventoryModel.UNGROUPED);
+            }
             Set<String> all = new LinkedHashSet<>();
-            for (String g : direct) ancestors(model, g, all);
+            for (String g : direct) {
+                ancestors(model, g, all);
+            }
             all.add(InventoryModel.ALL);
             List<String> sorted = new ArrayList<>(all);
             sorted.sort(Comparator.comparingInt((String g) -> depth.getOrDefault(g, 1))
@@ -89,14 +97,24 @@ public final class AnsibleInventory {
             InventoryModel.Group allGroup = model.groups.get(InventoryModel.ALL);
             putAll(vars, allGroup.vars);
             putAll(vars, groupFiles.get(InventoryModel.ALL));
-            for (String g : sorted) if (!g.equals(InventoryModel.ALL)) putAll(vars, model.groups.get(g).vars);
-            for (String g : sorted) if (!g.equals(InventoryModel.ALL)) putAll(vars, groupFiles.get(g));
+            for (String g : sorted) {
+                if (!g.equals(InventoryModel.ALL)) {
+                    putAll(vars, model.groups.get(g).vars);
+                }
+            }
+            for (String g : sorted) {
+                if (!g.equals(InventoryModel.ALL)) {
+                    putAll(vars, groupFiles.get(g));
+                }
+            }
             putAll(vars, h.vars);
             putAll(vars, varsFiles.host(h.name));
             List<String> groups = new ArrayList<>(all);
             groups.remove(InventoryModel.ALL);
             groups.remove(InventoryModel.UNGROUPED);
-            for (String g : all) groupHosts.get(g).add(h.name);
+            for (String g : all) {
+                groupHosts.get(g).add(h.name);
+            }
             out.add(new Host(h.name, h.where, vars, groups, direct));
         }
         return new AnsibleInventory(file, out, groupHosts, model.warnings);
@@ -111,27 +129,37 @@ public final class AnsibleInventory {
 
     private static long priority(InventoryModel model, String group) {
         InventoryModel.Var p = model.groups.get(group).vars.get("ansible_group_priority");
-        if (p != null && p.value() instanceof Long n) return n;
+        if (p != null && p.value() instanceof Long n) {
+            return n;
+        }
         return 1;
     }
 
     private static void ancestors(InventoryModel model, String group, Set<String> into) {
-        if (!into.add(group)) return;
-        for (String parent : model.groups.get(group).parents) ancestors(model, parent, into);
+        if (!into.add(group)) {
+            return;
+        }
+        for (String parent : model.groups.get(group).parents) {
+            ancestors(model, parent, into);
+        }
     }
 
     /** all is 0, a top-level group 1, a child one more than its deepest parent; a loop is an error. */
     private static Map<String, Integer> depths(InventoryModel model, Path file) throws InventoryException {
         Map<String, Integer> depth = new HashMap<>();
         depth.put(InventoryModel.ALL, 0);
-        for (String g : model.groups.keySet()) depth(model, g, depth, new LinkedHashSet<>(), file);
+        for (String g : model.groups.keySet()) {
+            depth(model, g, depth, new LinkedHashSet<>(), file);
+        }
         return depth;
     }
 
     private static int depth(InventoryModel model, String group, Map<String, Integer> depth, Set<String> path, Path file)
             throws InventoryException {
         Integer known = depth.get(group);
-        if (known != null) return known;
+        if (known != null) {
+            return known;
+        }
         if (!path.add(group)) {
             InventoryModel.Group g = model.groups.get(group);
             throw new InventoryException(file, g.where == null ? 0 : g.where.line(), "groups contain each other: "
@@ -139,7 +167,9 @@ public final class AnsibleInventory {
         }
         int d = 1;
         for (String parent : model.groups.get(group).parents) {
-            if (!parent.equals(InventoryModel.ALL)) d = Math.max(d, depth(model, parent, depth, path, file) + 1);
+            if (!parent.equals(InventoryModel.ALL)) {
+                d = Math.max(d, depth(model, parent, depth, path, file) + 1);
+            }
         }
         path.remove(group);
         depth.put(group, d);

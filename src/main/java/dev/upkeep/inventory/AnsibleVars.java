@@ -33,7 +33,9 @@ final class AnsibleVars {
     static InventoryModel.Var first(Map<String, InventoryModel.Var> vars, List<String> names) {
         for (String n : names) {
             InventoryModel.Var v = vars.get(n);
-            if (v != null && v.value() != null) return v;
+            if (v != null && v.value() != null) {
+                return v;
+            }
         }
         return null;
     }
@@ -43,9 +45,15 @@ final class AnsibleVars {
         if (SECRETS.contains(name)) {
             return "not imported: Upkeep asks for passwords when it needs them and keeps them in memory only";
         }
-        if (SSH_OPTIONS.contains(name)) return "not used: put SSH options in ~/.ssh/config, which Upkeep reads";
-        if (name.equals("ansible_become_method")) return "Upkeep becomes root with sudo only, not " + value;
-        if (name.equals("ansible_become_user")) return "Upkeep's privileged commands run as root, not " + value;
+        if (SSH_OPTIONS.contains(name)) {
+            return "not used: put SSH options in ~/.ssh/config, which Upkeep reads";
+        }
+        if (name.equals("ansible_become_method")) {
+            return "Upkeep becomes root with sudo only, not " + value;
+        }
+        if (name.equals("ansible_become_user")) {
+            return "Upkeep's privileged commands run as root, not " + value;
+        }
         if (name.startsWith("ansible_ssh_") || name.equals("ansible_connection") || name.startsWith("ansible_become")) {
             return "not used by Upkeep";
         }
@@ -65,10 +73,18 @@ final class AnsibleVars {
 
     /** Ansible's boolean(): yes/no, true/false, on/off, 1/0, y/n, t/f (any case); null for anything else. */
     static Boolean bool(Object value) {
-        if (value instanceof Boolean b) return b;
-        if (value instanceof Long n) return n == 1 ? Boolean.TRUE : n == 0 ? Boolean.FALSE : null;
-        if (value instanceof Double d) return d == 1.0 ? Boolean.TRUE : d == 0.0 ? Boolean.FALSE : null;
-        if (!(value instanceof String s)) return null;
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Long n) {
+            return n == 1 ? Boolean.TRUE : n == 0 ? Boolean.FALSE : null;
+        }
+        if (value instanceof Double d) {
+            return d == 1.0 ? Boolean.TRUE : d == 0.0 ? Boolean.FALSE : null;
+        }
+        if (!(value instanceof String s)) {
+            return null;
+        }
         return switch (s.strip().toLowerCase(Locale.ROOT)) {
             case "y", "yes", "on", "1", "true", "t", "1.0" -> Boolean.TRUE;
             case "n", "no", "off", "0", "false", "f", "0.0", "" -> Boolean.FALSE;
@@ -78,10 +94,16 @@ final class AnsibleVars {
 
     /** A value Upkeep cannot take literally: a Jinja template or an encrypted one. */
     static String unusable(Object value) {
-        if (value == null) return null;
+        if (value == null) {
+            return null;
+        }
         String s = value.toString();
-        if (s.equals(YamlValues.VAULT)) return "is encrypted with ansible-vault";
-        if (s.contains("{{") || s.contains("{%")) return "is a Jinja template ('" + shorten(s) + "'), which only Ansible can evaluate";
+        if (s.equals(YamlValues.VAULT)) {
+            return "is encrypted with ansible-vault";
+        }
+        if (s.contains("{{") || s.contains("{%")) {
+            return "is a Jinja template ('" + shorten(s) + "'), which only Ansible can evaluate";
+        }
         return null;
     }
 

@@ -22,8 +22,12 @@ final class HostRanges {
 
     static Expanded expand(String pattern, Where where) throws InventoryException {
         String p = pattern.strip();
-        if (p.isEmpty()) throw where.error("empty host name");
-        if (p.endsWith(":")) throw where.error("host pattern '" + p + "' ends in ':' (a ':' must be followed by a port)");
+        if (p.isEmpty()) {
+            throw where.error("empty host name");
+        }
+        if (p.endsWith(":")) {
+            throw where.error("host pattern '" + p + "' ends in ':' (a ':' must be followed by a port)");
+        }
         Integer port = null;
         String name = p;
         int close = p.lastIndexOf(']');
@@ -45,7 +49,9 @@ final class HostRanges {
     }
 
     private static Integer port(String text, String pattern, Where where) throws InventoryException {
-        if (!text.matches("[0-9]{1,5}")) throw where.error("'" + pattern + "': '" + text + "' is not a port number");
+        if (!text.matches("[0-9]{1,5}")) {
+            throw where.error("'" + pattern + "': '" + text + "' is not a port number");
+        }
         return Integer.parseInt(text);
     }
 
@@ -53,9 +59,13 @@ final class HostRanges {
         int depth = 0;
         int n = 0;
         for (char c : s.toCharArray()) {
-            if (c == '[') depth++;
-            else if (c == ']') depth--;
-            else if (c == ':' && depth == 0) n++;
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                n++;
+            }
         }
         return n;
     }
@@ -65,9 +75,13 @@ final class HostRanges {
         int at = -1;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '[') depth++;
-            else if (c == ']') depth--;
-            else if (c == ':' && depth == 0) at = i;
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                at = i;
+            }
         }
         return at;
     }
@@ -83,30 +97,44 @@ final class HostRanges {
         String head = name.substring(0, open);
         String tail = name.substring(close + 1);
         String[] bounds = name.substring(open + 1, close).split(":", -1);
-        if (bounds.length != 2 && bounds.length != 3) throw where.error("host range [" + name.substring(open + 1, close) + "] must be begin:end or begin:end:step");
+        if (bounds.length != 2 && bounds.length != 3) {
+            throw where.error("host range [" + name.substring(open + 1, close) + "] must be begin:end or begin:end:step");
+        }
         String begin = bounds[0].isEmpty() ? "0" : bounds[0];
         String end = bounds[1];
-        if (end.isEmpty()) throw where.error("host range in '" + name + "' has no end");
+        if (end.isEmpty()) {
+            throw where.error("host range in '" + name + "' has no end");
+        }
         int step = 1;
         if (bounds.length == 3) {
-            if (!bounds[2].matches("[0-9]{1,6}") || Integer.parseInt(bounds[2]) < 1) throw where.error("host range step '" + bounds[2] + "' is not a positive number");
+            if (!bounds[2].matches("[0-9]{1,6}") || Integer.parseInt(bounds[2]) < 1) {
+                throw where.error("host range step '" + bounds[2] + "' is not a positive number");
+            }
             step = Integer.parseInt(bounds[2]);
         }
         int b = LETTERS.indexOf(begin);
         int e = LETTERS.indexOf(end);
         if (begin.length() == 1 && end.length() == 1 && b >= 0 && e >= 0) {
-            if (b > e) throw where.error("host range [" + begin + ":" + end + "] must have begin <= end");
-            for (int i = b; i <= e; i += step) expandRanges(head + LETTERS.charAt(i) + tail, out, where);
+            if (b > e) {
+                throw where.error("host range [" + begin + ":" + end + "] must have begin <= end");
+            }
+            for (int i = b; i <= e; i += step) {
+                expandRanges(head + LETTERS.charAt(i) + tail, out, where);
+            }
             return;
         }
         if (!begin.matches("[0-9]{1,9}") || !end.matches("[0-9]{1,9}")) {
             throw where.error("host range [" + name.substring(open + 1, close) + "] is neither numbers nor single letters");
         }
         boolean padded = begin.length() > 1 && begin.charAt(0) == '0';
-        if (padded && begin.length() != end.length()) throw where.error("host range [" + begin + ":" + end + "] must have begin and end of the same width");
+        if (padded && begin.length() != end.length()) {
+            throw where.error("host range [" + begin + ":" + end + "] must have begin and end of the same width");
+        }
         long from = Long.parseLong(begin);
         long to = Long.parseLong(end);
-        if ((to - from) / step + 1 > MAX_HOSTS) throw tooMany(where);
+        if ((to - from) / step + 1 > MAX_HOSTS) {
+            throw tooMany(where);
+        }
         for (long i = from; i <= to; i += step) {
             String n = padded ? String.format("%0" + begin.length() + "d", i) : Long.toString(i);
             expandRanges(head + n + tail, out, where);
@@ -114,7 +142,9 @@ final class HostRanges {
     }
 
     private static void add(List<String> out, String name, Where where) throws InventoryException {
-        if (out.size() >= MAX_HOSTS) throw tooMany(where);
+        if (out.size() >= MAX_HOSTS) {
+            throw tooMany(where);
+        }
         out.add(name);
     }
 

@@ -30,7 +30,9 @@ public final class ImportPlanner {
     static ImportPreview preview(Workspace ws, ImportSource source, Endpoints endpoints) {
         Map<String, String> taken = new HashMap<>(); // endpoint → "app/name"
         for (Application a : ws.applications()) {
-            for (Server s : a.servers()) taken.putIfAbsent(endpoints.of(s), a.name() + "/" + s.name());
+            for (Server s : a.servers()) {
+                taken.putIfAbsent(endpoints.of(s), a.name() + "/" + s.name());
+            }
         }
         List<ImportPreview.Added> added = new ArrayList<>();
         List<ImportPreview.Changed> changed = new ArrayList<>();
@@ -63,7 +65,9 @@ public final class ImportPlanner {
                 continue;
             }
             taken.put(endpoint, ref);
-            if (ws.application(c.application()).isEmpty()) newApps.add(c.application());
+            if (ws.application(c.application()).isEmpty()) {
+                newApps.add(c.application());
+            }
             added.add(new ImportPreview.Added(c.application(), s, c.source()));
         }
         return new ImportPreview(source, added, changed, skipped, new ArrayList<>(newApps));
@@ -90,12 +94,18 @@ public final class ImportPlanner {
         diff(d, "user", a.user(), b.user());
         diff(d, "identityFile", a.identityFile(), b.identityFile());
         diff(d, "sudo", a.sudo(), b.sudo());
-        if (!a.groups().equals(b.groups())) d.add("groups " + a.groups() + " → " + b.groups());
-        if (a.fromManifest()) d.add("kept in the workspace (until now only in the manifest)");
+        if (!a.groups().equals(b.groups())) {
+            d.add("groups " + a.groups() + " → " + b.groups());
+        }
+        if (a.fromManifest()) {
+            d.add("kept in the workspace (until now only in the manifest)");
+        }
         return d;
     }
 
     private static void diff(List<String> out, String what, Object before, Object after) {
-        if (!Objects.equals(before, after)) out.add(what + " " + (before == null ? "(none)" : before) + " → " + (after == null ? "(none)" : after));
+        if (!Objects.equals(before, after)) {
+            out.add(what + " " + (before == null ? "(none)" : before) + " → " + (after == null ? "(none)" : after));
+        }
     }
 }

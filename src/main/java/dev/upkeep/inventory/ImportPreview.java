@@ -5,9 +5,11 @@ import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What an import would do to a workspace, shown before anything is written: the servers it adds, the ones it
@@ -49,21 +51,29 @@ public record ImportPreview(ImportSource source, List<Added> added, List<Changed
     /** The workspace with the servers added and changed (new applications last, in the order first met). */
     public Workspace apply(Workspace ws) {
         Map<String, List<Server>> byApp = new LinkedHashMap<>();
-        for (Application a : ws.applications()) byApp.putIfAbsent(a.name(), new ArrayList<>(a.servers()));
+        for (Application a : ws.applications()) {
+            byApp.putIfAbsent(a.name(), new ArrayList<>(a.servers()));
+        }
         for (Changed c : changed) {
             List<Server> servers = byApp.get(c.application());
             for (int i = 0; i < servers.size(); i++) {
-                if (servers.get(i).name().equals(c.before().name())) servers.set(i, c.after());
+                if (servers.get(i).name().equals(c.before().name())) {
+                    servers.set(i, c.after());
+                }
             }
         }
-        for (Added a : added) byApp.computeIfAbsent(a.application(), k -> new ArrayList<>()).add(a.server());
+        for (Added a : added) {
+            byApp.computeIfAbsent(a.application(), k -> new ArrayList<>()).add(a.server());
+        }
         List<Application> apps = new ArrayList<>();
-        java.util.Set<String> done = new java.util.HashSet<>();
+        Set<String> done = new HashSet<>();
         for (Application a : ws.applications()) {
             // a second application of the same name (another environment) keeps its servers
             apps.add(done.add(a.name()) ? a.withServers(byApp.get(a.name())) : a);
         }
-        for (String name : newApplications) apps.add(new Application(name, null, null, null, byApp.get(name)));
+        for (String name : newApplications) {
+            apps.add(new Application(name, null, null, null, byApp.get(name)));
+        }
         return ws.withApplications(apps);
     }
 }

@@ -30,7 +30,9 @@ final class IniInventory {
         for (int i = 0; i < lines.length; i++) {
             Where where = new Where(file, i + 1);
             String line = lines[i].strip();
-            if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') continue;
+            if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') {
+                continue;
+            }
             Matcher section = SECTION.matcher(line);
             if (section.matches()) {
                 group = section.group(1);
@@ -41,7 +43,9 @@ final class IniInventory {
                 }
                 boolean known = model.groups.containsKey(group) && !pendingChildren.containsKey(group)
                         && !pendingVars.containsKey(group);
-                if (!known && state.equals("vars")) pendingVars.putIfAbsent(group, where);
+                if (!known && state.equals("vars")) {
+                    pendingVars.putIfAbsent(group, where);
+                }
                 if (!state.equals("vars")) {
                     pendingVars.remove(group);
                     pendingChildren.remove(group);
@@ -57,15 +61,21 @@ final class IniInventory {
                 case "hosts" -> host(model, group, line, where);
                 case "vars" -> {
                     int eq = line.indexOf('=');
-                    if (eq < 0) throw where.error("expected key=value in [" + group + ":vars], got: " + line);
+                    if (eq < 0) {
+                        throw where.error("expected key=value in [" + group + ":vars], got: " + line);
+                    }
                     String key = line.substring(0, eq).strip();
                     model.group(group, where).vars.put(key, new InventoryModel.Var(IniValues.literal(line.substring(eq + 1).strip()), where));
                 }
                 default -> {
                     Matcher m = GROUP_NAME.matcher(line);
-                    if (!m.matches()) throw where.error("expected a group name in [" + group + ":children], got: " + line);
+                    if (!m.matches()) {
+                        throw where.error("expected a group name in [" + group + ":children], got: " + line);
+                    }
                     String child = m.group(1);
-                    if (!model.groups.containsKey(child)) pendingChildren.putIfAbsent(child, where);
+                    if (!model.groups.containsKey(child)) {
+                        pendingChildren.putIfAbsent(child, where);
+                    }
                     model.addChild(group, child);
                 }
             }
@@ -86,15 +96,23 @@ final class IniInventory {
         } catch (IllegalArgumentException e) {
             throw where.error("cannot read host line: " + e.getMessage() + ": " + line);
         }
-        if (words.isEmpty()) return;
-        if (words.get(0).equals("---")) throw where.error("'---' starts a YAML document: is this a YAML inventory (name it .yml)?");
+        if (words.isEmpty()) {
+            return;
+        }
+        if (words.get(0).equals("---")) {
+            throw where.error("'---' starts a YAML document: is this a YAML inventory (name it .yml)?");
+        }
         HostRanges.Expanded hosts = HostRanges.expand(words.get(0), where);
         Map<String, InventoryModel.Var> vars = new LinkedHashMap<>();
         for (String w : words.subList(1, words.size())) {
             int eq = w.indexOf('=');
-            if (eq < 0) throw where.error("expected key=value after the host name, got: " + w);
+            if (eq < 0) {
+                throw where.error("expected key=value after the host name, got: " + w);
+            }
             vars.put(w.substring(0, eq), new InventoryModel.Var(IniValues.literal(w.substring(eq + 1)), where));
         }
-        for (String name : hosts.names()) model.addHost(group, name, where, hosts.port(), vars);
+        for (String name : hosts.names()) {
+            model.addHost(group, name, where, hosts.port(), vars);
+        }
     }
 }

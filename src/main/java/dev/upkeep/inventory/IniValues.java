@@ -21,8 +21,11 @@ final class IniValues {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quote == '\'') {
-                if (c == '\'') quote = 0;
-                else word.append(c);
+                if (c == '\'') {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
             } else if (quote == '"') {
                 if (c == '"') {
                     quote = 0;
@@ -34,17 +37,29 @@ final class IniValues {
             } else if (c == '#') {
                 break;
             } else if (Character.isWhitespace(c)) {
-                if (word != null) words.add(word.toString());
+                if (word != null) {
+                    words.add(word.toString());
+                }
                 word = null;
             } else {
-                if (word == null) word = new StringBuilder();
-                if (c == '\'' || c == '"') quote = c;
-                else if (c == '\\' && i + 1 < line.length()) word.append(line.charAt(++i));
-                else if (c != '\\') word.append(c);
+                if (word == null) {
+                    word = new StringBuilder();
+                }
+                if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '\\' && i + 1 < line.length()) {
+                    word.append(line.charAt(++i));
+                } else if (c != '\\') {
+                    word.append(c);
+                }
             }
         }
-        if (quote != 0) throw new IllegalArgumentException("no closing quotation");
-        if (word != null) words.add(word.toString());
+        if (quote != 0) {
+            throw new IllegalArgumentException("no closing quotation");
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
         return words;
     }
 
@@ -59,17 +74,23 @@ final class IniValues {
         }
         if (t.matches("[+-]?[0-9](_?[0-9])*")) {
             String digits = t.replace("_", "");
-            if (digits.replaceFirst("^[+-]", "").length() > 1 && digits.replaceFirst("^[+-]", "").startsWith("0")) return text;
+            if (digits.replaceFirst("^[+-]", "").length() > 1 && digits.replaceFirst("^[+-]", "").startsWith("0")) {
+                return text;
+            }
             try {
                 return Long.parseLong(digits);
             } catch (NumberFormatException e) {
                 return text;
             }
         }
-        if (t.matches("[+-]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) return Double.parseDouble(t);
+        if (t.matches("[+-]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+            return Double.parseDouble(t);
+        }
         if (t.length() >= 2 && (t.charAt(0) == '\'' || t.charAt(0) == '"') && t.charAt(t.length() - 1) == t.charAt(0)) {
             String inner = t.substring(1, t.length() - 1);
-            if (inner.indexOf(t.charAt(0)) < 0 && inner.indexOf('\\') < 0) return inner;
+            if (inner.indexOf(t.charAt(0)) < 0 && inner.indexOf('\\') < 0) {
+                return inner;
+            }
         }
         return text;
     }

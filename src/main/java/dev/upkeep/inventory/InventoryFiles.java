@@ -19,7 +19,9 @@ final class InventoryFiles {
     }
 
     static String read(Path file) throws InventoryException {
-        if (!Files.exists(file)) throw new InventoryException(file, 0, "no such file");
+        if (!Files.exists(file)) {
+            throw new InventoryException(file, 0, "no such file");
+        }
         if (Files.isDirectory(file)) {
             throw new InventoryException(file, 0, "is a folder: give the inventory file in it (hosts, hosts.yml, inventory.ini…)");
         }
@@ -42,10 +44,14 @@ final class InventoryFiles {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot <= 0 ? "" : name.substring(dot + 1);
-        if (ext.equals("yml") || ext.equals("yaml") || ext.equals("json")) return YamlInventory.parse(text, file, true);
+        if (ext.equals("yml") || ext.equals("yaml") || ext.equals("json")) {
+            return YamlInventory.parse(text, file, true);
+        }
         if (ext.isEmpty()) {
             InventoryModel yaml = YamlInventory.parse(text, file, false);
-            if (yaml != null) return yaml;
+            if (yaml != null) {
+                return yaml;
+            }
         }
         return IniInventory.parse(text, file);
     }

@@ -62,13 +62,19 @@ final class InventoryModel {
     Host addHost(String group, String name, Where where, Integer port, Map<String, Var> vars) throws InventoryException {
         Host host = hosts.get(name);
         if (host == null) {
-            if (hosts.size() >= HostRanges.MAX_HOSTS) throw where.error("more than " + HostRanges.MAX_HOSTS + " hosts: not imported");
+            if (hosts.size() >= HostRanges.MAX_HOSTS) {
+                throw where.error("more than " + HostRanges.MAX_HOSTS + " hosts: not imported");
+            }
             host = new Host(name, where);
             hosts.put(name, host);
         }
-        if (port != null) host.vars.put("ansible_port", new Var(port, where));
+        if (port != null) {
+            host.vars.put("ansible_port", new Var(port, where));
+        }
         host.vars.putAll(vars);
-        if (!group.equals(ALL)) group(group, where).hosts.add(name);
+        if (!group.equals(ALL)) {
+            group(group, where).hosts.add(name);
+        }
         return host;
     }
 

@@ -9,10 +9,18 @@ public final class ServerText {
 
     public static String describe(Server s) {
         StringBuilder d = new StringBuilder(s.user() == null ? "" : s.user() + "@").append(s.host());
-        if (s.port() != null) d.append(':').append(s.port());
-        if (s.identityFile() != null) d.append(" key ").append(s.identityFile());
-        if (s.sudo()) d.append(" sudo");
-        if (!s.groups().isEmpty()) d.append(" groups ").append(String.join(",", s.groups()));
+        if (s.port() != null) {
+            d.append(':').append(s.port());
+        }
+        if (s.identityFile() != null) {
+            d.append(" key ").append(s.identityFile());
+        }
+        if (s.sudo()) {
+            d.append(" sudo");
+        }
+        if (!s.groups().isEmpty()) {
+            d.append(" groups ").append(String.join(",", s.groups()));
+        }
         return d.toString();
     }
 }

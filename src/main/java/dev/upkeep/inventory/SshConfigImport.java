@@ -30,7 +30,9 @@ public final class SshConfigImport {
         if (!ServerFields.isName(application)) {
             throw new InventoryException(file, 0, "'" + application + "' cannot be an application name (letters, digits, '.', '_' and '-')");
         }
-        if (!Files.isRegularFile(file)) throw new InventoryException(file, 0, Files.exists(file) ? "not a regular file" : "no such file");
+        if (!Files.isRegularFile(file)) {
+            throw new InventoryException(file, 0, Files.exists(file) ? "not a regular file" : "no such file");
+        }
         InventoryFiles.read(file); // the same size, encoding and kind checks as an inventory
         OpenSshConfig config;
         try {
@@ -42,7 +44,9 @@ public final class SshConfigImport {
         List<ImportCandidate> candidates = new ArrayList<>();
         List<ImportSkip> skipped = new ArrayList<>();
         for (ConfiguredHost h : config.hostEntries()) {
-            if (filter != null && !filter.matcher(h.alias()).matches()) continue;
+            if (filter != null && !filter.matcher(h.alias()).matches()) {
+                continue;
+            }
             if (!h.concrete()) {
                 skipped.add(new ImportSkip(application, h.alias(), h.where(), "a wildcard pattern, not one server"));
             } else if (!ServerFields.isName(h.alias()) || !ServerFields.isHost(h.alias())) {
@@ -59,9 +63,13 @@ public final class SshConfigImport {
     static Pattern glob(String pattern) {
         StringBuilder re = new StringBuilder();
         for (char c : pattern.toCharArray()) {
-            if (c == '*') re.append(".*");
-            else if (c == '?') re.append('.');
-            else re.append(Pattern.quote(String.valueOf(c)));
+            if (c == '*') {
+                re.append(".*");
+            } else if (c == '?') {
+                re.append('.');
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
         }
         return Pattern.compile(re.toString());
     }

@@ -36,12 +36,18 @@ final class VarsFiles {
 
     private Map<String, InventoryModel.Var> read(String kind, String name) throws InventoryException {
         Map<String, InventoryModel.Var> vars = new LinkedHashMap<>();
-        if (dir == null || name.contains("/") || name.startsWith(".")) return vars;
+        if (dir == null || name.contains("/") || name.startsWith(".")) {
+            return vars;
+        }
         Path base = dir.resolve(kind);
-        if (!Files.isDirectory(base)) return vars;
+        if (!Files.isDirectory(base)) {
+            return vars;
+        }
         for (String ext : EXTENSIONS) {
             Path f = base.resolve(name + ext);
-            if (Files.isRegularFile(f)) load(f, vars);
+            if (Files.isRegularFile(f)) {
+                load(f, vars);
+            }
         }
         Path folder = base.resolve(name);
         if (Files.isDirectory(folder)) {
@@ -51,22 +57,30 @@ final class VarsFiles {
             } catch (IOException e) {
                 throw new InventoryException(folder, 0, "cannot read: " + e.getMessage());
             }
-            for (Path f : files) load(f, vars);
+            for (Path f : files) {
+                load(f, vars);
+            }
         }
         return vars;
     }
 
     private static boolean varsFile(Path p) {
         String n = p.getFileName().toString();
-        if (n.startsWith(".")) return false;
+        if (n.startsWith(".")) {
+            return false;
+        }
         return !n.contains(".") || n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".json");
     }
 
     private static void load(Path file, Map<String, InventoryModel.Var> into) throws InventoryException {
         YamlValues yaml = new YamlValues(file);
         Node root = yaml.compose(InventoryFiles.read(file));
-        if (root == null || root instanceof ScalarNode s && s.getTag().getValue().endsWith(":null")) return;
-        if (!(root instanceof MappingNode map)) throw new InventoryException(file, YamlValues.line(root), "a vars file is a mapping (key: value)");
+        if (root == null || root instanceof ScalarNode s && s.getTag().getValue().endsWith(":null")) {
+            return;
+        }
+        if (!(root instanceof MappingNode map)) {
+            throw new InventoryException(file, YamlValues.line(root), "a vars file is a mapping (key: value)");
+        }
         for (YamlValues.Entry e : yaml.entries(map)) {
             into.remove(e.key());
             into.put(e.key(), new InventoryModel.Var(yaml.value(e.value()), new Where(file, e.line())));

@@ -33,15 +33,21 @@ final class YamlInventory {
         try {
             root = reader.yaml.compose(text);
         } catch (InventoryException e) {
-            if (mustBeYaml) throw e;
+            if (mustBeYaml) {
+                throw e;
+            }
             return null;
         }
         if (root == null) {
-            if (mustBeYaml) throw new InventoryException(file, 0, "the file is empty: no groups, no hosts");
+            if (mustBeYaml) {
+                throw new InventoryException(file, 0, "the file is empty: no groups, no hosts");
+            }
             return null;
         }
         if (!(root instanceof MappingNode map)) {
-            if (mustBeYaml) throw new InventoryException(file, YamlValues.line(root), "a YAML inventory is a mapping of groups (all: hosts: …)");
+            if (mustBeYaml) {
+                throw new InventoryException(file, YamlValues.line(root), "a YAML inventory is a mapping of groups (all: hosts: …)");
+            }
             return null;
         }
         for (YamlValues.Entry e : reader.yaml.entries(map)) {
@@ -50,20 +56,28 @@ final class YamlInventory {
                         + " inventory: run ansible-inventory -i " + file + " --list -y > hosts.yml and import that");
             }
         }
-        for (YamlValues.Entry e : reader.yaml.entries(map)) reader.group(e.key(), e.value(), e.line(), 0);
+        for (YamlValues.Entry e : reader.yaml.entries(map)) {
+            reader.group(e.key(), e.value(), e.line(), 0);
+        }
         return reader.model;
     }
 
     private void group(String name, Node data, int line, int depth) throws InventoryException {
         Where where = new Where(file, line);
-        if (depth > YamlValues.MAX_NESTING) throw where.error("groups nested more than " + YamlValues.MAX_NESTING + " levels deep");
+        if (depth > YamlValues.MAX_NESTING) {
+            throw where.error("groups nested more than " + YamlValues.MAX_NESTING + " levels deep");
+        }
         if (data != null && !(data instanceof MappingNode) && !isNull(data)) {
             model.warnings.add(where + ": '" + name + "' skipped: a group is a mapping (hosts:, vars:, children:)");
             return;
         }
         model.group(name, where);
-        if (!(data instanceof MappingNode map)) return;
-        if (open.put(data, Boolean.TRUE) != null) throw where.error("group '" + name + "' contains itself (through an alias)");
+        if (!(data instanceof MappingNode map)) {
+            return;
+        }
+        if (open.put(data, Boolean.TRUE) != null) {
+            throw where.error("group '" + name + "' contains itself (through an alias)");
+        }
         for (YamlValues.Entry e : yaml.entries(map)) {
             Where at = new Where(file, e.line());
             Node value = e.value();
@@ -71,9 +85,13 @@ final class YamlInventory {
                 model.warnings.add(at + ": key '" + e.key() + "' in group '" + name + "' skipped: only hosts, vars and children are read");
                 continue;
             }
-            if (isNull(value)) continue;
+            if (isNull(value)) {
+                continue;
+            }
             if (value instanceof ScalarNode s) { // "hosts: web1" is allowed and means {web1: null}
-                if (e.key().equals("vars")) throw at.error("vars of group '" + name + "' must be a mapping (key: value)");
+                if (e.key().equals("vars")) {
+                    throw at.error("vars of group '" + name + "' must be a mapping (key: value)");
+                }
                 section(name, e.key(), Map.of(s.getValue(), new YamlValues.Entry(s.getValue(), null, e.line())), depth);
                 continue;
             }
@@ -82,7 +100,9 @@ final class YamlInventory {
                 throw new Where(file, YamlValues.line(value)).error("'" + e.key() + "' of group '" + name + "' must be a mapping");
             }
             Map<String, YamlValues.Entry> entries = new LinkedHashMap<>();
-            for (YamlValues.Entry x : yaml.entries(m)) entries.put(x.key(), x);
+            for (YamlValues.Entry x : yaml.entries(m)) {
+                entries.put(x.key(), x);
+            }
             section(name, e.key(), entries, depth);
         }
         open.remove(data);
@@ -95,7 +115,9 @@ final class YamlInventory {
                 case "vars" -> model.group(group, at).vars.put(x.key(), new InventoryModel.Var(yaml.value(x.value()), at));
                 case "children" -> {
                     group(x.key(), x.value(), x.line(), depth + 1);
-                    if (model.groups.containsKey(x.key())) model.addChild(group, x.key());
+                    if (model.groups.containsKey(x.key())) {
+                        model.addChild(group, x.key());
+                    }
                 }
                 default -> host(group, x, at);
             }
@@ -106,12 +128,16 @@ final class YamlInventory {
         HostRanges.Expanded names = HostRanges.expand(x.key(), at);
         Map<String, InventoryModel.Var> vars = new LinkedHashMap<>();
         if (x.value() != null && !isNull(x.value())) {
-            if (!(x.value() instanceof MappingNode m)) throw at.error("host '" + x.key() + "': its variables must be a mapping (key: value)");
+            if (!(x.value() instanceof MappingNode m)) {
+                throw at.error("host '" + x.key() + "': its variables must be a mapping (key: value)");
+            }
             for (YamlValues.Entry v : yaml.entries(m)) {
                 vars.put(v.key(), new InventoryModel.Var(yaml.value(v.value()), new Where(file, v.line())));
             }
         }
-        for (String name : names.names()) model.addHost(group, name, at, names.port(), vars);
+        for (String name : names.names()) {
+            model.addHost(group, name, at, names.port(), vars);
+        }
     }
 
     private static boolean isNull(Node node) {

@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -77,7 +78,9 @@ final class YamlValues {
     }
 
     private List<Entry> entries(MappingNode map, IdentityHashMap<Node, Boolean> seen) throws InventoryException {
-        if (seen.put(map, Boolean.TRUE) != null) throw new InventoryException(file, line(map), "a merge key refers to itself");
+        if (seen.put(map, Boolean.TRUE) != null) {
+            throw new InventoryException(file, line(map), "a merge key refers to itself");
+        }
         Map<String, Entry> merged = new LinkedHashMap<>();
         Map<String, Entry> own = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
@@ -88,12 +91,16 @@ final class YamlValues {
             }
             if (k.getTag().equals(Tag.MERGE)) {
                 for (MappingNode source : mergeSources(t.getValueNode())) {
-                    for (Entry e : entries(source, seen)) merged.putIfAbsent(e.key(), e);
+                    for (Entry e : entries(source, seen)) {
+                        merged.putIfAbsent(e.key(), e);
+                    }
                 }
                 continue;
             }
             String key = k instanceof ScalarNode s ? s.getValue() : null;
-            if (key == null) throw new InventoryException(file, line(k), "a key here is not a plain value");
+            if (key == null) {
+                throw new InventoryException(file, line(k), "a key here is not a plain value");
+            }
             own.remove(key);
             own.put(key, new Entry(key, t.getValueNode(), line(k)));
         }
@@ -107,11 +114,15 @@ final class YamlValues {
     }
 
     private List<MappingNode> mergeSources(Node value) throws InventoryException {
-        if (value instanceof MappingNode m) return List.of(m);
+        if (value instanceof MappingNode m) {
+            return List.of(m);
+        }
         if (value instanceof SequenceNode seq) {
             List<MappingNode> out = new ArrayList<>();
             for (Node n : seq.getValue()) {
-                if (!(n instanceof MappingNode m)) throw new InventoryException(file, line(n), "a merge key '<<' takes mappings only");
+                if (!(n instanceof MappingNode m)) {
+                    throw new InventoryException(file, line(n), "a merge key '<<' takes mappings only");
+                }
                 out.add(m);
             }
             return out;
@@ -125,30 +136,46 @@ final class YamlValues {
     }
 
     private Object value(Node node, int depth, Node top) throws InventoryException {
-        if (depth > MAX_NESTING) throw new InventoryException(file, line(node), "nested more than " + MAX_NESTING + " levels deep");
+        if (depth > MAX_NESTING) {
+            throw new InventoryException(file, line(node), "nested more than " + MAX_NESTING + " levels deep");
+        }
         if (++valueNodes > MAX_VALUE_NODES) {
             throw new InventoryException(file, line(top), "the values of this file expand to more than " + MAX_VALUE_NODES
                     + " items through their aliases: not read");
         }
-        if (node instanceof ScalarNode s) return scalar(s);
+        if (node instanceof ScalarNode s) {
+            return scalar(s);
+        }
         if (node instanceof SequenceNode seq) {
             List<Object> list = new ArrayList<>();
-            for (Node n : seq.getValue()) list.add(value(n, depth + 1, top));
+            for (Node n : seq.getValue()) {
+                list.add(value(n, depth + 1, top));
+            }
             return list;
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        for (Entry e : entries((MappingNode) node)) map.put(e.key(), value(e.value(), depth + 1, top));
+        for (Entry e : entries((MappingNode) node)) {
+            map.put(e.key(), value(e.value(), depth + 1, top));
+        }
         return map;
     }
 
     Object scalar(ScalarNode s) throws InventoryException {
         String tag = s.getTag().getValue();
-        if (tag.equals("!vault")) return VAULT;
-        if (!tag.startsWith(Tag.PREFIX)) return s.getValue(); // !unsafe and other local tags: the text
+        if (tag.equals("!vault")) {
+            return VAULT;
+        }
+        if (!tag.startsWith(Tag.PREFIX)) {
+            return s.getValue(); // !unsafe and other local tags: the text
+        }
         try {
             Object v = scalars.construct(s);
-            if (v instanceof Integer i) return i.longValue();
-            if (v instanceof java.math.BigInteger b) return b.toString();
+            if (v instanceof Integer i) {
+                return i.longValue();
+            }
+            if (v instanceof BigInteger b) {
+                return b.toString();
+            }
             return v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean || v == null
                     ? v : s.getValue();
         } catch (YAMLException e) {

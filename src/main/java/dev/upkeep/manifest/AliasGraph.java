@@ -63,7 +63,9 @@ final class AliasGraph {
                         + " expand to more than " + MAX_EXPANDED_NODES + " values (an alias bomb?); a manifest has a few hundred");
             }
             size.put(top.node, top.size);
-            if (!stack.isEmpty()) stack.peek().size = Math.min(MAX_EXPANDED_NODES + 1, stack.peek().size + top.size);
+            if (!stack.isEmpty()) {
+                stack.peek().size = Math.min(MAX_EXPANDED_NODES + 1, stack.peek().size + top.size);
+            }
         }
         return null;
     }

@@ -45,7 +45,9 @@ final class AptHistoryLog {
             return;
         }
         int colon = line.indexOf(": ");
-        if (colon < 0) return;
+        if (colon < 0) {
+            return;
+        }
         String key = line.substring(0, colon);
         String value = line.substring(colon + 2).strip();
         switch (key) {
@@ -74,7 +76,9 @@ final class AptHistoryLog {
     }
 
     private void flush() {
-        if (start != null) sink.accept(new Entry(start, end, commandline, requestedBy, List.copyOf(changes), error));
+        if (start != null) {
+            sink.accept(new Entry(start, end, commandline, requestedBy, List.copyOf(changes), error));
+        }
         start = null;
         end = null;
         commandline = null;
@@ -105,7 +109,9 @@ final class AptHistoryLog {
 
     private static LocalDateTime date(String value) {
         Matcher m = DATE.matcher(value);
-        if (!m.find()) return null;
+        if (!m.find()) {
+            return null;
+        }
         try {
             return LocalDateTime.parse(m.group(1) + "T" + m.group(2));
         } catch (DateTimeParseException e) {

@@ -54,11 +54,17 @@ public final class AptPolicy {
     /** True when apt can tell that this version of the package comes from a security pocket. */
     public boolean fromSecurity(String name, String version) {
         Entry e = packages.get(name);
-        if (e == null || version == null) return false;
+        if (e == null || version == null) {
+            return false;
+        }
         for (Map.Entry<String, List<String>> v : e.sources.entrySet()) {
-            if (!v.getKey().equals(version)) continue;
+            if (!v.getKey().equals(version)) {
+                continue;
+            }
             for (String source : v.getValue()) {
-                if (securitySources.contains(source)) return true;
+                if (securitySources.contains(source)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -67,7 +73,9 @@ public final class AptPolicy {
     /** True when the package's candidate comes from a security pocket; null when there is no candidate or no entry. */
     public Boolean candidateFromSecurity(String name) {
         Entry e = packages.get(name);
-        if (e == null || e.candidate() == null) return null;
+        if (e == null || e.candidate() == null) {
+            return null;
+        }
         return fromSecurity(name, e.candidate());
     }
 
@@ -80,7 +88,9 @@ public final class AptPolicy {
             if (m.matches() && line.startsWith(" ") && !line.startsWith("     ")) {
                 source = m.group(2).strip();
             } else if (source != null && line.strip().startsWith("release ")) {
-                if (isSecurityRelease(line.strip().substring("release ".length()))) security.add(source);
+                if (isSecurityRelease(line.strip().substring("release ".length()))) {
+                    security.add(source);
+                }
             }
         }
         return security;
@@ -89,11 +99,17 @@ public final class AptPolicy {
     static boolean isSecurityRelease(String attributes) {
         for (String kv : attributes.split(",")) {
             int eq = kv.indexOf('=');
-            if (eq < 0) continue;
+            if (eq < 0) {
+                continue;
+            }
             String key = kv.substring(0, eq).strip();
             String value = kv.substring(eq + 1).strip();
-            if (key.equals("l") && value.equals("Debian-Security")) return true;
-            if ((key.equals("a") || key.equals("n")) && value.endsWith("-security")) return true;
+            if (key.equals("l") && value.equals("Debian-Security")) {
+                return true;
+            }
+            if ((key.equals("a") || key.equals("n")) && value.endsWith("-security")) {
+                return true;
+            }
         }
         return false;
     }
@@ -108,7 +124,9 @@ public final class AptPolicy {
         for (String line : lines) {
             Matcher header = HEADER.matcher(line);
             if (header.matches()) {
-                if (name != null) result.put(name, new Entry(name, installed, candidate, sources));
+                if (name != null) {
+                    result.put(name, new Entry(name, installed, candidate, sources));
+                }
                 name = header.group(1);
                 installed = null;
                 candidate = null;
@@ -116,7 +134,9 @@ public final class AptPolicy {
                 version = null;
                 continue;
             }
-            if (name == null) continue;
+            if (name == null) {
+                continue;
+            }
             String s = line.strip();
             if (s.startsWith("Installed: ")) {
                 installed = none(s.substring("Installed: ".length()));
@@ -124,7 +144,9 @@ public final class AptPolicy {
                 candidate = none(s.substring("Candidate: ".length()));
             } else if (line.startsWith("        ")) {
                 Matcher m = SOURCE.matcher(line);
-                if (version != null && m.matches()) sources.get(version).add(m.group(2).strip());
+                if (version != null && m.matches()) {
+                    sources.get(version).add(m.group(2).strip());
+                }
             } else {
                 Matcher v = VERSION.matcher(line);
                 if (v.matches()) {
@@ -133,7 +155,9 @@ public final class AptPolicy {
                 }
             }
         }
-        if (name != null) result.put(name, new Entry(name, installed, candidate, sources));
+        if (name != null) {
+            result.put(name, new Entry(name, installed, candidate, sources));
+        }
         return result;
     }
 

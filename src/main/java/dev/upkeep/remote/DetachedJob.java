@@ -38,11 +38,19 @@ final class DetachedJob {
      * @param variables the body's variables (NAME → value), quoted; no value may span lines
      */
     DetachedJob(String kind, String runId, Duration limit, Duration lockWait, String bodyResource, Map<String, String> variables) {
-        if (!KIND.matcher(kind).matches()) throw new IllegalArgumentException("not a job kind: " + kind);
+        if (!KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("not a job kind: " + kind);
+        }
         String id = runId == null ? newId() : runId;
-        if (!SecurityUpgradeScripts.RUN_ID.matcher(id).matches()) throw new IllegalArgumentException("not a run id: " + id);
-        if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("the time limit must be positive");
-        if (lockWait.isNegative()) throw new IllegalArgumentException("negative lock wait");
+        if (!SecurityUpgradeScripts.RUN_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a run id: " + id);
+        }
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the time limit must be positive");
+        }
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("negative lock wait");
+        }
         this.kind = kind;
         this.runId = id;
         this.limit = limit;
@@ -54,8 +62,12 @@ final class DetachedJob {
         all.putAll(variables);
         StringBuilder h = new StringBuilder();
         all.forEach((name, value) -> {
-            if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("not a variable name: " + name);
-            if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) throw new IllegalArgumentException(name + " spans lines");
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a variable name: " + name);
+            }
+            if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException(name + " spans lines");
+            }
             h.append(name).append('=').append(Shell.quote(value)).append('\n');
         });
         this.header = h.toString();
@@ -84,13 +96,17 @@ final class DetachedJob {
     /** Writes the job and starts it detached, or attaches to it when it runs or already ran. */
     String start() {
         String job = header + COMMON + LOCKS + PROLOGUE + body;
-        if (job.contains("\n" + END + "\n")) throw new IllegalStateException("job script contains its own delimiter");
+        if (job.contains("\n" + END + "\n")) {
+            throw new IllegalStateException("job script contains its own delimiter");
+        }
         return header + COMMON + "write_job() {\ncat <<'" + END + "'\n#!/bin/sh\n" + job + END + "\n}\n" + START;
     }
 
     /** Prints the job's log from line {@code from} (0 = the start) until it ends, then its exit status. */
     String follow(long from) {
-        if (from < 0) throw new IllegalArgumentException("negative line " + from);
+        if (from < 0) {
+            throw new IllegalArgumentException("negative line " + from);
+        }
         return header + "FROM=" + from + "\n" + COMMON + FOLLOW;
     }
 

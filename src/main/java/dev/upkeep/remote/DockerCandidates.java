@@ -27,7 +27,9 @@ public final class DockerCandidates {
         List<String> versions = new ArrayList<>();
         for (String line : madisonLines) {
             Matcher m = MADISON.matcher(line);
-            if (m.matches() && !versions.contains(m.group(1))) versions.add(m.group(1));
+            if (m.matches() && !versions.contains(m.group(1))) {
+                versions.add(m.group(1));
+            }
         }
         return List.copyOf(versions);
     }
@@ -35,7 +37,9 @@ public final class DockerCandidates {
     /** The Docker version ({@code docker version}'s words) of a package version, if it is a release. */
     public static Optional<String> dockerVersionOf(String packageVersion) {
         Matcher m = VERSION.matcher(packageVersion);
-        if (!m.matches()) return Optional.empty();
+        if (!m.matches()) {
+            return Optional.empty();
+        }
         return Optional.of(m.group(1) + (m.group(2) == null ? "" : "-ce"));
     }
 

@@ -53,7 +53,9 @@ public final class DockerUpgrade implements Procedure {
     DockerUpgrade(String version, boolean allowDowngrade, Duration limit, Duration restartTimeout) {
         this.version = Versions.requireDockerVersion(version);
         this.allowDowngrade = allowDowngrade;
-        if (limit == null || limit.toSeconds() < 1) throw new IllegalArgumentException("the Docker time limit must be at least 1 s");
+        if (limit == null || limit.toSeconds() < 1) {
+            throw new IllegalArgumentException("the Docker time limit must be at least 1 s");
+        }
         this.limit = limit;
         this.restartTimeout = restartTimeout;
     }
@@ -94,7 +96,9 @@ public final class DockerUpgrade implements Procedure {
         if (problem.isEmpty() && read.exitStatus() != 0) {
             problem = Optional.of("reading apt failed (exit " + read.exitStatus() + ")");
         }
-        if (problem.isEmpty()) problem = unavailable(ctx, offered, " (as of its last apt-get update)");
+        if (problem.isEmpty()) {
+            problem = unavailable(ctx, offered, " (as of its last apt-get update)");
+        }
         String pkg = problem.isPresent() ? null : DockerCandidates.match(offered, version).orElseThrow();
         return new Preview(before(read), version, pkg, problem.orElse(null));
     }
@@ -107,16 +111,22 @@ public final class DockerUpgrade implements Procedure {
                 Map.of("UPDATE_LISTS", "yes"), ctx.stopRequest(), true);
         resolved.all("warning").forEach(w -> narrate(ctx, "warning: " + w));
         Optional<String> error = resolved.first("error");
-        if (error.isPresent()) return ProcedureResult.failed(error.get());
+        if (error.isPresent()) {
+            return ProcedureResult.failed(error.get());
+        }
         if (resolved.exitStatus() != 0) {
             return ProcedureResult.failed("reading apt's Docker versions failed (exit " + resolved.exitStatus() + ")");
         }
         List<String> offered = DockerCandidates.parse(resolved.all("madison"));
         Optional<String> unavailable = unavailable(ctx, offered, "");
-        if (unavailable.isPresent()) return ProcedureResult.failed(unavailable.get() + " Nothing was installed.");
+        if (unavailable.isPresent()) {
+            return ProcedureResult.failed(unavailable.get() + " Nothing was installed.");
+        }
         Optional<String> pkg = DockerCandidates.match(offered, version);
         String from = before(resolved);
-        if (ctx.stopRequest().isCancelled()) throw new CommandCancelledException(ctx.server(), name());
+        if (ctx.stopRequest().isCancelled()) {
+            throw new CommandCancelledException(ctx.server(), name());
+        }
 
         ctx.step(Step.INSTALLING_DOCKER, from + " → " + version);
         narrate(ctx, "installing docker-ce=" + pkg.get() + " docker-ce-cli=" + pkg.get() + " (detached on the server,"
@@ -145,7 +155,9 @@ public final class DockerUpgrade implements Procedure {
         }
         out.first("restart").ifPresent(how -> narrate(ctx, "restarting Docker with: " + how));
         Optional<String> error = out.first("error");
-        if (error.isPresent()) return ProcedureResult.failed(error.get());
+        if (error.isPresent()) {
+            return ProcedureResult.failed(error.get());
+        }
         if (out.exitStatus() != 0) {
             return ProcedureResult.failed("the Docker install script failed (exit " + out.exitStatus() + ")");
         }
@@ -174,7 +186,9 @@ public final class DockerUpgrade implements Procedure {
     /** The running daemon's version, else the installed package's, else "none". */
     private static String before(DockerWeaveScript.Output resolved) {
         String running = resolved.first("running").orElse("");
-        if (!running.isEmpty()) return running;
+        if (!running.isEmpty()) {
+            return running;
+        }
         return resolved.all("installed").stream()
                 .filter(l -> l.startsWith("docker-ce ") && l.length() > "docker-ce ".length())
                 .map(l -> l.substring("docker-ce ".length()).strip())

@@ -34,14 +34,22 @@ public final class DockerWeaveProcedures {
     public record Options(boolean docker, boolean weave, boolean allowDowngrade, String weaveUrlTemplate,
                           Map<String, String> weaveChecksums, Duration dockerLimit, Duration weaveLimit, WeavePins pins) {
         public Options {
-            if (weaveUrlTemplate == null) weaveUrlTemplate = Settings.DEFAULT_WEAVE_DOWNLOAD_URL;
+            if (weaveUrlTemplate == null) {
+                weaveUrlTemplate = Settings.DEFAULT_WEAVE_DOWNLOAD_URL;
+            }
             if (!Settings.isWeaveUrlTemplate(weaveUrlTemplate)) {
                 throw new IllegalArgumentException("not an https Weave download URL with {version}: " + weaveUrlTemplate);
             }
             weaveChecksums = weaveChecksums == null ? Map.of() : Map.copyOf(weaveChecksums);
-            if (dockerLimit == null) dockerLimit = DockerUpgrade.DEFAULT_LIMIT;
-            if (weaveLimit == null) weaveLimit = WeaveUpgrade.DEFAULT_LIMIT;
-            if (pins == null) pins = WeavePins.bundled();
+            if (dockerLimit == null) {
+                dockerLimit = DockerUpgrade.DEFAULT_LIMIT;
+            }
+            if (weaveLimit == null) {
+                weaveLimit = WeaveUpgrade.DEFAULT_LIMIT;
+            }
+            if (pins == null) {
+                pins = WeavePins.bundled();
+            }
         }
 
         public Options(boolean docker, boolean weave, boolean allowDowngrade, String weaveUrlTemplate) {
@@ -58,7 +66,9 @@ public final class DockerWeaveProcedures {
         /** The SHA-256 (hex) a Weave download of {@code version} must have: the workspace's, else the pin; or null. */
         String expectedSha256(String version) {
             String sum = weaveChecksums.get(version);
-            if (sum != null) return sum.substring("sha256:".length()).toLowerCase(Locale.ROOT);
+            if (sum != null) {
+                return sum.substring("sha256:".length()).toLowerCase(Locale.ROOT);
+            }
             return pins.pin(version).orElse(null);
         }
     }
@@ -80,7 +90,9 @@ public final class DockerWeaveProcedures {
      * @throws UpgradeTargetsException when an option is on but the manifest names no version for it, or a bad one
      */
     public List<Procedure> forApplication(ManifestDocument manifest, String environment) throws UpgradeTargetsException {
-        if (!options.docker() && !options.weave()) return List.of();
+        if (!options.docker() && !options.weave()) {
+            return List.of();
+        }
         return forTargets(UpgradeTargets.of(manifest, environment), manifest.fileName());
     }
 
@@ -96,7 +108,9 @@ public final class DockerWeaveProcedures {
             String version = targets.weave().orElseThrow(() -> new UpgradeTargetsException(
                     source + " names no Weave version (docker: configuration: weave_version)"));
             String sha256 = options.expectedSha256(version);
-            if (sha256 == null) throw new UpgradeTargetsException(noChecksum(version));
+            if (sha256 == null) {
+                throw new UpgradeTargetsException(noChecksum(version));
+            }
             try {
                 procedures.add(new WeaveUpgrade(version, options.weaveUrlTemplate(), sha256, options.weaveLimit()));
             } catch (IllegalArgumentException e) {

@@ -42,7 +42,9 @@ final class DockerWeaveScript {
                       boolean privileged) throws SshException {
         StringBuilder script = new StringBuilder();
         variables.forEach((name, value) -> {
-            if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("not a variable name: " + name);
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a variable name: " + name);
+            }
             script.append(name).append('=').append(Shell.quote(value)).append('\n');
         });
         script.append(Scripts.load(resource));

@@ -17,7 +17,9 @@ public final class ExportedScripts {
      * unattended-upgrade's status.
      */
     public static String securityUpgrade(Duration lockWait) {
-        if (lockWait.isNegative()) throw new IllegalArgumentException("negative lock wait");
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("negative lock wait");
+        }
         return "#!/bin/sh\n# Written by `upkeep export ansible`: Upkeep's security upgrade job, run in the foreground.\n"
                 + "RUN_ID=ansible-$(date -u +%Y%m%dT%H%M%SZ)-$$\nLOCK_WAIT=" + lockWait.toSeconds() + "\nREPAIR=0\n"
                 + SecurityUpgradeScripts.common() + SecurityUpgradeScripts.locks()

@@ -26,7 +26,9 @@ final class HealthCheckHttp {
         this.check = check;
         String url = check.url();
         if (url.contains("{host}")) {
-            if (host == null) throw new IllegalArgumentException("the health check URL uses {host} but the server's host is unknown");
+            if (host == null) {
+                throw new IllegalArgumentException("the health check URL uses {host} but the server's host is unknown");
+            }
             url = url.replace("{host}", host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host);
         }
         this.uri = URI.create(url);

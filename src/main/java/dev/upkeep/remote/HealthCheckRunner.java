@@ -44,7 +44,9 @@ final class HealthCheckRunner {
             attempts++;
             Duration left = Duration.between(Instant.now(), deadline);
             Outcome outcome = attempt.attempt(left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left);
-            if (outcome.passed()) return outcome;
+            if (outcome.passed()) {
+                return outcome;
+            }
             left = Duration.between(Instant.now(), deadline);
             if (left.compareTo(RETRY_PAUSE) < 0) {
                 return new Outcome(false, outcome.detail() + " (" + attempts + (attempts == 1 ? " attempt" : " attempts")

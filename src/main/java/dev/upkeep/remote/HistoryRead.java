@@ -4,6 +4,7 @@ import dev.upkeep.history.PackageChange;
 import dev.upkeep.history.PatchEvent;
 import dev.upkeep.history.UpkeepRunRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,13 +44,13 @@ public final class HistoryRead {
      * where that works (unattended-upgrades' and Upkeep's logs are root's), else as the login user.
      */
     public static String command(Mode mode, Instant since, boolean sudo) {
-        String args = mode.name().toLowerCase(java.util.Locale.ROOT) + " " + (since == null ? 0 : Math.max(0, since.getEpochSecond()));
+        String args = mode.name().toLowerCase(Locale.ROOT) + " " + (since == null ? 0 : Math.max(0, since.getEpochSecond()));
         return sudo ? Shell.script("if [ \"$(id -u)\" != 0 ] && sudo -n true 2>/dev/null; then exec sudo -n sh -s " + args
                 + "; else exec sh -s " + args + "; fi") : "sh -s " + args;
     }
 
     public static byte[] stdin() {
-        return SCRIPT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return SCRIPT.getBytes(StandardCharsets.UTF_8);
     }
 
     public static Reader reader() {
@@ -77,23 +79,33 @@ public final class HistoryRead {
             }
             if (line.startsWith("|")) {
                 String data = line.substring(1);
-                if (apt != null) apt.line(data);
-                else if (uu != null) uu.line(data);
+                if (apt != null) {
+                    apt.line(data);
+                } else if (uu != null) {
+                    uu.line(data);
+                }
                 return;
             }
             if (line.startsWith("@@")) {
                 closeFile();
                 section = line.substring(2).strip();
-                if (section.startsWith("file apt ")) apt = new AptHistoryLog(entries::add);
-                else if (section.startsWith("file uu ")) uu = new UnattendedUpgradesLog(runs::add);
-                else if (section.startsWith("unreadable ")) notes.add("cannot read " + section.substring("unreadable ".length())
+                if (section.startsWith("file apt ")) {
+                    apt = new AptHistoryLog(entries::add);
+                } else if (section.startsWith("file uu ")) {
+                    uu = new UnattendedUpgradesLog(runs::add);
+                } else if (section.startsWith("unreadable ")) {
+                    notes.add("cannot read " + section.substring("unreadable ".length())
                         + " (not root, and no passwordless sudo)");
-                else if (section.equals("end")) ended = true;
+                } else if (section.equals("end")) {
+                    ended = true;
+                }
                 return;
             }
             if (section == null) {
                 int eq = line.indexOf('=');
-                if (eq > 0) values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1).strip());
+                if (eq > 0) {
+                    values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1).strip());
+                }
             } else if (section.equals("sources")) {
                 sources.add(line);
             } else if (section.equals("policy")) {
@@ -104,8 +116,12 @@ public final class HistoryRead {
         }
 
         private void closeFile() {
-            if (apt != null) apt.finish();
-            if (uu != null) uu.finish();
+            if (apt != null) {
+                apt.finish();
+            }
+            if (uu != null) {
+                uu.finish();
+            }
             apt = null;
             uu = null;
         }
@@ -116,15 +132,21 @@ public final class HistoryRead {
          */
         public ServerLogs finish(boolean truncated) {
             closeFile();
-            if (!header) throw new ProbeException("the history read printed nothing recognisable");
-            if (!ended && !truncated) throw new ProbeException("the history read's output ended early");
+            if (!header) {
+                throw new ProbeException("the history read printed nothing recognisable");
+            }
+            if (!ended && !truncated) {
+                throw new ProbeException("the history read's output ended early");
+            }
             ZoneId zone = zone(values.get("zone"), values.get("timezone"), values.get("offset"));
             AptPolicy policy = AptPolicy.parse(sources, policyLines);
             List<PatchEvent> aptEvents = new ArrayList<>();
             Instant oldest = null;
             for (AptHistoryLog.Entry e : entries) {
                 Instant start = e.start().atZone(zone).toInstant();
-                if (oldest == null || start.isBefore(oldest)) oldest = start;
+                if (oldest == null || start.isBefore(oldest)) {
+                    oldest = start;
+                }
                 boolean security = e.changes().stream().anyMatch(c -> (c.action() == PackageChange.Action.UPGRADE
                         || c.action() == PackageChange.Action.INSTALL) && policy.fromSecurity(c.name(), c.to()));
                 aptEvents.add(new PatchEvent(start, e.end() == null ? null : e.end().atZone(zone).toInstant(),
@@ -132,16 +154,20 @@ public final class HistoryRead {
             }
             List<PatchEvent> uuEvents = new ArrayList<>();
             for (UnattendedUpgradesLog.Run r : runs) {
-                if ("nothing to do".equals(r.result()) && r.error() == null) continue;
+                if ("nothing to do".equals(r.result()) && r.error() == null) {
+                    continue;
+                }
                 boolean securityOnly = !r.origins().isEmpty()
-                        && r.origins().stream().allMatch(o -> o.toLowerCase(java.util.Locale.ROOT).contains("security"));
+                        && r.origins().stream().allMatch(o -> o.toLowerCase(Locale.ROOT).contains("security"));
                 uuEvents.add(new PatchEvent(r.start().atZone(zone).toInstant(), r.last().atZone(zone).toInstant(),
                         PatchEvent.Source.UNATTENDED_UPGRADES, "unattended-upgrades", null, null, List.of(), securityOnly,
                         r.error(), "unattended-upgrades: " + (r.packages().isEmpty() ? "no packages"
                         : String.join(" ", r.packages())) + (r.result() == null ? "" : " (" + r.result() + ")")));
             }
             List<String> allNotes = new ArrayList<>(notes);
-            if (truncated) allNotes.add("older logs were not read: the history is longer than Upkeep reads at once");
+            if (truncated) {
+                allNotes.add("older logs were not read: the history is longer than Upkeep reads at once");
+            }
             if (!"0".equals(values.get("uid")) && allNotes.isEmpty()) {
                 allNotes.add("read as a user other than root: logs only root can read were left out");
             }
@@ -151,8 +177,12 @@ public final class HistoryRead {
 
     /** apt's Requested-By (a person under sudo), else who the command line says. */
     private static String startedBy(AptHistoryLog.Entry e) {
-        if (e.requestedBy() != null) return e.requestedBy();
-        if (e.commandline() != null && e.commandline().contains("unattended-upgrade")) return "unattended-upgrades";
+        if (e.requestedBy() != null) {
+            return e.requestedBy();
+        }
+        if (e.commandline() != null && e.commandline().contains("unattended-upgrade")) {
+            return "unattended-upgrades";
+        }
         return e.commandline() == null ? null : "root";
     }
 
@@ -160,9 +190,13 @@ public final class HistoryRead {
         List<UpkeepRunRecord> out = new ArrayList<>();
         for (String line : lines) {
             String[] f = line.split("\t", -1);
-            if (f.length < 3) continue;
+            if (f.length < 3) {
+                continue;
+            }
             Matcher m = JOB.matcher(f[0]);
-            if (!m.matches() || !f[1].matches("\\d{1,12}")) continue;
+            if (!m.matches() || !f[1].matches("\\d{1,12}")) {
+                continue;
+            }
             Instant start;
             try {
                 start = Instant.from(RUN_STAMP.parse(m.group(2).substring(0, 16)));
@@ -181,7 +215,9 @@ public final class HistoryRead {
     /** The server's zone: /etc/localtime's link target, else /etc/timezone, else its current offset, else UTC. */
     static ZoneId zone(String localtime, String timezone, String offset) {
         for (String candidate : new String[] {localtime, timezone}) {
-            if (candidate == null || candidate.isBlank()) continue;
+            if (candidate == null || candidate.isBlank()) {
+                continue;
+            }
             String id = candidate.contains("zoneinfo/") ? candidate.substring(candidate.indexOf("zoneinfo/") + 9) : candidate;
             try {
                 return ZoneId.of(id.strip());

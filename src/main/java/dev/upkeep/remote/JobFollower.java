@@ -57,39 +57,61 @@ final class JobFollower {
         long lostSince = 0;
         long pauseMillis = 500;
         while (true) {
-            if (cancelAsked && !cancelSent) sendCancel();
+            if (cancelAsked && !cancelSent) {
+                sendCancel();
+            }
             JobOutput out = new JobOutput(ctx, true, seen, markers);
             Cancellation follow = new Cancellation();
             try (var abort = ctx.cancellation().onCancel(follow::cancel);
                  var stop = cancelAsked ? (Cancellation.Registration) () -> { } : ctx.stopRequest().onCancel(follow::cancel)) {
                 long left = deadline - System.nanoTime();
                 CompletableFuture.runAsync(follow::cancel, CompletableFuture.delayedExecutor(Math.max(0, left), TimeUnit.NANOSECONDS));
-                if (ctx.connection() == null) ctx.reconnect(); // the last reconnect failed: no connection to use
+                if (ctx.connection() == null) {
+                    ctx.reconnect(); // the last reconnect failed: no connection to use
+                }
                 Privileged.run(ctx, job.follow(seen), out, follow);
                 seen = out.linesSeen();
-                if (out.exitStatus() != null) return ending(End.EXITED, out.exitStatus(), null);
-                if (out.lost()) return ending(End.LOST, null, "the " + job.kind() + " job ended without an exit status"
+                if (out.exitStatus() != null) {
+                    return ending(End.EXITED, out.exitStatus(), null);
+                }
+                if (out.lost()) {
+                    return ending(End.LOST, null, "the " + job.kind() + " job ended without an exit status"
                         + " (killed, or the server rebooted); check dpkg with 'dpkg --audit' and the log " + job.log());
+                }
                 return ending(End.LOST, null, "following the " + job.kind() + " job stopped early; log " + job.log());
             } catch (CommandCancelledException e) {
                 seen = out.linesSeen();
-                if (ctx.cancellation().isCancelled()) return stoppedFollowing();
-                if (System.nanoTime() >= deadline) return overTime();
+                if (ctx.cancellation().isCancelled()) {
+                    return stoppedFollowing();
+                }
+                if (System.nanoTime() >= deadline) {
+                    return overTime();
+                }
                 cancelAsked = true; // a cancel: ask the job to stop at its next safe point, and go on following
             } catch (SshException e) {
                 seen = out.linesSeen();
-                if (ctx.cancellation().isCancelled()) return stoppedFollowing();
-                if (System.nanoTime() >= deadline) return overTime();
-                if (ctx.stopRequest().isCancelled()) cancelAsked = true;
+                if (ctx.cancellation().isCancelled()) {
+                    return stoppedFollowing();
+                }
+                if (System.nanoTime() >= deadline) {
+                    return overTime();
+                }
+                if (ctx.stopRequest().isCancelled()) {
+                    cancelAsked = true;
+                }
                 long now = System.nanoTime();
-                if (lostSince == 0) lostSince = now;
+                if (lostSince == 0) {
+                    lostSince = now;
+                }
                 if (now - lostSince > reconnectWindow.toNanos()) {
                     return ending(End.LOST, null, "connection lost for more than " + reconnectWindow.toMinutes() + " min ("
                             + e.getMessage() + "); the " + job.kind() + " job goes on on the server (log " + job.log() + ")");
                 }
                 narrate("connection lost (" + e.getMessage() + "); the " + job.kind() + " job goes on on the server;"
                         + " reconnecting to follow it from line " + (seen + 1));
-                if (!pause(pauseMillis)) continue;
+                if (!pause(pauseMillis)) {
+                    continue;
+                }
                 pauseMillis = Math.min(pauseMillis * 2, 10_000);
                 try {
                     ctx.reconnect();
@@ -106,7 +128,9 @@ final class JobFollower {
     /** Writes the cancel request; a dropped connection is retried with the next follow. */
     private void sendCancel() {
         try {
-            if (ctx.connection() == null) ctx.reconnect();
+            if (ctx.connection() == null) {
+                ctx.reconnect();
+            }
             Privileged.run(ctx, job.cancel(), ctx::line, Cancellation.none());
             cancelSent = true;
         } catch (SshException e) {
@@ -120,7 +144,9 @@ final class JobFollower {
     }
 
     private Ending overTime() {
-        if (!cancelSent) sendCancel();
+        if (!cancelSent) {
+            sendCancel();
+        }
         return ending(End.OVER_TIME, null, "the " + job.kind() + " job did not end within its time limit of "
                 + job.limit().toSeconds() + " s: it was asked to stop at its next safe point and was not killed (dpkg is"
                 + " never cut off); it goes on on the server (log " + job.log() + ")");

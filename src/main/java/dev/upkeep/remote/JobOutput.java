@@ -32,15 +32,20 @@ final class JobOutput implements OutputListener {
     public synchronized void onLine(Stream stream, String line) {
         if (line.startsWith("@@upkeep-follow ")) {
             String rest = line.substring("@@upkeep-follow ".length()).strip();
-            if (rest.startsWith("exit ")) exitStatus = parse(rest.substring(5));
-            else if (rest.equals("lost") || rest.startsWith("missing")) lost = true;
+            if (rest.startsWith("exit ")) {
+                exitStatus = parse(rest.substring(5));
+            } else if (rest.equals("lost") || rest.startsWith("missing")) {
+                lost = true;
+            }
             return;
         }
         if (line.startsWith("@@upkeep-job ")) {
             attached = true;
             return;
         }
-        if (following && stream == Stream.STDOUT) linesSeen++;
+        if (following && stream == Stream.STDOUT) {
+            linesSeen++;
+        }
         if (line.startsWith(MARKER)) {
             String rest = line.substring(MARKER.length());
             int space = rest.indexOf(' ');

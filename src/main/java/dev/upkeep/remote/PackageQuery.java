@@ -23,7 +23,9 @@ public final class PackageQuery {
     private final List<PackagePattern> patterns;
 
     public PackageQuery(List<PackagePattern> patterns) {
-        if (patterns.isEmpty()) throw new IllegalArgumentException("name at least one package");
+        if (patterns.isEmpty()) {
+            throw new IllegalArgumentException("name at least one package");
+        }
         this.patterns = List.copyOf(patterns);
     }
 
@@ -36,7 +38,9 @@ public final class PackageQuery {
         StringBuilder c = new StringBuilder(Shell.script(SCRIPT)).append(" upkeep-packages ")
                 .append(Shell.quote(PackagePattern.anyOf(patterns)));
         for (PackagePattern p : patterns) {
-            if (p.isExactName()) c.append(' ').append(Shell.quote(p.text()));
+            if (p.isExactName()) {
+                c.append(' ').append(Shell.quote(p.text()));
+            }
         }
         return c.toString();
     }
@@ -44,8 +48,12 @@ public final class PackageQuery {
     /** What the script printed: one finding per matching package, plus one per exact name that matched nothing. */
     public List<PackageFinding> parse(List<String> lines) {
         Sections s = Sections.of("upkeep-packages", lines);
-        if (!s.header) throw new ProbeException("the package query printed nothing recognisable");
-        if (!s.has("end")) throw new ProbeException("the package query's output ended early");
+        if (!s.header) {
+            throw new ProbeException("the package query printed nothing recognisable");
+        }
+        if (!s.has("end")) {
+            throw new ProbeException("the package query's output ended early");
+        }
         if (s.lines("installed").size() > MAX_MATCHES) {
             throw new ProbeException("more than " + MAX_MATCHES + " packages matched (a real server has a few thousand"
                     + " in all); narrow the pattern, or look at the server");
@@ -54,11 +62,15 @@ public final class PackageQuery {
         Map<String, PackageFinding> found = new LinkedHashMap<>();
         for (String line : s.lines("installed")) {
             String[] f = line.split("\t", -1);
-            if (f.length < 6 || f[0].isBlank()) continue;
+            if (f.length < 6 || f[0].isBlank()) {
+                continue;
+            }
             String name = f[0];
             boolean byBinary = patterns.stream().anyMatch(p -> p.matches(f[1]));
             // dpkg names multi-arch packages "libssl3:amd64"; apt names native ones without the architecture
-            if (policy.get(name) == null && name.indexOf(':') > 0 && policy.get(f[1]) != null) name = f[1];
+            if (policy.get(name) == null && name.indexOf(':') > 0 && policy.get(f[1]) != null) {
+                name = f[1];
+            }
             AptPolicy.Entry entry = policy.get(name);
             String version = blankToNull(f[3]);
             String state = blankToNull(f[5].strip());
@@ -70,7 +82,9 @@ public final class PackageQuery {
         }
         for (PackagePattern p : patterns) {
             if (!p.isExactName() || found.containsKey(p.text())
-                    || found.values().stream().anyMatch(f -> p.text().equals(f.source()))) continue;
+                    || found.values().stream().anyMatch(f -> p.text().equals(f.source()))) {
+                continue;
+            }
             AptPolicy.Entry entry = policy.get(p.text());
             found.put(p.text(), new PackageFinding(p.text(), null, null, null, null,
                     entry == null ? null : entry.candidate(), policy.candidateFromSecurity(p.text()), false));

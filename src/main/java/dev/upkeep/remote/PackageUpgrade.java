@@ -2,7 +2,6 @@ package dev.upkeep.remote;
 
 import dev.upkeep.ssh.CommandLimits;
 import dev.upkeep.ssh.CommandResult;
-import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshException;
 
 import java.time.Duration;
@@ -31,11 +30,17 @@ public final class PackageUpgrade implements Procedure {
     private final Duration lockWait;
 
     public PackageUpgrade(List<String> names, Duration lockWait) {
-        if (names == null || names.isEmpty()) throw new IllegalArgumentException("name at least one package to upgrade");
-        for (String n : names) {
-            if (n == null || !NAME.matcher(n).matches()) throw new IllegalArgumentException("not a package name: '" + n + "'");
+        if (names == null || names.isEmpty()) {
+            throw new IllegalArgumentException("name at least one package to upgrade");
         }
-        if (lockWait.isNegative()) throw new IllegalArgumentException("negative lock wait");
+        for (String n : names) {
+            if (n == null || !NAME.matcher(n).matches()) {
+                throw new IllegalArgumentException("not a package name: '" + n + "'");
+            }
+        }
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("negative lock wait");
+        }
         this.names = List.copyOf(names);
         this.lockWait = lockWait;
     }
@@ -76,16 +81,22 @@ public final class PackageUpgrade implements Procedure {
         });
         List<String> upgraded = new ArrayList<>();
         after.forEach((n, v) -> {
-            if (!v.equals(before.get(n))) upgraded.add(n + " " + v);
+            if (!v.equals(before.get(n))) {
+                upgraded.add(n + " " + v);
+            }
         });
         List<String> missing = names.stream().filter(n -> !before.containsKey(n)).toList();
         String tail = (missing.isEmpty() ? "" : "; not installed: " + String.join(", ", missing))
                 + (rebootRequired[0] ? "; a reboot is required" : "");
-        if (r.exitStatus() == 75) return new ProcedureResult(false, "gave up waiting for the apt/dpkg lock after "
+        if (r.exitStatus() == 75) {
+            return new ProcedureResult(false, "gave up waiting for the apt/dpkg lock after "
                 + lockWait.toSeconds() + " s" + tail, upgraded, rebootRequired[0], reboot);
-        if (!r.succeeded()) return new ProcedureResult(false, "apt-get failed (exit " + r.exitStatus() + "; see the log)"
+        }
+        if (!r.succeeded()) {
+            return new ProcedureResult(false, "apt-get failed (exit " + r.exitStatus() + "; see the log)"
                 + (upgraded.isEmpty() ? "" : "; upgraded " + String.join(", ", upgraded)) + tail, upgraded,
                 rebootRequired[0], reboot);
+        }
         String head = upgraded.isEmpty() ? "nothing upgraded (already at apt's candidate)" : "upgraded " + String.join(", ", upgraded);
         return new ProcedureResult(true, head + tail, upgraded, rebootRequired[0], reboot);
     }

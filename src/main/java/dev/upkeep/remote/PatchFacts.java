@@ -40,7 +40,9 @@ public final class PatchFacts {
      */
     public static Result parse(String server, List<String> lines, boolean sudo, boolean cut) {
         int mark = 0;
-        while (mark < lines.size() && !lines.get(mark).startsWith(HISTORY_MARK)) mark++;
+        while (mark < lines.size() && !lines.get(mark).startsWith(HISTORY_MARK)) {
+            mark++;
+        }
         RestartNeeds restart = RestartCheck.parse(lines.subList(0, mark), sudo
                 ? "cannot look without sudo: sudo asks this login user for a password (Restart services… asks for it)"
                 : "cannot look without sudo: only root sees which processes use replaced libraries (set 'sudo: true'"

@@ -28,10 +28,15 @@ public record PendingUpdates(List<String> securityPackages, List<String> otherPa
                 continue;
             }
             Matcher m = INST.matcher(line.strip());
-            if (!m.matches()) continue;
+            if (!m.matches()) {
+                continue;
+            }
             String entry = m.group(1) + " " + m.group(2);
-            if (isSecurity(m.group(3))) security.add(entry);
-            else other.add(entry);
+            if (isSecurity(m.group(3))) {
+                security.add(entry);
+            } else {
+                other.add(entry);
+            }
         }
         // A package apt defers is not in its Inst lines; should a later apt list it in both, it is pending, not phased.
         phased.removeIf(name -> security.stream().anyMatch(e -> e.startsWith(name + " "))
@@ -42,7 +47,9 @@ public record PendingUpdates(List<String> securityPackages, List<String> otherPa
     static boolean isSecurity(String origins) {
         for (String origin : origins.split(",")) {
             String o = origin.strip();
-            if (o.contains("-security") || o.startsWith("Debian-Security:")) return true;
+            if (o.contains("-security") || o.startsWith("Debian-Security:")) {
+                return true;
+            }
         }
         return false;
     }

@@ -61,7 +61,9 @@ public final class Privileged {
         }
         SudoPassword password = ctx.sudoPassword();
         String account = password == null ? ctx.server() : password.account();
-        if (password != null && password.exhausted()) throw new SudoPasswordRejected(ctx.server(), account);
+        if (password != null && password.exhausted()) {
+            throw new SudoPasswordRejected(ctx.server(), account);
+        }
         boolean rejected = false;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             SudoDialogue dialogue = new SudoDialogue(token("prompt"), token("ok"), script, password, sudoTimeout);
@@ -78,7 +80,9 @@ public final class Privileged {
             }
             switch (dialogue.outcome()) {
                 case STARTED -> {
-                    if (failure != null) throw failure;
+                    if (failure != null) {
+                        throw failure;
+                    }
                     return result;
                 }
                 case REJECTED -> rejected = true;
@@ -91,7 +95,9 @@ public final class Privileged {
                         + sudoTimeout.toSeconds() + " s for " + account + " (does it ask something other than"
                         + " the password, e.g. a PAM module's own prompt?)");
                 case NONE -> {
-                    if (failure != null) throw failure;
+                    if (failure != null) {
+                        throw failure;
+                    }
                     throw new SudoException(ctx.server(), "sudo did not run the command for " + account
                             + said(dialogue.sudoSaid()) + " (exit " + result.exitStatus() + ")");
                 }

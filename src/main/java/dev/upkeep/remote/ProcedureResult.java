@@ -15,7 +15,9 @@ public record ProcedureResult(boolean success, String message, List<String> upgr
     public ProcedureResult {
         upgraded = upgraded == null ? List.of() : List.copyOf(upgraded);
         rebootPackages = rebootPackages == null ? List.of() : List.copyOf(rebootPackages);
-        if (success && (cancelled || serverDown)) throw new IllegalArgumentException("a success is neither cancelled nor down");
+        if (success && (cancelled || serverDown)) {
+            throw new IllegalArgumentException("a success is neither cancelled nor down");
+        }
     }
 
     public ProcedureResult(boolean success, String message, List<String> upgraded, boolean rebootRequired,

@@ -1,8 +1,8 @@
 package dev.upkeep.remote;
 
 import dev.upkeep.fleet.RebootPolicy;
-import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.Cancellation;
+import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.CommandResult;
 import dev.upkeep.ssh.ConnectionLostException;
 import dev.upkeep.ssh.OutputListener;
@@ -104,7 +104,9 @@ public final class RebootAndVerify implements Procedure {
             issue = Privileged.run(ctx, RebootState.ISSUE_SCRIPT, (stream, line) -> {
                 ctx.line(stream, line);
                 synchronized (output) {
-                    if (output.length() < 2000) output.append(output.length() == 0 ? "" : " | ").append(line.strip());
+                    if (output.length() < 2000) {
+                        output.append(output.length() == 0 ? "" : " | ").append(line.strip());
+                    }
                 }
             });
         } catch (ConnectionLostException e) {
@@ -141,14 +143,18 @@ public final class RebootAndVerify implements Procedure {
         try {
             while (true) {
                 RebootWait.End dropped = wait.untilDropped();
-                if (dropped == RebootWait.End.CANCELLED) throw midReboot(ctx, issued, drained);
+                if (dropped == RebootWait.End.CANCELLED) {
+                    throw midReboot(ctx, issued, drained);
+                }
                 if (dropped == RebootWait.End.TIMED_OUT) {
                     return down(before, "did not reboot within " + policy.timeoutSeconds()
                             + " s (still answering with boot id " + before.bootId() + ")" + drainNote);
                 }
                 ctx.step(Step.WAITING_FOR_BOOT, "down since " + seconds(issued) + " s after the reboot command");
                 RebootWait.End back = wait.untilConnected();
-                if (back == RebootWait.End.CANCELLED) throw midReboot(ctx, issued, drained);
+                if (back == RebootWait.End.CANCELLED) {
+                    throw midReboot(ctx, issued, drained);
+                }
                 if (back == RebootWait.End.TIMED_OUT) {
                     return down(before, "did not come back within " + policy.timeoutSeconds() + " s" + drainNote);
                 }
@@ -162,10 +168,14 @@ public final class RebootAndVerify implements Procedure {
                     if (Instant.now().isAfter(deadline)) {
                         return down(before, "did not come back within " + policy.timeoutSeconds() + " s" + drainNote);
                     }
-                    if (RebootTimer.pause(ctx.cancellation(), RebootWait.POLL)) throw midReboot(ctx, issued, drained);
+                    if (RebootTimer.pause(ctx.cancellation(), RebootWait.POLL)) {
+                        throw midReboot(ctx, issued, drained);
+                    }
                     continue;
                 }
-                if (!after.pending() || !after.bootId().equals(before.bootId())) break;
+                if (!after.pending() || !after.bootId().equals(before.bootId())) {
+                    break;
+                }
                 // Reached the same running system (the connection dropped for another reason): wait again.
                 say(ctx, "connected again, but the reboot has not happened yet (boot id unchanged, still pending)");
             }
@@ -176,7 +186,9 @@ public final class RebootAndVerify implements Procedure {
             return down(after, "boot id unchanged: the server did not reboot (" + after.bootId() + ")" + drainNote);
         }
         say(ctx, "back after " + seconds(issued) + " s, boot id changed");
-        if (ctx.cancellation().isCancelled()) throw unhealthy(ctx, issued, drained);
+        if (ctx.cancellation().isCancelled()) {
+            throw unhealthy(ctx, issued, drained);
+        }
 
         if (policy.postRebootDelaySeconds() > 0) {
             say(ctx, "waiting " + policy.postRebootDelaySeconds() + " s before the health check");
@@ -233,17 +245,23 @@ public final class RebootAndVerify implements Procedure {
 
     /** Before the reboot is issued a cancel stops it (after, only stopping to wait does). */
     private void checkCancelled(ProcedureContext ctx, String when) throws CommandCancelledException {
-        if (ctx.stopRequest().isCancelled()) throw new CommandCancelledException(ctx.server(), "reboot, " + when);
+        if (ctx.stopRequest().isCancelled()) {
+            throw new CommandCancelledException(ctx.server(), "reboot, " + when);
+        }
     }
 
     private void undrainQuietly(ProcedureContext ctx, boolean drained, RebootTimer timer) {
-        if (!drained || policy.undrain() == null) return;
+        if (!drained || policy.undrain() == null) {
+            return;
+        }
         try {
             say(ctx, "undraining (not rebooted): " + policy.undrain());
             // Runs even when the run was cancelled: a server left out of the load balancer is worse than a late stop.
             RebootShell.Outcome o = RebootShell.run(timer, ctx, policy.undrain(), Duration.ofSeconds(policy.timeoutSeconds()),
                     Cancellation.none());
-            if (!o.succeeded()) say(ctx, "undrain command failed (" + o.describe() + ")");
+            if (!o.succeeded()) {
+                say(ctx, "undrain command failed (" + o.describe() + ")");
+            }
         } catch (SshException e) {
             say(ctx, "undrain command could not run: " + e.getMessage());
         }

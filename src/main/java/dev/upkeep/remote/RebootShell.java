@@ -46,13 +46,17 @@ final class RebootShell {
                 CommandResult r = ctx.connection().exec(Shell.script(command), (stream, line) -> {
                     ctx.line(stream, line);
                     synchronized (last) {
-                        if (last.size() == KEEP_LINES) last.removeFirst();
+                        if (last.size() == KEEP_LINES) {
+                            last.removeFirst();
+                        }
                         last.addLast(line.strip());
                     }
                 }, cancel.token());
                 return new Outcome(r.exitSignal() == null ? r.exitStatus() : -1, false, joined(last));
             } catch (CommandCancelledException e) {
-                if (!cancel.timedOut()) throw e;
+                if (!cancel.timedOut()) {
+                    throw e;
+                }
                 return new Outcome(-1, true, joined(last));
             }
         }

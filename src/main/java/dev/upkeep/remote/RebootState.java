@@ -1,7 +1,7 @@
 package dev.upkeep.remote;
 
-import dev.upkeep.ssh.CommandOutput;
 import dev.upkeep.ssh.Cancellation;
+import dev.upkeep.ssh.CommandOutput;
 import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
 
@@ -45,9 +45,15 @@ public record RebootState(String bootId, boolean rebootRequired, List<String> pa
             } else if (!header) {
                 continue;
             } else if (section == null) {
-                if (line.startsWith("boot_id=")) bootId = line.substring(8).strip();
-                if (line.equals("reboot_required=yes")) required = true;
-                if (line.equals("pending=yes")) pending = true;
+                if (line.startsWith("boot_id=")) {
+                    bootId = line.substring(8).strip();
+                }
+                if (line.equals("reboot_required=yes")) {
+                    required = true;
+                }
+                if (line.equals("pending=yes")) {
+                    pending = true;
+                }
             } else if (section.equals("reboot_pkgs") && !line.isBlank() && !packages.contains(line.strip())) {
                 packages.add(line.strip());
             } else if (section.equals("failed") && !line.isBlank()) {

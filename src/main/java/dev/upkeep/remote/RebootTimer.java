@@ -20,7 +20,9 @@ final class RebootTimer implements AutoCloseable {
 
     /** Waits {@code duration} unless {@code cancel} fires first; true when it was cancelled (or interrupted). */
     static boolean pause(Cancellation cancel, Duration duration) {
-        if (duration.isNegative() || duration.isZero()) return cancel.isCancelled();
+        if (duration.isNegative() || duration.isZero()) {
+            return cancel.isCancelled();
+        }
         CountDownLatch latch = new CountDownLatch(1);
         try (Cancellation.Registration ignored = cancel.onCancel(latch::countDown)) {
             latch.await(duration.toMillis(), TimeUnit.MILLISECONDS);

@@ -51,20 +51,32 @@ final class RebootWait {
     End untilDropped() throws Refused {
         while (true) {
             SshConnection connection = ctx.connection();
-            if (connection == null || !connection.isOpen()) return End.DONE;
+            if (connection == null || !connection.isOpen()) {
+                return End.DONE;
+            }
             try (RebootTimer.Limited poll = timer.limit(ctx.cancellation(), POLL_LIMIT)) {
                 RebootState state = RebootState.read(connection, poll.token());
-                if (state.failure() != null) throw new Refused("the reboot command failed: " + state.failure());
-                if (!state.pending()) return End.DONE; // /run was emptied: it rebooted between two polls
+                if (state.failure() != null) {
+                    throw new Refused("the reboot command failed: " + state.failure());
+                }
+                if (!state.pending()) {
+                    return End.DONE; // /run was emptied: it rebooted between two polls
+                }
             } catch (CommandCancelledException e) {
-                if (ctx.cancellation().isCancelled()) return End.CANCELLED;
+                if (ctx.cancellation().isCancelled()) {
+                    return End.CANCELLED;
+                }
                 return End.DONE; // stopped answering
             } catch (SshException | ProbeException e) {
                 LOG.debug("{}: connection gone while waiting for the reboot: {}", ctx.server(), e.getMessage());
                 return End.DONE;
             }
-            if (Instant.now().isAfter(deadline)) return End.TIMED_OUT;
-            if (RebootTimer.pause(ctx.cancellation(), POLL)) return End.CANCELLED;
+            if (Instant.now().isAfter(deadline)) {
+                return End.TIMED_OUT;
+            }
+            if (RebootTimer.pause(ctx.cancellation(), POLL)) {
+                return End.CANCELLED;
+            }
         }
     }
 
@@ -74,7 +86,9 @@ final class RebootWait {
         String lastReason = null;
         Instant lastNote = Instant.now();
         while (true) {
-            if (ctx.cancellation().isCancelled()) return End.CANCELLED;
+            if (ctx.cancellation().isCancelled()) {
+                return End.CANCELLED;
+            }
             try {
                 ctx.reconnect();
                 return End.DONE;
@@ -94,8 +108,12 @@ final class RebootWait {
                 }
             }
             Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) return End.TIMED_OUT;
-            if (RebootTimer.pause(ctx.cancellation(), backoff.compareTo(left) < 0 ? backoff : left)) return End.CANCELLED;
+            if (left.isNegative() || left.isZero()) {
+                return End.TIMED_OUT;
+            }
+            if (RebootTimer.pause(ctx.cancellation(), backoff.compareTo(left) < 0 ? backoff : left)) {
+                return End.CANCELLED;
+            }
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
@@ -105,9 +123,15 @@ final class RebootWait {
         String text = String.valueOf(e.getMessage());
         Throwable cause = e.getCause();
         String all = (text + " " + (cause == null ? "" : cause)).toLowerCase(Locale.ROOT);
-        if (all.contains("refused")) return "connection refused";
-        if (all.contains("timed out") || all.contains("timeout")) return "timed out";
-        if (all.contains("reset")) return "connection reset";
+        if (all.contains("refused")) {
+            return "connection refused";
+        }
+        if (all.contains("timed out") || all.contains("timeout")) {
+            return "timed out";
+        }
+        if (all.contains("reset")) {
+            return "connection reset";
+        }
         String prefix = e.server() + ": ";
         return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
     }

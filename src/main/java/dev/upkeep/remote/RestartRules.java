@@ -30,10 +30,16 @@ public final class RestartRules {
 
     /** Why this service is never restarted by Upkeep, or null when it may be. */
     public static String refusal(String name, Set<String> ownUnits) {
-        if (SSH.matcher(name).matches()) return NEVER_SSH;
-        if (ownUnits.contains(name)) return OWN_SESSION;
+        if (SSH.matcher(name).matches()) {
+            return NEVER_SSH;
+        }
+        if (ownUnits.contains(name)) {
+            return OWN_SESSION;
+        }
         for (Pattern p : BY_HAND) {
-            if (p.matcher(name).matches()) return BY_HAND_REASON;
+            if (p.matcher(name).matches()) {
+                return BY_HAND_REASON;
+            }
         }
         return null;
     }

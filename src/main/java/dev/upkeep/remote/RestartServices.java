@@ -47,7 +47,9 @@ public final class RestartServices implements Procedure {
     public ProcedureResult run(ProcedureContext ctx) throws SshException {
         ctx.step(Step.RESTARTING_SERVICES, "looking for services still using replaced libraries");
         Look before = look(ctx);
-        if (!before.needs.looked()) return ProcedureResult.failed(before.needs.cannotLook());
+        if (!before.needs.looked()) {
+            return ProcedureResult.failed(before.needs.cannotLook());
+        }
         if (skipWhenRebootRequired && before.rebootRequired) {
             return new ProcedureResult(true, "no service restarted: a reboot is required, and it restarts everything",
                     List.of(), true, List.of());
@@ -55,9 +57,14 @@ public final class RestartServices implements Procedure {
         List<String> notes = new ArrayList<>();
         List<RestartNeeds.Service> chosen = new ArrayList<>();
         for (RestartNeeds.Service s : before.needs.services()) {
-            if (confirmed != null && !confirmed.contains(s.name())) continue;
-            if (s.refusal() != null) notes.add(s.name() + " not restarted: " + s.refusal());
-            else chosen.add(s);
+            if (confirmed != null && !confirmed.contains(s.name())) {
+                continue;
+            }
+            if (s.refusal() != null) {
+                notes.add(s.name() + " not restarted: " + s.refusal());
+            } else {
+                chosen.add(s);
+            }
         }
         if (confirmed != null) {
             for (String name : confirmed) {
@@ -66,7 +73,9 @@ public final class RestartServices implements Procedure {
                 }
             }
         }
-        for (String note : notes) ctx.line(OutputListener.Stream.STDOUT, "upkeep: " + note);
+        for (String note : notes) {
+            ctx.line(OutputListener.Stream.STDOUT, "upkeep: " + note);
+        }
         if (chosen.isEmpty()) {
             return new ProcedureResult(true, join("nothing to restart", notes), List.of(), false, List.of());
         }
@@ -94,9 +103,13 @@ public final class RestartServices implements Procedure {
     private static Look look(ProcedureContext ctx) throws SshException {
         List<String> lines = new ArrayList<>();
         CommandResult r = Privileged.run(ctx, RestartCheck.script(), CHECK_LIMITS, (stream, line) -> {
-            if (stream == OutputListener.Stream.STDOUT) lines.add(line);
+            if (stream == OutputListener.Stream.STDOUT) {
+                lines.add(line);
+            }
         });
-        if (!r.succeeded()) throw new ProbeException("the restart check exited with " + r.exitStatus());
+        if (!r.succeeded()) {
+            throw new ProbeException("the restart check exited with " + r.exitStatus());
+        }
         return new Look(RestartCheck.parse(lines, "cannot look without root"), lines.contains("reboot_required=1"));
     }
 
@@ -108,7 +121,9 @@ public final class RestartServices implements Procedure {
         StringBuilder s = new StringBuilder("export LC_ALL=C PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n"
                 + "out=$(mktemp) || exit 1\nrc=0\n");
         for (RestartNeeds.Service service : services) {
-            if (!RestartRules.isServiceName(service.name())) throw new IllegalArgumentException("not a service name: " + service.name());
+            if (!RestartRules.isServiceName(service.name())) {
+                throw new IllegalArgumentException("not a service name: " + service.name());
+            }
             String command = service.systemd() ? Shell.command("systemctl", "restart", "--", service.name())
                     : Shell.command("/etc/init.d/" + service.name(), "restart");
             s.append("echo ").append(Shell.quote("upkeep: " + command)).append('\n')

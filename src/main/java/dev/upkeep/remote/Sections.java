@@ -19,7 +19,9 @@ final class Sections {
         List<String> current = null;
         for (String line : lines) {
             if (!s.header) {
-                if (line.startsWith("@@" + header + " ")) s.header = true;
+                if (line.startsWith("@@" + header + " ")) {
+                    s.header = true;
+                }
                 continue;
             }
             if (line.startsWith("@@")) {
@@ -28,7 +30,9 @@ final class Sections {
                 current.add(line);
             } else {
                 int eq = line.indexOf('=');
-                if (eq > 0) s.values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
+                if (eq > 0) {
+                    s.values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
+                }
             }
         }
         return s;

@@ -57,7 +57,9 @@ public final class SecurityUpgrade implements Procedure {
             return ProcedureResult.cancelled("cancelled while starting; if the upgrade started it continues on the server"
                     + " (/var/log/upkeep/security-" + runId + ".log)");
         }
-        if (start.dpkgInterrupted()) return interrupted(start.audit());
+        if (start.dpkgInterrupted()) {
+            return interrupted(start.audit());
+        }
         if (!started.succeeded() || start.attach() == null) {
             return ProcedureResult.failed("could not start the upgrade (exit " + started.exitStatus() + ")");
         }
@@ -69,7 +71,9 @@ public final class SecurityUpgrade implements Procedure {
         List<String> packages = new ArrayList<>();
         for (String line : audit) {
             Matcher m = AUDIT_PACKAGE.matcher(line);
-            if (m.matches()) packages.add(m.group(1));
+            if (m.matches()) {
+                packages.add(m.group(1));
+            }
         }
         String detail = !packages.isEmpty() ? "packages not fully installed: " + String.join(", ", packages)
                 : audit.isEmpty() ? "dpkg --audit complains" : audit.get(0).strip();

@@ -1,12 +1,11 @@
 package dev.upkeep.remote;
 
-import java.util.List;
-
 import dev.upkeep.ssh.CommandCancelledException;
 import dev.upkeep.ssh.CommandResult;
 import dev.upkeep.ssh.SshException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +32,9 @@ final class SecurityUpgradeFollower {
         while (true) {
             SecurityUpgradeOutput out = new SecurityUpgradeOutput(ctx, true, seen);
             try {
-                if (ctx.connection() == null) ctx.reconnect(); // the last reconnect failed: no connection to use
+                if (ctx.connection() == null) {
+                    ctx.reconnect(); // the last reconnect failed: no connection to use
+                }
 
                 // A cancel stops following (the job is detached: dpkg goes on and is never cut off).
                 CommandResult r = Privileged.run(ctx, SecurityUpgradeScripts.follow(jobId, seen), out, ctx.stopRequest());
@@ -49,14 +50,18 @@ final class SecurityUpgradeFollower {
                     return ProcedureResult.cancelled("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
                 }
                 long now = System.nanoTime();
-                if (lostSince == 0) lostSince = now;
+                if (lostSince == 0) {
+                    lostSince = now;
+                }
                 if (now - lostSince > reconnectWindow.toNanos()) {
                     return ProcedureResult.failed("connection lost for more than " + reconnectWindow.toMinutes()
                             + " min (" + e.getMessage() + "); the upgrade continues on the server (log " + log + ")");
                 }
                 SecurityUpgrade.narrate(ctx, "connection lost (" + e.getMessage() + "); the upgrade continues on the server;"
                         + " reconnecting to follow it from line " + (seen + 1));
-                if (!pause(pauseMillis)) continue;
+                if (!pause(pauseMillis)) {
+                    continue;
+                }
                 pauseMillis = Math.min(pauseMillis * 2, 10_000);
                 try {
                     ctx.reconnect();
@@ -76,8 +81,12 @@ final class SecurityUpgradeFollower {
                     + " check dpkg with 'dpkg --audit' and the log " + log);
         }
         Integer exit = out.exitStatus();
-        if (exit == null) return ProcedureResult.failed("following the upgrade failed (exit " + r.exitStatus() + "); log " + log);
-        if (!out.audit().isEmpty()) return SecurityUpgrade.interrupted(out.audit());
+        if (exit == null) {
+            return ProcedureResult.failed("following the upgrade failed (exit " + r.exitStatus() + "); log " + log);
+        }
+        if (!out.audit().isEmpty()) {
+            return SecurityUpgrade.interrupted(out.audit());
+        }
         boolean ok = exit == 0;
         String message = switch (exit) {
             case 0 -> out.upgraded().isEmpty() ? "no security updates were pending" : "upgraded " + out.upgraded().size() + " package(s)";
@@ -93,7 +102,9 @@ final class SecurityUpgradeFollower {
     /** needrestart's list, summarised: service names only as needrestart printed them, anything odd left out. */
     static String restartNote(List<String> services) {
         List<String> names = services.stream().filter(s -> s.matches("[A-Za-z0-9@._:-]{1,100}")).distinct().toList();
-        if (names.isEmpty()) return "";
+        if (names.isEmpty()) {
+            return "";
+        }
         int shown = Math.min(names.size(), 5);
         return "; needrestart: " + names.size() + " service(s) still to restart: " + String.join(", ", names.subList(0, shown))
                 + (names.size() > shown ? ", …" : "");

@@ -40,14 +40,20 @@ final class SecurityUpgradeOutput implements OutputListener {
     @Override
     public synchronized void onLine(Stream stream, String line) {
         // Every stdout line of a follow is a line of the job's log, except the follow's own "@@upkeep-" markers.
-        if (following && stream == Stream.STDOUT && !line.startsWith("@@upkeep-")) linesSeen++;
+        if (following && stream == Stream.STDOUT && !line.startsWith("@@upkeep-")) {
+            linesSeen++;
+        }
         if (line.startsWith("@@upkeep")) {
             marker(line);
             return;
         }
-        if (dpkgInterrupted) audit.add(line);
+        if (dpkgInterrupted) {
+            audit.add(line);
+        }
         Matcher countdown = COUNTDOWN.matcher(line);
-        if (countdown.matches()) ctx.step(Step.WAITING_FOR_LOCK, countdown.group(2) + " s left (" + countdown.group(1) + ")");
+        if (countdown.matches()) {
+            ctx.step(Step.WAITING_FOR_LOCK, countdown.group(2) + " s left (" + countdown.group(1) + ")");
+        }
         ctx.line(stream, line);
     }
 

@@ -25,13 +25,17 @@ final class SecurityUpgradeScripts {
     static String start(String runId, Duration lockWait, boolean repair) {
         String header = header(runId, lockWait, repair);
         String job = header + COMMON + LOCKS + JOB;
-        if (job.contains("\n" + JOB_END + "\n")) throw new IllegalStateException("job script contains its own delimiter");
+        if (job.contains("\n" + JOB_END + "\n")) {
+            throw new IllegalStateException("job script contains its own delimiter");
+        }
         return header + COMMON + "write_job() {\ncat <<'" + JOB_END + "'\n#!/bin/sh\n" + job + JOB_END + "\n}\n" + START;
     }
 
     /** Follows run {@code runId}'s log from line {@code from} (0 = the start) until it ends, then reports. */
     static String follow(String runId, long from) {
-        if (from < 0) throw new IllegalArgumentException("negative line " + from);
+        if (from < 0) {
+            throw new IllegalArgumentException("negative line " + from);
+        }
         return header(runId, Duration.ZERO, false) + "FROM=" + from + "\n" + COMMON + FOLLOW;
     }
 
@@ -52,8 +56,12 @@ final class SecurityUpgradeScripts {
     }
 
     private static String header(String runId, Duration lockWait, boolean repair) {
-        if (runId == null || !RUN_ID.matcher(runId).matches()) throw new IllegalArgumentException("not a run id: " + runId);
-        if (lockWait.isNegative()) throw new IllegalArgumentException("negative lock wait");
+        if (runId == null || !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("not a run id: " + runId);
+        }
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("negative lock wait");
+        }
         return "RUN_ID=" + runId + "\nLOCK_WAIT=" + lockWait.toSeconds() + "\nREPAIR=" + (repair ? 1 : 0) + "\n";
     }
 }

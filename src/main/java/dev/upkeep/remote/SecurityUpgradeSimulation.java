@@ -31,13 +31,21 @@ public final class SecurityUpgradeSimulation implements Procedure {
         List<String> inst = new ArrayList<>();
         List<String> audit = new ArrayList<>();
         CommandResult r = Privileged.run(ctx, SecurityUpgradeScripts.simulate(lockWait), (stream, line) -> {
-            if (line.startsWith("Inst ")) inst.add(line);
-            else if (line.startsWith("@@upkeep-audit ")) audit.add(line.substring("@@upkeep-audit ".length()));
-            else if (!line.startsWith("@@upkeep")) ctx.line(stream, line);
+            if (line.startsWith("Inst ")) {
+                inst.add(line);
+            } else if (line.startsWith("@@upkeep-audit ")) {
+                audit.add(line.substring("@@upkeep-audit ".length()));
+            } else if (!line.startsWith("@@upkeep")) {
+                ctx.line(stream, line);
+            }
         });
-        if (!r.succeeded()) return ProcedureResult.failed("simulation failed (exit " + r.exitStatus() + ")");
+        if (!r.succeeded()) {
+            return ProcedureResult.failed("simulation failed (exit " + r.exitStatus() + ")");
+        }
         PendingUpdates pending = PendingUpdates.parse(inst);
-        for (String p : pending.securityPackages()) ctx.line(Stream.STDOUT, "would upgrade (security): " + p);
+        for (String p : pending.securityPackages()) {
+            ctx.line(Stream.STDOUT, "would upgrade (security): " + p);
+        }
         String message = pending.security() + " security update(s) would be applied; " + pending.other()
                 + " other update(s) left alone" + (audit.isEmpty() ? "" : "; dpkg was interrupted: " + audit.get(0));
         return new ProcedureResult(true, message, pending.securityPackages(), false, List.of());

@@ -13,8 +13,12 @@ public final class Shell {
 
     /** One word for sh, whatever it holds: plain when it is obviously safe, else single-quoted. */
     public static String quote(String value) {
-        if (value == null) throw new IllegalArgumentException("null cannot be quoted");
-        if (!value.isEmpty() && SAFE.matcher(value).matches()) return value;
+        if (value == null) {
+            throw new IllegalArgumentException("null cannot be quoted");
+        }
+        if (!value.isEmpty() && SAFE.matcher(value).matches()) {
+            return value;
+        }
         return "'" + value.replace("'", "'\"'\"'") + "'";
     }
 

@@ -70,7 +70,9 @@ public final class StatusProbe {
 
     static OsInfo osInfo(Map<String, String> v) {
         String id = unquote(v.get("os_ID"));
-        if (id == null && v.get("os_VERSION_ID") == null) return null;
+        if (id == null && v.get("os_VERSION_ID") == null) {
+            return null;
+        }
         // ESM exists on Ubuntu only; an older probe output (no esm line) leaves it unknown.
         Boolean esm = !"ubuntu".equals(id) || !v.containsKey("esm_sources") ? null
                 : !v.get("esm_sources").strip().equals("0") && !v.get("esm_sources").isBlank();
@@ -83,22 +85,32 @@ public final class StatusProbe {
     }
 
     static boolean unattendedUpgradesOn(String status, String periodic) {
-        if (status == null || !status.contains("install ok installed")) return false;
-        if (periodic == null) return false;
+        if (status == null || !status.contains("install ok installed")) {
+            return false;
+        }
+        if (periodic == null) {
+            return false;
+        }
         Matcher m = PERIODIC.matcher(periodic);
-        if (!m.find()) return false;
+        if (!m.find()) {
+            return false;
+        }
         String value = m.group(1).strip();
         return !value.isEmpty() && !value.equals("0") && !value.equalsIgnoreCase("false");
     }
 
     static String version(String text) {
-        if (text == null || text.isBlank()) return null;
+        if (text == null || text.isBlank()) {
+            return null;
+        }
         Matcher m = VERSION.matcher(text);
         return m.find() ? m.group() : null;
     }
 
     private static Long uptime(String text) {
-        if (text == null || text.isBlank()) return null;
+        if (text == null || text.isBlank()) {
+            return null;
+        }
         try {
             return (long) Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
@@ -107,7 +119,9 @@ public final class StatusProbe {
     }
 
     private static Instant epoch(String text) {
-        if (text == null || text.isBlank()) return null;
+        if (text == null || text.isBlank()) {
+            return null;
+        }
         try {
             return Instant.ofEpochSecond(Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
@@ -116,7 +130,9 @@ public final class StatusProbe {
     }
 
     private static String unquote(String text) {
-        if (text == null) return null;
+        if (text == null) {
+            return null;
+        }
         String s = text.strip();
         if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
             s = s.substring(1, s.length() - 1);
@@ -165,7 +181,9 @@ public final class StatusProbe {
                     current.add(line);
                 } else if (s.header) {
                     int eq = line.indexOf('=');
-                    if (eq > 0) s.values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
+                    if (eq > 0) {
+                        s.values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
+                    }
                 }
             }
             return s;

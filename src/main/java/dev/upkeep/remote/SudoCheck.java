@@ -24,8 +24,12 @@ public record SudoCheck(String user, Need need, String detail) {
 
     static SudoCheck parse(CommandOutput out) {
         String user = out.stdout().lines().findFirst().map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
-        if (out.result().succeeded()) return new SudoCheck(user, Need.NO_PASSWORD, null);
-        if (out.stderr().contains("a password is required")) return new SudoCheck(user, Need.PASSWORD, null);
+        if (out.result().succeeded()) {
+            return new SudoCheck(user, Need.NO_PASSWORD, null);
+        }
+        if (out.stderr().contains("a password is required")) {
+            return new SudoCheck(user, Need.PASSWORD, null);
+        }
         String said = out.stderr().lines().reduce((a, b) -> b).orElse("exit " + out.result().exitStatus());
         return new SudoCheck(user, Need.UNKNOWN, said);
     }

@@ -75,8 +75,12 @@ final class SudoDialogue implements StdinDialogue {
 
     @Override
     public synchronized boolean onStderrLine(String line, Stdin in) {
-        if (outcome == Outcome.STARTED) return false; // the script's own stderr
-        if (outcome != Outcome.NONE) return true; // ending: nothing more goes anywhere
+        if (outcome == Outcome.STARTED) {
+            return false; // the script's own stderr
+        }
+        if (outcome != Outcome.NONE) {
+            return true; // ending: nothing more goes anywhere
+        }
         if (line.endsWith(marker)) {
             startScript(in);
             return true;
@@ -86,14 +90,18 @@ final class SudoDialogue implements StdinDialogue {
             return true;
         }
         sudoSaid.addLast(line);
-        if (sudoSaid.size() > KEEP_LINES) sudoSaid.removeFirst();
+        if (sudoSaid.size() > KEEP_LINES) {
+            sudoSaid.removeFirst();
+        }
         return false;
     }
 
     private void startScript(Stdin in) {
         outcome = Outcome.STARTED;
         timerGeneration++;
-        if (sent != null) password.accepted(sent);
+        if (sent != null) {
+            password.accepted(sent);
+        }
         try {
             in.write(script);
         } catch (IOException e) {
@@ -140,7 +148,9 @@ final class SudoDialogue implements StdinDialogue {
     /** The password and a newline in UTF-8, or null when sudo could not read it as one line. */
     static byte[] passwordLine(char[] password) {
         for (char c : password) {
-            if (c == '\n' || c == '\r' || c == '\0') return null;
+            if (c == '\n' || c == '\r' || c == '\0') {
+                return null;
+            }
         }
         ByteBuffer encoded;
         try {
@@ -151,7 +161,9 @@ final class SudoDialogue implements StdinDialogue {
         byte[] line = new byte[encoded.remaining() + 1];
         encoded.get(line, 0, line.length - 1);
         line[line.length - 1] = '\n';
-        if (encoded.hasArray()) Arrays.fill(encoded.array(), (byte) 0);
+        if (encoded.hasArray()) {
+            Arrays.fill(encoded.array(), (byte) 0);
+        }
         return line;
     }
 
@@ -167,7 +179,9 @@ final class SudoDialogue implements StdinDialogue {
     }
 
     private synchronized void timeUp(int generation) {
-        if (generation != timerGeneration || outcome != Outcome.NONE || stdin == null) return;
+        if (generation != timerGeneration || outcome != Outcome.NONE || stdin == null) {
+            return;
+        }
         end(stdin, Outcome.TIMED_OUT);
     }
 }

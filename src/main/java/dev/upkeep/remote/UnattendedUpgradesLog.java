@@ -39,7 +39,9 @@ final class UnattendedUpgradesLog {
 
     void line(String line) {
         Matcher m = LINE.matcher(line);
-        if (!m.matches()) return;
+        if (!m.matches()) {
+            return;
+        }
         LocalDateTime at;
         try {
             at = LocalDateTime.parse(m.group(1) + "T" + m.group(2));
@@ -54,7 +56,9 @@ final class UnattendedUpgradesLog {
             last = at;
             return;
         }
-        if (start == null) return;
+        if (start == null) {
+            return;
+        }
         last = at;
         if (text.startsWith("Allowed origins are:")) {
             origins = split(text.substring("Allowed origins are:".length()), ", "); // each origin holds commas itself
@@ -66,7 +70,9 @@ final class UnattendedUpgradesLog {
             result = "nothing to do";
         } else if (level.equals("ERROR") || text.startsWith("Installing the upgrades failed")) {
             result = "failed";
-            if (error == null) error = text.length() > 500 ? text.substring(0, 500) + "…" : text;
+            if (error == null) {
+                error = text.length() > 500 ? text.substring(0, 500) + "…" : text;
+            }
         }
     }
 
@@ -75,7 +81,9 @@ final class UnattendedUpgradesLog {
     }
 
     private void flush() {
-        if (start != null) sink.accept(new Run(start, last, origins, packages, result, error));
+        if (start != null) {
+            sink.accept(new Run(start, last, origins, packages, result, error));
+        }
         start = null;
         last = null;
         origins = List.of();

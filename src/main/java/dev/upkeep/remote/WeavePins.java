@@ -25,7 +25,9 @@ public final class WeavePins {
     /** @param pins release → pin, null where the release is known but has no verified pin */
     private WeavePins(Map<String, String> pins) {
         pins.forEach((version, pin) -> {
-            if (pin != null) this.pins.put(version, pin);
+            if (pin != null) {
+                this.pins.put(version, pin);
+            }
         });
         this.known = Set.copyOf(pins.keySet());
     }
@@ -63,7 +65,9 @@ public final class WeavePins {
         for (String line : text.split("\n")) {
             n++;
             String s = line.strip();
-            if (s.isEmpty() || s.startsWith("#")) continue;
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
             String[] w = s.split("\\s+");
             if (w.length < 2 || !Versions.isWeaveVersion(w[0])
                     || !w[1].equals("-") && !SHA256.matcher(w[1]).matches()) {

@@ -58,7 +58,9 @@ public final class WeaveUpgrade implements Procedure {
         this.version = Versions.requireWeaveVersion(version);
         this.url = downloadUrl(urlTemplate, version);
         this.sha256 = WeavePins.requireHex(sha256);
-        if (limit == null || limit.toSeconds() < 1) throw new IllegalArgumentException("the Weave time limit must be at least 1 s");
+        if (limit == null || limit.toSeconds() < 1) {
+            throw new IllegalArgumentException("the Weave time limit must be at least 1 s");
+        }
         this.limit = limit;
     }
 
@@ -105,10 +107,14 @@ public final class WeaveUpgrade implements Procedure {
         DetachedJob job = new DetachedJob("weave", ctx.runId(), limit, DockerUpgrade.LOCK_WAIT, "weave-job.sh", vars);
         JobFollower.Ending ending = new JobFollower(ctx, job, JobFollower.RECONNECT_WINDOW).run();
         ProcedureResult unfinished = JobEndings.unfinished(ending, "installing Weave " + version);
-        if (unfinished != null) return unfinished;
+        if (unfinished != null) {
+            return unfinished;
+        }
         DockerWeaveScript.Output out = ending.output();
         Optional<String> error = out.first("error");
-        if (error.isPresent()) return ProcedureResult.failed(error.get());
+        if (error.isPresent()) {
+            return ProcedureResult.failed(error.get());
+        }
         if (out.first("already").isPresent()) {
             return new ProcedureResult(true, "Weave already at " + version + ": nothing changed", List.of(), false,
                     List.of());
@@ -119,7 +125,9 @@ public final class WeaveUpgrade implements Procedure {
         String how = out.first("restart").orElse("none");
         List<String> peers = out.all("peer_before");
         Optional<String> wrong = verify(out, !how.equals("none"), peers);
-        if (wrong.isPresent()) return ProcedureResult.failed(wrong.get());
+        if (wrong.isPresent()) {
+            return ProcedureResult.failed(wrong.get());
+        }
         return new ProcedureResult(true, "Weave " + out.first("before").orElse("none") + " → " + version
                 + restartNote(how, peers), List.of("weave " + version), false, List.of());
     }
@@ -131,7 +139,9 @@ public final class WeaveUpgrade implements Procedure {
             return Optional.of("after installing, weave version reports script " + (script.isEmpty() ? "nothing" : script)
                     + ", not " + version);
         }
-        if (!restarted) return Optional.empty();
+        if (!restarted) {
+            return Optional.empty();
+        }
         String router = out.first("router").orElse("");
         if (!router.equals(version)) {
             return Optional.of("the Weave script " + version + " is installed, but the restarted router reports "

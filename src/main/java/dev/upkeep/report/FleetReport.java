@@ -30,7 +30,9 @@ public record FleetReport(Instant generatedAt, int warnDays, List<ReportRow> row
 
     public Map<ReportRow.State, Integer> byState() {
         Map<ReportRow.State, Integer> counts = new EnumMap<>(ReportRow.State.class);
-        for (ReportRow.State s : ReportRow.State.values()) counts.put(s, 0);
+        for (ReportRow.State s : ReportRow.State.values()) {
+            counts.put(s, 0);
+        }
         rows.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
         return counts;
     }
@@ -38,15 +40,25 @@ public record FleetReport(Instant generatedAt, int warnDays, List<ReportRow> row
     public Map<String, Integer> byPatchAge() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         AGE_BUCKETS.forEach(b -> counts.put(b, 0));
-        for (ReportRow r : rows) counts.merge(bucket(r.lastSecurityUpgradeDaysAgo()), 1, Integer::sum);
+        for (ReportRow r : rows) {
+            counts.merge(bucket(r.lastSecurityUpgradeDaysAgo()), 1, Integer::sum);
+        }
         return counts;
     }
 
     static String bucket(Long days) {
-        if (days == null) return "unknown";
-        if (days <= 7) return "0-7 days";
-        if (days <= 30) return "8-30 days";
-        if (days <= 90) return "31-90 days";
+        if (days == null) {
+            return "unknown";
+        }
+        if (days <= 7) {
+            return "0-7 days";
+        }
+        if (days <= 30) {
+            return "8-30 days";
+        }
+        if (days <= 90) {
+            return "31-90 days";
+        }
         return "over 90 days";
     }
 

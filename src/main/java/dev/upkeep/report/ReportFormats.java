@@ -35,7 +35,9 @@ public final class ReportFormats {
                     nz(r.dockerVersion()), nz(r.dockerExpected()), nz(r.dockerDrift()), nz(r.weaveVersion()),
                     nz(r.weaveExpected()), nz(r.weaveDrift()), nz(r.checkedAt()));
             List<String> fields = new ArrayList<>();
-            for (Object c : cells) fields.add(field(String.valueOf(c)));
+            for (Object c : cells) {
+                fields.add(field(String.valueOf(c)));
+            }
             out.append(String.join(",", fields)).append("\r\n");
         }
         return out.toString();
@@ -43,7 +45,9 @@ public final class ReportFormats {
 
     /** Quoted when it holds a comma, a quote or a line break; quotes doubled. */
     static String field(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 

@@ -45,7 +45,9 @@ public final class ReportHtml {
             h.append("<th>").append(c).append("</th>");
         }
         h.append("</tr></thead><tbody>\n");
-        for (ReportRow r : report.rows()) h.append(row(report, r));
+        for (ReportRow r : report.rows()) {
+            h.append(row(report, r));
+        }
         return h.append("</tbody></table>\n</body></html>\n").toString();
     }
 

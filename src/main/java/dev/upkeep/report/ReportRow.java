@@ -38,7 +38,9 @@ public record ReportRow(String application, String server, boolean reachable, St
 
     /** "in sync", "differs" or "unknown" (a version not known on one side); null when the manifest names none. */
     public static String driftLabel(String wanted, Drift.State state) {
-        if (wanted == null) return null;
+        if (wanted == null) {
+            return null;
+        }
         return switch (state) {
             case IN_SYNC -> "in sync";
             case DRIFTED -> "differs";

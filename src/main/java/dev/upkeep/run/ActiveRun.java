@@ -93,8 +93,12 @@ final class ActiveRun implements RunHandle {
         int widest = plan.batches().stream().mapToInt(b -> b.servers().size()).max().orElse(0);
         int workers = Math.min(plan.options().workers(), widest);
         workersLeft = new AtomicInteger(workers);
-        if (workers == 0) finish();
-        for (int i = 0; i < workers; i++) executor.execute(this::work);
+        if (workers == 0) {
+            finish();
+        }
+        for (int i = 0; i < workers; i++) {
+            executor.execute(this::work);
+        }
     }
 
     @Override
@@ -121,7 +125,9 @@ final class ActiveRun implements RunHandle {
             cancelled = true;
             if (!aborted) {
                 aborted = true;
-                if (first) emit(new RunEvent.Cancelling(false, Instant.now()));
+                if (first) {
+                    emit(new RunEvent.Cancelling(false, Instant.now()));
+                }
                 emit(new RunEvent.Cancelling(true, Instant.now()));
             }
             lock.notifyAll();
@@ -132,7 +138,9 @@ final class ActiveRun implements RunHandle {
     @Override
     public void pause() {
         synchronized (lock) {
-            if (paused || cancelled) return;
+            if (paused || cancelled) {
+                return;
+            }
             paused = true;
             emit(new RunEvent.Paused(inFlight == 0 ? "no server is running"
                     : inFlight + " running server(s) finish; no new server or batch starts", Instant.now()));
@@ -142,7 +150,9 @@ final class ActiveRun implements RunHandle {
     @Override
     public void resume() {
         synchronized (lock) {
-            if (!paused) return;
+            if (!paused) {
+                return;
+            }
             paused = false;
             emit(new RunEvent.Resumed(Instant.now()));
             lock.notifyAll();
@@ -165,14 +175,18 @@ final class ActiveRun implements RunHandle {
     private ServerPlan next() throws InterruptedException {
         synchronized (lock) {
             while (true) {
-                if (cancelled || stopReason != null) return null;
+                if (cancelled || stopReason != null) {
+                    return null;
+                }
                 if (!paused && !batchQueue.isEmpty()) {
                     inFlight++;
                     return batchQueue.poll();
                 }
                 if (batchQueue.isEmpty() && inFlight == 0) {
                     closeBatch();
-                    if (batchIndex + 1 >= plan.batches().size()) return null;
+                    if (batchIndex + 1 >= plan.batches().size()) {
+                        return null;
+                    }
                     if (!paused) {
                         openBatch(plan.batches().get(++batchIndex));
                         continue;
@@ -190,7 +204,9 @@ final class ActiveRun implements RunHandle {
     }
 
     private void closeBatch() {
-        if (!batchOpen) return;
+        if (!batchOpen) {
+            return;
+        }
         batchOpen = false;
         emit(new RunEvent.BatchFinished(batchIndex + 1, plan.batches().size(), Instant.now()));
     }
@@ -221,7 +237,9 @@ final class ActiveRun implements RunHandle {
         } catch (RuntimeException e) {
             log.error("Run {} worker failed", plan.id(), e);
         } finally {
-            if (workersLeft.decrementAndGet() == 0) finish();
+            if (workersLeft.decrementAndGet() == 0) {
+                finish();
+            }
         }
     }
 
@@ -230,7 +248,9 @@ final class ActiveRun implements RunHandle {
             closeBatch();
             String why = cancelled ? "cancelled before it started" : stopReason;
             for (ServerPlan s : plan.servers()) {
-                if (results.containsKey(s.ref())) continue;
+                if (results.containsKey(s.ref())) {
+                    continue;
+                }
                 ServerResult r = ServerResult.notStarted(s.ref(), why == null ? "not started" : why);
                 results.put(s.ref(), r);
                 emit(RunEvent.step(s.ref(), RunStep.NOT_STARTED, r.message()));
@@ -254,8 +274,12 @@ final class ActiveRun implements RunHandle {
     Tokens track(Cancellation stop, Cancellation abort) {
         Tokens tokens = new Tokens(stop, abort);
         running.add(tokens);
-        if (cancelled) stop.cancel();
-        if (aborted) abort.cancel();
+        if (cancelled) {
+            stop.cancel();
+        }
+        if (aborted) {
+            abort.cancel();
+        }
         return tokens;
     }
 
@@ -265,7 +289,9 @@ final class ActiveRun implements RunHandle {
 
     /** The keep-one-up gate of an application, or null when its reboots need none. */
     RebootGate gate(String application) {
-        if (!plan.options().keepOneUp() || !plan.rollout().limitsReboots(application)) return null;
+        if (!plan.options().keepOneUp() || !plan.rollout().limitsReboots(application)) {
+            return null;
+        }
         return gates.computeIfAbsent(application, a -> new RebootGate(Rollout.cap(plan.rollout().applicationSizes(), a)));
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 public record Batch(int number, List<ServerRef> servers) {
     public Batch {
         servers = List.copyOf(servers);
-        if (servers.isEmpty()) throw new IllegalArgumentException("an empty batch");
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("an empty batch");
+        }
     }
 }

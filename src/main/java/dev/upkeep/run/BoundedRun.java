@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs per-server jobs (status probes, package queries, history reads) with at most N at once: N workers pull from
@@ -25,7 +26,7 @@ final class BoundedRun<R> implements QueryHandle<R> {
 
         R run(Cancellation token);
 
-        static <R> Job<R> of(ServerRef ref, java.util.function.Function<Cancellation, R> work) {
+        static <R> Job<R> of(ServerRef ref, Function<Cancellation, R> work) {
             return new Job<>() {
                 @Override
                 public ServerRef ref() {
@@ -64,8 +65,12 @@ final class BoundedRun<R> implements QueryHandle<R> {
     static <R> BoundedRun<R> start(List<? extends Job<R>> jobs, int concurrency, ExecutorService executor, Events<R> listener) {
         int workers = Math.min(Math.max(1, concurrency), jobs.size());
         BoundedRun<R> run = new BoundedRun<>(jobs, workers, listener);
-        if (workers == 0) run.completion.complete(List.of());
-        for (int i = 0; i < workers; i++) executor.execute(run::work);
+        if (workers == 0) {
+            run.completion.complete(List.of());
+        }
+        for (int i = 0; i < workers; i++) {
+            executor.execute(run::work);
+        }
         return run;
     }
 

@@ -15,6 +15,7 @@ import dev.upkeep.ssh.SshException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -49,13 +50,15 @@ final class HistoryReadJob implements ServerRead<PatchHistory> {
         try {
             connection.exec(HistoryRead.command(HistoryRead.Mode.ALL, since, server.sudo()), HistoryRead.stdin(),
                     CommandLimits.parsed(MAX_BYTES).withIdle(IDLE), (stream, line) -> {
-                        if (stream == OutputListener.Stream.STDOUT) reader.line(line);
+                        if (stream == OutputListener.Stream.STDOUT) {
+                            reader.line(line);
+                        }
                     }, cancel);
         } catch (OutputLimitException e) {
             cut = true;
         }
         ServerLogs logs = reader.finish(cut);
-        List<UpkeepRunRecord> runs = new java.util.ArrayList<>(localRuns.apply(ref));
+        List<UpkeepRunRecord> runs = new ArrayList<>(localRuns.apply(ref));
         runs.addAll(logs.upkeepJobs());
         return PatchHistoryMerge.merge(ref.toString(), logs.apt(), logs.unattended(), runs, logs.logsSince(), logs.notes())
                 .since(since);

@@ -45,7 +45,9 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     HistoryRecorder(Path dir, RunPlan plan) throws IOException {
         this.dir = dir;
         this.plan = plan;
-        for (ServerPlan s : plan.servers()) files.put(s.ref(), fileName(s.ref()));
+        for (ServerPlan s : plan.servers()) {
+            files.put(s.ref(), fileName(s.ref()));
+        }
         writeSummary(new RunSummary(plan.id(), System.getProperty("user.name"), plan.created(), null, plan.options(),
                 plan.servers().stream().map(ServerPlan::ref).toList(), List.of()));
         flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
@@ -83,7 +85,9 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
             } else if (event instanceof RunEvent.StepChanged s) {
                 write(s.server(), s.at(), "STP", s.step().label() + (s.detail() == null ? "" : ": " + s.detail()));
             } else if (event instanceof RunEvent.BatchStarted b) {
-                for (ServerRef r : b.servers()) write(r, b.at(), "RUN", "batch " + b.number() + " of " + b.batches() + " started");
+                for (ServerRef r : b.servers()) {
+                    write(r, b.at(), "RUN", "batch " + b.number() + " of " + b.batches() + " started");
+                }
             } else if (event instanceof RunEvent.Stopping s) {
                 unfinished(s.at(), "stopping: " + s.reason());
             } else if (event instanceof RunEvent.Cancelling c) {
@@ -110,7 +114,9 @@ public final class HistoryRecorder implements RunListener, AutoCloseable {
     /** A run-wide event, in the log of every server that has not finished: each log tells its server's whole story. */
     private void unfinished(Instant at, String line) throws IOException {
         for (ServerRef ref : files.keySet()) {
-            if (!finished.contains(ref)) write(ref, at, "RUN", line);
+            if (!finished.contains(ref)) {
+                write(ref, at, "RUN", line);
+            }
         }
     }
 

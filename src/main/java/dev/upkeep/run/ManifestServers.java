@@ -38,13 +38,17 @@ public final class ManifestServers {
 
     public static Workspace merge(Workspace ws) {
         List<Application> apps = new ArrayList<>();
-        for (Application app : ws.applications()) apps.add(app.manifest() == null ? app : merge(ws, app));
+        for (Application app : ws.applications()) {
+            apps.add(app.manifest() == null ? app : merge(ws, app));
+        }
         return ws.withApplications(apps);
     }
 
     private static Application merge(Workspace ws, Application app) {
         Path path = ws.resolve(app.manifest());
-        if (!Files.isRegularFile(path)) return app;
+        if (!Files.isRegularFile(path)) {
+            return app;
+        }
         ManifestDocument doc;
         try {
             doc = ManifestDocument.parse(new ManifestFiles().open(path).text(), path.toString());
@@ -61,7 +65,9 @@ public final class ManifestServers {
         Set<String> names = new HashSet<>();
         servers.forEach(s -> names.add(s.name()));
         for (ManifestServer m : doc.servers(app.environment())) {
-            if (!m.registered() || m.uniqueName() == null || !names.add(m.uniqueName())) continue;
+            if (!m.registered() || m.uniqueName() == null || !names.add(m.uniqueName())) {
+                continue;
+            }
             if (!Server.isPlain(m.uniqueName(), m.address())) {
                 log.warn("{}:{}: server '{}' at '{}' skipped: not a plain name and address", path, m.line(), m.uniqueName(), m.address());
                 continue;

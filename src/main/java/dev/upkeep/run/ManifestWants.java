@@ -32,7 +32,9 @@ public record ManifestWants(Path manifest, String docker, String weave, Set<Stri
 
     /** The verdict for one server, or null when the manifest says nothing about it. */
     public Drift.ServerDrift driftOf(String server, String runningDocker, String runningWeave) {
-        if (!appliesTo(server) || docker == null && weave == null) return null;
+        if (!appliesTo(server) || docker == null && weave == null) {
+            return null;
+        }
         return Drift.of(server, docker, weave, runningDocker, runningWeave);
     }
 }

@@ -29,7 +29,9 @@ public final class ManifestWantsReader {
     public Map<String, ManifestWants> read(Workspace ws) {
         Map<String, ManifestWants> out = new HashMap<>();
         for (Application app : ws.applications()) {
-            if (app.manifest() == null || app.manifest().isBlank()) continue;
+            if (app.manifest() == null || app.manifest().isBlank()) {
+                continue;
+            }
             Path path = ws.resolve(app.manifest());
             out.put(app.name(), read(path, app.environment()));
         }

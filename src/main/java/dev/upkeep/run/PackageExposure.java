@@ -32,7 +32,9 @@ public record PackageExposure(ServerRef server, PackageFinding finding, Boolean 
             } else if (a.value().isEmpty()) {
                 rows.add(new PackageExposure(a.server(), null, fixed == null ? null : false, null));
             } else {
-                for (PackageFinding f : a.value()) rows.add(new PackageExposure(a.server(), f, f.exposedBelow(fixed), null));
+                for (PackageFinding f : a.value()) {
+                    rows.add(new PackageExposure(a.server(), f, f.exposedBelow(fixed), null));
+                }
             }
         }
         return List.copyOf(rows);
@@ -42,7 +44,9 @@ public record PackageExposure(ServerRef server, PackageFinding finding, Boolean 
     public static Map<ServerRef, List<String>> toUpgrade(List<PackageExposure> rows) {
         Map<ServerRef, List<String>> out = new LinkedHashMap<>();
         for (PackageExposure r : rows) {
-            if (!Boolean.TRUE.equals(r.exposed) || !PackageUpgrade.NAME.matcher(r.finding.name()).matches()) continue;
+            if (!Boolean.TRUE.equals(r.exposed) || !PackageUpgrade.NAME.matcher(r.finding.name()).matches()) {
+                continue;
+            }
             out.computeIfAbsent(r.server, k -> new ArrayList<>()).add(r.finding.name());
         }
         return out;
@@ -55,7 +59,9 @@ public record PackageExposure(ServerRef server, PackageFinding finding, Boolean 
 
     /** "yes", "no", "?" (unknown), "" (no fixed version given). */
     public String exposedText(boolean asked) {
-        if (!asked) return "";
+        if (!asked) {
+            return "";
+        }
         return exposed == null ? "?" : exposed ? "yes" : "no";
     }
 }

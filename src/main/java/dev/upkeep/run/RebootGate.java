@@ -33,11 +33,17 @@ final class RebootGate {
         try (Cancellation.Registration ignored = cancel.onCancel(this::wake)) {
             synchronized (this) {
                 while (taken >= permits) {
-                    if (cancel.isCancelled()) return Turn.CANCELLED;
-                    if (down.size() >= permits) return Turn.REFUSED;
+                    if (cancel.isCancelled()) {
+                        return Turn.CANCELLED;
+                    }
+                    if (down.size() >= permits) {
+                        return Turn.REFUSED;
+                    }
                     wait();
                 }
-                if (cancel.isCancelled()) return Turn.CANCELLED;
+                if (cancel.isCancelled()) {
+                    return Turn.CANCELLED;
+                }
                 taken++;
                 return Turn.GO;
             }

@@ -40,7 +40,9 @@ public record Rollout(List<Batch> batches, Map<String, Integer> applicationSizes
             for (var it = left.iterator(); it.hasNext() && batch.size() < size; ) {
                 ServerRef ref = it.next();
                 int inBatch = perApp.getOrDefault(ref.application(), 0);
-                if (capped && inBatch + 1 > cap(applicationSizes, ref.application())) continue;
+                if (capped && inBatch + 1 > cap(applicationSizes, ref.application())) {
+                    continue;
+                }
                 perApp.merge(ref.application(), 1, Integer::sum);
                 batch.add(ref);
                 it.remove();
@@ -57,7 +59,11 @@ public record Rollout(List<Batch> batches, Map<String, Integer> applicationSizes
         servers.forEach(r -> byApp.computeIfAbsent(r.application(), a -> new ArrayList<>()).add(r));
         List<ServerRef> out = new ArrayList<>();
         for (int i = 0; out.size() < servers.size(); i++) {
-            for (List<ServerRef> app : byApp.values()) if (i < app.size()) out.add(app.get(i));
+            for (List<ServerRef> app : byApp.values()) {
+                if (i < app.size()) {
+                    out.add(app.get(i));
+                }
+            }
         }
         return out;
     }
@@ -93,7 +99,9 @@ public record Rollout(List<Batch> batches, Map<String, Integer> applicationSizes
                 }
                 continue;
             }
-            if (cap == Integer.MAX_VALUE) continue;
+            if (cap == Integer.MAX_VALUE) {
+                continue;
+            }
             if (options.strategy() == RunOptions.Strategy.ROLLING && Math.min(e.getValue(), size) > cap) {
                 notes.add(e.getKey() + " has " + appSize + " servers: at most " + cap
                         + " per batch, so one stays up (servers re-ordered into batches)");

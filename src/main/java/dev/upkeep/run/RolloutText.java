@@ -25,7 +25,9 @@ public final class RolloutText {
         b.append(how(plan)).append(":\n");
         List<Batch> batches = plan.batches();
         for (Batch batch : batches) {
-            if (batches.size() > 1) b.append("  batch ").append(batch.number()).append(" of ").append(batches.size()).append(":\n");
+            if (batches.size() > 1) {
+                b.append("  batch ").append(batch.number()).append(" of ").append(batches.size()).append(":\n");
+            }
             String indent = batches.size() > 1 ? "    " : "  ";
             for (ServerRef r : batch.servers()) {
                 b.append(indent).append(r).append(now == null ? "" : ": " + needs(now.get(r))).append('\n');
@@ -56,13 +58,21 @@ public final class RolloutText {
     public static String headline(RunPlan plan) {
         RunOptions o = plan.options();
         List<String> what = new ArrayList<>();
-        if (o.security()) what.add("security upgrades");
-        if (o.docker()) what.add("Docker upgrade");
-        if (o.weave()) what.add("Weave upgrade");
+        if (o.security()) {
+            what.add("security upgrades");
+        }
+        if (o.docker()) {
+            what.add("Docker upgrade");
+        }
+        if (o.weave()) {
+            what.add("Weave upgrade");
+        }
         if (o.reboot() != RunOptions.Reboot.NONE || o.strategy() == RunOptions.Strategy.ROLLING) {
             // "reboot only where required on 2 server(s), rolling in batches of 1, stopping after 1 failure(s)"
             String how = how(plan);
-            if (o.reboot() == RunOptions.Reboot.NONE) return String.join(" + ", what) + how.substring("no reboot".length());
+            if (o.reboot() == RunOptions.Reboot.NONE) {
+                return String.join(" + ", what) + how.substring("no reboot".length());
+            }
             return what.isEmpty() ? how : String.join(" + ", what) + ", then " + how;
         }
         String how = o.strategy() == RunOptions.Strategy.SERIAL ? "one server at a time" : o.concurrency() + " at a time";
@@ -90,10 +100,18 @@ public final class RolloutText {
     }
 
     private static String needs(ServerStatus s) {
-        if (s == null) return "not probed";
-        if (!s.reachable()) return "unreachable now (" + s.error() + ")";
-        if (s.rebootRequired() == null) return "reboot required: unknown now";
-        if (!s.rebootRequired()) return "no reboot required now";
+        if (s == null) {
+            return "not probed";
+        }
+        if (!s.reachable()) {
+            return "unreachable now (" + s.error() + ")";
+        }
+        if (s.rebootRequired() == null) {
+            return "reboot required: unknown now";
+        }
+        if (!s.rebootRequired()) {
+            return "no reboot required now";
+        }
         return "reboot required now" + (s.rebootPackages().isEmpty() ? "" : " (" + String.join(", ", s.rebootPackages()) + ")");
     }
 }

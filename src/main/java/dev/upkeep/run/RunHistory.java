@@ -69,7 +69,9 @@ public final class RunHistory {
 
     /** Every readable run, newest first. */
     public List<RunSummary> list() throws IOException {
-        if (!Files.isDirectory(runs)) return List.of();
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
         List<RunSummary> all = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(runs)) {
             for (Path dir : dirs.sorted(Comparator.reverseOrder()).toList()) {
@@ -90,7 +92,9 @@ public final class RunHistory {
 
     private static Optional<RunSummary> read(Path dir) {
         Path file = dir.resolve("summary.json");
-        if (!Files.isRegularFile(file)) return Optional.empty();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(SummaryJson.read(SummaryJson.MAPPER.readTree(BoundedRead.read(file, MAX_SUMMARY_BYTES))));
         } catch (IOException | RuntimeException e) {
@@ -100,7 +104,9 @@ public final class RunHistory {
     }
 
     private static String checked(String id) {
-        if (id == null || !ID.matcher(id).matches()) throw new IllegalArgumentException("not a run id: " + id);
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a run id: " + id);
+        }
         return id;
     }
 }

@@ -50,9 +50,15 @@ public final class RunOptions {
     RunOptions(RunOptionsBuilder b) {
         Integer max = b.maxFailures;
         Share limit = b.failureLimit;
-        if (b.concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
-        if (max != null && max < 1) throw new IllegalArgumentException("max failures must be at least 1");
-        if (limit == null && max != null) limit = Share.count(max);
+        if (b.concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        if (max != null && max < 1) {
+            throw new IllegalArgumentException("max failures must be at least 1");
+        }
+        if (limit == null && max != null) {
+            limit = Share.count(max);
+        }
         if (limit != null && !limit.percent()) {
             if (max != null && max != limit.value()) {
                 throw new IllegalArgumentException("max failures given twice: " + max + " and " + limit);
@@ -63,7 +69,9 @@ public final class RunOptions {
             throw new IllegalArgumentException("max failures given twice: " + max + " and " + limit);
         }
         Duration wait = b.lockWait == null ? DEFAULT_LOCK_WAIT : b.lockWait;
-        if (wait.isNegative()) throw new IllegalArgumentException("negative lock wait");
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException("negative lock wait");
+        }
         if (b.rebootTimeoutSeconds != null && (b.rebootTimeoutSeconds < 1 || b.rebootTimeoutSeconds > 86400)) {
             throw new IllegalArgumentException("reboot timeout must be 1-86400 s");
         }
@@ -195,7 +203,9 @@ public final class RunOptions {
      * back is a reason to look before taking the next one down, whatever the strategy.
      */
     public Integer failuresAllowed(int servers) {
-        if (failureLimit != null) return failureLimit.of(servers);
+        if (failureLimit != null) {
+            return failureLimit.of(servers);
+        }
         return strategy == Strategy.ROLLING || reboot != Reboot.NONE ? 1 : null;
     }
 

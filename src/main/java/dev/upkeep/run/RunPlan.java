@@ -21,7 +21,9 @@ public record RunPlan(String id, Instant created, RunOptions options, List<Serve
 
     public RunPlan {
         List<ServerRef> refs = servers.stream().map(ServerPlan::ref).toList();
-        if (rollout == null) rollout = Rollout.plan(refs, Rollout.sizesOf(refs), options);
+        if (rollout == null) {
+            rollout = Rollout.plan(refs, Rollout.sizesOf(refs), options);
+        }
         servers = inRolloutOrder(servers, rollout);
     }
 
@@ -53,11 +55,15 @@ public record RunPlan(String id, Instant created, RunOptions options, List<Serve
         for (Batch b : rollout.batches()) {
             for (ServerRef r : b.servers()) {
                 ServerPlan s = byRef.remove(r);
-                if (s == null) throw new IllegalArgumentException("the rollout names " + r + ", which the plan does not have (or twice)");
+                if (s == null) {
+                    throw new IllegalArgumentException("the rollout names " + r + ", which the plan does not have (or twice)");
+                }
                 ordered.add(s);
             }
         }
-        if (!byRef.isEmpty()) throw new IllegalArgumentException("the rollout leaves out " + byRef.keySet());
+        if (!byRef.isEmpty()) {
+            throw new IllegalArgumentException("the rollout leaves out " + byRef.keySet());
+        }
         return List.copyOf(ordered);
     }
 }

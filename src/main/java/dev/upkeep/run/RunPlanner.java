@@ -1,9 +1,9 @@
 package dev.upkeep.run;
 
 import dev.upkeep.fleet.Application;
+import dev.upkeep.fleet.RebootPolicy;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.fleet.RebootPolicy;
 import dev.upkeep.remote.PackageUpgrade;
 import dev.upkeep.remote.Procedure;
 import dev.upkeep.remote.RebootAndVerify;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,19 +32,35 @@ public final class RunPlanner {
     }
 
     public RunPlan plan(Workspace ws, List<ServerRef> refs, RunOptions options) {
-        if (!options.anything()) throw new IllegalArgumentException("nothing to do: choose security, Docker or Weave upgrades, or a reboot");
-        if (options.docker() && hooks.docker() == null) throw new IllegalArgumentException("Docker upgrades are not available yet");
-        if (options.weave() && hooks.weave() == null) throw new IllegalArgumentException("Weave upgrades are not available yet");
+        if (!options.anything()) {
+            throw new IllegalArgumentException("nothing to do: choose security, Docker or Weave upgrades, or a reboot");
+        }
+        if (options.docker() && hooks.docker() == null) {
+            throw new IllegalArgumentException("Docker upgrades are not available yet");
+        }
+        if (options.weave() && hooks.weave() == null) {
+            throw new IllegalArgumentException("Weave upgrades are not available yet");
+        }
         Instant now = Instant.now();
         String id = RunPlan.newId(now);
         return build(ws, refs, options, id, now, (target) -> {
             List<Procedure> procedures = new ArrayList<>();
-            if (options.security()) procedures.add(new SecurityUpgrade(id, options.lockWait(), options.repairDpkg()));
-            if (options.docker()) procedures.add(hooks.docker().create(ws, target.app, target.server, options));
-            if (options.weave()) procedures.add(hooks.weave().create(ws, target.app, target.server, options));
+            if (options.security()) {
+                procedures.add(new SecurityUpgrade(id, options.lockWait(), options.repairDpkg()));
+            }
+            if (options.docker()) {
+                procedures.add(hooks.docker().create(ws, target.app, target.server, options));
+            }
+            if (options.weave()) {
+                procedures.add(hooks.weave().create(ws, target.app, target.server, options));
+            }
             // after the upgrades that replaced the libraries; where a reboot is required, the reboot restarts everything
-            if (options.restartServices()) procedures.add(new RestartServices(null, true));
-            if (options.reboot() != RunOptions.Reboot.NONE) procedures.add(reboot(target, options));
+            if (options.restartServices()) {
+                procedures.add(new RestartServices(null, true));
+            }
+            if (options.reboot() != RunOptions.Reboot.NONE) {
+                procedures.add(reboot(target, options));
+            }
             return procedures;
         });
     }
@@ -52,8 +69,10 @@ public final class RunPlanner {
      * Restarting the services still using replaced libraries: on each server only the services the person confirmed
      * (a server with none is left out), all restarted whether or not a reboot is also required.
      */
-    public RunPlan restartServices(Workspace ws, java.util.Map<ServerRef, java.util.Set<String>> confirmed, RunOptions options) {
-        if (confirmed.isEmpty()) throw new IllegalArgumentException("no services to restart");
+    public RunPlan restartServices(Workspace ws, Map<ServerRef, Set<String>> confirmed, RunOptions options) {
+        if (confirmed.isEmpty()) {
+            throw new IllegalArgumentException("no services to restart");
+        }
         Instant now = Instant.now();
         RunOptions restart = options.withRestartServices(true);
         return build(ws, List.copyOf(confirmed.keySet()), restart, RunPlan.newId(now), now, target -> List.of(
@@ -66,13 +85,17 @@ public final class RunPlanner {
      * is required.
      */
     public RunPlan upgradePackages(Workspace ws, Map<ServerRef, List<String>> packages, RunOptions options) {
-        if (packages.isEmpty()) throw new IllegalArgumentException("no server has a package to upgrade");
+        if (packages.isEmpty()) {
+            throw new IllegalArgumentException("no server has a package to upgrade");
+        }
         Instant now = Instant.now();
         return build(ws, List.copyOf(packages.keySet()), options, RunPlan.newId(now), now, target -> {
             List<Procedure> procedures = new ArrayList<>();
             procedures.add(new PackageUpgrade(packages.get(new ServerRef(target.app.name(), target.server.name())),
                     options.lockWait()));
-            if (options.restartServices()) procedures.add(new RestartServices(null, true));
+            if (options.restartServices()) {
+                procedures.add(new RestartServices(null, true));
+            }
             return procedures;
         });
     }
@@ -88,7 +111,9 @@ public final class RunPlanner {
 
     private static Procedure reboot(Target target, RunOptions options) {
         RebootPolicy policy = target.app.reboot();
-        if (options.rebootTimeoutSeconds() != null) policy = policy.withTimeoutSeconds(options.rebootTimeoutSeconds());
+        if (options.rebootTimeoutSeconds() != null) {
+            policy = policy.withTimeoutSeconds(options.rebootTimeoutSeconds());
+        }
         return new RebootAndVerify(options.reboot() == RunOptions.Reboot.IF_REQUIRED, policy, target.server.host());
     }
 

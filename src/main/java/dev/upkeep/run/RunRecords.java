@@ -20,7 +20,9 @@ public final class RunRecords {
 
     /** Reads the history once; an unreadable one gives no records (and a warning), not a failed history. */
     public static RunRecords of(RunHistory history) {
-        if (history == null) return new RunRecords(List.of());
+        if (history == null) {
+            return new RunRecords(List.of());
+        }
         try {
             return new RunRecords(history.list());
         } catch (IOException e) {
@@ -32,9 +34,13 @@ public final class RunRecords {
     public List<UpkeepRunRecord> on(ServerRef server) {
         List<UpkeepRunRecord> out = new ArrayList<>();
         for (RunSummary s : summaries) {
-            if (s.id().endsWith("-preflight")) continue; // a simulation changed nothing
+            if (s.id().endsWith("-preflight")) {
+                continue; // a simulation changed nothing
+            }
             for (ServerResult r : s.results()) {
-                if (!r.server().equals(server) || r.started() == null) continue;
+                if (!r.server().equals(server) || r.started() == null) {
+                    continue;
+                }
                 out.add(new UpkeepRunRecord(s.id(), r.started(), r.started().plus(r.duration()), what(s.options()),
                         r.outcome().label() + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"),
                         s.options().security(), s.user()));
@@ -46,11 +52,21 @@ public final class RunRecords {
     /** "security upgrade + reboot", "restart services". */
     static String what(RunOptions o) {
         List<String> what = new ArrayList<>();
-        if (o.security()) what.add("security upgrade");
-        if (o.docker()) what.add("Docker upgrade");
-        if (o.weave()) what.add("Weave upgrade");
-        if (o.restartServices()) what.add("restart services");
-        if (o.reboot() != RunOptions.Reboot.NONE) what.add(o.reboot() == RunOptions.Reboot.IF_REQUIRED ? "reboot if required" : "reboot");
+        if (o.security()) {
+            what.add("security upgrade");
+        }
+        if (o.docker()) {
+            what.add("Docker upgrade");
+        }
+        if (o.weave()) {
+            what.add("Weave upgrade");
+        }
+        if (o.restartServices()) {
+            what.add("restart services");
+        }
+        if (o.reboot() != RunOptions.Reboot.NONE) {
+            what.add(o.reboot() == RunOptions.Reboot.IF_REQUIRED ? "reboot if required" : "reboot");
+        }
         return what.isEmpty() ? "run" : String.join(" + ", what);
     }
 }

@@ -12,7 +12,9 @@ public record ServerRef(String application, String server) {
     public static List<ServerRef> all(Workspace workspace) {
         List<ServerRef> refs = new ArrayList<>();
         for (Application app : workspace.applications()) {
-            for (Server s : app.servers()) refs.add(new ServerRef(app.name(), s.name()));
+            for (Server s : app.servers()) {
+                refs.add(new ServerRef(app.name(), s.name()));
+            }
         }
         return refs;
     }

@@ -14,7 +14,9 @@ public record ServerResult(ServerRef server, RunStep outcome, String message, In
     public ServerResult {
         upgraded = upgraded == null ? List.of() : List.copyOf(upgraded);
         rebootPackages = rebootPackages == null ? List.of() : List.copyOf(rebootPackages);
-        if (!outcome.isFinal()) throw new IllegalArgumentException("not a final step: " + outcome);
+        if (!outcome.isFinal()) {
+            throw new IllegalArgumentException("not a final step: " + outcome);
+        }
     }
 
     public boolean succeeded() {

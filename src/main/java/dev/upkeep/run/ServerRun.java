@@ -71,7 +71,9 @@ final class ServerRun {
                 rebootPackages.addAll(r.rebootPackages());
                 // The last word on reboot-required is the last procedure's: a verified reboot clears it.
                 reboot = downtime(procedure) ? r.rebootRequired() : reboot | r.rebootRequired();
-                if (r.message() != null) messages.add(procedure.name() + ": " + r.message());
+                if (r.message() != null) {
+                    messages.add(procedure.name() + ": " + r.message());
+                }
                 if (r.cancelled()) {
                     outcome = RunStep.CANCELLED;
                     break;
@@ -89,7 +91,9 @@ final class ServerRun {
             outcome = RunStep.CANCELLED;
             messages.add(e.getMessage());
         } catch (SshException e) {
-            if (e instanceof ConnectionLostException) connections.evict(server);
+            if (e instanceof ConnectionLostException) {
+                connections.evict(server);
+            }
             outcome = RunStep.FAILED;
             messages.add(e.getMessage());
         } catch (InterruptedException e) {
@@ -106,7 +110,9 @@ final class ServerRun {
             outcome = RunStep.CANCELLED;
             messages.add("cancelled before " + skipped);
         }
-        if (outcome == RunStep.CANCELLED && messages.isEmpty()) messages.add("cancelled");
+        if (outcome == RunStep.CANCELLED && messages.isEmpty()) {
+            messages.add("cancelled");
+        }
         String message = String.join("; ", messages);
         ctx.step(outcome, message);
         return new ServerResult(server.ref(), outcome, message, start, Duration.between(start, Instant.now()),
@@ -124,7 +130,9 @@ final class ServerRun {
     private ProcedureResult gated(ServerContext ctx, Procedure reboot) throws SshException, InterruptedException {
         String app = server.ref().application();
         RebootGate gate = run.gate(app);
-        if (gate == null) return reboot.run(ctx);
+        if (gate == null) {
+            return reboot.run(ctx);
+        }
         if (!gate.free()) {
             ctx.line(OutputListener.Stream.STDOUT, "upkeep: waiting: other servers of " + app
                     + " are rebooting or failed their reboot (at least one of its servers stays up)");

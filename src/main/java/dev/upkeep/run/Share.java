@@ -7,8 +7,12 @@ package dev.upkeep.run;
  */
 public record Share(int value, boolean percent) {
     public Share {
-        if (value < 1) throw new IllegalArgumentException("must be at least 1, not " + value);
-        if (percent && value > 100) throw new IllegalArgumentException("a percentage must be 1-100%, not " + value + "%");
+        if (value < 1) {
+            throw new IllegalArgumentException("must be at least 1, not " + value);
+        }
+        if (percent && value > 100) {
+            throw new IllegalArgumentException("a percentage must be 1-100%, not " + value + "%");
+        }
     }
 
     public static Share count(int n) {
@@ -32,7 +36,9 @@ public record Share(int value, boolean percent) {
 
     /** How many servers this is out of {@code total} (at least 1). */
     public int of(int total) {
-        if (!percent) return value;
+        if (!percent) {
+            return value;
+        }
         return Math.max(1, (int) ((long) total * value / 100));
     }
 

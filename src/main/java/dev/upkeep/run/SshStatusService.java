@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,7 +99,7 @@ public final class SshStatusService implements StatusService, AutoCloseable {
             }
 
             @Override
-            public java.util.concurrent.CompletableFuture<List<ServerStatus>> completion() {
+            public CompletableFuture<List<ServerStatus>> completion() {
                 return run.completion();
             }
         };
@@ -156,7 +157,9 @@ public final class SshStatusService implements StatusService, AutoCloseable {
             }
         }
         KnownHosts known = new KnownHosts(SshSettings.options(workspace).knownHosts(), List.of());
-        for (UnknownHostKey k : keys) known.accept(new HostKeyName(k.knownHostsName(), k.hashed()), k.key());
+        for (UnknownHostKey k : keys) {
+            known.accept(new HostKeyName(k.knownHostsName(), k.hashed()), k.key());
+        }
     }
 
     @Override

@@ -23,7 +23,6 @@ import dev.upkeep.ssh.OutputListener;
 import dev.upkeep.ssh.SshConnection;
 import dev.upkeep.ssh.SshException;
 import dev.upkeep.ssh.kex.Negotiated;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,15 +124,21 @@ final class StatusJob {
         long t1 = System.nanoTime();
         CommandResult result = connection.exec(Shell.script(StatusProbe.script(probeCache)), null, limits.probe(),
                 collect(out, err), token);
-        if (token.isCancelled()) return unreachable(cancelledMessage());
+        if (token.isCancelled()) {
+            return unreachable(cancelledMessage());
+        }
         long t2 = System.nanoTime();
         ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now())
                 .withKex(kexOf(connection));
-        if (!result.succeeded()) return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
+        if (!result.succeeded()) {
+            return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
+        }
         step = "restart check";
         long t3 = System.nanoTime();
         status = patchFacts(connection, token, status);
-        if (token.isCancelled()) return unreachable(cancelledMessage());
+        if (token.isCancelled()) {
+            return unreachable(cancelledMessage());
+        }
         if (TIMING.isDebugEnabled()) {
             TIMING.debug("{} connection_ms={} probe_ms={} parse_ms={} patch_facts_ms={}", ref.server(), ms(t1 - t0),
                     ms(t2 - t1), ms(t3 - t2), ms(System.nanoTime() - t3));
@@ -151,12 +156,16 @@ final class StatusJob {
         try {
             connection.exec(PatchFacts.command(server.sudo()), PatchFacts.stdin(), limits.patchFacts(),
                     (stream, line) -> {
-                        if (stream == OutputListener.Stream.STDOUT) lines.add(line);
+                        if (stream == OutputListener.Stream.STDOUT) {
+                            lines.add(line);
+                        }
                     }, token);
         } catch (OutputLimitException e) {
             cut = true; // the history is the long part and comes last: what arrived is kept, said to be partial
         } catch (CommandTimeoutException e) {
-            if (token.isCancelled()) throw e;
+            if (token.isCancelled()) {
+                throw e;
+            }
             pool.evict(request);
             return status.withPatchFacts(RestartNeeds.cannotLook("restart check " + e.reason() + "; stopped", null), null);
         }
@@ -177,15 +186,20 @@ final class StatusJob {
         LastLines err = new LastLines();
         CommandResult r = connection.exec(PackageLists.updateCommand(server.sudo()), null, limits.updateLists(),
                 (stream, line) -> err.add(line), token);
-        if (r.succeeded()) return null;
+        if (r.succeeded()) {
+            return null;
+        }
         return PackageLists.failure(r.exitStatus(), err.last(), server.sudo());
     }
 
     /** stdout is the probe's report (bounded by the probe's limits); of stderr only the last line is ever shown. */
     private static OutputListener collect(StringBuilder out, LastLines err) {
         return (stream, line) -> {
-            if (stream == OutputListener.Stream.STDOUT) out.append(line).append('\n');
-            else err.add(line);
+            if (stream == OutputListener.Stream.STDOUT) {
+                out.append(line).append('\n');
+            } else {
+                err.add(line);
+            }
         };
     }
 
@@ -200,7 +214,9 @@ final class StatusJob {
 
         synchronized void add(String line) {
             String s = line.strip();
-            if (!s.isEmpty()) last = s.length() > 500 ? s.substring(0, 500) + "…" : s;
+            if (!s.isEmpty()) {
+                last = s.length() > 500 ? s.substring(0, 500) + "…" : s;
+            }
         }
 
         synchronized String last() {

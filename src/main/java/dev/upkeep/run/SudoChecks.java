@@ -46,7 +46,9 @@ final class SudoChecks {
         Semaphore slots = new Semaphore(Math.max(1, plan.options().workers()));
         List<Future<?>> pending = new ArrayList<>();
         for (ServerPlan server : sudo) {
-            if (session.check(server.ref()) != null) continue;
+            if (session.check(server.ref()) != null) {
+                continue;
+            }
             slots.acquire();
             pending.add(executor.submit(() -> {
                 try {
@@ -63,17 +65,23 @@ final class SudoChecks {
                 log.warn("sudo check failed: {}", e.getCause().toString());
             }
         }
-        if (cancel.isCancelled()) return;
+        if (cancel.isCancelled()) {
+            return;
+        }
         List<String> asking = new ArrayList<>();
         for (ServerPlan server : sudo) {
             SudoCheck check = session.check(server.ref());
-            if (check != null && check.need() == SudoCheck.Need.PASSWORD) asking.add(session.account(server));
+            if (check != null && check.need() == SudoCheck.Need.PASSWORD) {
+                asking.add(session.account(server));
+            }
         }
         session.askFor(asking);
     }
 
     private void check(ServerPlan server, ActiveRun run, Cancellation cancel) {
-        if (cancel.isCancelled()) return;
+        if (cancel.isCancelled()) {
+            return;
+        }
         String said;
         try {
             SudoCheck check = probe.check(server, cancel);

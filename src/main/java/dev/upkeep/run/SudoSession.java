@@ -41,7 +41,9 @@ public final class SudoSession implements AutoCloseable {
 
     /** Asks the person once, before any server starts, naming the accounts whose sudo asks (nothing when none does). */
     synchronized void askFor(List<String> accounts) {
-        if (asked || closed || accounts.isEmpty()) return;
+        if (asked || closed || accounts.isEmpty()) {
+            return;
+        }
         ask("sudo password for " + shortList(accounts));
     }
 
@@ -87,7 +89,9 @@ public final class SudoSession implements AutoCloseable {
     }
 
     private static String shortList(List<String> accounts) {
-        if (accounts.size() <= SHOWN_ACCOUNTS) return String.join(", ", accounts);
+        if (accounts.size() <= SHOWN_ACCOUNTS) {
+            return String.join(", ", accounts);
+        }
         return String.join(", ", accounts.subList(0, SHOWN_ACCOUNTS)) + " and " + (accounts.size() - SHOWN_ACCOUNTS)
                 + " more";
     }
@@ -109,11 +113,17 @@ public final class SudoSession implements AutoCloseable {
         @Override
         public Attempt next() {
             synchronized (SudoSession.this) {
-                if (closed) return null;
+                if (closed) {
+                    return null;
+                }
                 Integer good = accepted.get(server);
-                if (good != null) return attempt(good);
+                if (good != null) {
+                    return attempt(good);
+                }
                 Integer untried = newestUntried();
-                if (untried != null) return attempt(untried);
+                if (untried != null) {
+                    return attempt(untried);
+                }
                 if (!asked) {
                     ask("sudo password for " + account);
                 } else if (!askedAgain && !triedHere().isEmpty()) {
@@ -137,7 +147,9 @@ public final class SudoSession implements AutoCloseable {
         public void rejected(Attempt attempt) {
             synchronized (SudoSession.this) {
                 rejected.computeIfAbsent(server, s -> new HashSet<>()).add(attempt.id());
-                if (Integer.valueOf(attempt.id()).equals(accepted.get(server))) accepted.remove(server);
+                if (Integer.valueOf(attempt.id()).equals(accepted.get(server))) {
+                    accepted.remove(server);
+                }
             }
         }
 
@@ -155,7 +167,9 @@ public final class SudoSession implements AutoCloseable {
 
         private Integer newestUntried() {
             for (int i = answers.size() - 1; i >= 0; i--) {
-                if (!triedHere().contains(i)) return i;
+                if (!triedHere().contains(i)) {
+                    return i;
+                }
             }
             return null;
         }

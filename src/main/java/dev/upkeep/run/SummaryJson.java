@@ -57,16 +57,27 @@ final class SummaryJson {
         n.put("weave", o.weave());
         n.put("strategy", o.strategy().name());
         n.put("concurrency", o.concurrency());
-        if (o.maxFailures() == null) n.putNull("maxFailures");
-        else n.put("maxFailures", o.maxFailures());
+        if (o.maxFailures() == null) {
+            n.putNull("maxFailures");
+        } else {
+            n.put("maxFailures", o.maxFailures());
+        }
         n.put("lockWaitSeconds", o.lockWait().toSeconds());
         n.put("repairDpkg", o.repairDpkg());
         n.put("reboot", o.reboot().name());
-        if (o.rebootTimeoutSeconds() != null) n.put("rebootTimeoutSeconds", o.rebootTimeoutSeconds());
-        if (o.batch() != null) n.put("batch", o.batch().toString());
-        if (o.failureLimit() != null) n.put("failureLimit", o.failureLimit().toString());
+        if (o.rebootTimeoutSeconds() != null) {
+            n.put("rebootTimeoutSeconds", o.rebootTimeoutSeconds());
+        }
+        if (o.batch() != null) {
+            n.put("batch", o.batch().toString());
+        }
+        if (o.failureLimit() != null) {
+            n.put("failureLimit", o.failureLimit().toString());
+        }
         n.put("keepOneUp", o.keepOneUp());
-        if (o.restartServices()) n.put("restartServices", true);
+        if (o.restartServices()) {
+            n.put("restartServices", true);
+        }
         return n;
     }
 
@@ -84,7 +95,9 @@ final class SummaryJson {
                 .failureLimit(o.path("maxFailures").isNumber() ? null : share(o.path("failureLimit")))
                 .keepOneUp(o.path("keepOneUp").asBoolean(true)).restartServices(o.path("restartServices").asBoolean(false)).build();
         List<ServerRef> servers = new ArrayList<>();
-        for (JsonNode n : root.path("servers")) servers.add(ref(n.asText()));
+        for (JsonNode n : root.path("servers")) {
+            servers.add(ref(n.asText()));
+        }
         List<ServerResult> results = new ArrayList<>();
         for (JsonNode n : root.path("results")) {
             results.add(new ServerResult(new ServerRef(n.path("application").asText(), n.path("server").asText()),

@@ -2,12 +2,6 @@ package dev.upkeep.ssh;
 
 import com.hierynomus.sshj.key.KeyAlgorithm;
 import com.hierynomus.sshj.key.KeyAlgorithms;
-import java.io.IOException;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.common.KeyType;
@@ -16,6 +10,13 @@ import net.schmizz.sshj.signature.Signature;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
+
+import java.io.IOException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * sshj's "publickey" authentication with a key file, signing only with the algorithms PubkeyAcceptedAlgorithms

@@ -1,5 +1,7 @@
 package dev.upkeep.ssh;
 
+import net.schmizz.sshj.common.Buffer;
+
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.schmizz.sshj.common.Buffer;
 
 /**
  * Talks to an ssh-agent over its Unix-domain socket (draft-miller-ssh-agent): list identities and sign.

@@ -1,12 +1,13 @@
 package dev.upkeep.ssh;
 
+import net.schmizz.sshj.connection.channel.OpenFailException;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import net.schmizz.sshj.connection.channel.OpenFailException;
 
 /** Turns what sshj and the socket layer throw while connecting into messages a person can act on. */
 final class ConnectFailures {

@@ -1,11 +1,12 @@
 package dev.upkeep.ssh;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Puts a {@link StdinDialogue} between a command's stderr and its output listener, and gives it the command's

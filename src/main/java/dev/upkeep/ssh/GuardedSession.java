@@ -1,6 +1,5 @@
 package dev.upkeep.ssh;
 
-import java.io.IOException;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.LoggerFactory;
 import net.schmizz.sshj.connection.ConnectionException;
@@ -8,6 +7,8 @@ import net.schmizz.sshj.connection.channel.direct.SessionChannel;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.transport.TransportException;
 import org.slf4j.Logger;
+
+import java.io.IOException;
 
 /**
  * A session channel that sends no channel request (a signal) once its CLOSE is on its way. OpenSSH frees a channel
@@ -43,7 +44,9 @@ final class GuardedSession extends SessionChannel {
 
     /** Opens a session channel, as {@link SSHClient#startSession()} does. */
     static GuardedSession open(SSHClient client) throws ConnectionException, TransportException {
-        if (!client.isConnected() || !client.isAuthenticated()) throw new IllegalStateException("not connected");
+        if (!client.isConnected() || !client.isAuthenticated()) {
+            throw new IllegalStateException("not connected");
+        }
         GuardedSession session = new GuardedSession(client);
         session.open();
         return session;
@@ -55,7 +58,9 @@ final class GuardedSession extends SessionChannel {
      */
     boolean signalIfOpen(Signal signal) throws TransportException {
         synchronized (lock) {
-            if (closeSent) return false;
+            if (closeSent) {
+                return false;
+            }
             super.signal(signal);
             return true;
         }

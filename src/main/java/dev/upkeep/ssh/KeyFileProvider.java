@@ -1,13 +1,14 @@
 package dev.upkeep.ssh;
 
+import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
-import net.schmizz.sshj.common.KeyType;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
  * A key file for sshj's AuthPublickey that tells {@link Passphrases} when its passphrase proved right, and

@@ -1,9 +1,10 @@
 package dev.upkeep.ssh;
 
-import java.security.PublicKey;
-import java.util.List;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
+
+import java.security.PublicKey;
+import java.util.List;
 
 /** Key blobs, key type names, and which signature algorithms belong to a known key type. */
 final class KeyTypes {

@@ -1,12 +1,13 @@
 package dev.upkeep.ssh;
 
+import net.schmizz.sshj.transport.verification.HostKeyVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
-import net.schmizz.sshj.transport.verification.HostKeyVerifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks the server's host key against known_hosts for one connection. It never asks anyone: sshj calls it

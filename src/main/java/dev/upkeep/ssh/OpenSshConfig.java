@@ -1,12 +1,15 @@
 package dev.upkeep.ssh;
 
 import dev.upkeep.ssh.kex.AlgorithmSpecs;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The user's ~/.ssh/config, parsed once and resolved per alias like OpenSSH does: blocks whose Host patterns
@@ -60,12 +63,12 @@ public final class OpenSshConfig {
      * for; wildcard patterns only add settings to others.
      */
     public List<ConfiguredHost> hostEntries() {
-        java.util.Map<String, ConfiguredHost> found = new java.util.LinkedHashMap<>();
+        Map<String, ConfiguredHost> found = new LinkedHashMap<>();
         collectAliases(nodes, found);
         return List.copyOf(found.values());
     }
 
-    private static void collectAliases(List<ConfigNode> list, java.util.Map<String, ConfiguredHost> found) {
+    private static void collectAliases(List<ConfigNode> list, Map<String, ConfiguredHost> found) {
         for (ConfigNode node : list) {
             if (node instanceof ConfigNode.HostLine host) {
                 for (String p : host.patterns()) {

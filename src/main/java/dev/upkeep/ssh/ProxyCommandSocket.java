@@ -1,5 +1,9 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.base.Threads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +16,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
-import dev.upkeep.base.Threads;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running ProxyCommand dressed as a connected socket, so that sshj's transport reads and writes its standard

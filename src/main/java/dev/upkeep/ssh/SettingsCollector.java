@@ -3,6 +3,9 @@ package dev.upkeep.ssh;
 import dev.upkeep.ssh.kex.AlgorithmKind;
 import dev.upkeep.ssh.kex.AlgorithmSpec;
 import dev.upkeep.ssh.kex.AlgorithmSpecs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Collects option values for one alias with OpenSSH's "first obtained value wins" rule, then builds settings. */
 final class SettingsCollector {

@@ -2,11 +2,12 @@ package dev.upkeep.ssh;
 
 import dev.upkeep.ssh.kex.Negotiated;
 import dev.upkeep.ssh.kex.NegotiationRecorder;
+import net.schmizz.sshj.SSHClient;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import net.schmizz.sshj.SSHClient;
 
 /**
  * One live connection to one server (through its jump hosts, if any), owned by whoever opened it. Each

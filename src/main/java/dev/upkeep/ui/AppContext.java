@@ -1,8 +1,14 @@
 package dev.upkeep.ui;
 
 import dev.upkeep.fleet.PrivateState;
+import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.history.PatchHistory;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.ManifestValidator;
+import dev.upkeep.run.AnswerListener;
+import dev.upkeep.run.ManifestWantsReader;
+import dev.upkeep.run.ServerAnswer;
+import dev.upkeep.run.ServerRef;
 import dev.upkeep.ui.deploy.Deployments;
 import dev.upkeep.ui.edit.ApplicationFormViewModel;
 import dev.upkeep.ui.edit.FormDialogs;
@@ -10,10 +16,14 @@ import dev.upkeep.ui.edit.ServerFormViewModel;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
-import dev.upkeep.run.ManifestWantsReader;
 import dev.upkeep.ui.fleet.ServerRow;
 import dev.upkeep.ui.fleet.TrustView;
 import dev.upkeep.ui.fleet.TrustViewModel;
+import dev.upkeep.ui.inventory.ImportDialog;
+import dev.upkeep.ui.inventory.ImportViewModel;
+import dev.upkeep.ui.packages.PackageFinderView;
+import dev.upkeep.ui.report.ExportReportDialog;
+import dev.upkeep.ui.report.ExportReportViewModel;
 import dev.upkeep.ui.shared.DialogService;
 import dev.upkeep.ui.shared.FxDialogService;
 import dev.upkeep.ui.shared.FxSecretPrompt;
@@ -22,14 +32,13 @@ import dev.upkeep.ui.shared.Theme;
 import dev.upkeep.windowstate.ThemeChoice;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import dev.upkeep.ui.inventory.ImportDialog;
-import dev.upkeep.ui.report.ExportReportDialog;
-import dev.upkeep.ui.report.ExportReportViewModel;
-import dev.upkeep.ui.inventory.ImportViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /** The composition root: creates every UI service and view model once, passes them by constructor, closes them at exit. */
 final class AppContext implements AutoCloseable {
@@ -86,7 +95,7 @@ final class AppContext implements AutoCloseable {
         commands.patchHistory = this::patchHistory;
         commands.exportReport = () -> new ExportReportDialog(new ExportReportViewModel(this::answeredStatuses,
                 fleet::patchAgeWarnDays, s -> {
-                    ServerRow row = fleet.row(new dev.upkeep.run.ServerRef(s.application(), s.server()));
+                    ServerRow row = fleet.row(new ServerRef(s.application(), s.server()));
                     return row == null ? null : row.state().drift();
                 }, ui), stage).show();
         commands.ui = ui;
@@ -94,20 +103,22 @@ final class AppContext implements AutoCloseable {
                 Instant::now, new DemoActions(services.demo().active(), openDemo));
     }
 
-    private dev.upkeep.ui.packages.PackageFinderView packageFinder;
+    private PackageFinderView packageFinder;
 
     /** The History tab's read: the server's logs over SSH merged with this machine's runs (blocking). */
-    private dev.upkeep.history.PatchHistory patchHistory(dev.upkeep.run.ServerRef ref) throws Exception {
-        dev.upkeep.run.ServerAnswer<dev.upkeep.history.PatchHistory> a = services.statusService().history(workspace.workspace(),
-                java.util.List.of(ref), null, services.runs() == null ? null : services.runs().history(),
-                dev.upkeep.run.AnswerListener.<dev.upkeep.history.PatchHistory>none()).completion().get().get(0);
-        if (!a.answered()) throw new java.io.IOException(a.error());
+    private PatchHistory patchHistory(ServerRef ref) throws Exception {
+        ServerAnswer<PatchHistory> a = services.statusService().history(workspace.workspace(),
+                List.of(ref), null, services.runs() == null ? null : services.runs().history(),
+                AnswerListener.<PatchHistory>none()).completion().get().get(0);
+        if (!a.answered()) {
+            throw new IOException(a.error());
+        }
         return a.value();
     }
 
     /** The last refresh's answers in table order; servers not asked yet are left out of the report. */
-    private java.util.List<dev.upkeep.fleet.ServerStatus> answeredStatuses() {
-        return fleet.rows().stream().map(r -> r.state().status()).filter(java.util.Objects::nonNull).toList();
+    private List<ServerStatus> answeredStatuses() {
+        return fleet.rows().stream().map(r -> r.state().status()).filter(Objects::nonNull).toList();
     }
 
     /** Servers › Find package…: one window, kept while the main window lives. */
@@ -126,14 +137,20 @@ final class AppContext implements AutoCloseable {
     }
 
     private void quit() {
-        if (mayQuit()) Platform.exit();
+        if (mayQuit()) {
+            Platform.exit();
+        }
     }
 
     /** Once, when the window opens: folders that others could read are made private, and the user is told. */
     private void tightenPrivateState(PrivateState state) {
-        if (state == null) return;
+        if (state == null) {
+            return;
+        }
         ui.submit("make Upkeep's folders private", state::tighten, notices -> {
-            if (!notices.isEmpty()) dialogs.showInfo(PRIVATE_FOLDERS_TITLE, String.join("\n\n", notices));
+            if (!notices.isEmpty()) {
+                dialogs.showInfo(PRIVATE_FOLDERS_TITLE, String.join("\n\n", notices));
+            }
         }, e -> log.warn("Checking Upkeep's folders failed: {}", e.toString()));
     }
 
@@ -144,9 +161,13 @@ final class AppContext implements AutoCloseable {
         workspace.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                if (!now) return;
+                if (!now) {
+                    return;
+                }
                 o.removeListener(this);
-                if (!workspace.workspace().applications().isEmpty()) fleet.refreshShown(false);
+                if (!workspace.workspace().applications().isEmpty()) {
+                    fleet.refreshShown(false);
+                }
             }
         });
     }

@@ -23,7 +23,9 @@ final class AppIcons {
         for (int size : SIZES) {
             try (InputStream in = AppIcons.class.getResourceAsStream("icons/upkeep-" + size + ".png")) {
                 // A missing icon is a broken build, not something to start without silently.
-                if (in == null) throw new IllegalStateException("icon resource icons/upkeep-" + size + ".png is missing");
+                if (in == null) {
+                    throw new IllegalStateException("icon resource icons/upkeep-" + size + ".png is missing");
+                }
                 icons.add(new Image(in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,9 +2,8 @@ package dev.upkeep.ui;
 
 import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.fleet.WorkspaceStore;
-import dev.upkeep.run.StatusService;
-
 import dev.upkeep.run.SecretPrompt;
+import dev.upkeep.run.StatusService;
 import dev.upkeep.ui.deploy.RunServices;
 import dev.upkeep.windowstate.WindowMemory;
 

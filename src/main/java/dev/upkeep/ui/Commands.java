@@ -5,9 +5,11 @@ import dev.upkeep.run.ServerRef;
 import dev.upkeep.ui.edit.WorkspaceViewModel;
 import dev.upkeep.ui.fleet.DriftViewModel;
 import dev.upkeep.ui.fleet.FleetViewModel;
+import dev.upkeep.ui.fleet.PatchHistoryTab;
 import dev.upkeep.ui.fleet.ServerRow;
 import dev.upkeep.ui.shared.DialogService;
 import dev.upkeep.ui.shared.Theme;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 
@@ -30,9 +32,9 @@ final class Commands {
     /** Opens Find package (which servers have a package, below which version). */
     final Runnable findPackages;
     /** Reads a server's patch history for the detail pane's History tab; null: no History tab. */
-    dev.upkeep.ui.fleet.PatchHistoryTab.Loader patchHistory;
+    PatchHistoryTab.Loader patchHistory;
     /** Where the History tab's read runs; set with {@link #patchHistory}. */
-    dev.upkeep.ui.shared.UiExecutor ui;
+    UiExecutor ui;
     final BooleanBinding cannotDeploy;
     final BooleanBinding cannotEdit;
     final BooleanBinding cannotRefresh;
@@ -92,11 +94,15 @@ final class Commands {
     }
 
     void importServers() {
-        if (importServers != null) importServers.run();
+        if (importServers != null) {
+            importServers.run();
+        }
     }
 
     void exportReport() {
-        if (exportReport != null) exportReport.run();
+        if (exportReport != null) {
+            exportReport.run();
+        }
     }
 
     void addServer() {
@@ -105,12 +111,16 @@ final class Commands {
 
     void editServer() {
         ServerRow row = fleet.selectedRowProperty().get();
-        if (row != null) workspace.editServer(row.ref());
+        if (row != null) {
+            workspace.editServer(row.ref());
+        }
     }
 
     void removeServer() {
         ServerRow row = fleet.selectedRowProperty().get();
-        if (row != null) workspace.removeServer(row.ref());
+        if (row != null) {
+            workspace.removeServer(row.ref());
+        }
     }
 
     /** File > Open manifest…: any Manifest.yml, starting beside the workspace file. */
@@ -128,18 +138,24 @@ final class Commands {
 
     void upgradeDocker() {
         List<UpgradeLauncher.DockerUpgrade> drifted = dockerDrifted();
-        if (!drifted.isEmpty()) upgrades.requestDockerUpgrade(drifted);
+        if (!drifted.isEmpty()) {
+            upgrades.requestDockerUpgrade(drifted);
+        }
     }
 
     /** Deploy with options for the selected servers, or else every server of the selected application. */
     void deploy() {
-        if (deploys != null) deploys.open(deployTargets());
+        if (deploys != null) {
+            deploys.open(deployTargets());
+        }
     }
 
     /** Deploy with options for every server of the application in focus. */
     void deployApplication() {
         String app = focusedApplication();
-        if (deploys == null || app == null) return;
+        if (deploys == null || app == null) {
+            return;
+        }
         deploys.open(applicationServers(app));
     }
 
@@ -149,23 +165,31 @@ final class Commands {
 
     /** Upgrade and reboot if required: the selected servers, or else every server of the selected application. */
     void upgradeAndReboot() {
-        if (deploys != null) deploys.upgradeAndReboot(deployTargets());
+        if (deploys != null) {
+            deploys.upgradeAndReboot(deployTargets());
+        }
     }
 
     /** Upgrade and reboot if required, for every server of the application in focus. */
     void upgradeAndRebootApplication() {
         String app = focusedApplication();
-        if (deploys == null || app == null) return;
+        if (deploys == null || app == null) {
+            return;
+        }
         deploys.upgradeAndReboot(applicationServers(app));
     }
 
     void showRunHistory() {
-        if (deploys != null) deploys.showHistory();
+        if (deploys != null) {
+            deploys.showHistory();
+        }
     }
 
     private List<ServerRef> deployTargets() {
         List<ServerRef> selected = fleet.selectedRows().stream().map(ServerRow::ref).toList();
-        if (!selected.isEmpty()) return selected;
+        if (!selected.isEmpty()) {
+            return selected;
+        }
         String app = fleet.selectedApplicationName();
         return app == null ? List.of() : fleet.rows().stream().map(ServerRow::ref).filter(r -> r.application().equals(app)).toList();
     }
@@ -178,7 +202,9 @@ final class Commands {
 
     private Optional<Path> manifestOf(String application) {
         Workspace ws = workspace.workspace();
-        if (application == null || ws == null) return Optional.empty();
+        if (application == null || ws == null) {
+            return Optional.empty();
+        }
         return ws.application(application).filter(a -> a.manifest() != null && !a.manifest().isBlank())
                 .map(a -> ws.resolve(a.manifest()));
     }

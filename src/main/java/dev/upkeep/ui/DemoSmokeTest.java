@@ -33,7 +33,9 @@ final class DemoSmokeTest {
         c.fleet.refresh().runningProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                if (!was || now) return;
+                if (!was || now) {
+                    return;
+                }
                 o.removeListener(this);
                 afterRefresh();
             }
@@ -59,17 +61,23 @@ final class DemoSmokeTest {
         DeployViewModel vm = c.deploys.deployments().dialog(List.of(ref));
         vm.securityProperty().set(true);
         vm.reportProperty().addListener((o, was, report) -> {
-            if (report != null) run(vm);
+            if (report != null) {
+                run(vm);
+            }
         });
         vm.problemProperty().addListener((o, was, problem) -> {
-            if (!problem.isEmpty()) failed("the pre-flight of " + ref + " failed: " + problem);
+            if (!problem.isEmpty()) {
+                failed("the pre-flight of " + ref + " failed: " + problem);
+            }
         });
         vm.check();
     }
 
     private void run(DeployViewModel vm) {
         DeployViewModel.Confirmed confirmed = vm.confirm();
-        if (confirmed == null) return;
+        if (confirmed == null) {
+            return;
+        }
         RunViewModel run = c.deploys.deployments().start(confirmed);
         new RunView(run, c.ui, c.view.node().getScene().getWindow()).show();
         run.onFinished(this::finished);
@@ -85,7 +93,9 @@ final class DemoSmokeTest {
     }
 
     private void end(int exit, String message) {
-        if (over) return;
+        if (over) {
+            return;
+        }
         over = true;
         result.done(exit, message);
         // The verdict is printed; end the process the way a finished check does. Tearing the toolkit down through

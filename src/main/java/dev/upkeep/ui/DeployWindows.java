@@ -14,6 +14,7 @@ import dev.upkeep.ui.shared.UiExecutor;
 import dev.upkeep.ui.shared.logs.LogPaneViewModel;
 import javafx.stage.Window;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -96,12 +97,16 @@ public final class DeployWindows implements UpgradeLauncher {
      * (recorded in the history), and the fleet checks the server again when it ends. Never sshd: the core refuses it.
      */
     public void restartServices(ServerRef server, List<String> services) {
-        if (services.isEmpty()) return;
+        if (services.isEmpty()) {
+            return;
+        }
         if (!dialogs.confirm(RESTART_SERVICES, "Restart on " + server.server() + ":\n\n    " + String.join("\n    ", services)
-                + "\n\nThey still use replaced (deleted) libraries. Upkeep looks again after the restart.")) return;
+                + "\n\nThey still use replaced (deleted) libraries. Upkeep looks again after the restart.")) {
+            return;
+        }
         RunViewModel run;
         try {
-            run = deployments.restartServices(server, new java.util.LinkedHashSet<>(services));
+            run = deployments.restartServices(server, new LinkedHashSet<>(services));
         } catch (IllegalArgumentException e) {
             dialogs.showInfo(RESTART_SERVICES, e.getMessage());
             return;

@@ -1,8 +1,7 @@
 package dev.upkeep.ui;
 
-import dev.upkeep.ui.shared.Shortcuts;
-
 import dev.upkeep.ui.shared.Icons;
+import dev.upkeep.ui.shared.Shortcuts;
 import dev.upkeep.windowstate.ThemeChoice;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -122,7 +121,9 @@ final class MainMenu {
 
     private static MenuItem item(String text, String icon, Shortcuts.Shortcut shortcut, Runnable action) {
         MenuItem item = new MenuItem(text, icon == null ? null : Icons.icon(icon));
-        if (shortcut != null) item.setAccelerator(shortcut.combination());
+        if (shortcut != null) {
+            item.setAccelerator(shortcut.combination());
+        }
         item.setOnAction(e -> action.run());
         return item;
     }

@@ -1,8 +1,7 @@
 package dev.upkeep.ui;
 
-import dev.upkeep.ui.shared.Shortcuts;
-
 import dev.upkeep.ui.shared.Icons;
+import dev.upkeep.ui.shared.Shortcuts;
 import javafx.scene.control.Button;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
@@ -12,6 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.textfield.CustomTextField;
+
+import java.util.List;
 
 /** Refresh, refresh with package lists, cancel, add/edit, the attention toggle and the search field. */
 final class MainToolbar {
@@ -72,7 +73,7 @@ final class MainToolbar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.setId("main-toolbar");
-        for (var node : java.util.List.<javafx.scene.control.Control>of(refresh, lists, cancel, add, edit, deploy, oneClick, manifest, attention, search)) {
+        for (var node : List.<javafx.scene.control.Control>of(refresh, lists, cancel, add, edit, deploy, oneClick, manifest, attention, search)) {
             nameShortcut(node);
         }
         bar.getItems().addAll(refresh, lists, cancel, new Separator(javafx.geometry.Orientation.VERTICAL), add, edit,
@@ -82,7 +83,9 @@ final class MainToolbar {
     /** The tooltip says which keys do the same: a mouse user learns the keyboard on the way. */
     private static void nameShortcut(javafx.scene.control.Control control) {
         Shortcuts.Shortcut s = Shortcuts.TOOLBAR.get(control.getId());
-        if (s != null && control.getTooltip() != null) control.getTooltip().setText(control.getTooltip().getText() + " (" + s.display() + ")");
+        if (s != null && control.getTooltip() != null) {
+            control.getTooltip().setText(control.getTooltip().getText() + " (" + s.display() + ")");
+        }
     }
 
     CustomTextField search() {

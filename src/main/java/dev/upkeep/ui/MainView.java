@@ -2,6 +2,7 @@ package dev.upkeep.ui;
 
 import dev.upkeep.ui.fleet.ApplicationListView;
 import dev.upkeep.ui.fleet.ServerDetailPane;
+import dev.upkeep.ui.fleet.ServerRow;
 import dev.upkeep.ui.fleet.ServerTable;
 import dev.upkeep.ui.shared.Theme;
 import javafx.scene.control.SplitPane;
@@ -26,7 +27,9 @@ final class MainView {
         table = new ServerTable(c.fleet, now);
         table.node().setContextMenu(new RowMenu(c).node());
         table.node().setOnMouseClicked(e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) c.editServer();
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onRow(e)) {
+                c.editServer();
+            }
         });
         TableKeys.install(table.node(), c);
         EmptyStateView empty = new EmptyStateView(c.workspace, c::addApplication, c::addServer, demo.open(), demo.active());
@@ -55,7 +58,9 @@ final class MainView {
     /** Double-clicks on headers or empty space below the rows must not edit the selected server. */
     private static boolean onRow(javafx.scene.input.MouseEvent e) {
         javafx.scene.Node n = e.getPickResult().getIntersectedNode();
-        while (n != null && !(n instanceof javafx.scene.control.TableRow)) n = n.getParent();
+        while (n != null && !(n instanceof javafx.scene.control.TableRow)) {
+            n = n.getParent();
+        }
         return n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty();
     }
 
@@ -69,7 +74,7 @@ final class MainView {
     }
 
     /** Its column order and widths are remembered. */
-    javafx.scene.control.TableView<dev.upkeep.ui.fleet.ServerRow> table() {
+    javafx.scene.control.TableView<ServerRow> table() {
         return table.node();
     }
 }

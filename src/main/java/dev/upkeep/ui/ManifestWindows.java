@@ -56,9 +56,13 @@ final class ManifestWindows {
     /** Opens {@code file} in an editor, or focuses the editor that has it; {@code label} names it in the title. */
     void open(Path file, String label) {
         Path key = file.toAbsolutePath().normalize();
-        if (focus(key)) return;
+        if (focus(key)) {
+            return;
+        }
         ui.submit("open manifest " + key, () -> files.open(key), opened -> {
-            if (!focus(key)) show(key, opened, label);
+            if (!focus(key)) {
+                show(key, opened, label);
+            }
         }, error -> dialogs.showError("Cannot open " + key.getFileName(),
                 error instanceof ManifestReadException r ? r.problem().format(key.toString()) : Errors.describe(error)));
     }
@@ -72,7 +76,9 @@ final class ManifestWindows {
     boolean closeAll() {
         for (Editor e : new ArrayList<>(open.values())) {
             e.stage().toFront();
-            if (!e.vm().canClose()) return false;
+            if (!e.vm().canClose()) {
+                return false;
+            }
             e.stage().close();
         }
         return true;
@@ -80,8 +86,12 @@ final class ManifestWindows {
 
     private boolean focus(Path key) {
         Editor e = open.get(key);
-        if (e == null) return false;
-        if (e.stage().isIconified()) e.stage().setIconified(false);
+        if (e == null) {
+            return false;
+        }
+        if (e.stage().isIconified()) {
+            e.stage().setIconified(false);
+        }
         e.stage().toFront();
         e.stage().requestFocus();
         return true;

@@ -55,7 +55,9 @@ final class StatusBarView {
             box.getChildren().add(badge);
         }
         box.getChildren().addAll(progress, message);
-        if (runs != null) box.getChildren().addAll(runProgress(runs));
+        if (runs != null) {
+            box.getChildren().addAll(runProgress(runs));
+        }
         box.getChildren().addAll(spacer, drifted,
                 count("count-servers", c.serversProperty(), "servers", null, null),
                 count("count-reachable", c.reachableProperty(), "reachable", Icons.REACHABLE, null),
@@ -97,7 +99,9 @@ final class StatusBarView {
         l.setId(id);
         l.setMinWidth(Region.USE_PREF_SIZE); // counts never shrink to "27 reach…": the message gives way
         l.textProperty().bind(Bindings.concat(value, " ", noun));
-        if (icon != null) l.setGraphic(Icons.icon(icon));
+        if (icon != null) {
+            l.setGraphic(Icons.icon(icon));
+        }
         if (loudClass != null) {
             // Loud only when non-zero, so a healthy fleet reads calm.
             value.addListener((o, was, now) -> toggle(l, loudClass, now.intValue() > 0));
@@ -107,8 +111,12 @@ final class StatusBarView {
     }
 
     private static void toggle(Label l, String styleClass, boolean on) {
-        if (on && !l.getStyleClass().contains(styleClass)) l.getStyleClass().add(styleClass);
-        if (!on) l.getStyleClass().remove(styleClass);
+        if (on && !l.getStyleClass().contains(styleClass)) {
+            l.getStyleClass().add(styleClass);
+        }
+        if (!on) {
+            l.getStyleClass().remove(styleClass);
+        }
     }
 
 }

@@ -22,12 +22,17 @@ final class TableKeys {
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             int focused = table.getFocusModel().getFocusedIndex();
             if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && focused >= 0) {
-                if (!table.getSelectionModel().isSelected(focused)) table.getSelectionModel().clearAndSelect(focused);
+                if (!table.getSelectionModel().isSelected(focused)) {
+                    table.getSelectionModel().clearAndSelect(focused);
+                }
                 c.editServer();
                 e.consume();
             } else if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown() && !e.isShiftDown() && focused >= 0) {
-                if (table.getSelectionModel().isSelected(focused)) table.getSelectionModel().clearSelection(focused);
-                else table.getSelectionModel().select(focused);
+                if (table.getSelectionModel().isSelected(focused)) {
+                    table.getSelectionModel().clearSelection(focused);
+                } else {
+                    table.getSelectionModel().select(focused);
+                }
                 table.getFocusModel().focus(focused);
                 e.consume();
             } else if (e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown()) {
@@ -40,21 +45,29 @@ final class TableKeys {
     /** From the search field, Down goes to the results. */
     static void downToTable(TextField search, TableView<ServerRow> table) {
         search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != KeyCode.DOWN || table.getItems().isEmpty()) return;
+            if (e.getCode() != KeyCode.DOWN || table.getItems().isEmpty()) {
+                return;
+            }
             table.requestFocus();
-            if (table.getSelectionModel().isEmpty()) table.getSelectionModel().clearAndSelect(0);
+            if (table.getSelectionModel().isEmpty()) {
+                table.getSelectionModel().clearAndSelect(0);
+            }
             table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
             e.consume();
         });
     }
 
     private static void showMenu(TableView<ServerRow> table, int focused) {
-        if (table.getContextMenu() == null) return;
+        if (table.getContextMenu() == null) {
+            return;
+        }
         Node anchor = table.lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == focused && !r.isEmpty())
                 .findFirst().orElse(table);
         Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
-        if (b == null) return;
+        if (b == null) {
+            return;
+        }
         table.getContextMenu().show(anchor, Side.BOTTOM, Math.min(40, b.getWidth() / 2), 0);
     }
 }

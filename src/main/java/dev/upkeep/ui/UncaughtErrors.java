@@ -26,19 +26,25 @@ final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
     static void install(Supplier<DialogService> dialogs) {
         UncaughtErrors handler = new UncaughtErrors(dialogs);
         Thread.setDefaultUncaughtExceptionHandler(handler);
-        if (Platform.isFxApplicationThread()) Thread.currentThread().setUncaughtExceptionHandler(handler);
+        if (Platform.isFxApplicationThread()) {
+            Thread.currentThread().setUncaughtExceptionHandler(handler);
+        }
     }
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
         log.error("Uncaught exception on {}", thread.getName(), error);
-        if (!showing.compareAndSet(false, true)) return;
+        if (!showing.compareAndSet(false, true)) {
+            return;
+        }
         // runLater: a dialog may not be shown from inside a layout or animation pulse.
         Platform.runLater(() -> {
             try {
                 DialogService d = dialogs.get();
-                if (d != null) d.showError("Unexpected error", Errors.describe(error)
+                if (d != null) {
+                    d.showError("Unexpected error", Errors.describe(error)
                         + "\n\nThe details are in the log. Your workspace file was not changed by this error.");
+                }
             } finally {
                 showing.set(false);
             }

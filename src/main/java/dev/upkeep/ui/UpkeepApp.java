@@ -47,7 +47,9 @@ public final class UpkeepApp extends Application {
     public void start(Stage stage) {
         UncaughtErrors.install(() -> context == null ? null : context.dialogs);
         AppServices s = services != null ? services : handedOver;
-        if (s == null) throw new IllegalStateException("UpkeepApp needs AppServices: start it with UpkeepApp.launchWith");
+        if (s == null) {
+            throw new IllegalStateException("UpkeepApp needs AppServices: start it with UpkeepApp.launchWith");
+        }
         this.stage = stage;
         this.memory = s.memory();
         this.layout = new WindowLayout(stage);
@@ -56,7 +58,9 @@ public final class UpkeepApp extends Application {
         layout.place(remembered.bounds());
         stage.getIcons().setAll(AppIcons.load());
         stage.setOnCloseRequest(e -> {
-            if (!context.mayQuit()) e.consume();
+            if (!context.mayQuit()) {
+                e.consume();
+            }
         });
         FirstFrame.logOnce(stage.getScene());
         stage.show();
@@ -88,13 +92,17 @@ public final class UpkeepApp extends Application {
     private void load(AppServices s) {
         AppContext c = context;
         DemoSmokeTest smoke = s.demo().smokeTest() == null ? null : new DemoSmokeTest(c, s.demo().smokeTest());
-        if (smoke != null) smoke.start();
+        if (smoke != null) {
+            smoke.start();
+        }
         if (s.demo().ready() == null) {
             c.workspace.load(s.workspaceFile());
             return;
         }
         s.demo().ready().whenComplete((v, e) -> c.ui.onUi(() -> {
-            if (c != context) return;
+            if (c != context) {
+                return;
+            }
             if (e == null) {
                 c.workspace.load(s.workspaceFile());
             } else if (smoke != null) {
@@ -141,9 +149,15 @@ public final class UpkeepApp extends Application {
     @Override
     public void stop() {
         // Leave the stage as we found it: tests (and embedders) reuse the primary stage after us.
-        if (stage != null) stage.titleProperty().unbind();
-        if (memory != null && context != null) memory.saveLater(snapshot());
-        if (context != null) context.close();
+        if (stage != null) {
+            stage.titleProperty().unbind();
+        }
+        if (memory != null && context != null) {
+            memory.saveLater(snapshot());
+        }
+        if (context != null) {
+            context.close();
+        }
     }
 
     /** The demo's workspace lives in a temporary folder: it is never remembered as the last one. */

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Applies a remembered {@link WindowState} to the stage and the main view, and reads it back at close. The rules
@@ -40,14 +41,18 @@ final class WindowLayout {
 
     /** Before the stage is shown. */
     void place(WindowBounds remembered) {
-        if (remembered == null) return;
+        if (remembered == null) {
+            return;
+        }
         WindowBounds b = Placement.place(remembered, screens());
         stage.setX(b.x());
         stage.setY(b.y());
         stage.setWidth(b.width());
         stage.setHeight(b.height());
         normal = new WindowBounds(b.x(), b.y(), b.width(), b.height(), false);
-        if (b.maximised()) stage.setMaximized(true);
+        if (b.maximised()) {
+            stage.setMaximized(true);
+        }
     }
 
     /**
@@ -93,13 +98,15 @@ final class WindowLayout {
     }
 
     private void track() {
-        if (stage.isMaximized() || stage.isIconified() || Double.isNaN(stage.getX()) || Double.isNaN(stage.getWidth())) return;
+        if (stage.isMaximized() || stage.isIconified() || Double.isNaN(stage.getX()) || Double.isNaN(stage.getWidth())) {
+            return;
+        }
         normal = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
     }
 
     private static List<Area> screens() {
         Screen primary = Screen.getPrimary();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(primary),
+        return Stream.concat(Stream.of(primary),
                         Screen.getScreens().stream().filter(s -> !s.equals(primary)))
                 .map(Screen::getVisualBounds).map(WindowLayout::area).toList();
     }

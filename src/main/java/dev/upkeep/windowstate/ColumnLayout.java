@@ -19,7 +19,9 @@ public final class ColumnLayout {
         defaults.forEach(c -> byId.put(c.id(), c));
         List<ColumnState> result = new ArrayList<>();
         for (ColumnState r : remembered) {
-            if (byId.remove(r.id()) != null) result.add(r);
+            if (byId.remove(r.id()) != null) {
+                result.add(r);
+            }
         }
         for (ColumnState added : byId.values()) {
             int at = defaults.indexOf(added);

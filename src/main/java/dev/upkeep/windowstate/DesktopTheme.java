@@ -3,6 +3,7 @@ package dev.upkeep.windowstate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,12 @@ public final class DesktopTheme {
                     .map(out -> out.trim().equalsIgnoreCase("dark")).orElse(false);
         }
         Optional<String> scheme = ask.apply(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"));
-        if (scheme.map(DesktopTheme::unquote).filter(s -> s.equals("prefer-dark")).isPresent()) return true;
-        if (scheme.map(DesktopTheme::unquote).filter(s -> s.equals("prefer-light")).isPresent()) return false;
+        if (scheme.map(DesktopTheme::unquote).filter(s -> s.equals("prefer-dark")).isPresent()) {
+            return true;
+        }
+        if (scheme.map(DesktopTheme::unquote).filter(s -> s.equals("prefer-light")).isPresent()) {
+            return false;
+        }
         // "default" (or an older GNOME without color-scheme): dark themes say so in their name, e.g. Adwaita-dark
         return ask.apply(List.of("gsettings", "get", "org.gnome.desktop.interface", "gtk-theme"))
                 .map(t -> unquote(t).toLowerCase(Locale.ROOT).contains("dark")).orElse(false);
@@ -60,7 +65,7 @@ public final class DesktopTheme {
         Process p;
         try {
             p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(nullDevice()))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice()))).start();
         } catch (IOException e) {
             log.debug("{}: {}", command.get(0), e.toString());
             return Optional.empty();
@@ -71,7 +76,9 @@ public final class DesktopTheme {
                 log.info("{} did not answer within {} ms: using the light theme", String.join(" ", command), timeout.toMillis());
                 return Optional.empty();
             }
-            if (p.exitValue() != 0) return Optional.empty();
+            if (p.exitValue() != 0) {
+                return Optional.empty();
+            }
             return Optional.of(new String(out.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Optional.empty();

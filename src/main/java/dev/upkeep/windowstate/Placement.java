@@ -24,7 +24,9 @@ public final class Placement {
      * @return where to put the window; the remembered bounds when they can be grabbed and fit
      */
     public static WindowBounds place(WindowBounds saved, List<Area> screens) {
-        if (screens.isEmpty()) return saved;
+        if (screens.isEmpty()) {
+            return saved;
+        }
         Area grip = new Area(saved.x(), saved.y(), saved.width(), GRIP_HEIGHT);
         Area home = screens.stream().filter(s -> s.overlapWidth(grip) >= Math.min(GRIP_WIDTH, saved.width())
                 && s.overlapHeight(grip) >= GRIP_HEIGHT).findFirst().orElse(null);

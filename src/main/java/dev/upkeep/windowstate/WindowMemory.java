@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,9 +58,13 @@ public final class WindowMemory {
 
     /** The workspace open when the window last closed, if it is still a file. */
     public Optional<Path> lastWorkspace() {
-        if (remembered.lastWorkspace() == null) return Optional.empty();
+        if (remembered.lastWorkspace() == null) {
+            return Optional.empty();
+        }
         Path p = Path.of(remembered.lastWorkspace());
-        if (Files.isRegularFile(p)) return Optional.of(p);
+        if (Files.isRegularFile(p)) {
+            return Optional.of(p);
+        }
         log.info("The last workspace {} is gone: opening the default one", p);
         return Optional.empty();
     }
@@ -85,7 +90,7 @@ public final class WindowMemory {
             log.warn("Remembering the window state took longer than {} s: not waiting", seconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             log.warn("Remembering the window state failed: {}", e.getCause().toString());
         }
     }

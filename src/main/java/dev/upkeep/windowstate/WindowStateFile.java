@@ -45,7 +45,9 @@ public final class WindowStateFile {
         }
         try {
             JsonNode root = JSON.readTree(bytes);
-            if (root == null || !root.isObject()) throw new IOException("not a JSON object");
+            if (root == null || !root.isObject()) {
+                throw new IOException("not a JSON object");
+            }
             return WindowStateRules.check(parse(root), file.toString());
         } catch (IOException | RuntimeException e) {
             log.warn("Ignoring the remembered window state in {}: {}", file, e instanceof JsonProcessingException j
@@ -73,8 +75,12 @@ public final class WindowStateFile {
         s.dividers().forEach(dividers::add);
         ArrayNode columns = root.putArray("columns");
         s.columns().forEach(c -> columns.addObject().put("id", c.id()).put("width", c.width()));
-        if (s.lastWorkspace() != null) root.put("lastWorkspace", s.lastWorkspace());
-        if (s.theme() != null) root.put("theme", s.theme().name().toLowerCase(Locale.ROOT));
+        if (s.lastWorkspace() != null) {
+            root.put("lastWorkspace", s.lastWorkspace());
+        }
+        if (s.theme() != null) {
+            root.put("theme", s.theme().name().toLowerCase(Locale.ROOT));
+        }
         return root;
     }
 
@@ -87,7 +93,9 @@ public final class WindowStateFile {
         }
         List<Double> dividers = new ArrayList<>();
         JsonNode d = root.get("dividers");
-        if (d != null && d.isArray()) d.forEach(n -> dividers.add(n.isNumber() ? n.doubleValue() : Double.NaN));
+        if (d != null && d.isArray()) {
+            d.forEach(n -> dividers.add(n.isNumber() ? n.doubleValue() : Double.NaN));
+        }
         List<ColumnState> columns = new ArrayList<>();
         JsonNode c = root.get("columns");
         if (c != null && c.isArray()) {
@@ -105,9 +113,13 @@ public final class WindowStateFile {
     }
 
     private static ThemeChoice theme(JsonNode n) {
-        if (n == null || !n.isTextual()) return null;
+        if (n == null || !n.isTextual()) {
+            return null;
+        }
         for (ThemeChoice t : ThemeChoice.values()) {
-            if (t.name().equalsIgnoreCase(n.asText())) return t;
+            if (t.name().equalsIgnoreCase(n.asText())) {
+                return t;
+            }
         }
         log.warn("Ignoring the remembered theme '{}': light, dark or desktop", n.asText().length() > 40 ? n.asText().substring(0, 40) : n.asText());
         return null;

@@ -3,6 +3,8 @@ package dev.upkeep.windowstate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,11 +37,15 @@ public final class WindowStateRules {
     }
 
     static WindowBounds bounds(WindowBounds b, String source) {
-        if (b == null) return null;
+        if (b == null) {
+            return null;
+        }
         boolean sane = finiteWithin(b.x(), MAX_COORDINATE) && finiteWithin(b.y(), MAX_COORDINATE)
                 && finiteWithin(b.width(), MAX_COORDINATE) && finiteWithin(b.height(), MAX_COORDINATE)
                 && b.width() >= MIN_WINDOW && b.height() >= MIN_WINDOW;
-        if (sane) return b;
+        if (sane) {
+            return b;
+        }
         log.warn("{}: ignoring the window position {}: not a place on any screen", source, b);
         return null;
     }
@@ -52,7 +58,9 @@ public final class WindowStateRules {
             sane = d != null && d >= previous && d <= 1; // NaN fails every comparison
             previous = sane ? d : previous;
         }
-        if (sane) return dividers;
+        if (sane) {
+            return dividers;
+        }
         log.warn("{}: ignoring the divider positions {}: each must lie between 0 and 1, left to right", source, dividers);
         return List.of();
     }
@@ -67,24 +75,31 @@ public final class WindowStateRules {
         for (ColumnState c : columns) {
             boolean sane = c.id() != null && COLUMN_ID.matcher(c.id()).matches() && seen.add(c.id())
                     && Double.isFinite(c.width()) && c.width() >= MIN_COLUMN && c.width() <= MAX_COLUMN;
-            if (sane) kept.add(c);
-            else log.warn("{}: ignoring the remembered column {}", source, c);
+            if (sane) {
+                kept.add(c);
+            } else {
+                log.warn("{}: ignoring the remembered column {}", source, c);
+            }
         }
         return kept;
     }
 
     static String workspace(String path, String source) {
-        if (path == null) return null;
+        if (path == null) {
+            return null;
+        }
         boolean sane = !path.isBlank() && path.length() <= MAX_PATH && path.indexOf('\0') < 0 && isAbsolute(path);
-        if (sane) return path;
+        if (sane) {
+            return path;
+        }
         log.warn("{}: ignoring the remembered workspace: not an absolute file path", source);
         return null;
     }
 
     private static boolean isAbsolute(String path) {
         try {
-            return java.nio.file.Path.of(path).isAbsolute();
-        } catch (java.nio.file.InvalidPathException e) {
+            return Path.of(path).isAbsolute();
+        } catch (InvalidPathException e) {
             return false;
         }
     }

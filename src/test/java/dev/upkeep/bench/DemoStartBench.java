@@ -51,7 +51,9 @@ public final class DemoStartBench {
     }
 
     private static long median(List<Long> values) {
-        if (values.isEmpty()) return 0;
+        if (values.isEmpty()) {
+            return 0;
+        }
         List<Long> v = new ArrayList<>(values);
         Collections.sort(v);
         return v.get(v.size() / 2);

@@ -45,7 +45,9 @@ public final class LogViewBench {
         started.await();
         Platform.runLater(() -> new Theme(false)); // the -color-* variables of the app's stylesheet
         boolean noView = List.of(args).contains("--no-view");
-        for (int round = 1; round <= rounds; round++) round(round, lines, cap, noView);
+        for (int round = 1; round <= rounds; round++) {
+            round(round, lines, cap, noView);
+        }
         Platform.exit();
     }
 
@@ -106,13 +108,17 @@ public final class LogViewBench {
 
                 @Override
                 public void handle(long now) {
-                    if (last != 0) maxGapNanos.accumulateAndGet(now - last, Math::max);
+                    if (last != 0) {
+                        maxGapNanos.accumulateAndGet(now - last, Math::max);
+                    }
                     last = now;
                     frames.incrementAndGet();
                 }
             };
             pane.totalProperty().addListener((o, was, now) -> {
-                if (now.longValue() >= lines) done.countDown();
+                if (now.longValue() >= lines) {
+                    done.countDown();
+                }
             });
             shown.countDown();
         });
@@ -132,7 +138,9 @@ public final class LogViewBench {
         producer.start();
         producer.join();
         long produced = System.nanoTime() - t0;
-        if (!done.await(5, TimeUnit.MINUTES)) throw new IllegalStateException("lines never all arrived");
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("lines never all arrived");
+        }
         long elapsed = System.nanoTime() - t0;
         CountDownLatch stopped = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -165,7 +173,11 @@ public final class LogViewBench {
     }
 
     private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1].replace("_", ""));
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1].replace("_", ""));
+            }
+        }
         return fallback;
     }
 }

@@ -83,7 +83,9 @@ public final class PrivilegedBench {
     }
 
     private static List<Long> time(int rounds, Command command) throws Exception {
-        for (int i = 0; i < 5; i++) command.run(); // warm-up
+        for (int i = 0; i < 5; i++) {
+            command.run(); // warm-up
+        }
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();

@@ -54,7 +54,9 @@ public final class StatusRefreshBench {
         }).completion().get(5, TimeUnit.MINUTES);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long ok = result.stream().filter(ServerStatus::reachable).count();
-        if (ok != expected) throw new IllegalStateException(ok + " of " + expected + " answered");
+        if (ok != expected) {
+            throw new IllegalStateException(ok + " of " + expected + " answered");
+        }
         return millis;
     }
 

@@ -50,7 +50,9 @@ final class CliProcess implements AutoCloseable {
     /** Ctrl-C, to this process only. */
     void interrupt() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
-        if (kill.waitFor() != 0) throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+        }
     }
 
     String out() {
@@ -78,7 +80,9 @@ final class CliProcess implements AutoCloseable {
             byte[] buf = new byte[8192];
             try (in) {
                 int n;
-                while ((n = in.read(buf)) > 0) into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                while ((n = in.read(buf)) > 0) {
+                    into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                }
             } catch (IOException e) {
                 into.append("\n[read failed: ").append(e).append("]\n");
             }

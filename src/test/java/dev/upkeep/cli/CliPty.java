@@ -98,7 +98,9 @@ final class CliPty implements AutoCloseable {
 
     static int count(String haystack, String needle) {
         int n = 0;
-        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) n++;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
+            n++;
+        }
         return n;
     }
 

@@ -39,12 +39,16 @@ class CtrlCOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static Path workspace(Path dir, TestServer... servers) throws Exception {
         List<Server> list = new ArrayList<>();
-        for (TestServer s : servers) list.add(FleetWorkspaces.server(fleet, s, "root", false));
+        for (TestServer s : servers) {
+            list.add(FleetWorkspaces.server(fleet, s, "root", false));
+        }
         new WorkspaceStore().save(FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
                 List.of(new Application("shop", "production", null, null, list, QUICK))));
         return dir.resolve("workspace.yml");

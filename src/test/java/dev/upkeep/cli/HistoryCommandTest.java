@@ -56,7 +56,9 @@ class HistoryCommandTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private record Result(int exit, String out, String err) {

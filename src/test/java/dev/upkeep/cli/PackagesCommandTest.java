@@ -62,14 +62,18 @@ class PackagesCommandTest {
         fleet.server(3).writeFile("/usr/local/bin/dpkg-query", "#!/bin/sh\nexec yes \"$(printf 'x\\tx\\tupkeep-libdemo-src\\t1\\t1\\tii ')\"\n".getBytes());
         fleet.server(3).run("chmod 0755 /usr/local/bin/dpkg-query");
         List<Server> servers = new ArrayList<>();
-        for (TestServer s : fleet.servers()) servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        for (TestServer s : fleet.servers()) {
+            servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        }
         new WorkspaceStore().save(FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
                 List.of(new Application("shop", "production", null, null, servers))));
     }
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @BeforeEach
@@ -206,13 +210,19 @@ class PackagesCommandTest {
                 char c = text.charAt(i);
                 if (quoted) {
                     if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') { field.append('"'); i++; }
-                    else if (c == '"') quoted = false;
-                    else field.append(c);
-                } else if (c == '"') quoted = true;
-                else if (c == ',') { row.add(field.toString()); field.setLength(0); }
+                    else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') { row.add(field.toString()); field.setLength(0); }
                 else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     row.add(field.toString()); field.setLength(0); rows.add(row); row = new ArrayList<>(); i++;
-                } else field.append(c);
+                } else {
+                    field.append(c);
+                }
             }
             return rows;
         }

@@ -37,7 +37,9 @@ class PrivateFoldersNoticeTest {
         assertThat(exit).isZero();
         assertThat(err.toString()).contains("upkeep: Made " + config + " private: it was rwxr-xr-x")
                 .contains("upkeep: Made " + state + " private").contains("3 file(s) and folder(s)");
-        for (Path p : new Path[]{config, state, state.resolve("runs"), oldRun}) assertThat(mode(p)).as("%s", p).isEqualTo("rwx------");
+        for (Path p : new Path[]{config, state, state.resolve("runs"), oldRun}) {
+            assertThat(mode(p)).as("%s", p).isEqualTo("rwx------");
+        }
         assertThat(mode(oldLog)).isEqualTo("rw-------");
 
         StringWriter again = new StringWriter();

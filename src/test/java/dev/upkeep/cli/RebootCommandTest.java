@@ -45,7 +45,9 @@ class RebootCommandTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private int run(Path dir, String answers, String... args) {
@@ -68,7 +70,9 @@ class RebootCommandTest {
 
     private static void save(Path dir, TestServer... servers) throws Exception {
         List<Server> list = new ArrayList<>();
-        for (TestServer s : servers) list.add(FleetWorkspaces.server(fleet, s, "root", false));
+        for (TestServer s : servers) {
+            list.add(FleetWorkspaces.server(fleet, s, "root", false));
+        }
         new WorkspaceStore().save(FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
                 List.of(new Application("shop", "production", null, null, list, QUICK))));
     }
@@ -144,7 +148,9 @@ class RebootCommandTest {
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.SOME_FAILED);
         List<JsonNode> events = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
-        for (String line : out.toString().split("\n")) events.add(mapper.readTree(line));
+        for (String line : out.toString().split("\n")) {
+            events.add(mapper.readTree(line));
+        }
         assertThat(events.get(0).get("batches")).hasSize(2);
         JsonNode last = events.get(events.size() - 1);
         JsonNode first = last.get("results").get(0);

@@ -68,8 +68,12 @@ class ReportCommandTest {
 
     @AfterAll
     static void stopFleet() {
-        if (docker != null) docker.close();
-        if (fleet != null) fleet.close();
+        if (docker != null) {
+            docker.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private record Result(int exit, String out, String err) {
@@ -215,7 +219,9 @@ class ReportCommandTest {
 
         List<List<String>> rows = PackagesCommandTest.Csv.parse(runOn(file, "report", "--format", "csv", "--server", "srv02").out);
         java.util.Map<String, String> row = new java.util.HashMap<>();
-        for (int i = 0; i < rows.get(0).size(); i++) row.put(rows.get(0).get(i), rows.get(1).get(i));
+        for (int i = 0; i < rows.get(0).size(); i++) {
+            row.put(rows.get(0).get(i), rows.get(1).get(i));
+        }
         assertThat(row).containsEntry("docker", "24.0.7").containsEntry("docker_expected", "25.0.3")
                 .containsEntry("docker_drift", "differs").containsEntry("weave_expected", "2.8.0").containsEntry("weave_drift", "in sync");
 

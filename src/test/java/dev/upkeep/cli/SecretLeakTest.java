@@ -72,7 +72,9 @@ class SecretLeakTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @Test
@@ -98,11 +100,15 @@ class SecretLeakTest {
             inProcessRuns(good, bad, key);
         } finally {
             hostPs.shutdownNow();
-            for (TestServer s : fleet.servers()) s.run("touch /run/ps-stop");
+            for (TestServer s : fleet.servers()) {
+                s.run("touch /run/ps-stop");
+            }
         }
         haystacks.put("command lines on this machine", String.join("\n", hostCommandLines));
         collectFiles("files Upkeep wrote", dir, key);
-        for (TestServer s : fleet.servers()) collectServer(s);
+        for (TestServer s : fleet.servers()) {
+            collectServer(s);
+        }
 
         assertThat(haystacks.get("ps on " + admin.name())).as("the servers' ps saw privileged steps")
                 .contains("sudo -S -p upkeep-sudo-prompt-").contains("sh -s");
@@ -142,7 +148,9 @@ class SecretLeakTest {
     /** {@code upkeep upgrade --security} on a terminal: the key's passphrase, then sudo's password (or two wrong ones). */
     private static String cliRun(Path ws, Map<String, String> env, boolean wrong) throws Exception {
         List<String> args = new ArrayList<>(List.of("--workspace", ws.toString(), "upgrade", "--security"));
-        if (wrong) args.add("--yes");
+        if (wrong) {
+            args.add("--yes");
+        }
         try (CliPty cli = CliPty.start(CliPty.line(CliPty.upkeep(args.toArray(String[]::new))), env)) {
             cli.awaitScreen("Passphrase for ", PROMPT);
             cli.type(KEY_PASSPHRASE + "\r");
@@ -195,7 +203,9 @@ class SecretLeakTest {
         StringBuilder logged = new StringBuilder();
         for (ILoggingEvent e : events.list) {
             logged.append(e.getFormattedMessage()).append('\n');
-            if (e.getThrowableProxy() != null) logged.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
+            if (e.getThrowableProxy() != null) {
+                logged.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
+            }
         }
         haystacks.put("log events in-process", logged.toString());
     }

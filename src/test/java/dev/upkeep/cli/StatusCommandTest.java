@@ -44,8 +44,12 @@ class StatusCommandTest {
 
     @AfterAll
     static void stopFleet() {
-        if (service != null) service.close();
-        if (fleet != null) fleet.close();
+        if (service != null) {
+            service.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private int run(String answers, String... args) {
@@ -95,7 +99,9 @@ class StatusCommandTest {
         Server dead = new Server("dead", "127.0.0.1", 1, "root", fleet.clientKey().toString(), false, List.of());
         List<Server> servers = new ArrayList<>();
         servers.add(dead);
-        for (var s : fleet.servers()) servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        for (var s : fleet.servers()) {
+            servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        }
         Path file = save(FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
                 List.of(new Application("shop", null, null, null, servers))));
         assertThat(run("", "--workspace", file.toString(), "status", "--json")).isEqualTo(ExitCodes.SOME_FAILED);

@@ -41,8 +41,12 @@ class StatusKexTest {
 
     @AfterAll
     static void stopFleet() {
-        if (service != null) service.close();
-        if (fleet != null) fleet.close();
+        if (service != null) {
+            service.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private int run(Path dir, String... args) throws Exception {

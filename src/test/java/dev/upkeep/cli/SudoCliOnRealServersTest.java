@@ -41,7 +41,9 @@ class SudoCliOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private Path workspace(TestServer admin, TestServer nopw) throws Exception {

@@ -40,7 +40,9 @@ class SystemdTimerExampleTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @Test

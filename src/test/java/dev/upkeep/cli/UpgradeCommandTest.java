@@ -44,7 +44,9 @@ class UpgradeCommandTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private int run(Path state, String answers, String... args) {
@@ -116,7 +118,9 @@ class UpgradeCommandTest {
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.SOME_FAILED);
         List<JsonNode> events = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
-        for (String line : out.toString().split("\n")) events.add(mapper.readTree(line));
+        for (String line : out.toString().split("\n")) {
+            events.add(mapper.readTree(line));
+        }
         assertThat(events).allSatisfy(e -> assertThat(e.has("event") && e.has("run") && e.has("at")).isTrue());
         assertThat(events.get(0).get("event").asText()).isEqualTo("run-started");
         JsonNode last = events.get(events.size() - 1);
@@ -130,7 +134,9 @@ class UpgradeCommandTest {
         // docs/upgrade-event.schema.json is the published contract for each line: real lines pass, and it can fail
         var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
                 .getSchema(mapper.readTree(Path.of("docs/upgrade-event.schema.json").toFile()));
-        for (JsonNode e : events) assertThat(schema.validate(e)).as(e.toString()).isEmpty();
+        for (JsonNode e : events) {
+            assertThat(schema.validate(e)).as(e.toString()).isEmpty();
+        }
         List<String> steps = new ArrayList<>();
         mapper.readTree(Path.of("docs/upgrade-event.schema.json").toFile()).at("/$defs/step/enum").forEach(n -> steps.add(n.asText()));
         assertThat(steps).as("the schema names every step").containsExactly(java.util.Arrays.stream(dev.upkeep.run.RunStep.values())

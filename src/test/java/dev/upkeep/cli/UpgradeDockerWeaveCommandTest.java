@@ -54,9 +54,15 @@ class UpgradeDockerWeaveCommandTest {
 
     @AfterAll
     static void stopFleet() {
-        if (docker != null) docker.close();
-        if (mirror != null) mirror.close();
-        if (fleet != null) fleet.close();
+        if (docker != null) {
+            docker.close();
+        }
+        if (mirror != null) {
+            mirror.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private Path workspace(Path dir, String manifest) throws Exception {

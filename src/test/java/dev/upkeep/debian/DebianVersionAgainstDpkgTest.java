@@ -27,7 +27,9 @@ class DebianVersionAgainstDpkgTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg")), "dpkg is not installed here (/usr/bin/dpkg)");
         VersionGenerator generator = new VersionGenerator(new Random(20261130L));
         List<String[]> pairs = new ArrayList<>();
-        for (int i = 0; i < PAIRS; i++) pairs.add(generator.pair());
+        for (int i = 0; i < PAIRS; i++) {
+            pairs.add(generator.pair());
+        }
         List<String> dpkg = dpkgOrder(dir, pairs);
         assertThat(dpkg).hasSize(PAIRS);
         List<String> disagreements = new ArrayList<>();
@@ -41,7 +43,9 @@ class DebianVersionAgainstDpkgTest {
         }
         assertThat(disagreements).as("pairs where dpkg orders otherwise").isEmpty();
         // the generator must exercise all three answers, including equality through leading zeros, ~ and epochs
-        for (int n : seen) assertThat(n).as("answers of each kind, of %s: <, =, > %s", PAIRS, java.util.Arrays.toString(seen)).isGreaterThan(PAIRS / 20);
+        for (int n : seen) {
+            assertThat(n).as("answers of each kind, of %s: <, =, > %s", PAIRS, java.util.Arrays.toString(seen)).isGreaterThan(PAIRS / 20);
+        }
     }
 
     private static String symbol(int c) {
@@ -52,7 +56,9 @@ class DebianVersionAgainstDpkgTest {
     private static List<String> dpkgOrder(Path dir, List<String[]> pairs) throws IOException, InterruptedException {
         Path input = dir.resolve("pairs");
         List<String> lines = new ArrayList<>();
-        for (String[] p : pairs) lines.add(p[0] + " " + p[1]);
+        for (String[] p : pairs) {
+            lines.add(p[0] + " " + p[1]);
+        }
         Files.write(input, lines, StandardCharsets.US_ASCII);
         Path output = dir.resolve("order");
         Process p = new ProcessBuilder("sh", "-c", "while read a b; do"

@@ -29,9 +29,13 @@ final class VersionGenerator {
 
     String version() {
         StringBuilder s = new StringBuilder();
-        if (random.nextInt(5) == 0) s.append(random.nextInt(4) == 0 ? "0" : "").append(random.nextInt(4)).append(':');
+        if (random.nextInt(5) == 0) {
+            s.append(random.nextInt(4) == 0 ? "0" : "").append(random.nextInt(4)).append(':');
+        }
         s.append(part(true));
-        if (random.nextInt(4) == 0) s.append('-').append(part(true)); // a hyphen inside upstream needs a revision
+        if (random.nextInt(4) == 0) {
+            s.append('-').append(part(true)); // a hyphen inside upstream needs a revision
+        }
         int r = random.nextInt(6);
         if (r > 0) {
             s.append('-').append(r == 1 ? "0" : part(false));
@@ -47,8 +51,11 @@ final class VersionGenerator {
         int runs = 1 + random.nextInt(5);
         boolean digits = upstream || random.nextInt(3) > 0;
         for (int i = 0; i < runs; i++) {
-            if (digits) s.append(digits());
-            else s.append(nonDigits());
+            if (digits) {
+                s.append(digits());
+            } else {
+                s.append(nonDigits());
+            }
             digits = !digits;
         }
         return s.toString();
@@ -56,7 +63,9 @@ final class VersionGenerator {
 
     private String digits() {
         StringBuilder s = new StringBuilder();
-        if (random.nextInt(6) == 0) s.append("0".repeat(1 + random.nextInt(2)));
+        if (random.nextInt(6) == 0) {
+            s.append("0".repeat(1 + random.nextInt(2)));
+        }
         s.append(random.nextInt(random.nextBoolean() ? 10 : 1000));
         return s.toString();
     }
@@ -66,10 +75,15 @@ final class VersionGenerator {
         int n = 1 + random.nextInt(3);
         for (int i = 0; i < n; i++) {
             int k = random.nextInt(10);
-            if (k < 4) s.append(SEPARATORS.charAt(random.nextInt(SEPARATORS.length())));
-            else if (k < 6) s.append("~");
-            else if (k < 9) s.append((char) ('a' + random.nextInt(26)));
-            else s.append((char) ('A' + random.nextInt(26)));
+            if (k < 4) {
+                s.append(SEPARATORS.charAt(random.nextInt(SEPARATORS.length())));
+            } else if (k < 6) {
+                s.append("~");
+            } else if (k < 9) {
+                s.append((char) ('a' + random.nextInt(26)));
+            } else {
+                s.append((char) ('A' + random.nextInt(26)));
+            }
         }
         return s.toString();
     }
@@ -96,7 +110,9 @@ final class VersionGenerator {
 
     private String bumpDigit(String v) {
         int[] digitsAt = v.chars().filter(Character::isDigit).toArray();
-        if (digitsAt.length == 0) return v + "1";
+        if (digitsAt.length == 0) {
+            return v + "1";
+        }
         int target = random.nextInt(digitsAt.length);
         StringBuilder s = new StringBuilder(v);
         int seen = 0;

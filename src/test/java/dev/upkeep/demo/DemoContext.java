@@ -49,7 +49,9 @@ final class DemoContext implements ProcedureContext, AutoCloseable {
 
     private void record(List<String> list, String entry) {
         list.add(entry);
-        if (cancelWhen.test(entry)) stop.cancel();
+        if (cancelWhen.test(entry)) {
+            stop.cancel();
+        }
     }
 
     /** A connector that trusts the demo's known_hosts, reads no SSH config and asks no agent. */
@@ -79,7 +81,9 @@ final class DemoContext implements ProcedureContext, AutoCloseable {
     public SshConnection reconnect() throws SshException {
         SshConnection old = connection;
         connection = null; // a failed reconnect leaves none, as a run's context does
-        if (old != null) old.close();
+        if (old != null) {
+            old.close();
+        }
         connection = connector.connect(request);
         return connection;
     }
@@ -122,6 +126,8 @@ final class DemoContext implements ProcedureContext, AutoCloseable {
     @Override
     public void close() {
         SshConnection c = connection;
-        if (c != null) c.close();
+        if (c != null) {
+            c.close();
+        }
     }
 }

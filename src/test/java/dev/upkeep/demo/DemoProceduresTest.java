@@ -43,8 +43,12 @@ class DemoProceduresTest {
 
     @AfterEach
     void stop() {
-        if (connector != null) connector.close();
-        if (fleet != null) fleet.close();
+        if (connector != null) {
+            connector.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @Test

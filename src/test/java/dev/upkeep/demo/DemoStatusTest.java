@@ -50,8 +50,12 @@ class DemoStatusTest {
 
     @AfterAll
     static void stop() {
-        if (status != null) status.close();
-        if (fleet != null) fleet.close();
+        if (status != null) {
+            status.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @Test

@@ -43,7 +43,9 @@ final class Ansible {
         env.put("ANSIBLE_HOME", scratch.resolve("ansible-home").toString());
         env.put("HOME", scratch.toString());
         env.put("ANSIBLE_NOCOLOR", "1");
-        if (System.getenv("UPKEEP_ANSIBLE_DEBUG") != null) env.put("ANSIBLE_VERBOSITY", "4");
+        if (System.getenv("UPKEEP_ANSIBLE_DEBUG") != null) {
+            env.put("ANSIBLE_VERBOSITY", "4");
+        }
         Path log = scratch.resolve("ansible-" + System.nanoTime() + ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();

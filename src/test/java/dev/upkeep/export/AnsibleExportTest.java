@@ -51,7 +51,9 @@ class AnsibleExportTest {
         assertThat(Files.readString(out.resolve(PlaybookText.SECURITY_SCRIPT)))
                 .contains("origin=Debian,codename=${distro_codename}-security,label=Debian-Security")
                 .contains("Unattended-Upgrade::Automatic-Reboot \"false\";").contains("LOCK_WAIT=300");
-        for (String f : files) assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(f)))).as(f).isEqualTo("rw-------");
+        for (String f : files) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(f)))).as(f).isEqualTo("rw-------");
+        }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
     }
 

@@ -49,7 +49,9 @@ class AnsiblePlaybookOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static String onServer(TestServer s, String command) {
@@ -65,7 +67,9 @@ class AnsiblePlaybookOnRealServersTest {
 
     private static Application app(String name, TestServer... servers) {
         List<Server> list = new ArrayList<>();
-        for (TestServer s : servers) list.add(FleetWorkspaces.server(fleet, s, "root", false));
+        for (TestServer s : servers) {
+            list.add(FleetWorkspaces.server(fleet, s, "root", false));
+        }
         return new Application(name, "production", null, null, list, QUICK);
     }
 

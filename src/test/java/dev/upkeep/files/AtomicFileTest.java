@@ -53,7 +53,9 @@ class AtomicFileTest {
     void replacesTheWholeFileAndLeavesNoTempFile() throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "a much longer old text than the new one");
         byte[] big = new byte[3 * 1024 * 1024 + 17];
-        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31);
+        }
 
         AtomicFile.write(file, big, AtomicFile.Mode.PRIVATE);
 

@@ -125,7 +125,9 @@ class DiskFullSavesTest {
 
     private static Workspace workspace(Path file, int servers) {
         List<Server> list = new ArrayList<>();
-        for (int i = 0; i < servers; i++) list.add(Server.of("web" + i, "10.0." + (i / 250) + "." + (i % 250 + 1)));
+        for (int i = 0; i < servers; i++) {
+            list.add(Server.of("web" + i, "10.0." + (i / 250) + "." + (i % 250 + 1)));
+        }
         return new Workspace(file, null, List.of(new Application("shop", "production", null, null, list)));
     }
 }

@@ -46,7 +46,9 @@ public final class TinyDisk implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("No space left on device")) throw e;
+            if (e.getMessage() == null || !e.getMessage().contains("No space left on device")) {
+                throw e;
+            }
         }
         if (leaveBytes > 0) {
             try (FileChannel ch = FileChannel.open(filler, StandardOpenOption.WRITE)) {
@@ -75,7 +77,9 @@ public final class TinyDisk implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         // lazy: a file a failed test left open must not keep the mount alive after the JVM moves on
         int exit = run("umount", "-l", root.toString());
-        if (exit != 0) throw new IOException("umount " + root + " failed with exit " + exit);
+        if (exit != 0) {
+            throw new IOException("umount " + root + " failed with exit " + exit);
+        }
     }
 
     private static int run(String... command) throws IOException, InterruptedException {

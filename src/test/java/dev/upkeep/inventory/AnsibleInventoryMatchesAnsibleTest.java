@@ -55,7 +55,9 @@ class AnsibleInventoryMatchesAnsibleTest {
         Map<String, Set<String>> ourGroups = new TreeMap<>();
         for (AnsibleInventory.Host h : ours.hosts()) {
             Set<String> g = new TreeSet<>(h.groups());
-            if (h.directGroups().contains("ungrouped")) g.add("ungrouped");
+            if (h.directGroups().contains("ungrouped")) {
+                g.add("ungrouped");
+            }
             ourGroups.put(h.name(), g);
         }
         assertThat(ourGroups).as("hosts and their groups").isEqualTo(theirGroups);
@@ -66,9 +68,13 @@ class AnsibleInventoryMatchesAnsibleTest {
             Map<String, String> mine = new TreeMap<>();
             for (String var : CONNECTION_VARS) {
                 JsonNode v = hostvars.path(h.name()).get(var);
-                if (v != null && !v.isObject()) theirs.put(var, v.isTextual() ? v.asText() : v.toString());
+                if (v != null && !v.isObject()) {
+                    theirs.put(var, v.isTextual() ? v.asText() : v.toString());
+                }
                 InventoryModel.Var m = h.vars().get(var);
-                if (m != null && m.value() != null && !YamlValues.VAULT.equals(m.value())) mine.put(var, String.valueOf(m.value()));
+                if (m != null && m.value() != null && !YamlValues.VAULT.equals(m.value())) {
+                    mine.put(var, String.valueOf(m.value()));
+                }
             }
             assertThat(mine).as("connection variables of %s", h.name()).isEqualTo(theirs);
         }
@@ -91,16 +97,24 @@ class AnsibleInventoryMatchesAnsibleTest {
         Map<String, Set<String>> out = new TreeMap<>();
         for (Iterator<String> it = inv.fieldNames(); it.hasNext(); ) {
             String group = it.next();
-            if (group.equals("_meta") || group.equals("all")) continue;
-            for (String host : hostsOf(inv, group, new LinkedHashSet<>())) out.computeIfAbsent(host, h -> new TreeSet<>()).add(group);
+            if (group.equals("_meta") || group.equals("all")) {
+                continue;
+            }
+            for (String host : hostsOf(inv, group, new LinkedHashSet<>())) {
+                out.computeIfAbsent(host, h -> new TreeSet<>()).add(group);
+            }
         }
-        for (String host : hostsOf(inv, "all", new LinkedHashSet<>())) out.computeIfAbsent(host, h -> new TreeSet<>());
+        for (String host : hostsOf(inv, "all", new LinkedHashSet<>())) {
+            out.computeIfAbsent(host, h -> new TreeSet<>());
+        }
         return out;
     }
 
     private static List<String> hostsOf(JsonNode inv, String group, Set<String> seen) {
         List<String> hosts = new ArrayList<>();
-        if (!seen.add(group)) return hosts;
+        if (!seen.add(group)) {
+            return hosts;
+        }
         inv.path(group).path("hosts").forEach(h -> hosts.add(h.asText()));
         inv.path(group).path("children").forEach(c -> hosts.addAll(hostsOf(inv, c.asText(), seen)));
         return hosts;

@@ -55,7 +55,9 @@ class BrokenInventoryTest {
         StringBuilder y = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'k'; c++) {
             y.append(c).append(": &").append(c).append(" [");
-            for (int i = 0; i < 10; i++) y.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
+            for (int i = 0; i < 10; i++) {
+                y.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
+            }
             y.append("]\n");
         }
         y.append("all:\n  vars:\n    boom: *k\n");
@@ -67,8 +69,10 @@ class BrokenInventoryTest {
     @Test
     void aMergeKeyBombIsRefusedNotExpanded() throws Exception {
         StringBuilder y = new StringBuilder("a: &a {x: 1, y: 2}\n");
-        for (char c = 'b'; c <= 'z'; c++) y.append(c).append(": &").append(c).append(" {<<: [*").append((char) (c - 1))
+        for (char c = 'b'; c <= 'z'; c++) {
+            y.append(c).append(": &").append(c).append(" {<<: [*").append((char) (c - 1))
                 .append(", *").append((char) (c - 1)).append(", *").append((char) (c - 1)).append("]}\n");
+        }
         y.append("all:\n  vars:\n    <<: *z\n");
         Path f = write("merge-bomb.yml", y.toString());
         assertThatThrownBy(() -> AnsibleInventory.read(f)).isInstanceOf(InventoryException.class).hasMessageContaining(f.toString())

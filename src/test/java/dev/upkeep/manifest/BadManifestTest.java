@@ -119,7 +119,9 @@ class BadManifestTest {
     void anAliasBombUnderTheAliasLimitIsRefusedWithoutBeingWalked() {
         // each level doubles the one below: 2^24 servers from 48 aliases, fewer than the parser's limit of 50
         StringBuilder b = new StringBuilder("x0: &x0 {servers: [{server: {unique_name: web}}]}\n");
-        for (int i = 1; i <= 24; i++) b.append("x" + i + ": &x" + i + " {groups: {a: *x" + (i - 1) + ", b: *x" + (i - 1) + "}}\n");
+        for (int i = 1; i <= 24; i++) {
+            b.append("x" + i + ": &x" + i + " {groups: {a: *x" + (i - 1) + ", b: *x" + (i - 1) + "}}\n");
+        }
         ManifestDocument doc = ManifestDocument.parse(b.append("docker: *x24\n").toString(), "bomb.yml");
 
         assertThat(doc.isParsed()).isFalse();

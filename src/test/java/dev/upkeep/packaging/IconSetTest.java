@@ -49,7 +49,9 @@ class IconSetTest {
         int white = 0;
         for (int y = 0; y < 16; y++) {
             for (int x = 0; x < 16; x++) {
-                if ((png.getRGB(x, y) & 0xffffffff) == 0xffffffff) white++;
+                if ((png.getRGB(x, y) & 0xffffffff) == 0xffffffff) {
+                    white++;
+                }
             }
         }
         // The two server slabs and the arrow are whole white pixels; a scaled-down drawing blurs them to grey.

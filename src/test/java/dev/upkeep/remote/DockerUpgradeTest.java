@@ -70,13 +70,25 @@ class DockerUpgradeTest {
 
     @AfterAll
     static void stop() {
-        if (osConnector != null) osConnector.close();
+        if (osConnector != null) {
+            osConnector.close();
+        }
         dockerByOs.values().forEach(DockerRepo::close);
-        if (osFleet != null) osFleet.close();
-        if (connector != null) connector.close();
-        if (docker != null) docker.close();
-        if (mirror != null) mirror.close();
-        if (fleet != null) fleet.close();
+        if (osFleet != null) {
+            osFleet.close();
+        }
+        if (connector != null) {
+            connector.close();
+        }
+        if (docker != null) {
+            docker.close();
+        }
+        if (mirror != null) {
+            mirror.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static String installed(TestServer server) {
@@ -224,7 +236,9 @@ class DockerUpgradeTest {
             DockerUpgrade.Preview preview = ((DockerUpgrade) procedures.get(0)).preview(ctx);
             assertThat(preview).isEqualTo(new DockerUpgrade.Preview("24.0.7", "25.0.3", DockerRepo.NEW, null));
             assertThat(preview.changes()).isTrue();
-            for (Procedure procedure : procedures) results.add(procedure.run(ctx));
+            for (Procedure procedure : procedures) {
+                results.add(procedure.run(ctx));
+            }
             assertThat(ctx.steps).first().asString().startsWith("INSTALLING_DOCKER");
             assertThat(ctx.steps).last().asString().startsWith("INSTALLING_WEAVE");
 

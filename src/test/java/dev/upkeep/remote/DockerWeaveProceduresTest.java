@@ -102,11 +102,15 @@ class DockerWeaveProceduresTest {
     @Test
     void theBundledPinsListTheKnownReleasesAndPinOnlyWhatWasVerified() {
         WeavePins pins = WeavePins.bundled();
-        for (String v : List.of("2.6.5", "2.7.0", "2.8.0", "2.8.1")) assertThat(pins.known(v)).as(v).isTrue();
+        for (String v : List.of("2.6.5", "2.7.0", "2.8.0", "2.8.1")) {
+            assertThat(pins.known(v)).as(v).isTrue();
+        }
         assertThat(pins.known("2.6.6")).as("never released").isFalse();
         assertThat(pins.known("2.8.2")).isFalse();
         // No two agreeing public sources were found for any of them (docs/decisions): none is pinned.
-        for (String v : List.of("2.6.5", "2.7.0", "2.8.0", "2.8.1")) assertThat(pins.pin(v)).as(v).isEmpty();
+        for (String v : List.of("2.6.5", "2.7.0", "2.8.0", "2.8.1")) {
+            assertThat(pins.pin(v)).as(v).isEmpty();
+        }
         assertThatThrownBy(() -> WeavePins.parse("2.8.1  nothex\n")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("line 1");
     }

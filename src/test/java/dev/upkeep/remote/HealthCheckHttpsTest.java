@@ -63,8 +63,12 @@ class HealthCheckHttpsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (defaultBefore != null) SSLContext.setDefault(defaultBefore);
-        for (AutoCloseable s : servers) s.close();
+        if (defaultBefore != null) {
+            SSLContext.setDefault(defaultBefore);
+        }
+        for (AutoCloseable s : servers) {
+            s.close();
+        }
     }
 
     @Test
@@ -141,7 +145,9 @@ class HealthCheckHttpsTest {
         int state = 0;
         while (state < 4) {
             int b = in.read();
-            if (b < 0) return;
+            if (b < 0) {
+                return;
+            }
             state = (b == '\r' && state % 2 == 0) || (b == '\n' && state % 2 == 1) ? state + 1 : 0;
         }
         s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

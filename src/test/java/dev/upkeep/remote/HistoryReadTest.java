@@ -188,7 +188,9 @@ class HistoryReadTest {
     @Test
     void aHugeNumberOfPackagesInOneEntryIsBounded() {
         StringBuilder big = new StringBuilder("@@upkeep-history 1\n@@file apt h\n|Start-Date: 2026-11-30  10:00:00\n|Install: ");
-        for (int i = 0; i < 30_000; i++) big.append(i == 0 ? "" : ", ").append("p").append(i).append(":amd64 (1.0)");
+        for (int i = 0; i < 30_000; i++) {
+            big.append(i == 0 ? "" : ", ").append("p").append(i).append(":amd64 (1.0)");
+        }
         big.append("\n@@end\n");
         assertThat(read(big.toString(), false).apt().get(0).changes()).hasSize(20_000);
     }

@@ -43,8 +43,12 @@ class PrivilegedOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (connector != null) connector.close();
-        if (fleet != null) fleet.close();
+        if (connector != null) {
+            connector.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @AfterEach

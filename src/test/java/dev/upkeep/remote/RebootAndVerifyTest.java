@@ -55,8 +55,12 @@ class RebootAndVerifyTest {
 
     @AfterAll
     static void stopFleet() {
-        if (pool != null) pool.close();
-        if (fleet != null) fleet.close();
+        if (pool != null) {
+            pool.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static FleetContext context(TestServer server) throws Exception {
@@ -313,8 +317,12 @@ class RebootAndVerifyTest {
     }
 
     private static String keyType(String message) {
-        if (message.contains("ed25519")) return "ed25519";
-        if (message.contains("ecdsa")) return "ecdsa";
+        if (message.contains("ed25519")) {
+            return "ed25519";
+        }
+        if (message.contains("ecdsa")) {
+            return "ecdsa";
+        }
         return "rsa";
     }
 }

@@ -27,8 +27,12 @@ final class ScriptedPassword implements SudoPassword {
     @Override
     public synchronized Attempt next() {
         fetched.incrementAndGet();
-        if (!accepted.isEmpty()) return new Attempt(accepted.get(0), answers.get(accepted.get(0)).toCharArray());
-        if (given >= answers.size()) return null;
+        if (!accepted.isEmpty()) {
+            return new Attempt(accepted.get(0), answers.get(accepted.get(0)).toCharArray());
+        }
+        if (given >= answers.size()) {
+            return null;
+        }
         int id = given++;
         return new Attempt(id, answers.get(id).toCharArray());
     }

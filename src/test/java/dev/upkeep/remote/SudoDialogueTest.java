@@ -53,7 +53,9 @@ class SudoDialogueTest {
     /** The stderr lines as the command printed them; those the dialogue does not take go on to the log. */
     private void stderr(SudoDialogue d, String... lines) {
         for (String line : lines) {
-            if (!d.onStderrLine(line, stdin)) passedOn.add(line);
+            if (!d.onStderrLine(line, stdin)) {
+                passedOn.add(line);
+            }
         }
     }
 

@@ -102,8 +102,12 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
 
     private void record(List<String> list, String entry) {
         list.add(entry);
-        if (cancelWhen.test(entry)) stop.cancel();
-        if (abortWhen.test(entry)) abort.cancel();
+        if (cancelWhen.test(entry)) {
+            stop.cancel();
+        }
+        if (abortWhen.test(entry)) {
+            abort.cancel();
+        }
         if (actWhen.test(entry)) {
             actWhen = e -> false;
             new Thread(action, "test-context-action").start();
@@ -123,7 +127,9 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
     public SshConnection reconnect() throws SshException {
         SshConnection old = connection;
         connection = null;
-        if (old != null) old.close();
+        if (old != null) {
+            old.close();
+        }
         connection = connector.connect(request);
         return connection;
     }
@@ -166,6 +172,8 @@ public final class TestContext implements ProcedureContext, AutoCloseable {
     @Override
     public void close() {
         SshConnection c = connection;
-        if (c != null) c.close();
+        if (c != null) {
+            c.close();
+        }
     }
 }

@@ -45,9 +45,15 @@ class WeaveUpgradeTest {
 
     @AfterAll
     static void stop() {
-        if (connector != null) connector.close();
-        if (mirror != null) mirror.close();
-        if (fleet != null) fleet.close();
+        if (connector != null) {
+            connector.close();
+        }
+        if (mirror != null) {
+            mirror.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static WeaveUpgrade weave(String template) {
@@ -223,7 +229,9 @@ class WeaveUpgradeTest {
         // the job has been asked to stop: its next safe point, before Weave is stopped, is then certain to see it.
         ctx.when(l -> l.contains("started detached"), () -> {
             try {
-                if (!download.awaitRequest()) throw new IllegalStateException("the job never started its download");
+                if (!download.awaitRequest()) {
+                    throw new IllegalStateException("the job never started its download");
+                }
                 ctx.stopRequest().cancel();
                 await().atMost(Duration.ofMinutes(1))
                         .until(() -> server.call("ls /var/lib/upkeep/weave-*.cancel").exitCode() == 0);

@@ -34,7 +34,9 @@ class AutomaticRebootOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     /** The daily run, as the server's own timer starts it: stock configuration, no Upkeep in between. */

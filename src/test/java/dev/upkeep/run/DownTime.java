@@ -24,7 +24,9 @@ final class DownTime {
         Instant last = Instant.EPOCH;
         for (RunEvent e : events) {
             last = e.at().isAfter(last) ? e.at() : last;
-            if (!(e instanceof RunEvent.StepChanged s)) continue;
+            if (!(e instanceof RunEvent.StepChanged s)) {
+                continue;
+            }
             String server = s.server().server();
             if (s.step() == RunStep.REBOOTING) {
                 since.putIfAbsent(server, s.at());
@@ -32,7 +34,9 @@ final class DownTime {
                 out.add(new Interval(server, since.remove(server), s.at()));
             }
         }
-        for (Map.Entry<String, Instant> open : since.entrySet()) out.add(new Interval(open.getKey(), open.getValue(), last));
+        for (Map.Entry<String, Instant> open : since.entrySet()) {
+            out.add(new Interval(open.getKey(), open.getValue(), last));
+        }
         return out;
     }
 
@@ -42,7 +46,9 @@ final class DownTime {
         for (Interval i : intervals) {
             int n = 0;
             for (Interval j : intervals) {
-                if (!j.from().isAfter(i.from()) && j.to().isAfter(i.from())) n++;
+                if (!j.from().isAfter(i.from()) && j.to().isAfter(i.from())) {
+                    n++;
+                }
             }
             most = Math.max(most, n);
         }

@@ -41,13 +41,17 @@ final class FakeProcedure implements Procedure {
             CountDownLatch cancelled = new CountDownLatch(1);
             ctx.stopRequest().onCancel(cancelled::countDown);
             try {
-                if (!cancelled.await(30, TimeUnit.SECONDS)) return ProcedureResult.failed("never cancelled");
+                if (!cancelled.await(30, TimeUnit.SECONDS)) {
+                    return ProcedureResult.failed("never cancelled");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return ProcedureResult.cancelled("stopped following; it continues on the server");
         }
-        if (mode == Mode.FAIL) return ProcedureResult.failed(name + " broke");
+        if (mode == Mode.FAIL) {
+            return ProcedureResult.failed(name + " broke");
+        }
         return new ProcedureResult(true, "ok", List.of(name + "-pkg 2.0"), true, List.of(name + "-pkg"));
     }
 }

@@ -19,7 +19,9 @@ public final class FleetWorkspaces {
     /** One application "shop" with the given servers, logging in as root with the fleet's key. */
     public static Workspace of(TestFleet fleet, Path dir, Path knownHosts, List<TestServer> servers) {
         List<Server> list = new ArrayList<>();
-        for (TestServer s : servers) list.add(server(fleet, s, "root", false));
+        for (TestServer s : servers) {
+            list.add(server(fleet, s, "root", false));
+        }
         return workspace(fleet, dir, knownHosts, List.of(new Application("shop", "production", null, null, list)));
     }
 

@@ -49,7 +49,9 @@ class RestartServicesOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static Workspace workspace(Path dir, TestServer server) {

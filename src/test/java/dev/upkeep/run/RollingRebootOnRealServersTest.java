@@ -47,7 +47,9 @@ class RollingRebootOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @AfterEach
@@ -56,12 +58,16 @@ class RollingRebootOnRealServersTest {
             h.cancel();
             h.completion().get(30, TimeUnit.SECONDS);
         }
-        for (AutoCloseable c : open) c.close();
+        for (AutoCloseable c : open) {
+            c.close();
+        }
     }
 
     private Workspace shop(RebootPolicy policy, int... indexes) {
         List<Server> servers = new ArrayList<>();
-        for (int i : indexes) servers.add(FleetWorkspaces.server(fleet, fleet.server(i), "root", false));
+        for (int i : indexes) {
+            servers.add(FleetWorkspaces.server(fleet, fleet.server(i), "root", false));
+        }
         return FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
                 List.of(new Application("shop", "production", null, null, servers, policy)));
     }
@@ -107,7 +113,9 @@ class RollingRebootOnRealServersTest {
             assertThat(r.rebootRequired()).as("a verified reboot clears it").isFalse();
             assertThat(r.message()).contains("reboot if required: rebooted: back after");
         });
-        for (int i = 0; i < 6; i++) assertThat(fleet.server(i).boots()).isEqualTo(2);
+        for (int i = 0; i < 6; i++) {
+            assertThat(fleet.server(i).boots()).isEqualTo(2);
+        }
         List<DownTime.Interval> down = DownTime.intervals(events.events);
         assertThat(down).hasSize(6);
         assertThat(DownTime.mostAtOnce(down)).isEqualTo(2);
@@ -255,7 +263,9 @@ class RollingRebootOnRealServersTest {
             @Override
             public void onEvent(RunEvent event) {
                 super.onEvent(event);
-                if (event instanceof RunEvent.StepChanged c && c.step() == RunStep.REBOOTING) srv.regenerateHostKeys();
+                if (event instanceof RunEvent.StepChanged c && c.step() == RunStep.REBOOTING) {
+                    srv.regenerateHostKeys();
+                }
             }
         };
         RunSummary s = run(shop(QUICK, 13, 10), rolling(1), events);

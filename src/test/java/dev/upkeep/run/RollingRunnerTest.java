@@ -47,7 +47,9 @@ class RollingRunnerTest {
 
     private static String[] web(int n) {
         String[] s = new String[n];
-        for (int i = 0; i < n; i++) s[i] = "web/w" + (i + 1);
+        for (int i = 0; i < n; i++) {
+            s[i] = "web/w" + (i + 1);
+        }
         return s;
     }
 
@@ -233,7 +235,9 @@ class RollingRunnerTest {
         // Pauses from inside the listener, as a window's button handler might on the worker's event.
         RunHandle run = runner.start(plan(rolling("1").withKeepOneUp(false), reboot, web(3)), e -> {
             events.onEvent(e);
-            if (e instanceof RunEvent.BatchFinished f && f.number() == 1) handle.get(0).pause();
+            if (e instanceof RunEvent.BatchFinished f && f.number() == 1) {
+                handle.get(0).pause();
+            }
         }, e -> { });
         handle.add(run);
         await().atMost(Duration.ofSeconds(5)).until(() -> !events.of(RunEvent.Paused.class, e -> true).isEmpty());

@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RolloutTest {
     private static List<ServerRef> servers(String app, int n) {
         List<ServerRef> refs = new ArrayList<>();
-        for (int i = 1; i <= n; i++) refs.add(new ServerRef(app, app + i));
+        for (int i = 1; i <= n; i++) {
+            refs.add(new ServerRef(app, app + i));
+        }
         return refs;
     }
 

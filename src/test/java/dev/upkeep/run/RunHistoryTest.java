@@ -80,7 +80,9 @@ class RunHistoryTest {
     void aStateFolderOthersCouldReadIsMadePrivateWhenARunIsRecorded(@TempDir Path state) throws Exception {
         Path old = Files.createDirectories(state.resolve("runs/20261125T100000Z-oldold"));
         Path oldLog = Files.writeString(old.resolve("shop--web-1.log"), "yesterday's output\n");
-        for (Path p : List.of(state, state.resolve("runs"), old)) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path p : List.of(state, state.resolve("runs"), old)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         Files.setPosixFilePermissions(oldLog, PosixFilePermissions.fromString("rw-r--r--"));
 
         new RunHistory(state).record(plan("20261126T100000Z-aaaaaa")).close();

@@ -109,7 +109,9 @@ class RunnerTest {
     void unreachableServerFailsAloneInAParallelRun() throws Exception {
         unreachable.add("b");
         List<ServerPlan> servers = new ArrayList<>();
-        for (String n : List.of("a", "b", "c", "d", "e")) servers.add(server(n, false, fake("security", FakeProcedure.Mode.SUCCEED)));
+        for (String n : List.of("a", "b", "c", "d", "e")) {
+            servers.add(server(n, false, fake("security", FakeProcedure.Mode.SUCCEED)));
+        }
         RunSummary s = runner.start(plan(RunOptions.security(3), servers.toArray(ServerPlan[]::new)))
                 .completion().get(10, TimeUnit.SECONDS);
         assertThat(s.results()).extracting(ServerResult::outcome)
@@ -272,7 +274,9 @@ class RunnerTest {
             }
         };
         List<ServerPlan> servers = new ArrayList<>();
-        for (int i = 0; i < 12; i++) servers.add(server("s" + i, false, counting));
+        for (int i = 0; i < 12; i++) {
+            servers.add(server("s" + i, false, counting));
+        }
         RunSummary s = runner.start(plan(RunOptions.security(3).withLockWait(Duration.ofSeconds(1)), servers.toArray(ServerPlan[]::new)))
                 .completion().get(20, TimeUnit.SECONDS);
         assertThat(s.allSucceeded()).isTrue();

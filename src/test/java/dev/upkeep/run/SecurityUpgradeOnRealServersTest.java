@@ -50,8 +50,12 @@ class SecurityUpgradeOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
-        if (osFleet != null) osFleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (osFleet != null) {
+            osFleet.close();
+        }
     }
 
     static RunSummary run(Workspace ws, RunOptions options, Path stateDir, RunListener... listeners) throws Exception {

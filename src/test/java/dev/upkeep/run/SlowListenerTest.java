@@ -80,7 +80,9 @@ class SlowListenerTest {
     private Procedure afterTheSlowLineIsHeld() {
         return procedure(ctx -> {
             await(slowLineHeld);
-            for (int i = 1; i <= 3; i++) ctx.line(OutputListener.Stream.STDOUT, "fast line " + i);
+            for (int i = 1; i <= 3; i++) {
+                ctx.line(OutputListener.Stream.STDOUT, "fast line " + i);
+            }
         });
     }
 
@@ -102,7 +104,9 @@ class SlowListenerTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            if (!latch.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

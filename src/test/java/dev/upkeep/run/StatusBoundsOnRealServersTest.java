@@ -50,13 +50,19 @@ class StatusBoundsOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (service != null) service.close();
-        if (fleet != null) fleet.close();
+        if (service != null) {
+            service.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private static Workspace workspace(Path dir, Path knownHosts, Map<String, Integer> extraPorts) {
         List<Server> servers = new ArrayList<>();
-        for (TestServer s : fleet.servers()) servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        for (TestServer s : fleet.servers()) {
+            servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        }
         extraPorts.forEach((name, port) -> servers.add(new Server(name, "127.0.0.1", port, "root",
                 fleet.clientKey().toString(), false, List.of("web"))));
         Settings settings = new Settings(10, knownHosts.toString(), dir.resolve("no-ssh-config").toString(),

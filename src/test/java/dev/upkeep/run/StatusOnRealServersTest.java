@@ -55,9 +55,15 @@ class StatusOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (service != null) service.close();
-        if (fleet != null) fleet.close();
-        if (osFleet != null) osFleet.close();
+        if (service != null) {
+            service.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (osFleet != null) {
+            osFleet.close();
+        }
     }
 
     private static ServerStatus refreshOne(TestServer server, Path dir) throws Exception {
@@ -258,8 +264,12 @@ class StatusOnRealServersTest {
     }
 
     private static String keyTypeIn(String error) {
-        if (error.contains("ed25519")) return "ed25519";
-        if (error.contains("ecdsa")) return "ecdsa";
+        if (error.contains("ed25519")) {
+            return "ed25519";
+        }
+        if (error.contains("ecdsa")) {
+            return "ecdsa";
+        }
         return "rsa";
     }
 

@@ -45,7 +45,9 @@ class SudoRunOnRealServersTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     private Workspace workspace(TestServer admin, TestServer nopw) {

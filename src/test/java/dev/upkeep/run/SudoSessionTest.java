@@ -27,7 +27,9 @@ class SudoSessionTest {
     });
 
     private void willType(String... answers) {
-        for (String a : answers) typed.add(a == null ? null : a.toCharArray());
+        for (String a : answers) {
+            typed.add(a == null ? null : a.toCharArray());
+        }
     }
 
     private SudoPassword server(String name) {
@@ -51,7 +53,9 @@ class SudoSessionTest {
             return null;
         });
         List<String> accounts = new ArrayList<>();
-        for (int i = 1; i <= 8; i++) accounts.add("admin@s" + i);
+        for (int i = 1; i <= 8; i++) {
+            accounts.add("admin@s" + i);
+        }
         many.askFor(accounts);
         assertThat(questions.get(1)).isEqualTo("sudo password for admin@s1, admin@s2, admin@s3, admin@s4, admin@s5 and 3 more");
     }

@@ -34,7 +34,9 @@ class TwentyServersUpgradeTest {
 
     @AfterAll
     static void stopFleet() {
-        if (fleet != null) fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @Test
@@ -44,7 +46,9 @@ class TwentyServersUpgradeTest {
             closedPort = socket.getLocalPort();
         }
         List<Server> servers = new ArrayList<>();
-        for (TestServer s : fleet.servers()) servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        for (TestServer s : fleet.servers()) {
+            servers.add(FleetWorkspaces.server(fleet, s, "root", false));
+        }
         servers.add(10, new Server("gone", "127.0.0.1", closedPort, "root", fleet.clientKey().toString(), false, List.of()));
         Workspace ws = FleetWorkspaces.workspace(fleet, dir, fleet.knownHosts(),
                 List.of(new Application("shop", "production", null, null, servers)));

@@ -119,7 +119,9 @@ class CommandLimitsTest {
         CommandLimits limits = CommandLimits.streaming().withOutput(4 << 20, 1_000_000, 1024, 64L << 20);
         assertThatThrownBy(() -> connection.exec("yes | head -c 2G", null, limits, (s, l) -> {
             delivered.addAndGet(l.length() + 1);
-            if (l.startsWith("upkeep: ")) notes.add(l);
+            if (l.startsWith("upkeep: ")) {
+                notes.add(l);
+            }
         }, Cancellation.none()))
                 .isInstanceOf(OutputLimitException.class).hasMessageContaining("printed more than 67 MB");
         assertThat(delivered.get()).as("bytes handed to the listener").isLessThanOrEqualTo((4 << 20) + 2048 + 200);

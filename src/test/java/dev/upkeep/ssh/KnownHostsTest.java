@@ -245,10 +245,14 @@ class KnownHostsTest {
         }
         List<String> missing = new java.util.ArrayList<>();
         for (int i = 0; i < theirs; i++) {
-            if (!names.contains("other-" + i)) missing.add("other-" + i);
+            if (!names.contains("other-" + i)) {
+                missing.add("other-" + i);
+            }
         }
         for (int i = 0; i < ours; i++) {
-            if (!names.contains("ours-" + i)) missing.add("ours-" + i);
+            if (!names.contains("ours-" + i)) {
+                missing.add("ours-" + i);
+            }
         }
         assertThat(missing).as("lines lost among %d of theirs and %d of ours", theirs, ours).isEmpty();
     }

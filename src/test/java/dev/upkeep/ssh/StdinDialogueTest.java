@@ -37,14 +37,20 @@ class StdinDialogueTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (connection != null) connection.close();
-        if (bed != null) bed.close();
+        if (connection != null) {
+            connection.close();
+        }
+        if (bed != null) {
+            bed.close();
+        }
     }
 
     /** Answers {@code answer} to the stderr line {@code question}, then closes stdin; other lines go on. */
     private static StdinDialogue answering(String question, String answer) {
         return on((line, stdin) -> {
-            if (!line.equals(question)) return false;
+            if (!line.equals(question)) {
+                return false;
+            }
             try {
                 stdin.write((answer + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {

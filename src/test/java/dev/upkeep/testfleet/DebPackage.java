@@ -103,7 +103,9 @@ public final class DebPackage {
             throw new IllegalArgumentException("need an absolute path: " + absolutePath);
         }
         binaries.put(absolutePath, content.clone());
-        if (executable) executables.add(absolutePath);
+        if (executable) {
+            executables.add(absolutePath);
+        }
         return this;
     }
 

@@ -20,8 +20,12 @@ class DockerRepoTest {
 
     @AfterAll
     static void stop() {
-        if (docker != null) docker.close();
-        if (fleet != null) fleet.close();
+        if (docker != null) {
+            docker.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     @Test

@@ -50,7 +50,9 @@ public final class WeaveScripts {
     /** Serves each version's script on an HTTPS mirror at {@code weave/v<version>/weave}; returns the URL template. */
     public static String publish(HttpsMirror mirror, String... versions) {
         String url = null;
-        for (String version : versions) url = mirror.publish("weave/v" + version + "/weave", script(version));
+        for (String version : versions) {
+            url = mirror.publish("weave/v" + version + "/weave", script(version));
+        }
         return urlTemplate(url);
     }
 
@@ -75,7 +77,9 @@ public final class WeaveScripts {
     /** {@code weaveChecksums} for these versions' stand-in scripts: version → "sha256:hex". */
     public static java.util.Map<String, String> checksums(String... versions) {
         java.util.Map<String, String> sums = new java.util.LinkedHashMap<>();
-        for (String v : versions) sums.put(v, "sha256:" + sha256(v));
+        for (String v : versions) {
+            sums.put(v, "sha256:" + sha256(v));
+        }
         return sums;
     }
 

@@ -32,7 +32,9 @@ class AppWindowStartTest {
     @AfterEach
     void stop() throws Exception {
         startup.detachAppender(startupLog);
-        if (app != null) FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
     }
 

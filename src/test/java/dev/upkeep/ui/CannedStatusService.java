@@ -79,7 +79,9 @@ public final class CannedStatusService implements StatusService {
             @Override
             public CompletableFuture<List<ServerStatus>> completion() {
                 return all.thenApply(list -> {
-                    if (cancelled.get()) throw new CancellationException("cancelled");
+                    if (cancelled.get()) {
+                        throw new CancellationException("cancelled");
+                    }
                     return list;
                 });
             }
@@ -87,7 +89,9 @@ public final class CannedStatusService implements StatusService {
     }
 
     private ServerStatus probe(ServerRef ref, StatusListener listener, AtomicBoolean cancelled) {
-        if (cancelled.get()) return null;
+        if (cancelled.get()) {
+            return null;
+        }
         listener.started(ref);
         int delay = delayMillis.getAsInt();
         if (delay > 0) {

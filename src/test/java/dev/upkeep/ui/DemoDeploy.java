@@ -21,10 +21,14 @@ final class DemoDeploy {
 
     /** Once: the refresh at the end of the run must not start another. */
     static void start(AppContext c, TableView<ServerRow> table, List<String> options) {
-        if (started) return;
+        if (started) {
+            return;
+        }
         started = true;
         table.getSelectionModel().clearSelection();
-        for (int i = 0; i < 4; i++) table.getSelectionModel().select(i);
+        for (int i = 0; i < 4; i++) {
+            table.getSelectionModel().select(i);
+        }
         List<ServerRef> refs = table.getSelectionModel().getSelectedItems().stream().map(ServerRow::ref).toList();
         if (options.contains("--one-click")) {
             var dialog = c.deploys.upgradeAndReboot(refs);
@@ -32,11 +36,13 @@ final class DemoDeploy {
             dialog.stage().setY(40);
             if (options.contains("--back")) {
                 dialog.viewModel().reportProperty().addListener((o, was, report) -> {
-                    if (report != null) javafx.application.Platform.runLater(() -> {
+                    if (report != null) {
+                        javafx.application.Platform.runLater(() -> {
                         ((javafx.scene.control.Button) dialog.stage().getScene().lookup("#deploy-back")).fire();
                         var root = (javafx.scene.layout.BorderPane) dialog.stage().getScene().getRoot();
                         ((javafx.scene.control.ScrollPane) root.getCenter()).setVvalue(1); // down to the strategy
                     });
+                    }
                 });
             }
             return;
@@ -47,19 +53,25 @@ final class DemoDeploy {
             dialog.stage().setY(60);
             dialog.viewModel().dockerProperty().set(true);
             dialog.viewModel().weaveProperty().set(true);
-            if (options.contains("--preflight")) dialog.viewModel().check();
+            if (options.contains("--preflight")) {
+                dialog.viewModel().check();
+            }
             return;
         }
         DeployViewModel vm = c.deploys.deployments().dialog(refs);
         vm.reportProperty().addListener((o, was, report) -> {
-            if (report == null) return;
+            if (report == null) {
+                return;
+            }
             c.deploys.start(vm.confirm());
             c.deploys.lastRun().stage().setX(60);
             c.deploys.lastRun().stage().setY(40);
             if (options.contains("--history")) {
                 c.deploys.lastRun().stage().close();
                 c.deploys.deployments().runningProperty().addListener((o2, wasRunning, running) -> {
-                    if (!running) c.deploys.showHistory();
+                    if (!running) {
+                        c.deploys.showHistory();
+                    }
                 });
             }
         });

@@ -52,13 +52,17 @@ final class DemoManifest {
             public void onChanged(Change<? extends Window> change) {
                 while (change.next()) {
                     for (Window w : change.getAddedSubList()) {
-                        if (w.getScene() == null || w == c.view.node().getScene().getWindow()) continue;
+                        if (w.getScene() == null || w == c.view.node().getScene().getWindow()) {
+                            continue;
+                        }
                         Window.getWindows().removeListener(this);
                         // the split panes add the text area on their first layout pass
                         c.ui.onUiSoon(() -> {
                             if (w.getScene().lookup("#manifest-text") instanceof CodeArea area) {
                                 int at = area.getText().indexOf("24.0.7");
-                                if (at >= 0) area.replaceText(at, at + 6, "24.0.x");
+                                if (at >= 0) {
+                                    area.replaceText(at, at + 6, "24.0.x");
+                                }
                             }
                         });
                     }

@@ -33,7 +33,9 @@ public final class DemoWindowMain {
 
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
-        if (options.contains("--dark")) System.setProperty("upkeep.theme", "dark");
+        if (options.contains("--dark")) {
+            System.setProperty("upkeep.theme", "dark");
+        }
         Path dir = Files.createTempDirectory("upkeep-demo");
         Path file = dir.resolve("workspace.yml");
         WorkspaceStore store = new WorkspaceStore();
@@ -43,7 +45,9 @@ public final class DemoWindowMain {
             int index = options.indexOf("--servers");
             int perApp = index >= 0 ? Math.max(1, Integer.parseInt(options.get(index + 1)) / 3) : 10;
             Workspace ws = fleet(file, service, perApp);
-            if (options.contains("--manifest") || options.contains("--editor")) ws = DemoManifest.attach(ws);
+            if (options.contains("--manifest") || options.contains("--editor")) {
+                ws = DemoManifest.attach(ws);
+            }
             store.save(ws);
             if (options.contains("--unknown-key")) {
                 service.unknownKey(new UnknownHostKey(new ServerRef("billing", "billing-app3"), "10.0.2.13", 22, "ssh-ed25519",
@@ -68,7 +72,9 @@ public final class DemoWindowMain {
                 app.stop();
                 Platform.exit();
             });
-            if (!options.contains("--empty")) refreshWhenLoaded(app, stage, options);
+            if (!options.contains("--empty")) {
+                refreshWhenLoaded(app, stage, options);
+            }
         });
     }
 
@@ -76,17 +82,29 @@ public final class DemoWindowMain {
     private static void refreshWhenLoaded(UpkeepApp app, Stage stage, List<String> options) {
         AppContext c = app.context();
         c.workspace.loadedProperty().addListener((o, was, loaded) -> {
-            if (!loaded) return;
+            if (!loaded) {
+                return;
+            }
             c.fleet.refreshShown(false);
             c.fleet.refresh().runningProperty().addListener((o2, wasRunning, running) -> {
-                if (running) return;
+                if (running) {
+                    return;
+                }
                 var table = (javafx.scene.control.TableView<dev.upkeep.ui.fleet.ServerRow>) stage.getScene().lookup("#server-table");
                 table.getItems().stream().filter(r -> options.contains("--manifest") ? r.state().dockerDrifted() : r.state().rebootRequired())
                         .findFirst().ifPresent(r -> table.getSelectionModel().select(r));
-                if (options.contains("--manifest")) table.scrollToColumnIndex(9); // show Docker and Weave beside the detail pane
-                if (options.contains("--form")) Platform.runLater(() -> openFormWithMistake(c));
-                if (options.contains("--editor")) Platform.runLater(() -> DemoManifest.openWithMistake(c));
-                if (options.contains("--deploy") || options.contains("--run") || options.contains("--one-click")) Platform.runLater(() -> DemoDeploy.start(c, table, options));
+                if (options.contains("--manifest")) {
+                    table.scrollToColumnIndex(9); // show Docker and Weave beside the detail pane
+                }
+                if (options.contains("--form")) {
+                    Platform.runLater(() -> openFormWithMistake(c));
+                }
+                if (options.contains("--editor")) {
+                    Platform.runLater(() -> DemoManifest.openWithMistake(c));
+                }
+                if (options.contains("--deploy") || options.contains("--run") || options.contains("--one-click")) {
+                    Platform.runLater(() -> DemoDeploy.start(c, table, options));
+                }
             });
         });
     }
@@ -120,10 +138,18 @@ public final class DemoWindowMain {
     }
 
     private static ServerStatus status(String app, String name, int n) {
-        if (n % 11 == 4) return Canned.unreachable(app, name);
-        if (n % 13 == 9) return Canned.partlyKnown(app, name);
-        if (n % 7 == 2) return Canned.rebootRequired(app, name);
-        if (n % 5 == 3) return Canned.securityPending(app, name);
+        if (n % 11 == 4) {
+            return Canned.unreachable(app, name);
+        }
+        if (n % 13 == 9) {
+            return Canned.partlyKnown(app, name);
+        }
+        if (n % 7 == 2) {
+            return Canned.rebootRequired(app, name);
+        }
+        if (n % 5 == 3) {
+            return Canned.securityPending(app, name);
+        }
         ServerStatus h = Canned.healthy(app, name);
         if (n % 6 == 0) {
             return new ServerStatus(app, name, true, null, h.os(), h.kernel(), h.installedKernel(), h.bootId(),

@@ -58,7 +58,9 @@ class KeyboardTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
         javafx.application.Application.setUserAgentStylesheet(null);
     }

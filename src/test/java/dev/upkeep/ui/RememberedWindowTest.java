@@ -55,7 +55,9 @@ class RememberedWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
         javafx.application.Application.setUserAgentStylesheet(null);
     }

@@ -1,11 +1,6 @@
 package dev.upkeep.ssh.kex;
 
 import com.hierynomus.sshj.userauth.certificate.Certificate;
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.function.Supplier;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.KeyType;
@@ -18,6 +13,12 @@ import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.transport.digest.Digest;
 import net.schmizz.sshj.transport.kex.KeyExchangeBase;
 import org.bouncycastle.math.ec.rfc7748.X25519;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * A hybrid post-quantum key exchange, client side, as OpenSSH defines mlkem768x25519-sha256 and

@@ -1,6 +1,5 @@
 package dev.upkeep.ssh.kex;
 
-import java.security.SecureRandom;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.MLKEMKeyPairGenerator;
 import org.bouncycastle.crypto.kems.MLKEMExtractor;
@@ -8,6 +7,8 @@ import org.bouncycastle.crypto.params.MLKEMKeyGenerationParameters;
 import org.bouncycastle.crypto.params.MLKEMParameters;
 import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
 import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
+
+import java.security.SecureRandom;
 
 /** ML-KEM-768 (FIPS 203): 1184-byte public key, 1088-byte ciphertext, 32-byte secret. */
 final class MlKem768 implements Kem {

@@ -1,12 +1,13 @@
 package dev.upkeep.ssh.kex;
 
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.transport.digest.SHA256;
 import net.schmizz.sshj.transport.digest.SHA512;
 import net.schmizz.sshj.transport.kex.KeyExchange;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The hybrid post-quantum key exchanges as sshj factories, in OpenSSH 10's order of preference, and which

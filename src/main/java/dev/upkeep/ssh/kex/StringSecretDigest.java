@@ -1,9 +1,10 @@
 package dev.upkeep.ssh.kex;
 
-import java.math.BigInteger;
-import java.util.Arrays;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.transport.digest.Digest;
+
+import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * The digest sshj derives the session keys with, for a key exchange whose shared secret K is an SSH string.

@@ -1,10 +1,5 @@
 package dev.upkeep.ssh.kex;
 
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.common.Message;
 import net.schmizz.sshj.common.SSHPacket;
@@ -12,6 +7,12 @@ import net.schmizz.sshj.transport.Transport;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.transport.digest.Digest;
 import net.schmizz.sshj.transport.kex.KeyExchange;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 /**
  * A key exchange whose computing steps report to the {@link KexWork} of their connection: {@code init} (the key

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.upkeep.ui.shared.Icons;
 import dev.upkeep.ui.shared.Theme;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -93,15 +94,19 @@ public final class DeployDialog {
         waiting.setAlignment(Pos.CENTER);
         root.setCenter(waiting);
         vm.problemProperty().addListener((o, was, now) -> {
-            if (!now.isEmpty() && root.getCenter() == waiting) root.setCenter(options);
+            if (!now.isEmpty() && root.getCenter() == waiting) {
+                root.setCenter(options);
+            }
         });
         stage.show();
         vm.check();
-        if (!vm.checkingProperty().get() && vm.reportProperty().get() == null) root.setCenter(options); // nothing to check
+        if (!vm.checkingProperty().get() && vm.reportProperty().get() == null) {
+            root.setCenter(options); // nothing to check
+        }
     }
 
     /** Shows "Export as Ansible playbook…", writing the current choice through the shell's exporter. */
-    public DeployDialog exportWith(AnsibleExporter exporter, dev.upkeep.ui.shared.UiExecutor ui) {
+    public DeployDialog exportWith(AnsibleExporter exporter, UiExecutor ui) {
         export.setOnAction(e -> new ExportPlaybookDialog(vm, exporter, ui, stage).show());
         export.setVisible(true);
         return this;
@@ -152,7 +157,9 @@ public final class DeployDialog {
         confirm.managedProperty().bind(confirm.visibleProperty());
         confirm.setOnAction(e -> {
             DeployViewModel.Confirmed c = vm.confirm();
-            if (c == null) return;
+            if (c == null) {
+                return;
+            }
             stage.close();
             run.accept(c);
         });
@@ -184,11 +191,15 @@ public final class DeployDialog {
             warning.getStyleClass().add(Styles.WARNING);
             preflight.getChildren().add(warning);
         }
-        if (report.rollout() != null) preflight.getChildren().add(rollout(report.rollout()));
+        if (report.rollout() != null) {
+            preflight.getChildren().add(rollout(report.rollout()));
+        }
         for (PreflightReport.ServerLines s : report.servers()) {
             Label name = new Label(s.server(), Icons.icon(s.problem() ? Icons.ATTENTION : Icons.SERVER));
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            if (s.problem()) name.getStyleClass().add(Styles.WARNING);
+            if (s.problem()) {
+                name.getStyleClass().add(Styles.WARNING);
+            }
             VBox lines = new VBox(1);
             lines.setPadding(new Insets(0, 0, 0, 24));
             s.lines().forEach(l -> {

@@ -108,7 +108,9 @@ final class DeployOptionsPane {
                 RunOptions.Strategy.SERIAL, serial, RunOptions.Strategy.ROLLING, rolling);
         radios.get(vm.strategyProperty().get()).setSelected(true);
         group.selectedToggleProperty().addListener((o, was, now) -> radios.forEach((s, r) -> {
-            if (r == now) vm.strategyProperty().set(s);
+            if (r == now) {
+                vm.strategyProperty().set(s);
+            }
         }));
         vm.strategyProperty().addListener((o, was, now) -> radios.get(now).setSelected(true));
         Spinner<Integer> concurrency = spinner("opt-concurrency", 1, 200, vm.concurrencyProperty());

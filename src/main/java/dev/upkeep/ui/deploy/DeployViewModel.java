@@ -29,10 +29,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -190,9 +192,11 @@ public final class DeployViewModel {
      * The export of what the dialog shows now, read here on the FX thread; the returned work writes it (off the FX
      * thread). Refuses with an IllegalArgumentException when nothing is chosen.
      */
-    public java.util.concurrent.Callable<List<String>> exportWork(AnsibleExporter exporter, java.nio.file.Path dir) {
+    public Callable<List<String>> exportWork(AnsibleExporter exporter, Path dir) {
         List<ServerRef> refs = chosen();
-        if (refs.isEmpty()) throw new IllegalArgumentException("Select at least one server to export.");
+        if (refs.isEmpty()) {
+            throw new IllegalArgumentException("Select at least one server to export.");
+        }
         RunOptions o = options();
         ExportOptions e = new ExportOptions(o.security(), o.docker(), o.weave(), o.reboot() != RunOptions.Reboot.NONE,
                 ExportOptions.Strategy.valueOf(o.strategy().name()), o.batch(), maxFailures.get() > 0 ? Share.count(maxFailures.get()) : null,
@@ -205,17 +209,23 @@ public final class DeployViewModel {
 
     /** Plans the run and simulates it on the servers (off the FX thread); the report or a problem arrives later. */
     public void check() {
-        if (cannotCheck.get()) return;
+        if (cannotCheck.get()) {
+            return;
+        }
         RunOptions options = options();
         List<ServerRef> refs = chosen();
         Map<String, ServerChoice> byName = new LinkedHashMap<>();
         servers.forEach(c -> byName.put(c.ref().toString(), c));
         // read here, on the FX thread, where the fleet table lives; a HashMap since "not known" is a null
         Map<ServerRef, ServerStatus> now = new HashMap<>();
-        if (options.reboot() != RunOptions.Reboot.NONE) refs.forEach(r -> now.put(r, lastKnown.apply(r)));
+        if (options.reboot() != RunOptions.Reboot.NONE) {
+            refs.forEach(r -> now.put(r, lastKnown.apply(r)));
+        }
         problem.set("");
         checking.set(true);
-        if (session == null) session = new RunSession(services, workspace, prompt);
+        if (session == null) {
+            session = new RunSession(services, workspace, prompt);
+        }
         RunSession s = session;
         ui.submit("pre-flight", () -> {
             RunPlan plan = services.plans().plan(workspace, refs, options); // refuses bad input before any connection
@@ -237,7 +247,9 @@ public final class DeployViewModel {
      */
     public Confirmed confirm() {
         PreflightReport r = report.get();
-        if (r == null || session == null) return null;
+        if (r == null || session == null) {
+            return null;
+        }
         Confirmed c = new Confirmed(r.plan(), session);
         session = null;
         report.set(null);
@@ -246,7 +258,9 @@ public final class DeployViewModel {
 
     /** The dialog closed without running. */
     public void dispose() {
-        if (session != null) session.close();
+        if (session != null) {
+            session.close();
+        }
         session = null;
     }
 
@@ -254,6 +268,8 @@ public final class DeployViewModel {
     }
 
     private void discardReport() {
-        if (!checking.get()) report.set(null);
+        if (!checking.get()) {
+            report.set(null);
+        }
     }
 }

@@ -5,6 +5,8 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.manifest.Drift;
 import dev.upkeep.run.HistoryRecorder;
 import dev.upkeep.run.RunHandle;
+import dev.upkeep.run.RunOptions;
+import dev.upkeep.run.RunPlan;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.SecretPrompt;
 import dev.upkeep.run.ServerRef;
@@ -27,7 +29,9 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -134,10 +138,10 @@ public final class Deployments {
      * Restarts the confirmed services on one server as a run of its own (recorded in the history like every run; the
      * server is checked again when it ends). Throws IllegalArgumentException when no plan can be made.
      */
-    public RunViewModel restartServices(ServerRef server, java.util.Set<String> services) {
+    public RunViewModel restartServices(ServerRef server, Set<String> services) {
         Workspace ws = workspace.get();
-        dev.upkeep.run.RunPlan plan = this.services.plans().restartServices(ws, java.util.Map.of(server, services),
-                dev.upkeep.run.RunOptions.restartOnly(ws.settings().concurrency()));
+        RunPlan plan = this.services.plans().restartServices(ws, Map.of(server, services),
+                RunOptions.restartOnly(ws.settings().concurrency()));
         return start(new DeployViewModel.Confirmed(plan, new RunSession(this.services, ws, prompt)));
     }
 
@@ -149,7 +153,9 @@ public final class Deployments {
             untrack(run);
             message.set(RunViewModel.describe(summary));
             List<ServerRef> ran = summary.results().stream().filter(r -> r.started() != null).map(ServerResult::server).toList();
-            if (!ran.isEmpty()) refresh.accept(ran);
+            if (!ran.isEmpty()) {
+                refresh.accept(ran);
+            }
         });
         recompute();
     }

@@ -1,6 +1,7 @@
 package dev.upkeep.ui.deploy;
 
 import atlantafx.base.theme.Styles;
+import dev.upkeep.export.ExportException;
 import dev.upkeep.ui.shared.Errors;
 import dev.upkeep.ui.shared.Icons;
 import dev.upkeep.ui.shared.Theme;
@@ -23,6 +24,7 @@ import javafx.stage.Window;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Deploy › Export as Ansible playbook…: asks for a folder (typed or browsed, so it can be driven without a native
@@ -49,7 +51,9 @@ final class ExportPlaybookDialog {
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
             File chosen = new DirectoryChooser().showDialog(stage);
-            if (chosen != null) folder.setText(chosen.toString());
+            if (chosen != null) {
+                folder.setText(chosen.toString());
+            }
         });
         problem.setId("export-problem");
         problem.setWrapText(true);
@@ -89,7 +93,7 @@ final class ExportPlaybookDialog {
         problem.setText("");
         result.setText("");
         Path dir = Path.of(folder.getText().strip()).toAbsolutePath();
-        java.util.concurrent.Callable<List<String>> work;
+        Callable<List<String>> work;
         try {
             work = vm.exportWork(exporter, dir);
         } catch (IllegalArgumentException e) {
@@ -103,7 +107,7 @@ final class ExportPlaybookDialog {
             result.setText("Wrote " + String.join(", ", files) + " in " + dir + ".\nRun it: cd " + dir + " && ansible-playbook upkeep.yml");
         }, e -> {
             rebind();
-            problem.setText((e instanceof dev.upkeep.export.ExportException ? e.getMessage() : Errors.describe(e)) + " (nothing was written)");
+            problem.setText((e instanceof ExportException ? e.getMessage() : Errors.describe(e)) + " (nothing was written)");
         });
     }
 

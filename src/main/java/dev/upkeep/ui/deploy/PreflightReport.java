@@ -52,8 +52,12 @@ public record PreflightReport(RunPlan plan, String headline, List<ServerLines> s
                 }
             }
             ServerChoice c = choices.get(s.ref().toString());
-            if (o.docker()) lines.add(c == null || c.dockerChange() == null ? "Docker: no change known" : c.dockerChange());
-            if (o.weave()) lines.add(c == null || c.weaveChange() == null ? "Weave: no change known" : c.weaveChange());
+            if (o.docker()) {
+                lines.add(c == null || c.dockerChange() == null ? "Docker: no change known" : c.dockerChange());
+            }
+            if (o.weave()) {
+                lines.add(c == null || c.weaveChange() == null ? "Weave: no change known" : c.weaveChange());
+            }
             out.add(new ServerLines(s.ref().toString(), lines, problem));
         }
         return new PreflightReport(plan, RolloutText.headline(plan), out, rollout);
@@ -61,7 +65,9 @@ public record PreflightReport(RunPlan plan, String headline, List<ServerLines> s
 
     public String asText() {
         StringBuilder sb = new StringBuilder(headline).append('\n');
-        if (rollout != null) sb.append(rollout).append(AS_OF).append('\n');
+        if (rollout != null) {
+            sb.append(rollout).append(AS_OF).append('\n');
+        }
         for (ServerLines s : servers) {
             sb.append(s.server()).append('\n');
             s.lines().forEach(l -> sb.append("  ").append(l).append('\n'));

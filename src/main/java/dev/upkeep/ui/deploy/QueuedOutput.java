@@ -45,7 +45,9 @@ final class QueuedOutput {
             }
             return withNote(o.server(), event);
         }
-        if (event instanceof RunEvent.ServerFinished f) return withNote(f.result().server(), event);
+        if (event instanceof RunEvent.ServerFinished f) {
+            return withNote(f.result().server(), event);
+        }
         return List.of(event);
     }
 

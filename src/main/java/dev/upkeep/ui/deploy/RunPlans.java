@@ -7,6 +7,8 @@ import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.ServerRef;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How the window turns a choice into plans: the core's {@link RunPlanner} in the application, plans of stand-in
@@ -22,14 +24,14 @@ public interface RunPlans {
      * Restarting the services a person confirmed on each server (the window's Restart services…). Plans that cannot
      * restart services (the demo's stand-ins) refuse.
      */
-    default RunPlan restartServices(Workspace ws, java.util.Map<ServerRef, java.util.Set<String>> confirmed, RunOptions options) {
+    default RunPlan restartServices(Workspace ws, Map<ServerRef, Set<String>> confirmed, RunOptions options) {
         throw new IllegalArgumentException("restarting services is not available here");
     }
 
     static RunPlans of(RunPlanner planner) {
         return new RunPlans() {
             @Override
-            public RunPlan restartServices(Workspace ws, java.util.Map<ServerRef, java.util.Set<String>> confirmed, RunOptions options) {
+            public RunPlan restartServices(Workspace ws, Map<ServerRef, Set<String>> confirmed, RunOptions options) {
                 return planner.restartServices(ws, confirmed, options);
             }
 

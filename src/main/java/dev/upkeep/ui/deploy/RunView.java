@@ -7,6 +7,7 @@ import dev.upkeep.run.RunStep;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.ui.shared.Icons;
+import dev.upkeep.ui.shared.Shortcuts;
 import dev.upkeep.ui.shared.Theme;
 import dev.upkeep.ui.shared.UiExecutor;
 import dev.upkeep.ui.shared.logs.LogPaneView;
@@ -60,9 +61,13 @@ public final class RunView {
         root.setId("run-view");
         Theme.style(root);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showLog(now));
-        if (!vm.rows().isEmpty()) table.getSelectionModel().select(0);
+        if (!vm.rows().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
         stage.setTitle("Run " + vm.plan().id());
-        if (owner != null) stage.initOwner(owner);
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
         stage.setScene(new Scene(root, 1280, 760));
     }
 
@@ -89,18 +94,23 @@ public final class RunView {
         progress.progressProperty().bind(vm.progressProperty());
         Button cancel = new Button("Cancel run", Icons.icon(Icons.CANCEL));
         cancel.setId("run-cancel");
-        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (" + dev.upkeep.ui.shared.Shortcuts.CANCEL_RUN.display() + ")"));
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (" + Shortcuts.CANCEL_RUN.display() + ")"));
         cancel.getStyleClass().add(Styles.DANGER);
         // Pressed again while cancelling, it stops waiting for servers mid-reboot (as a second Ctrl-C does).
         cancel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.cancellingProperty())
                 .then("Stop waiting").otherwise("Cancel run"));
         cancel.disableProperty().bind(vm.runningProperty().not().or(vm.stoppedWaitingProperty()));
         cancel.setOnAction(e -> {
-            if (vm.cancellingProperty().get()) vm.stopWaiting();
-            else vm.cancel();
+            if (vm.cancellingProperty().get()) {
+                vm.stopWaiting();
+            } else {
+                vm.cancel();
+            }
         });
         cancel.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) scene.getAccelerators().put(dev.upkeep.ui.shared.Shortcuts.CANCEL_RUN.combination(), cancel::fire);
+            if (scene != null) {
+                scene.getAccelerators().put(Shortcuts.CANCEL_RUN.combination(), cancel::fire);
+            }
         });
         Button pause = new Button();
         pause.setId("run-pause");
@@ -109,8 +119,11 @@ public final class RunView {
                 .then(Icons.icon(Icons.RESUME)).otherwise(Icons.icon(Icons.PAUSE)));
         pause.disableProperty().bind(vm.runningProperty().not().or(vm.cancellingProperty()));
         pause.setOnAction(e -> {
-            if (vm.pausedProperty().get()) vm.resume();
-            else vm.pause();
+            if (vm.pausedProperty().get()) {
+                vm.resume();
+            } else {
+                vm.pause();
+            }
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -122,7 +135,9 @@ public final class RunView {
         VBox box = new VBox(6, line, message);
         box.setPadding(new Insets(10, 12, 8, 12));
         vm.summaryProperty().addListener((o, was, now) -> {
-            if (now != null) box.getChildren().add(notice(now));
+            if (now != null) {
+                box.getChildren().add(notice(now));
+            }
         });
         return box;
     }
@@ -176,7 +191,9 @@ public final class RunView {
     }
 
     private void showLog(ServerRunRow row) {
-        if (row == null) return;
+        if (row == null) {
+            return;
+        }
         LogPaneView pane = panes.computeIfAbsent(row.ref(), r -> new LogPaneView(vm.pane(r), ui));
         logArea.getChildren().setAll(pane.node());
     }
@@ -207,9 +224,15 @@ public final class RunView {
                 default -> "mdi2p-progress-clock";
             };
             setGraphic(Icons.icon(icon));
-            if (s == RunStep.DONE) getStyleClass().add(Styles.SUCCESS);
-            if (s == RunStep.FAILED || s == RunStep.UNVERIFIED) getStyleClass().add(Styles.DANGER);
-            if (s == RunStep.CANCELLED || s == RunStep.NOT_STARTED) getStyleClass().add(Styles.WARNING);
+            if (s == RunStep.DONE) {
+                getStyleClass().add(Styles.SUCCESS);
+            }
+            if (s == RunStep.FAILED || s == RunStep.UNVERIFIED) {
+                getStyleClass().add(Styles.DANGER);
+            }
+            if (s == RunStep.CANCELLED || s == RunStep.NOT_STARTED) {
+                getStyleClass().add(Styles.WARNING);
+            }
         }
     }
 

@@ -139,8 +139,11 @@ public final class RunViewModel {
     /** FX thread, once the run has started. */
     public void attach(RunHandle handle) {
         this.handle = handle;
-        if (stoppedWaiting.get()) handle.stopWaiting();
-        else if (cancelling.get()) handle.cancel();
+        if (stoppedWaiting.get()) {
+            handle.stopWaiting();
+        } else if (cancelling.get()) {
+            handle.cancel();
+        }
     }
 
     /**
@@ -148,30 +151,42 @@ public final class RunViewModel {
      * was issued is still waited for and verified (see {@link #stopWaiting()}).
      */
     public void cancel() {
-        if (!running.get() || cancelling.get()) return;
+        if (!running.get() || cancelling.get()) {
+            return;
+        }
         cancelling.set(true);
         message.set("Cancelling: no new server starts; running ones stop at a safe point (a server that is rebooting"
                 + " is waited for and verified; press Stop waiting to leave it unverified)…");
-        if (handle != null) handle.cancel();
+        if (handle != null) {
+            handle.cancel();
+        }
     }
 
     /** After Cancel: stop waiting for servers mid-reboot (left unverified) and for detached jobs (they go on). */
     public void stopWaiting() {
-        if (!running.get() || stoppedWaiting.get()) return;
+        if (!running.get() || stoppedWaiting.get()) {
+            return;
+        }
         cancelling.set(true);
         stoppedWaiting.set(true);
         message.set("Stopped waiting: servers mid-reboot are left unverified; detached jobs go on on the servers…");
-        if (handle != null) handle.stopWaiting();
+        if (handle != null) {
+            handle.stopWaiting();
+        }
     }
 
     /** No new server or batch starts; running servers finish what they do (a reboot in progress is verified). */
     public void pause() {
-        if (!running.get() || cancelling.get() || handle == null) return;
+        if (!running.get() || cancelling.get() || handle == null) {
+            return;
+        }
         handle.pause();
     }
 
     public void resume() {
-        if (handle != null) handle.resume();
+        if (handle != null) {
+            handle.resume();
+        }
     }
 
     /** Called on the FX thread with the summary when the run finished (the window refreshes the rows, notifies). */
@@ -198,7 +213,9 @@ public final class RunViewModel {
                 lines.computeIfAbsent(o.server(), k -> new ArrayList<>()).add(new LogLine(o.line(), o.isError()));
             } else if (e instanceof RunEvent.StepChanged s) {
                 ServerRunRow row = byRef.get(s.server());
-                if (row != null) row.step(s.step(), s.detail(), s.at());
+                if (row != null) {
+                    row.step(s.step(), s.detail(), s.at());
+                }
             } else if (e instanceof RunEvent.ServerFinished f) {
                 ServerRunRow row = byRef.get(f.result().server());
                 if (row != null) {
@@ -215,14 +232,19 @@ public final class RunViewModel {
         }
         lines.forEach((ref, batch) -> {
             LogPaneViewModel pane = panes.get(ref);
-            if (pane != null) pane.append(batch);
+            if (pane != null) {
+                pane.append(batch);
+            }
         });
         Instant now = clock.get();
         rows.forEach(r -> r.tick(now));
         progress.set(rows.isEmpty() ? 1 : (double) finished / rows.size());
-        if (done != null) finish(done);
-        else if (!cancelling.get()) message.set(finished + " of " + rows.size() + " server(s) finished"
+        if (done != null) {
+            finish(done);
+        } else if (!cancelling.get()) {
+            message.set(finished + " of " + rows.size() + " server(s) finished"
                 + (paused.get() ? " — paused: no new server starts until you resume" : ""));
+        }
     }
 
     private void finish(RunSummary s) {

@@ -33,12 +33,16 @@ public final class ServerChoice {
 
     /** "24.0.7 → 25.0.1", "25.0.1 (as wanted)", or why it is not known. */
     public String docker() {
-        if (versions == null) return "no manifest version";
+        if (versions == null) {
+            return "no manifest version";
+        }
         return change(versions.runningDocker(), versions.wantedDocker());
     }
 
     public String weave() {
-        if (versions == null) return "no manifest version";
+        if (versions == null) {
+            return "no manifest version";
+        }
         return change(versions.runningWeave(), versions.wantedWeave());
     }
 
@@ -55,8 +59,12 @@ public final class ServerChoice {
 
     static String change(String running, String wanted) {
         String now = running == null ? "none reported" : running;
-        if (wanted == null) return now + " (manifest names none)";
-        if (wanted.equals(running)) return now + " (as wanted)";
+        if (wanted == null) {
+            return now + " (manifest names none)";
+        }
+        if (wanted.equals(running)) {
+            return now + " (as wanted)";
+        }
         return now + " → " + wanted;
     }
 

@@ -53,12 +53,16 @@ public final class ServerRunRow {
     }
 
     static double progressOf(RunStep s) {
-        if (s == RunStep.QUEUED) return 0;
+        if (s == RunStep.QUEUED) {
+            return 0;
+        }
         return s.isFinal() ? 1 : -1;
     }
 
     void step(RunStep s, String detail, Instant at) {
-        if (started == null && s != RunStep.QUEUED) started = at;
+        if (started == null && s != RunStep.QUEUED) {
+            started = at;
+        }
         step.set(s);
         this.detail.set(detail == null ? "" : detail);
         tick(at);
@@ -73,6 +77,8 @@ public final class ServerRunRow {
 
     /** Running rows show their time so far. */
     void tick(Instant now) {
-        if (started != null && result.get() == null) duration.set(Duration.between(started, now));
+        if (started != null && result.get() == null) {
+            duration.set(Duration.between(started, now));
+        }
     }
 }

@@ -59,8 +59,11 @@ public final class ApplicationFormViewModel implements DialogModel {
     public boolean validate() {
         List<String> problems = new ArrayList<>();
         String n = Validation.trimmed(name.get());
-        if (n.isEmpty()) problems.add("Name is required.");
-        else if (!Validation.NAME.matcher(n).matches()) problems.add("Name may only use letters, digits, '.', '_' and '-'.");
+        if (n.isEmpty()) {
+            problems.add("Name is required.");
+        } else if (!Validation.NAME.matcher(n).matches()) {
+            problems.add("Name may only use letters, digits, '.', '_' and '-'.");
+        }
         String env = Validation.orNull(environment.get());
         if (workspace.applications().stream().anyMatch(a -> a.name().equals(n) && Objects.equals(a.environment(), env))) {
             problems.add("An application '" + n + "' already exists" + (env == null ? "." : " in " + env + "."));

@@ -112,20 +112,35 @@ public final class ServerFormViewModel implements DialogModel {
         List<String> problems = new ArrayList<>();
         String app = Validation.trimmed(application.get());
         Application target = workspace.applications().stream().filter(a -> a.name().equals(app)).findFirst().orElse(null);
-        if (target == null) problems.add("Choose an application.");
+        if (target == null) {
+            problems.add("Choose an application.");
+        }
         String n = Validation.trimmed(name.get());
-        if (n.isEmpty()) problems.add("Name is required.");
-        else if (!Validation.NAME.matcher(n).matches()) problems.add("Name may only use letters, digits, '.', '_' and '-'.");
-        else if (target != null && isTaken(target, n)) problems.add("Application '" + app + "' already has a server '" + n + "'.");
+        if (n.isEmpty()) {
+            problems.add("Name is required.");
+        } else if (!Validation.NAME.matcher(n).matches()) {
+            problems.add("Name may only use letters, digits, '.', '_' and '-'.");
+        } else if (target != null && isTaken(target, n)) {
+            problems.add("Application '" + app + "' already has a server '" + n + "'.");
+        }
         String h = Validation.trimmed(host.get());
-        if (h.isEmpty()) problems.add("Host is required (address, DNS name or ~/.ssh/config alias).");
-        else if (!Validation.HOST.matcher(h).matches()) problems.add("'" + h + "' is not a host name, address or ssh alias.");
+        if (h.isEmpty()) {
+            problems.add("Host is required (address, DNS name or ~/.ssh/config alias).");
+        } else if (!Validation.HOST.matcher(h).matches()) {
+            problems.add("'" + h + "' is not a host name, address or ssh alias.");
+        }
         String p = Validation.trimmed(port.get());
-        if (!p.isEmpty() && !validPort(p)) problems.add("Port must be a number from 1 to 65535 (or empty for the default).");
+        if (!p.isEmpty() && !validPort(p)) {
+            problems.add("Port must be a number from 1 to 65535 (or empty for the default).");
+        }
         String u = Validation.trimmed(user.get());
-        if (!u.isEmpty() && !Validation.USER.matcher(u).matches()) problems.add("'" + u + "' is not a valid user name.");
+        if (!u.isEmpty() && !Validation.USER.matcher(u).matches()) {
+            problems.add("'" + u + "' is not a valid user name.");
+        }
         for (String g : groupList()) {
-            if (!Validation.NAME.matcher(g).matches()) problems.add("Group '" + g + "' may only use letters, digits, '.', '_' and '-'.");
+            if (!Validation.NAME.matcher(g).matches()) {
+                problems.add("Group '" + g + "' may only use letters, digits, '.', '_' and '-'.");
+            }
         }
         error.set(String.join("\n", problems));
         return problems.isEmpty();
@@ -158,7 +173,9 @@ public final class ServerFormViewModel implements DialogModel {
     }
 
     private static boolean validPort(String p) {
-        if (!p.matches("\\d{1,5}")) return false;
+        if (!p.matches("\\d{1,5}")) {
+            return false;
+        }
         int v = Integer.parseInt(p);
         return v >= 1 && v <= 65535;
     }

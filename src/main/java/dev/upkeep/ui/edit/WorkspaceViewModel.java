@@ -93,17 +93,23 @@ public final class WorkspaceViewModel {
     }
 
     public void save() {
-        if (loaded.get()) commit(workspace.get(), () -> { });
+        if (loaded.get()) {
+            commit(workspace.get(), () -> { });
+        }
     }
 
     public void addApplication() {
-        if (!loaded.get()) return;
+        if (!loaded.get()) {
+            return;
+        }
         ApplicationFormViewModel form = new ApplicationFormViewModel(workspace.get());
         editApplicationUntilSaved(form);
     }
 
     public void addServer(String preferredApplication) {
-        if (!loaded.get()) return;
+        if (!loaded.get()) {
+            return;
+        }
         if (workspace.get().applications().isEmpty()) {
             dialogs.showError("No application yet", "Servers belong to an application. Add an application first.");
             return;
@@ -112,28 +118,40 @@ public final class WorkspaceViewModel {
     }
 
     public void editServer(ServerRef ref) {
-        if (!loaded.get() || ref == null) return;
+        if (!loaded.get() || ref == null) {
+            return;
+        }
         Server server = find(ref);
-        if (server != null) editServerUntilSaved(ServerFormViewModel.forEdit(workspace.get(), ref.application(), server));
+        if (server != null) {
+            editServerUntilSaved(ServerFormViewModel.forEdit(workspace.get(), ref.application(), server));
+        }
     }
 
     public void removeServer(ServerRef ref) {
-        if (!loaded.get() || ref == null || find(ref) == null) return;
+        if (!loaded.get() || ref == null || find(ref) == null) {
+            return;
+        }
         if (!dialogs.confirm("Remove server", "Remove " + ref.server() + " from " + ref.application()
-                + "? Only the workspace entry is removed; nothing happens on the server.")) return;
+                + "? Only the workspace entry is removed; nothing happens on the server.")) {
+            return;
+        }
         commit(WorkspaceEdits.removeServer(workspace.get(), ref.application(), ref.server()), () -> { });
     }
 
     // internals
 
     private void editApplicationUntilSaved(ApplicationFormViewModel form) {
-        if (!dialogs.show(form)) return;
+        if (!dialogs.show(form)) {
+            return;
+        }
         commit(WorkspaceEdits.addApplication(workspace.get(), form.toApplication()), () -> editApplicationUntilSaved(form));
     }
 
     /** A failed save reopens the same form with everything the user typed and the reason. */
     private void editServerUntilSaved(ServerFormViewModel form) {
-        if (!dialogs.show(form)) return;
+        if (!dialogs.show(form)) {
+            return;
+        }
         Workspace ws = workspace.get();
         Server server = form.toServer();
         Workspace next;

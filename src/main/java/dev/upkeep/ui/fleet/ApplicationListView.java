@@ -34,10 +34,14 @@ public final class ApplicationListView {
     private void bind() {
         list.getSelectionModel().select(vm.selectedApplicationProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) vm.selectedApplicationProperty().set(now);
+            if (now != null) {
+                vm.selectedApplicationProperty().set(now);
+            }
         });
         vm.selectedApplicationProperty().addListener((o, was, now) -> {
-            if (list.getSelectionModel().getSelectedItem() != now) list.getSelectionModel().select(now);
+            if (list.getSelectionModel().getSelectedItem() != now) {
+                list.getSelectionModel().select(now);
+            }
         });
         // setAll on the items clears the list's selection; put the model's choice back.
         vm.applications().addListener((javafx.collections.ListChangeListener<AppItem>) c ->

@@ -1,8 +1,8 @@
 package dev.upkeep.ui.fleet;
 
-import dev.upkeep.run.ManifestWants;
 import atlantafx.base.theme.Styles;
 import dev.upkeep.manifest.Drift;
+import dev.upkeep.run.ManifestWants;
 import dev.upkeep.ui.shared.Icons;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -24,7 +24,9 @@ final class DriftSection {
      * returns the next free row; adds nothing for a server whose application has no manifest.
      */
     static int addTo(GridPane grid, int r, RowState s) {
-        if (s.wants() == null) return r;
+        if (s.wants() == null) {
+            return r;
+        }
         Label title = new Label("Drift from " + s.wants().manifest().getFileName());
         title.setId("detail-drift");
         title.getStyleClass().addAll(Styles.TEXT_BOLD, "drift-title");
@@ -51,17 +53,27 @@ final class DriftSection {
     static String note(RowState s) {
         ManifestWants w = s.wants();
         String file = w.manifest().getFileName().toString();
-        if (!w.readable()) return file + " could not be read, so there is no drift information: " + w.note();
-        if (!w.appliesTo(s.ref().server())) return file + " does not list this server under docker: servers.";
-        if (w.docker() == null && w.weave() == null) return file + " names no Docker or Weave version.";
-        if (!s.reachable()) return "What the server runs is known after a refresh. " + file + " wants Docker "
+        if (!w.readable()) {
+            return file + " could not be read, so there is no drift information: " + w.note();
+        }
+        if (!w.appliesTo(s.ref().server())) {
+            return file + " does not list this server under docker: servers.";
+        }
+        if (w.docker() == null && w.weave() == null) {
+            return file + " names no Docker or Weave version.";
+        }
+        if (!s.reachable()) {
+            return "What the server runs is known after a refresh. " + file + " wants Docker "
                 + orNone(w.docker()) + ", Weave " + orNone(w.weave()) + ".";
+        }
         return null;
     }
 
     static List<Line> lines(RowState s) {
         Drift.ServerDrift d = s.drift();
-        if (d == null) return List.of();
+        if (d == null) {
+            return List.of();
+        }
         List<Line> out = new ArrayList<>();
         out.add(line("Docker", d.runningDocker(), d.wantedDocker(), d.docker()));
         out.add(line("Weave", d.runningWeave(), d.wantedWeave(), d.weave()));

@@ -1,8 +1,8 @@
 package dev.upkeep.ui.fleet;
 
-import dev.upkeep.run.ManifestWantsReader;
-import dev.upkeep.run.ManifestWants;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.run.ManifestWants;
+import dev.upkeep.run.ManifestWantsReader;
 import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
@@ -53,14 +53,20 @@ public final class DriftViewModel {
             return;
         }
         ui.submit("read manifests", () -> reader.read(ws), wants -> {
-            if (mine == generation) apply(wants);
+            if (mine == generation) {
+                apply(wants);
+            }
         }, error -> {
             // The reader reports bad manifests as notes; anything else is a bug worth a log line, not a dialog.
-            if (mine == generation) apply(Map.of());
+            if (mine == generation) {
+                apply(Map.of());
+            }
         });
     }
 
     private void apply(Map<String, ManifestWants> wants) {
-        for (ServerRow row : fleet.rows()) row.wants(wants.get(row.ref().application()));
+        for (ServerRow row : fleet.rows()) {
+            row.wants(wants.get(row.ref().application()));
+        }
     }
 }

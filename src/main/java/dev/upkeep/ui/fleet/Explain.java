@@ -11,8 +11,12 @@ final class Explain {
 
     /** Null when the row has nothing to explain. */
     static String why(RowState s, Instant now) {
-        if (s.unreachable()) return "Unreachable: " + (s.status().error() == null ? "no answer" : s.status().error());
-        if (s.rebootRequired()) return reboot(s.status(), now);
+        if (s.unreachable()) {
+            return "Unreachable: " + (s.status().error() == null ? "no answer" : s.status().error());
+        }
+        if (s.rebootRequired()) {
+            return reboot(s.status(), now);
+        }
         return null;
     }
 
@@ -24,8 +28,10 @@ final class Explain {
         }
         b.append(st.rebootPackages().isEmpty() ? "\nNo package named the reason."
                 : "\nAsked for by: " + String.join(", ", st.rebootPackages()));
-        if (st.kernelUpdatePending()) b.append("\nKernel ").append(st.kernel()).append(" runs; ")
+        if (st.kernelUpdatePending()) {
+            b.append("\nKernel ").append(st.kernel()).append(" runs; ")
                 .append(st.installedKernel()).append(" is installed.");
+        }
         return b.toString();
     }
 }

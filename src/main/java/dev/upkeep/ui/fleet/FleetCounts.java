@@ -17,10 +17,18 @@ public final class FleetCounts {
         int r = 0, u = 0, reboot = 0, security = 0;
         for (ServerRow row : rows) {
             RowState s = row.state();
-            if (s.reachable()) r++;
-            if (s.unreachable()) u++;
-            if (s.rebootRequired()) reboot++;
-            if (s.securityUpdates() > 0) security++;
+            if (s.reachable()) {
+                r++;
+            }
+            if (s.unreachable()) {
+                u++;
+            }
+            if (s.rebootRequired()) {
+                reboot++;
+            }
+            if (s.securityUpdates() > 0) {
+                security++;
+            }
         }
         servers.set(rows.size());
         reachable.set(r);

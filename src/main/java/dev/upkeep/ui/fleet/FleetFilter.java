@@ -12,8 +12,12 @@ record FleetFilter(String application, String text, boolean attentionOnly) imple
     @Override
     public boolean test(ServerRow row) {
         RowState s = row.state();
-        if (application != null && !application.equals(s.ref().application())) return false;
-        if (attentionOnly && !s.needsAttention()) return false;
+        if (application != null && !application.equals(s.ref().application())) {
+            return false;
+        }
+        if (attentionOnly && !s.needsAttention()) {
+            return false;
+        }
         return s.matches(text);
     }
 }

@@ -2,6 +2,7 @@ package dev.upkeep.ui.fleet;
 
 import dev.upkeep.fleet.Application;
 import dev.upkeep.fleet.Server;
+import dev.upkeep.fleet.Settings;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusService;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The fleet: applications with counts, one row per server, what the table shows (application, search,
@@ -43,7 +45,7 @@ public final class FleetViewModel {
     private final ObjectProperty<ServerRow> selectedRow = new SimpleObjectProperty<>();
     private final ObservableList<ServerRow> selectedRows = FXCollections.observableArrayList();
     /** Set by the table: selects exactly the given servers there (the view model only holds what the table selects). */
-    private java.util.function.Consumer<java.util.List<ServerRef>> selector = refs -> { };
+    private Consumer<List<ServerRef>> selector = refs -> { };
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final FleetCounts counts = new FleetCounts();
     private final Map<ServerRef, ServerRow> byRef = new HashMap<>();
@@ -55,8 +57,11 @@ public final class FleetViewModel {
         this.refresh = new RefreshViewModel(statusService, ui, dialogs, workspace::getValue, byRef::get, this::recount);
         applications.add(all);
         selectedApplication.addListener((o, was, now) -> {
-            if (now == null) selectedApplication.set(all);
-            else refilter();
+            if (now == null) {
+                selectedApplication.set(all);
+            } else {
+                refilter();
+            }
         });
         search.addListener(o -> refilter());
         attentionOnly.addListener(o -> refilter());
@@ -102,19 +107,19 @@ public final class FleetViewModel {
     }
 
     /** Selects exactly these servers in the table (Find package › Select exposed servers), those shown. */
-    public void select(java.util.List<ServerRef> refs) {
-        selector.accept(java.util.List.copyOf(refs));
+    public void select(List<ServerRef> refs) {
+        selector.accept(List.copyOf(refs));
     }
 
     /** The table's way to select rows; called once by the table. */
-    public void selectWith(java.util.function.Consumer<java.util.List<ServerRef>> tableSelector) {
+    public void selectWith(Consumer<List<ServerRef>> tableSelector) {
         this.selector = tableSelector;
     }
 
     /** The workspace's {@code settings.patchAgeWarnDays}: a last security upgrade older than this is marked. */
     public int patchAgeWarnDays() {
         Workspace ws = workspace.getValue();
-        return ws == null ? dev.upkeep.fleet.Settings.DEFAULT_PATCH_AGE_WARN_DAYS : ws.settings().patchAgeWarnDays();
+        return ws == null ? Settings.DEFAULT_PATCH_AGE_WARN_DAYS : ws.settings().patchAgeWarnDays();
     }
 
     /** True when the workspace has no server at all: the view shows what to do instead of an empty table. */
@@ -160,7 +165,9 @@ public final class FleetViewModel {
     // internals
 
     private void rebuild(Workspace ws) {
-        if (refresh.runningProperty().get()) refresh.cancel();
+        if (refresh.runningProperty().get()) {
+            refresh.cancel();
+        }
         Map<ServerRef, ServerRow> old = new HashMap<>(byRef);
         byRef.clear();
         List<ServerRow> next = new ArrayList<>();
@@ -172,8 +179,11 @@ public final class FleetViewModel {
             for (Server server : app.servers()) {
                 ServerRef ref = new ServerRef(app.name(), server.name());
                 ServerRow row = old.get(ref);
-                if (row == null) row = new ServerRow(ref, server);
-                else row.server(server);
+                if (row == null) {
+                    row = new ServerRow(ref, server);
+                } else {
+                    row.server(server);
+                }
                 byRef.put(ref, row);
                 next.add(row);
             }
@@ -197,12 +207,16 @@ public final class FleetViewModel {
         for (ServerRow row : rows) {
             int[] c = perApp.computeIfAbsent(row.ref().application(), k -> new int[2]);
             c[0]++;
-            if (row.state().needsAttention()) c[1]++;
+            if (row.state().needsAttention()) {
+                c[1]++;
+            }
         }
         int attention = perApp.values().stream().mapToInt(c -> c[1]).sum();
         all.counts(rows.size(), attention);
         for (AppItem item : applications) {
-            if (item.isAll()) continue;
+            if (item.isAll()) {
+                continue;
+            }
             int[] c = perApp.getOrDefault(item.name(), new int[2]);
             item.counts(c[0], c[1]);
         }

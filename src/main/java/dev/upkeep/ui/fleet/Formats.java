@@ -19,11 +19,17 @@ public final class Formats {
     /** "45 s", "12 min", "5 h 12 min", "3 d 4 h". */
     public static String duration(Duration d) {
         long s = Math.max(0, d.getSeconds());
-        if (s < 60) return s + " s";
+        if (s < 60) {
+            return s + " s";
+        }
         long m = s / 60;
-        if (m < 60) return m + " min";
+        if (m < 60) {
+            return m + " min";
+        }
         long h = m / 60;
-        if (h < 24) return h + " h " + (m % 60) + " min";
+        if (h < 24) {
+            return h + " h " + (m % 60) + " min";
+        }
         return (h / 24) + " d " + (h % 24) + " h";
     }
 
@@ -32,7 +38,9 @@ public final class Formats {
     }
 
     public static String ago(Instant then, Instant now) {
-        if (then == null) return "";
+        if (then == null) {
+            return "";
+        }
         Duration d = Duration.between(then, now);
         return d.getSeconds() < 5 ? "just now" : duration(d) + " ago";
     }
@@ -48,7 +56,9 @@ public final class Formats {
 
     /** Running kernel, with the installed one when a reboot would change it. */
     public static String kernel(ServerStatus s) {
-        if (s == null || !s.reachable() || s.kernel() == null) return "";
+        if (s == null || !s.reachable() || s.kernel() == null) {
+            return "";
+        }
         return s.kernelUpdatePending() ? s.kernel() + " → " + s.installedKernel() : s.kernel();
     }
 
@@ -58,8 +68,12 @@ public final class Formats {
 
     /** "ok" or the first line of the error, for the last-result column. */
     public static String result(ServerStatus s) {
-        if (s == null) return "";
-        if (s.reachable()) return "ok";
+        if (s == null) {
+            return "";
+        }
+        if (s.reachable()) {
+            return "ok";
+        }
         String e = s.error() == null ? "unreachable" : s.error();
         int nl = e.indexOf('\n');
         return nl < 0 ? e : e.substring(0, nl);

@@ -18,6 +18,9 @@ import javafx.scene.layout.VBox;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -62,10 +65,14 @@ public final class PatchHistoryTab {
         tab.setClosable(false);
         tab.setId("detail-history-tab");
         tab.selectedProperty().addListener((o, was, now) -> {
-            if (now) load();
+            if (now) {
+                load();
+            }
         });
         vm.selectedRowProperty().addListener((o, was, row) -> {
-            if (tab.isSelected()) load();
+            if (tab.isSelected()) {
+                load();
+            }
         });
     }
 
@@ -75,7 +82,9 @@ public final class PatchHistoryTab {
 
     static String changes(PatchEvent e) {
         String text = String.join(", ", e.changes().stream().map(PackageChange::toString).toList());
-        if (text.isEmpty() && e.summary() != null) text = e.summary();
+        if (text.isEmpty() && e.summary() != null) {
+            text = e.summary();
+        }
         return e.error() == null ? text : text + (text.isEmpty() ? "" : "  ") + "ERROR: " + e.error();
     }
 
@@ -91,15 +100,19 @@ public final class PatchHistoryTab {
         showing = ref;
         message.setText("Reading the patch history of " + ref.server() + "…");
         ui.submit("read the patch history of " + ref, () -> loader.load(ref), h -> {
-            if (!ref.equals(showing)) return;
-            java.util.List<PatchEvent> newestFirst = new java.util.ArrayList<>(h.events());
-            java.util.Collections.reverse(newestFirst);
+            if (!ref.equals(showing)) {
+                return;
+            }
+            List<PatchEvent> newestFirst = new ArrayList<>(h.events());
+            Collections.reverse(newestFirst);
             table.getItems().setAll(newestFirst);
             message.setText(h.events().size() + " change(s)" + (h.logsSince() == null ? "; no apt history log was read"
                     : "; the apt logs read go back to " + WHEN.format(h.logsSince()) + " UTC")
                     + (h.notes().isEmpty() ? "" : "\nNote: " + String.join("\nNote: ", h.notes())));
         }, e -> {
-            if (ref.equals(showing)) message.setText("Could not read the patch history of " + ref.server() + ": " + Errors.describe(e));
+            if (ref.equals(showing)) {
+                message.setText("Could not read the patch history of " + ref.server() + ": " + Errors.describe(e));
+            }
         });
     }
 

@@ -86,7 +86,9 @@ public final class RefreshViewModel {
 
     /** With {@code recompute} the probe computes everything afresh instead of answering from its cache on the server. */
     public void refresh(Collection<ServerRef> servers, boolean updateLists, boolean recompute) {
-        if (running.get() || servers.isEmpty()) return;
+        if (running.get() || servers.isEmpty()) {
+            return;
+        }
         Workspace ws = workspace.get();
         List<ServerRef> targets = List.copyOf(servers);
         targets.forEach(ref -> phase(ref, Phase.QUEUED));
@@ -145,13 +147,17 @@ public final class RefreshViewModel {
                 phase(e.ref(), Phase.CHECKING);
             } else if (event instanceof RefreshEvent.Finished e) {
                 ServerRow row = rows.apply(e.ref());
-                if (row != null) row.status(e.status());
+                if (row != null) {
+                    row.status(e.status());
+                }
                 answered.add(e.ref());
             } else if (event instanceof RefreshEvent.KeyUnknown e) {
                 unknownKeys.put(e.key().server(), e.key());
             }
         }
-        if (running.get() && total > 0) progress.set(Math.min(1.0, (double) answered.size() / total));
+        if (running.get() && total > 0) {
+            progress.set(Math.min(1.0, (double) answered.size() / total));
+        }
         afterBatch.run();
     }
 
@@ -172,8 +178,12 @@ public final class RefreshViewModel {
             message.set("Checked " + done + " of " + plural(total, "server") + " in " + String.format("%.1f s", millis / 1000.0));
         }
         afterBatch.run();
-        if (error != null && !cancelled) dialogs.showError("Refresh failed", error);
-        if (!unknownKeys.isEmpty()) offerTrust(new ArrayList<>(unknownKeys.values()));
+        if (error != null && !cancelled) {
+            dialogs.showError("Refresh failed", error);
+        }
+        if (!unknownKeys.isEmpty()) {
+            offerTrust(new ArrayList<>(unknownKeys.values()));
+        }
         if (!running.get() && !checkAfter.isEmpty()) {
             List<ServerRef> again = List.copyOf(checkAfter);
             checkAfter.clear();
@@ -185,18 +195,25 @@ public final class RefreshViewModel {
         unknownKeys.clear();
         // A new key trusted from inside the dialog (a substitution, confirmed on its own) is checked right away.
         TrustViewModel trust = new TrustViewModel(workspace.get(), keys, statusService, ui, dialogs, this::checkSoon);
-        if (dialogs.show(trust)) trust.trustSelected(this::checkSoon);
+        if (dialogs.show(trust)) {
+            trust.trustSelected(this::checkSoon);
+        }
     }
 
     /** Checks the servers again now, or right after the refresh that is running. */
     private void checkSoon(List<ServerRef> servers) {
-        if (running.get()) checkAfter.addAll(servers);
-        else refresh(servers, false);
+        if (running.get()) {
+            checkAfter.addAll(servers);
+        } else {
+            refresh(servers, false);
+        }
     }
 
     private void phase(ServerRef ref, Phase phase) {
         ServerRow row = rows.apply(ref);
-        if (row != null) row.phase(phase);
+        if (row != null) {
+            row.phase(phase);
+        }
     }
 
     static String plural(int n, String noun) {

@@ -23,14 +23,20 @@ final class RestartSection {
 
     /** The list's lines: a dash when not known, why when Upkeep could not look, "none", or one line per service. */
     static List<String> lines(RestartNeeds n) {
-        if (n == null) return List.of("—");
-        if (!n.looked()) return List.of("unknown: " + n.cannotLook());
+        if (n == null) {
+            return List.of("—");
+        }
+        if (!n.looked()) {
+            return List.of("unknown: " + n.cannotLook());
+        }
         List<String> out = new ArrayList<>();
         for (RestartNeeds.Service s : n.services()) {
             out.add(s.name() + (s.refusal() == null ? "" : " (" + refusalText(s.refusal()) + ")"));
         }
         for (RestartNeeds.StaleProcess p : n.processes()) {
-            if (p.unit() == null) out.add("process " + p.pid() + " " + p.command() + " (no service: restart it by hand)");
+            if (p.unit() == null) {
+                out.add("process " + p.pid() + " " + p.command() + " (no service: restart it by hand)");
+            }
         }
         return out.isEmpty() ? List.of("none") : out;
     }
@@ -50,10 +56,14 @@ final class RestartSection {
         Label v = new Label(String.join("\n", lines(n)));
         v.setId("detail-services-to-restart");
         v.setWrapText(true);
-        if (n != null && !n.services().isEmpty()) v.getStyleClass().add(Styles.WARNING);
+        if (n != null && !n.services().isEmpty()) {
+            v.getStyleClass().add(Styles.WARNING);
+        }
         grid.addRow(r++, k, v);
         List<String> restartable = n == null ? List.of() : n.restartable().stream().map(RestartNeeds.Service::name).toList();
-        if (restart == null || restartable.isEmpty()) return r;
+        if (restart == null || restartable.isEmpty()) {
+            return r;
+        }
         Button go = new Button("Restart services…");
         go.setId("detail-restart-services");
         go.setOnAction(e -> restart.accept(ref, restartable));

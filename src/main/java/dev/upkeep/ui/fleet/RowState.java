@@ -1,9 +1,9 @@
 package dev.upkeep.ui.fleet;
 
-import dev.upkeep.run.ManifestWants;
 import dev.upkeep.fleet.Server;
-import dev.upkeep.manifest.Drift;
 import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.manifest.Drift;
+import dev.upkeep.run.ManifestWants;
 import dev.upkeep.run.ServerRef;
 
 import java.util.Locale;
@@ -51,7 +51,9 @@ public record RowState(ServerRef ref, Server server, ServerStatus status, Phase 
      * an unreadable one, a server the manifest does not list, or no answer from the server yet.
      */
     public Drift.ServerDrift drift() {
-        if (wants == null || !reachable()) return null;
+        if (wants == null || !reachable()) {
+            return null;
+        }
         return wants.driftOf(ref.server(), status.dockerVersion(), status.weaveVersion());
     }
 
@@ -63,7 +65,9 @@ public record RowState(ServerRef ref, Server server, ServerStatus status, Phase 
 
     /** Case-insensitive match on what people search by: name, host, application, OS and versions. */
     public boolean matches(String lowerCaseText) {
-        if (lowerCaseText == null || lowerCaseText.isBlank()) return true;
+        if (lowerCaseText == null || lowerCaseText.isBlank()) {
+            return true;
+        }
         return Stream.of(ref.server(), ref.application(), server.host(),
                         status == null ? null : status.os(),
                         status == null ? null : status.kernel(),

@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.upkeep.fleet.KexWarning;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.run.ServerRef;
 import dev.upkeep.ui.shared.Icons;
+import dev.upkeep.ui.shared.UiExecutor;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -14,6 +16,7 @@ import javafx.scene.layout.VBox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /** Everything known about the selected server: configuration, status, the reboot or error explanation, and drift. */
@@ -29,7 +32,7 @@ public final class ServerDetailPane {
     private final ScrollPane scroll = new ScrollPane(box);
     private final ChangeListener<RowState> stateListener = (o, was, now) -> show(now);
 
-    private final java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart;
+    private final BiConsumer<ServerRef, List<String>> restart;
 
     public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now) {
         this(vm, now, null);
@@ -37,7 +40,7 @@ public final class ServerDetailPane {
 
     /** @param restart Restart services… for a server and the services listed (null: the window runs nothing) */
     public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now,
-                            java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart) {
+                            BiConsumer<ServerRef, List<String>> restart) {
         this(vm, now, restart, null, null);
     }
 
@@ -48,8 +51,8 @@ public final class ServerDetailPane {
      * @param ui      where the read runs
      */
     public ServerDetailPane(FleetViewModel vm, Supplier<Instant> now,
-                            java.util.function.BiConsumer<dev.upkeep.run.ServerRef, List<String>> restart,
-                            PatchHistoryTab.Loader history, dev.upkeep.ui.shared.UiExecutor ui) {
+                            BiConsumer<ServerRef, List<String>> restart,
+                            PatchHistoryTab.Loader history, UiExecutor ui) {
         this.restart = restart;
         this.vm = vm;
         this.now = now;
@@ -104,8 +107,12 @@ public final class ServerDetailPane {
 
     private void bind() {
         vm.selectedRowProperty().addListener((o, was, row) -> {
-            if (was != null) was.stateProperty().removeListener(stateListener);
-            if (row != null) row.stateProperty().addListener(stateListener);
+            if (was != null) {
+                was.stateProperty().removeListener(stateListener);
+            }
+            if (row != null) {
+                row.stateProperty().addListener(stateListener);
+            }
             show(row == null ? null : row.state());
         });
     }
@@ -144,7 +151,9 @@ public final class ServerDetailPane {
         ServerStatus st = s.status();
         if (st == null || !st.reachable()) {
             // no versions to compare yet: the drift section says what the manifest wants
-            if (st != null) r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
+            if (st != null) {
+                r = row(r, "Last checked", Formats.time(st.checkedAt()) + " (" + Formats.ago(st.checkedAt(), now.get()) + ")");
+            }
             DriftSection.addTo(grid, r, s);
             return;
         }

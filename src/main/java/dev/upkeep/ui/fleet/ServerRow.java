@@ -1,8 +1,8 @@
 package dev.upkeep.ui.fleet;
 
-import dev.upkeep.run.ManifestWants;
 import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
+import dev.upkeep.run.ManifestWants;
 import dev.upkeep.run.ServerRef;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -38,15 +38,21 @@ public final class ServerRow {
     }
 
     void phase(Phase phase) {
-        if (state.get().phase() != phase) state.set(state.get().withPhase(phase));
+        if (state.get().phase() != phase) {
+            state.set(state.get().withPhase(phase));
+        }
     }
 
     void server(Server server) {
-        if (!state.get().server().equals(server)) state.set(state.get().withServer(server));
+        if (!state.get().server().equals(server)) {
+            state.set(state.get().withServer(server));
+        }
     }
 
     void wants(ManifestWants wants) {
-        if (!Objects.equals(state.get().wants(), wants)) state.set(state.get().withWants(wants));
+        if (!Objects.equals(state.get().wants(), wants)) {
+            state.set(state.get().withWants(wants));
+        }
     }
 
     @Override

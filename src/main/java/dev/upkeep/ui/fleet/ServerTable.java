@@ -15,6 +15,7 @@ import javafx.util.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -84,7 +85,9 @@ public final class ServerTable {
         vm.selectWith(refs -> {
             table.getSelectionModel().clearSelection();
             for (int i = 0; i < table.getItems().size(); i++) {
-                if (refs.contains(table.getItems().get(i).ref())) table.getSelectionModel().select(i);
+                if (refs.contains(table.getItems().get(i).ref())) {
+                    table.getSelectionModel().select(i);
+                }
             }
         });
     }
@@ -112,12 +115,14 @@ public final class ServerTable {
 
     /** "Package lists" is col-package-lists. */
     static String columnId(String title) {
-        return "col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return "col-" + title.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
     /** Needs a reboot first, then does not; unknown sorts with the unknowns. */
     private static Integer rebootOrder(RowState s) {
-        if (!s.reachable() || s.status().rebootRequired() == null) return null;
+        if (!s.reachable() || s.status().rebootRequired() == null) {
+            return null;
+        }
         return s.rebootRequired() ? Integer.valueOf(0) : Integer.valueOf(1);
     }
 

@@ -30,8 +30,12 @@ final class ServerTableRow extends TableRow<ServerRow> {
         super.updateItem(row, empty);
         ServerRow next = empty ? null : row;
         if (watched != next) {
-            if (watched != null) watched.stateProperty().removeListener(stateListener);
-            if (next != null) next.stateProperty().addListener(stateListener);
+            if (watched != null) {
+                watched.stateProperty().removeListener(stateListener);
+            }
+            if (next != null) {
+                next.stateProperty().addListener(stateListener);
+            }
             watched = next;
         }
         mark(next == null ? null : next.state());

@@ -28,7 +28,9 @@ final class StateCell extends TableCell<ServerRow, RowState> {
     protected void updateItem(RowState state, boolean empty) {
         super.updateItem(state, empty);
         CellView view = empty || state == null ? CellView.EMPTY : render.apply(state);
-        for (Tone t : Tone.values()) pseudoClassStateChanged(t.pseudoClass, t == view.tone());
+        for (Tone t : Tone.values()) {
+            pseudoClassStateChanged(t.pseudoClass, t == view.tone());
+        }
         setText(view.text());
         if (showsProgress && state != null && !empty && state.phase().busy()) {
             setGraphic(spinner());

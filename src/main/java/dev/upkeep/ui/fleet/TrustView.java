@@ -59,8 +59,12 @@ public final class TrustView {
         table.setPrefWidth(980);
         table.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox root = new VBox(10);
-        if (!vm.items().isEmpty() || vm.substitutions().isEmpty()) root.getChildren().addAll(intro, table, buttons);
-        if (!vm.substitutions().isEmpty()) root.getChildren().add(substitutions(vm));
+        if (!vm.items().isEmpty() || vm.substitutions().isEmpty()) {
+            root.getChildren().addAll(intro, table, buttons);
+        }
+        if (!vm.substitutions().isEmpty()) {
+            root.getChildren().add(substitutions(vm));
+        }
         return root;
     }
 
@@ -81,7 +85,9 @@ public final class TrustView {
         cards.setId("substitutions");
         Runnable fill = () -> {
             cards.getChildren().clear();
-            for (UnknownHostKey k : vm.substitutions()) cards.getChildren().add(card(vm, k, cards.getChildren().size()));
+            for (UnknownHostKey k : vm.substitutions()) {
+                cards.getChildren().add(card(vm, k, cards.getChildren().size()));
+            }
         };
         fill.run();
         vm.substitutions().addListener((javafx.collections.ListChangeListener<UnknownHostKey>) c -> fill.run());

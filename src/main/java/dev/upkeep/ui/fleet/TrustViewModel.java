@@ -72,8 +72,11 @@ public final class TrustViewModel implements DialogModel {
         this.dialogs = dialogs;
         this.afterSubstitutionTrusted = afterSubstitutionTrusted;
         for (UnknownHostKey k : keys) {
-            if (k.substitution()) substitutions.add(k);
-            else items.add(new Item(k));
+            if (k.substitution()) {
+                substitutions.add(k);
+            } else {
+                items.add(new Item(k));
+            }
         }
         items.addListener((Observable o) -> selectedCount.set((int) items.stream().filter(i -> i.selected.get()).count()));
     }
@@ -150,7 +153,9 @@ public final class TrustViewModel implements DialogModel {
      * both the known and the offered fingerprints. The known keys stay in known_hosts.
      */
     public void trustSubstitution(UnknownHostKey key) {
-        if (!substitutions.contains(key) || busy.get()) return;
+        if (!substitutions.contains(key) || busy.get()) {
+            return;
+        }
         String known = key.knownKeys().stream().map(k -> "  " + k.keyType() + " " + k.fingerprint() + " (" + k.where() + ")")
                 .collect(Collectors.joining("\n"));
         String message = key.server() + " (" + key.knownHostsName() + ") offers a " + key.keyType()
@@ -158,7 +163,9 @@ public final class TrustViewModel implements DialogModel {
                 + "\nOffered now:\n  " + key.keyType() + " " + key.fingerprint()
                 + "\n\nThe server was reinstalled or reconfigured, or someone is intercepting the connection."
                 + " Trust the new key only if the server's administrator confirms this fingerprint.";
-        if (!dialogs.confirmTyped("Possible host key substitution", message, "yes")) return;
+        if (!dialogs.confirmTyped("Possible host key substitution", message, "yes")) {
+            return;
+        }
         busy.set(true);
         ui.submit("trust a new host key", () -> {
             statusService.trustSubstitution(workspace, key);
@@ -176,7 +183,9 @@ public final class TrustViewModel implements DialogModel {
     /** Records the selected keys off the FX thread, then hands the trusted servers on (to be checked again). */
     public void trustSelected(Consumer<List<ServerRef>> afterTrusted) {
         List<UnknownHostKey> keys = selectedKeys();
-        if (keys.isEmpty() || busy.get()) return;
+        if (keys.isEmpty() || busy.get()) {
+            return;
+        }
         busy.set(true);
         List<ServerRef> refs = keys.stream().map(UnknownHostKey::server).distinct().toList();
         ui.submit("trust host keys", () -> {

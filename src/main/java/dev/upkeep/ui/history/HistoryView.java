@@ -42,7 +42,9 @@ public final class HistoryView {
             }
         });
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) vm.selectedRunProperty().set(now);
+            if (now != null) {
+                vm.selectedRunProperty().set(now);
+            }
         });
         vm.selectedRunProperty().addListener((o, was, now) -> runs.getSelectionModel().select(now));
 
@@ -58,7 +60,9 @@ public final class HistoryView {
         results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         results.setPrefHeight(200);
         results.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) vm.selectedServerProperty().set(now.server());
+            if (now != null) {
+                vm.selectedServerProperty().set(now.server());
+            }
         });
 
         LogPaneView log = new LogPaneView(vm.log(), ui);
@@ -82,7 +86,9 @@ public final class HistoryView {
         root.setId("history-view");
         Theme.style(root);
         stage.setTitle("Upkeep — Run history");
-        if (owner != null) stage.initOwner(owner);
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
         stage.setScene(new Scene(root, 1280, 760));
     }
 

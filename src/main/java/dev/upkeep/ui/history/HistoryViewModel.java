@@ -79,7 +79,9 @@ public final class HistoryViewModel {
         ui.submit("read run history", history::list, list -> {
             runs.setAll(list);
             message.set(list.isEmpty() ? "No runs yet in " + history.directory() : list.size() + " run(s) in " + history.directory());
-            if (!list.isEmpty()) selectedRun.set(list.get(0));
+            if (!list.isEmpty()) {
+                selectedRun.set(list.get(0));
+            }
         }, e -> message.set("Cannot read the run history: " + Errors.describe(e)));
     }
 
@@ -91,9 +93,15 @@ public final class HistoryViewModel {
 
     public static String options(RunOptions o) {
         List<String> what = new ArrayList<>();
-        if (o.security()) what.add("security");
-        if (o.docker()) what.add("Docker");
-        if (o.weave()) what.add("Weave");
+        if (o.security()) {
+            what.add("security");
+        }
+        if (o.docker()) {
+            what.add("Docker");
+        }
+        if (o.weave()) {
+            what.add("Weave");
+        }
         return String.join(" + ", what) + (o.strategy() == RunOptions.Strategy.SERIAL ? ", serial" : ", parallel " + o.concurrency())
                 + (o.maxFailures() == null ? "" : ", stop after " + o.maxFailures() + " failure(s)");
     }
@@ -101,7 +109,9 @@ public final class HistoryViewModel {
     private void showRun(RunSummary s) {
         results.setAll(s == null ? List.of() : s.results());
         selectedServer.set(s == null || s.servers().isEmpty() ? null : s.servers().get(0));
-        if (s != null && selectedServer.get() != null) showLog(selectedServer.get());
+        if (s != null && selectedServer.get() != null) {
+            showLog(selectedServer.get());
+        }
     }
 
     private void showLog(ServerRef ref) {
@@ -115,10 +125,14 @@ public final class HistoryViewModel {
         var file = history.logFile(run.id(), ref);
         log.sourceProperty().set(file.toString());
         ui.submit("read run log", () -> LogFileReader.read(file, log.cap()), r -> {
-            if (mine != generation) return;
+            if (mine != generation) {
+                return;
+            }
             log.load(r.lines());
         }, e -> {
-            if (mine == generation) log.load(List.of(LogLine.err("Cannot read " + file + ": " + Errors.describe(e))));
+            if (mine == generation) {
+                log.load(List.of(LogLine.err("Cannot read " + file + ": " + Errors.describe(e))));
+            }
         });
     }
 }

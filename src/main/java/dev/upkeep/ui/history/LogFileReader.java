@@ -24,14 +24,18 @@ public final class LogFileReader {
     }
 
     public static Result read(Path file, int cap) throws IOException {
-        if (!Files.isRegularFile(file)) return new Result(List.of(LogLine.out("(no log: this server never started in this run)")), 1);
+        if (!Files.isRegularFile(file)) {
+            return new Result(List.of(LogLine.out("(no log: this server never started in this run)")), 1);
+        }
         ArrayDeque<LogLine> last = new ArrayDeque<>();
         long total = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String raw; (raw = in.readLine()) != null; ) {
                 total++;
                 last.addLast(parse(raw));
-                if (last.size() > cap) last.removeFirst();
+                if (last.size() > cap) {
+                    last.removeFirst();
+                }
             }
         }
         return new Result(new ArrayList<>(last), total);
@@ -40,7 +44,9 @@ public final class LogFileReader {
     static LogLine parse(String raw) {
         int a = raw.indexOf(' ');
         int b = a < 0 ? -1 : raw.indexOf(' ', a + 1);
-        if (a < 0 || b < 0 && raw.length() < a + 4) return LogLine.out(raw);
+        if (a < 0 || b < 0 && raw.length() < a + 4) {
+            return LogLine.out(raw);
+        }
         String kind = raw.substring(a + 1, b < 0 ? raw.length() : b);
         String text = b < 0 ? "" : raw.substring(b + 1);
         String time = raw.substring(0, a);

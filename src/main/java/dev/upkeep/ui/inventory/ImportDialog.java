@@ -28,6 +28,7 @@ import javafx.stage.Window;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** Servers › Import…: choose a file, preview (added / changed / skipped / not used), then Import. Modal to the window. */
 public final class ImportDialog {
@@ -155,7 +156,9 @@ public final class ImportDialog {
                 setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.detail()
                         + (row.source().isEmpty() ? "" : "\n" + row.source())));
                 getStyleClass().removeAll("import-add", "import-change", "import-skip", "import-note");
-                if (empty || row == null) return;
+                if (empty || row == null) {
+                    return;
+                }
                 getStyleClass().add(switch (row.what()) {
                     case ImportRow.ADD -> "import-add";
                     case ImportRow.CHANGE -> "import-change";
@@ -167,7 +170,7 @@ public final class ImportDialog {
         return table;
     }
 
-    private static TableColumn<ImportRow, String> column(String title, java.util.function.Function<ImportRow, String> value, double width) {
+    private static TableColumn<ImportRow, String> column(String title, Function<ImportRow, String> value, double width) {
         TableColumn<ImportRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
@@ -207,8 +210,12 @@ public final class ImportDialog {
         String current = vm.fileProperty().get();
         Path start = current == null || current.isBlank() ? Path.of(System.getProperty("user.home"))
                 : Path.of(current).toAbsolutePath().getParent();
-        if (start != null && Files.isDirectory(start)) chooser.setInitialDirectory(start.toFile());
+        if (start != null && Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
+        }
         File chosen = chooser.showOpenDialog(stage);
-        if (chosen != null) vm.fileProperty().set(chosen.getPath());
+        if (chosen != null) {
+            vm.fileProperty().set(chosen.getPath());
+        }
     }
 }

@@ -33,7 +33,9 @@ public record ImportRow(String what, String server, String detail, String source
             String on = v.hosts().size() <= 3 ? String.join(", ", v.hosts()) : v.hosts().size() + " servers";
             rows.add(new ImportRow(NOT_USED, on, v.name() + (v.note() == null ? "" : ": " + v.note()), v.where()));
         }
-        for (String w : p.source().warnings()) rows.add(new ImportRow(WARNING, "", w, ""));
+        for (String w : p.source().warnings()) {
+            rows.add(new ImportRow(WARNING, "", w, ""));
+        }
         return rows;
     }
 }

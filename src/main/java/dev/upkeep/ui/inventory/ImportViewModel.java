@@ -69,7 +69,9 @@ public final class ImportViewModel {
         this.saved = saved;
         cannotImport = Bindings.createBooleanBinding(() -> busy.get() || preview.get() == null || preview.get().changesNothing(),
                 busy, preview);
-        for (var p : new javafx.beans.Observable[]{kind, file, application, match, mapping}) p.addListener(o -> forget());
+        for (var p : new javafx.beans.Observable[]{kind, file, application, match, mapping}) {
+            p.addListener(o -> forget());
+        }
     }
 
     public ObjectProperty<Kind> kindProperty() { return kind; }
@@ -105,7 +107,9 @@ public final class ImportViewModel {
         Map<String, String> groups;
         try {
             String f = file.get() == null ? "" : file.get().strip();
-            if (f.isEmpty()) throw new IllegalArgumentException("Choose the file to import.");
+            if (f.isEmpty()) {
+                throw new IllegalArgumentException("Choose the file to import.");
+            }
             path = Path.of(f.startsWith("~/") ? System.getProperty("user.home") + f.substring(1) : f);
             groups = parseMapping(mapping.get());
         } catch (IllegalArgumentException e) {
@@ -136,7 +140,9 @@ public final class ImportViewModel {
     /** Writes the previewed servers into the workspace file (atomically); the preview is what gets written. */
     public void importNow() {
         ImportPreview p = preview.get();
-        if (cannotImport.get()) return;
+        if (cannotImport.get()) {
+            return;
+        }
         Workspace ws = workspace.get();
         busy.set(true);
         ui.submit("import into " + ws.file(), () -> ImportWriter.save(store, ws, p), next -> {
@@ -151,7 +157,9 @@ public final class ImportViewModel {
     }
 
     private void forget() {
-        if (busy.get()) return;
+        if (busy.get()) {
+            return;
+        }
         preview.set(null);
         rows.clear();
         problem.set("");
@@ -161,12 +169,18 @@ public final class ImportViewModel {
     /** "web=shop, db=shop-db" (commas, semicolons or new lines between) → ordered map. */
     static Map<String, String> parseMapping(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (text == null) return out;
+        if (text == null) {
+            return out;
+        }
         for (String part : text.split("[,;\\n]")) {
             String p = part.strip();
-            if (p.isEmpty()) continue;
+            if (p.isEmpty()) {
+                continue;
+            }
             int eq = p.indexOf('=');
-            if (eq <= 0 || eq == p.length() - 1) throw new IllegalArgumentException("Groups → applications: '" + p + "' is not group=application.");
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw new IllegalArgumentException("Groups → applications: '" + p + "' is not group=application.");
+            }
             String group = p.substring(0, eq).strip();
             if (out.put(group, p.substring(eq + 1).strip()) != null) {
                 throw new IllegalArgumentException("Groups → applications: group '" + group + "' is given twice.");

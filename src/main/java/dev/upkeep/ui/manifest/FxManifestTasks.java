@@ -2,10 +2,12 @@ package dev.upkeep.ui.manifest;
 
 import dev.upkeep.ui.shared.UiExecutor;
 import javafx.animation.PauseTransition;
-import javafx.util.Duration;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+
+import static javafx.util.Duration.millis;
 
 /** {@link ManifestTasks} on the window's one executor; debounce with an FX timer (called on the FX thread). */
 public final class FxManifestTasks implements ManifestTasks {
@@ -22,9 +24,9 @@ public final class FxManifestTasks implements ManifestTasks {
     }
 
     @Override
-    public void debounce(java.time.Duration delay, Runnable action) {
+    public void debounce(Duration delay, Runnable action) {
         pause.stop();
-        pause.setDuration(Duration.millis(delay.toMillis()));
+        pause.setDuration(millis(delay.toMillis()));
         pause.setOnFinished(e -> action.run());
         pause.playFromStart();
     }

@@ -93,8 +93,9 @@ public final class PackageFinderView {
         selectExposed.setOnAction(e -> select.accept(vm.exposedServers()));
         Button deployExposed = new Button("Deploy to exposed servers…", Icons.icon(Icons.DEPLOY));
         deployExposed.setId("find-package-deploy");
-        if (deploy == null) deployExposed.setDisable(true);
-        else {
+        if (deploy == null) {
+            deployExposed.setDisable(true);
+        } else {
             deployExposed.disableProperty().bind(vm.noneExposedProperty());
             deployExposed.setOnAction(e -> deploy.accept(vm.exposedServers()));
         }
@@ -108,7 +109,9 @@ public final class PackageFinderView {
         BorderPane pane = new BorderPane(root);
         Theme.style(pane);
         stage.setTitle("Upkeep — Find package");
-        if (owner != null) stage.initOwner(owner);
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
         stage.setScene(new Scene(pane, 1100, 620));
     }
 
@@ -124,7 +127,9 @@ public final class PackageFinderView {
     }
 
     private static String security(PackageFinding f) {
-        if (f == null || f.candidateSecurity() == null) return "";
+        if (f == null || f.candidateSecurity() == null) {
+            return "";
+        }
         return f.candidateSecurity() ? "yes" : "no";
     }
 

@@ -80,17 +80,25 @@ public final class PackageFinderViewModel {
 
     /** Asks every server of the workspace; bad input is said in the message and asks nothing. */
     public void find() {
-        if (running.get()) return;
+        if (running.get()) {
+            return;
+        }
         List<PackagePattern> patterns = new ArrayList<>();
         DebianVersion fixed = null;
         try {
             for (String n : names.get().split("[\\s,]+")) {
-                if (!n.isBlank()) patterns.add(PackagePattern.of(n));
+                if (!n.isBlank()) {
+                    patterns.add(PackagePattern.of(n));
+                }
             }
-            if (patterns.isEmpty()) throw new IllegalArgumentException("name at least one package");
+            if (patterns.isEmpty()) {
+                throw new IllegalArgumentException("name at least one package");
+            }
             String b = below.get().strip();
             if (!b.isEmpty()) {
-                if (!DebianVersion.isValid(b)) throw new IllegalArgumentException("fixed version: '" + b + "' is not a Debian version");
+                if (!DebianVersion.isValid(b)) {
+                    throw new IllegalArgumentException("fixed version: '" + b + "' is not a Debian version");
+                }
                 fixed = DebianVersion.parse(b);
             }
         } catch (IllegalArgumentException e) {

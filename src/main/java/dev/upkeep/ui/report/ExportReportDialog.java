@@ -73,7 +73,9 @@ public final class ExportReportDialog {
         root.setPadding(new Insets(12));
         Theme.style(root);
         vm.writtenProperty().addListener((o, was, now) -> {
-            if (now) stage.close();
+            if (now) {
+                stage.close();
+            }
         });
         stage.setTitle("Export report");
         if (owner != null) {
@@ -90,7 +92,9 @@ public final class ExportReportDialog {
         chooser.setInitialFileName("fleet-report." + f.name());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.name().toUpperCase() + " (*." + f.name() + ")", "*." + f.name()));
         File chosen = chooser.showSaveDialog(stage);
-        if (chosen != null) vm.fileProperty().set(chosen.toPath().toString());
+        if (chosen != null) {
+            vm.fileProperty().set(chosen.toPath().toString());
+        }
     }
 
     public void show() {

@@ -50,7 +50,9 @@ public final class ExportReportViewModel {
         this.ui = ui;
         // a message about the last target must not stay beside a new one
         file.addListener((o, was, now) -> {
-            if (!running.get()) message.set("");
+            if (!running.get()) {
+                message.set("");
+            }
         });
     }
 

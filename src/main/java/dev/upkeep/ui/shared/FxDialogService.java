@@ -106,7 +106,9 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean show(DialogModel model) {
         Function<DialogModel, Node> view = views.get(model.getClass());
-        if (view == null) throw new IllegalStateException("No dialog view registered for " + model.getClass().getName());
+        if (view == null) {
+            throw new IllegalStateException("No dialog view registered for " + model.getClass().getName());
+        }
         return form(model, view.apply(model));
     }
 
@@ -117,7 +119,9 @@ public final class FxDialogService implements DialogService {
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Workspace (*.yml, *.yaml)", "*.yml", "*.yaml"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         Path dir = current == null ? null : current.toAbsolutePath().getParent();
-        if (dir != null && dir.toFile().isDirectory()) chooser.setInitialDirectory(dir.toFile());
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
         File file = chooser.showOpenDialog(owner.get());
         return Optional.ofNullable(file).map(File::toPath);
     }
@@ -128,7 +132,9 @@ public final class FxDialogService implements DialogService {
         chooser.setTitle("Open manifest");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Manifest (*.yml, *.yaml)", "*.yml", "*.yaml"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        if (folder != null && folder.toFile().isDirectory()) chooser.setInitialDirectory(folder.toFile());
+        if (folder != null && folder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
     }
 
@@ -145,7 +151,9 @@ public final class FxDialogService implements DialogService {
         okButton.setVisible(model.confirmShown());
         okButton.setManaged(model.confirmShown());
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!model.validate()) e.consume();
+            if (!model.validate()) {
+                e.consume();
+            }
         });
         dialog.setResizable(model.resizable());
         return dialog.showAndWait().filter(b -> b == ok).isPresent();
@@ -153,7 +161,9 @@ public final class FxDialogService implements DialogService {
 
     private void prepare(Dialog<?> dialog, String title) {
         Window w = owner.get();
-        if (w != null) dialog.initOwner(w);
+        if (w != null) {
+            dialog.initOwner(w);
+        }
         dialog.setTitle(title);
         Theme.style(dialog.getDialogPane());
     }

@@ -1,7 +1,7 @@
 package dev.upkeep.ui.shared;
 
-import javafx.application.Platform;
 import dev.upkeep.base.Threads;
+import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

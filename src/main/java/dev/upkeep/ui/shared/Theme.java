@@ -34,12 +34,17 @@ public final class Theme {
         choice.set(atStart == null ? ThemeChoice.LIGHT : atStart);
         dark.set(darkFor(choice.get()));
         choice.addListener((obs, was, now) -> {
-            if (now == null) choice.set(ThemeChoice.LIGHT);
-            else dark.set(darkFor(now));
+            if (now == null) {
+                choice.set(ThemeChoice.LIGHT);
+            } else {
+                dark.set(darkFor(now));
+            }
         });
         dark.addListener((obs, was, now) -> {
             apply(now);
-            if (darkFor(choice.get()) != now) choice.set(now ? ThemeChoice.DARK : ThemeChoice.LIGHT);
+            if (darkFor(choice.get()) != now) {
+                choice.set(now ? ThemeChoice.DARK : ThemeChoice.LIGHT);
+            }
         });
         apply(dark.get());
     }
@@ -63,7 +68,9 @@ public final class Theme {
 
     /** Dialogs and popups have their own scenes: give them the app's stylesheet too. */
     public static void style(Parent root) {
-        if (!root.getStylesheets().contains(STYLESHEET)) root.getStylesheets().add(STYLESHEET);
+        if (!root.getStylesheets().contains(STYLESHEET)) {
+            root.getStylesheets().add(STYLESHEET);
+        }
     }
 
     private static void apply(boolean dark) {

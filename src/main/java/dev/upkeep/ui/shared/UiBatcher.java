@@ -27,7 +27,9 @@ public final class UiBatcher<E> {
 
     /** Hands over at most {@code max} events at a time. */
     public UiBatcher(UiExecutor ui, int max, Consumer<List<E>> sink) {
-        if (max < 1) throw new IllegalArgumentException("max must be at least 1");
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
         this.ui = ui;
         this.max = max;
         this.sink = sink;
@@ -36,15 +38,23 @@ public final class UiBatcher<E> {
     /** Any thread. */
     public void add(E event) {
         queue.add(event);
-        if (scheduled.compareAndSet(false, true)) ui.onUiSoon(this::flush);
+        if (scheduled.compareAndSet(false, true)) {
+            ui.onUiSoon(this::flush);
+        }
     }
 
     /** FX thread: delivers up to {@code max} waiting events and schedules the rest (also called before a refresh's end is handled). */
     public void flush() {
         scheduled.set(false);
         List<E> batch = new ArrayList<>(Math.min(max, 1024));
-        for (E e; batch.size() < max && (e = queue.poll()) != null; ) batch.add(e);
-        if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) ui.onUi(this::flush);
-        if (!batch.isEmpty()) sink.accept(batch);
+        for (E e; batch.size() < max && (e = queue.poll()) != null; ) {
+            batch.add(e);
+        }
+        if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            ui.onUi(this::flush);
+        }
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+        }
     }
 }

@@ -61,7 +61,9 @@ public final class FakeRuns {
         return new RunPlans() {
             @Override
             public RunPlan plan(Workspace ws, List<ServerRef> servers, RunOptions options) {
-                if (!options.anything()) throw new IllegalArgumentException("nothing to do");
+                if (!options.anything()) {
+                    throw new IllegalArgumentException("nothing to do");
+                }
                 Instant now = Instant.now();
                 return new RunPlan(RunPlan.newId(now), now, options, servers.stream()
                         .map(r -> server(r, new Chatty(failing.contains(r.server())))).toList());
@@ -112,12 +114,16 @@ public final class FakeRuns {
             ctx.line(OutputListener.Stream.STDOUT, "Hit:1 http://127.0.0.1:8080/debian bookworm InRelease");
             ctx.step(Step.UPGRADING, "unattended-upgrades");
             for (int i = 1; i <= lines; i++) {
-                if (ctx.cancellation().isCancelled()) return ProcedureResult.failed("stopped at a safe point");
+                if (ctx.cancellation().isCancelled()) {
+                    return ProcedureResult.failed("stopped at a safe point");
+                }
                 boolean err = i % 40 == 0;
                 ctx.line(err ? OutputListener.Stream.STDERR : OutputListener.Stream.STDOUT,
                         err ? "W: line " + i + ": Possible missing firmware /lib/firmware/demo.bin"
                                 : "Unpacking libdemo" + (i % 17) + " (1." + i + ") over (1." + (i - 1) + ") … line " + i);
-                if (pauseMillis > 0 && i % 50 == 0) pause();
+                if (pauseMillis > 0 && i % 50 == 0) {
+                    pause();
+                }
             }
             if (fail) {
                 ctx.line(OutputListener.Stream.STDERR, "E: Sub-process /usr/bin/dpkg returned an error code (1)");

@@ -47,7 +47,9 @@ class RunViewModelTest {
         Thread worker = new Thread(() -> {
             listener.onEvent(new RunEvent.RunStarted(plan, T0));
             listener.onEvent(new RunEvent.StepChanged(A, RunStep.UPGRADING, "unattended-upgrades", T0));
-            for (int i = 0; i < 4000; i++) listener.onEvent(out(i % 2 == 0 ? A : B, "line " + i, i % 100 == 0));
+            for (int i = 0; i < 4000; i++) {
+                listener.onEvent(out(i % 2 == 0 ? A : B, "line " + i, i % 100 == 0));
+            }
         });
         worker.start();
         worker.join();
@@ -68,7 +70,9 @@ class RunViewModelTest {
 
     @Test
     void aFloodIsHandedOverInBoundedBatchesSoTheWindowKeepsPainting() {
-        for (int i = 0; i < RunViewModel.MAX_BATCH * 2 + 1; i++) vm.listener().onEvent(out(A, "line " + i, false));
+        for (int i = 0; i < RunViewModel.MAX_BATCH * 2 + 1; i++) {
+            vm.listener().onEvent(out(A, "line " + i, false));
+        }
         ui.runPending();
         assertThat(vm.batches()).isEqualTo(3);
         assertThat(vm.pane(A).totalProperty().get()).isEqualTo(RunViewModel.MAX_BATCH * 2 + 1);
@@ -78,7 +82,9 @@ class RunViewModelTest {
     @Test
     void aServerPrintingFasterThanTheWindowDrawsIsCountedNotQueuedAndItsPaneSaysSo() {
         int flood = QueuedOutput.MAX_LINES + 50_000;
-        for (int i = 0; i < flood; i++) vm.listener().onEvent(out(A, "line " + i, false));
+        for (int i = 0; i < flood; i++) {
+            vm.listener().onEvent(out(A, "line " + i, false));
+        }
         assertThat(vm.queuedLines()).as("lines held for the FX thread").isEqualTo(QueuedOutput.MAX_LINES);
         vm.listener().onEvent(out(B, "web2 waits its turn", false));
         assertThat(vm.queuedLines()).isEqualTo(QueuedOutput.MAX_LINES);

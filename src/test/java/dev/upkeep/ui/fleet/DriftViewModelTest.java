@@ -51,7 +51,9 @@ class DriftViewModelTest {
 
     private void start(String manifestText) throws IOException {
         Files.createDirectories(dir.resolve("shop"));
-        if (manifestText != null) Files.writeString(dir.resolve("shop/Manifest.yml"), manifestText);
+        if (manifestText != null) {
+            Files.writeString(dir.resolve("shop/Manifest.yml"), manifestText);
+        }
         workspace.set(new Workspace(dir.resolve("workspace.yml"), null, List.of(new Application("shop", "production",
                 "shop/Manifest.yml", null, List.of(Server.of("web1", "10.0.0.1"), Server.of("web2", "10.0.0.2"),
                 Server.of("db1", "10.0.0.3"))))));

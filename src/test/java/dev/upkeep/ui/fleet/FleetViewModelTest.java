@@ -171,7 +171,9 @@ class FleetViewModelTest {
     }
 
     private void finishAll() {
-        for (ServerRef r : List.of(WEB1, WEB2, WEB3, APP1)) listener.started(r);
+        for (ServerRef r : List.of(WEB1, WEB2, WEB3, APP1)) {
+            listener.started(r);
+        }
         listener.finished(WEB1, Canned.rebootRequired("shop", "web1"));
         listener.finished(WEB2, Canned.healthy("shop", "web2"));
         listener.finished(WEB3, Canned.unreachable("shop", "web3"));

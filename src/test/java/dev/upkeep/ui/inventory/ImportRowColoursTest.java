@@ -103,7 +103,9 @@ class ImportRowColoursTest {
             Map<String, List<Paint>> out = new LinkedHashMap<>();
             for (Node n : robot.lookup("#import-rows").lookup(".table-row-cell").queryAll()) {
                 TableRow<?> row = (TableRow<?>) n;
-                if (row.isEmpty()) continue;
+                if (row.isEmpty()) {
+                    continue;
+                }
                 String kind = KINDS.stream().filter(row.getStyleClass()::contains).findFirst().orElse("none");
                 List<Paint> paints = new java.util.ArrayList<>(row.getBackground() == null ? List.of()
                         : row.getBackground().getFills().stream().map(f -> f.getFill()).toList());

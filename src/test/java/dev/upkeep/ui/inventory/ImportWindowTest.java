@@ -36,7 +36,9 @@ class ImportWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
     }
 
@@ -128,7 +130,11 @@ class ImportWindowTest {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
         javax.imageio.ImageIO.write(png, "png", out.resolve(name).toFile());
     }
 

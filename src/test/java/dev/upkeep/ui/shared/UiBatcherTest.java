@@ -35,7 +35,9 @@ class UiBatcherTest {
         }
 
         void runPending() {
-            for (Runnable r; (r = pending.poll()) != null; ) r.run();
+            for (Runnable r; (r = pending.poll()) != null; ) {
+                r.run();
+            }
         }
     }
 
@@ -49,7 +51,9 @@ class UiBatcherTest {
         for (int t = 0; t < 4; t++) {
             int base = t * 250;
             pool.execute(() -> {
-                for (int i = 0; i < 250; i++) batcher.add(base + i);
+                for (int i = 0; i < 250; i++) {
+                    batcher.add(base + i);
+                }
                 done.countDown();
             });
         }
@@ -81,7 +85,9 @@ class UiBatcherTest {
         HeldUi ui = new HeldUi();
         List<List<Integer>> batches = new ArrayList<>();
         UiBatcher<Integer> batcher = new UiBatcher<>(ui, 2, batches::add);
-        for (int i = 1; i <= 5; i++) batcher.add(i);
+        for (int i = 1; i <= 5; i++) {
+            batcher.add(i);
+        }
         ui.runPending();
         assertThat(batches).containsExactly(List.of(1, 2), List.of(3, 4), List.of(5));
     }

@@ -7,7 +7,9 @@ package dev.upkeep.ui.shared.logs;
  */
 public record LogLine(String text, boolean error) {
     public LogLine {
-        if (text == null) text = "";
+        if (text == null) {
+            text = "";
+        }
     }
 
     public static LogLine out(String text) {

@@ -65,18 +65,27 @@ public final class LogPaneView {
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setContextMenu(contextMenu());
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) vm.userAtBottom(false);
-            else ui.onUi(this::checkBottom);
+            if (e.getDeltaY() > 0) {
+                vm.userAtBottom(false);
+            } else {
+                ui.onUi(this::checkBottom);
+            }
         });
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.END) vm.userAtBottom(true);
-            else if (e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.UP) vm.userAtBottom(false);
-            else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) copySelection();
+            if (e.getCode() == KeyCode.END) {
+                vm.userAtBottom(true);
+            } else if (e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.UP) {
+                vm.userAtBottom(false);
+            } else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copySelection();
+            }
         });
         list.sceneProperty().addListener((o, was, now) -> onScreen(now != null));
         vm.scrollRequestsProperty().addListener((o, was, now) -> scrollToEnd());
         vm.followProperty().addListener((o, was, now) -> {
-            if (now) scrollToEnd();
+            if (now) {
+                scrollToEnd();
+            }
         });
         vm.matchProperty().addListener((o, was, now) -> {
             int i = now.intValue();
@@ -133,7 +142,9 @@ public final class LogPaneView {
 
     private String statusText() {
         String where = vm.sourceProperty().get().isEmpty() ? "" : "Full log: " + vm.sourceProperty().get();
-        if (vm.droppedProperty().get() == 0) return where;
+        if (vm.droppedProperty().get() == 0) {
+            return where;
+        }
         return String.format("Showing the last %,d of %,d lines; the older ones are only in the on-disk log. %s",
                 vm.lines().size(), vm.totalProperty().get(), where);
     }
@@ -150,7 +161,9 @@ public final class LogPaneView {
 
     private void copySelection() {
         List<LogLine> selected = List.copyOf(list.getSelectionModel().getSelectedItems());
-        if (selected.isEmpty()) return;
+        if (selected.isEmpty()) {
+            return;
+        }
         ClipboardContent content = new ClipboardContent();
         content.putString(LogPaneViewModel.text(selected));
         Clipboard.getSystemClipboard().setContent(content);
@@ -161,7 +174,9 @@ public final class LogPaneView {
         chooser.setTitle("Save log");
         chooser.setInitialFileName("upkeep.log");
         File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (file == null) return;
+        if (file == null) {
+            return;
+        }
         List<LogLine> snapshot = List.copyOf(vm.lines());
         Path target = file.toPath();
         ui.submit("save log", () -> {
@@ -200,8 +215,12 @@ public final class LogPaneView {
     /** After a scroll down: back at the last line means follow again. */
     private void checkBottom() {
         VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-        if (flow == null || flow.getLastVisibleCell() == null) return;
-        if (flow.getLastVisibleCell().getIndex() >= vm.lines().size() - 1) vm.userAtBottom(true);
+        if (flow == null || flow.getLastVisibleCell() == null) {
+            return;
+        }
+        if (flow.getLastVisibleCell().getIndex() >= vm.lines().size() - 1) {
+            vm.userAtBottom(true);
+        }
     }
 
     private static Button iconButton(String icon, String tip, Runnable action) {

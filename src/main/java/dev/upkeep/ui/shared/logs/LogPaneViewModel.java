@@ -37,7 +37,9 @@ public final class LogPaneViewModel {
     private final StringProperty source = new SimpleStringProperty("");
 
     public LogPaneViewModel(int cap) {
-        if (cap < 10) throw new IllegalArgumentException("cap too small: " + cap);
+        if (cap < 10) {
+            throw new IllegalArgumentException("cap too small: " + cap);
+        }
         this.cap = cap;
         query.addListener((o, was, now) -> match.set(-1));
     }
@@ -94,7 +96,9 @@ public final class LogPaneViewModel {
 
     /** FX thread. One list change per batch, however many lines: the ListView lays out once. */
     public void append(List<LogLine> batch) {
-        if (batch.isEmpty()) return;
+        if (batch.isEmpty()) {
+            return;
+        }
         total.set(total.get() + batch.size());
         int excess = lines.size() + batch.size() - cap;
         if (excess <= 0) {
@@ -108,9 +112,13 @@ public final class LogPaneViewModel {
             lines.dropAndAppend(fromLines, batch.subList(drop - fromLines, batch.size()));
             dropped.set(dropped.get() + drop);
             int m = match.get();
-            if (m >= 0) match.set(m - drop >= 0 ? m - drop : -1);
+            if (m >= 0) {
+                match.set(m - drop >= 0 ? m - drop : -1);
+            }
         }
-        if (follow.get()) scrollRequests.set(scrollRequests.get() + 1);
+        if (follow.get()) {
+            scrollRequests.set(scrollRequests.get() + 1);
+        }
     }
 
     /** Replaces everything (a past run's log read from disk). */
@@ -145,7 +153,9 @@ public final class LogPaneViewModel {
     /** The given lines as plain text (copy, save): stderr lines marked so the copy keeps the distinction. */
     public static String text(List<LogLine> selection) {
         StringBuilder sb = new StringBuilder();
-        for (LogLine l : selection) sb.append(l.error() ? "[stderr] " : "").append(l.text()).append('\n');
+        for (LogLine l : selection) {
+            sb.append(l.error() ? "[stderr] " : "").append(l.text()).append('\n');
+        }
         return sb.toString();
     }
 

@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LogPaneViewModelTest {
     private static List<LogLine> lines(int from, int to) {
         List<LogLine> out = new ArrayList<>();
-        for (int i = from; i < to; i++) out.add(i % 10 == 0 ? LogLine.err("line " + i) : LogLine.out("line " + i));
+        for (int i = from; i < to; i++) {
+            out.add(i % 10 == 0 ? LogLine.err("line " + i) : LogLine.out("line " + i));
+        }
         return out;
     }
 
@@ -32,7 +34,9 @@ class LogPaneViewModelTest {
     @Test
     void keepsOnlyTheNewestLinesUpToTheCapAndCountsTheDroppedOnes() {
         LogPaneViewModel vm = new LogPaneViewModel(1000);
-        for (int i = 0; i < 50; i++) vm.append(lines(i * 100, i * 100 + 100));
+        for (int i = 0; i < 50; i++) {
+            vm.append(lines(i * 100, i * 100 + 100));
+        }
         assertThat(vm.lines().size()).isLessThanOrEqualTo(1000).isGreaterThanOrEqualTo(950);
         assertThat(vm.lines().get(vm.lines().size() - 1).text()).isEqualTo("line 4999");
         assertThat(vm.totalProperty().get()).isEqualTo(5000);
