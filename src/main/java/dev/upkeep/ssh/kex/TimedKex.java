@@ -20,7 +20,7 @@ import java.util.function.Function;
  * sntrup761's key pair alone takes seconds while the JIT has not compiled it yet; that is this machine working, not
  * the server keeping us waiting.
  * <p>
- * At most one computation per processor runs at once (docs/decisions/xxxx-kex-compute-gate.md): a cold refresh
+ * At most one computation per processor runs at once (docs/decisions/0032-kex-compute-gate.md): a cold refresh
  * starts every connection together, and N key pairs computed side by side all run interpreted, each at 1/N of the
  * machine, while the JIT compiler threads wait for a core; queued, the first few warm the code and the rest run
  * compiled. Waiting for the gate is counted as computing (this machine's time, not the server's).
