@@ -169,6 +169,11 @@ public final class DeployDialog {
         export.setMnemonicParsing(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // In a narrow dialog the busy text gives way; the buttons keep their words.
+        for (Button b : new Button[] {export, cancel, back, check, confirm}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        busyText.setMinWidth(0);
         HBox bar = new HBox(8, busy, busyText, spacer, export, cancel, back, check, confirm);
         bar.setAlignment(Pos.CENTER_RIGHT);
         VBox box = new VBox(6, problem, bar);

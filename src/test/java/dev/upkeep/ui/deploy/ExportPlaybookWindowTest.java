@@ -5,6 +5,7 @@ import dev.upkeep.ui.AppServices;
 import dev.upkeep.ui.CannedStatusService;
 import dev.upkeep.ui.UpkeepApp;
 import dev.upkeep.ui.fleet.ServerRow;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
@@ -90,6 +91,13 @@ class ExportPlaybookWindowTest {
         });
 
         Path out = dir.resolve("playbook");
+        Button exportButton = robot.lookup("#deploy-export").queryButton();
+        fx(() -> {
+            exportButton.getScene().getWindow().setWidth(720); // narrower than all the buttons' words with the busy text
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> exportButton.getWidth() >= exportButton.prefWidth(-1) - 0.5)).as("the button keeps its words").isTrue();
         robot.clickOn("#deploy-export");
         robot.lookup("#export-dialog").query();
         robot.clickOn("#export-folder").write(out.toString());
