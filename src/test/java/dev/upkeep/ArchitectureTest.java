@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.upkeep.base.Patterns;
 import dev.upkeep.manifest.Versions;
 import dev.upkeep.ssh.PassphraseProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -106,6 +108,15 @@ class ArchitectureTest {
                         return call.getTargetOwner().isAssignableTo(Thread.class);
                     }
                 })
+                .check(classes);
+    }
+
+    /** One copy of OpenSSH's pattern matching (base.Patterns): host lines, known_hosts and algorithm lists. */
+    @Test
+    void onlyBasePatternsMatchesGlobs() {
+        methods().that().haveName("glob").and().haveRawParameterTypes(String.class, String.class)
+                .or().haveName("matchesList")
+                .should().beDeclaredIn(Patterns.class)
                 .check(classes);
     }
 

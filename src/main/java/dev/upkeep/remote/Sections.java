@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * Output of Upkeep's read-only scripts: a header line {@code @@upkeep-NAME 1}, then {@code key=value} lines, then
  * {@code @@section} lines, each followed by its raw lines. A section that appears twice keeps both parts in order.
+ * Nothing before the header counts: a login banner or a shell's noise must never pass for a section.
  */
 final class Sections {
     final Map<String, String> values = new LinkedHashMap<>();

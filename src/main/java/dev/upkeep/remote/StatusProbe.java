@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,7 +34,7 @@ public final class StatusProbe {
 
     /** Parses the probe's output; a missing header means the output is not from this probe (a broken shell, a banner…). */
     public static ServerStatus parse(String application, String server, String output, Instant checkedAt) {
-        Sections sections = Sections.of(output);
+        Sections sections = Sections.of("upkeep-status", output.lines().toList());
         if (!sections.header) {
             throw new ProbeException("the status probe printed nothing recognisable"
                     + (output.isBlank() ? "" : ": " + firstLine(output)));
@@ -46,7 +44,7 @@ public final class StatusProbe {
                 .filter(s -> !s.isEmpty()).distinct().toList();
         Instant since = epoch(v.get("reboot_required_since"));
         // Output cut short (a killed probe, a dropped connection): what it did not get to is unknown, not "no".
-        boolean complete = sections.sections.containsKey("end");
+        boolean complete = sections.has("end");
         boolean rebootKnown = since != null || v.containsKey("reboot_required_since") || v.containsKey("lists_updated");
         PendingUpdates pending = complete ? PendingUpdates.parse(sections.lines("apt")) : null;
         return new ServerStatus(application, server, true, null,
@@ -81,7 +79,7 @@ public final class StatusProbe {
 
     /** Lines {@code dpkg --audit} printed: non-empty means an interrupted or half-configured dpkg. */
     public static List<String> dpkgAudit(String output) {
-        return Sections.of(output).lines("dpkg_audit").stream().filter(s -> !s.isBlank()).toList();
+        return Sections.of("upkeep-status", output.lines().toList()).lines("dpkg_audit").stream().filter(s -> !s.isBlank()).toList();
     }
 
     static boolean unattendedUpgradesOn(String status, String periodic) {
@@ -159,38 +157,6 @@ public final class StatusProbe {
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
-
-    /** key=value lines before the first section, then "@@name" sections of raw lines. */
-    private static final class Sections {
-        final Map<String, String> values = new HashMap<>();
-        final Map<String, List<String>> sections = new HashMap<>();
-        boolean header;
-
-        static Sections of(String output) {
-            Sections s = new Sections();
-            List<String> current = null;
-            for (String line : output.split("\\R")) {
-                if (line.startsWith("@@upkeep-status ")) {
-                    s.header = true;
-                } else if (line.startsWith("@@")) {
-                    current = new ArrayList<>();
-                    s.sections.put(line.substring(2).strip(), current);
-                } else if (current != null) {
-                    current.add(line);
-                } else if (s.header) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0) {
-                        s.values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
-                    }
-                }
-            }
-            return s;
-        }
-
-        List<String> lines(String name) {
-            return sections.getOrDefault(name, List.of());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.base.Patterns;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -29,7 +31,7 @@ final class IncludeGlob {
                             String n = e.getFileName().toString();
                             // glob(3) doesn't match dot files with a leading wildcard.
                             boolean hidden = n.startsWith(".") && !name.startsWith(".");
-                            if (!hidden && HostPatterns.glob(n, name)) {
+                            if (!hidden && Patterns.glob(n, name)) {
                                 next.add(e);
                             }
                         }

@@ -1,5 +1,7 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.base.Patterns;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -56,7 +58,7 @@ record KnownHostLine(Marker marker, String hosts, String keyType, byte[] blob, P
         if (hosts.startsWith("|1|")) {
             return hashedMatches(hostString);
         }
-        return HostPatterns.matchesList(hostString, List.of(hosts.split(",")), true);
+        return Patterns.matchesList(hostString, List.of(hosts.split(",")), true);
     }
 
     private boolean hashedMatches(String hostString) {

@@ -1,5 +1,6 @@
 package dev.upkeep.ssh;
 
+import dev.upkeep.base.Patterns;
 import dev.upkeep.ssh.kex.AlgorithmSpecs;
 
 import java.io.IOException;
@@ -107,7 +108,7 @@ public final class OpenSshConfig {
                                 SettingsCollector collector) {
         for (ConfigNode node : list) {
             if (node instanceof ConfigNode.HostLine host) {
-                active = !neverMatch && HostPatterns.matchesList(alias, host.patterns(), false);
+                active = !neverMatch && Patterns.matchesList(alias, host.patterns(), false);
             } else if (node instanceof ConfigNode.MatchLine) {
                 active = false;
             } else if (node instanceof ConfigNode.Option option) {

@@ -114,6 +114,22 @@ class StatusProbeTest {
         assertThat(s.needsReboot()).isFalse();
     }
 
+    /** A login banner is not the probe: its "@@end" must not make a cut-short probe look complete and up to date. */
+    @Test
+    void aSectionPrintedBeforeTheHeaderIsIgnored() {
+        String out = """
+                @@end
+                @@dpkg_audit
+                banner noise
+                @@upkeep-status 1
+                os="Debian GNU/Linux 12 (bookworm)"
+                kernel=6.1.0-18-amd64
+                """;
+        ServerStatus s = StatusProbe.parse("a", "b", out, NOW);
+        assertThat(s.securityUpdates()).as("the probe never reached its apt section").isNull();
+        assertThat(StatusProbe.dpkgAudit(out)).isEmpty();
+    }
+
     @Test
     void outputWithoutHeaderIsRefused() {
         assertThatThrownBy(() -> StatusProbe.parse("a", "b", "This account is currently not available.\n", NOW))

@@ -2,6 +2,7 @@ package dev.upkeep.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upkeep.base.Patterns;
 import dev.upkeep.ssh.kex.AlgorithmKind;
 import dev.upkeep.ssh.kex.AlgorithmSpec;
 import dev.upkeep.ssh.kex.AlgorithmSpecs;
@@ -185,11 +186,11 @@ class OpenSshConfigTest {
 
     @Test
     void hostPatternGlobs() {
-        assertThat(HostPatterns.glob("web12", "web*")).isTrue();
-        assertThat(HostPatterns.glob("web12", "web?")).isFalse();
-        assertThat(HostPatterns.glob("web1", "web?")).isTrue();
-        assertThat(HostPatterns.glob("a.b.c", "*.c")).isTrue();
-        assertThat(HostPatterns.glob("", "*")).isTrue();
-        assertThat(HostPatterns.matchesList("x", List.of("!y"), true)).isFalse();
+        assertThat(Patterns.glob("web12", "web*")).isTrue();
+        assertThat(Patterns.glob("web12", "web?")).isFalse();
+        assertThat(Patterns.glob("web1", "web?")).isTrue();
+        assertThat(Patterns.glob("a.b.c", "*.c")).isTrue();
+        assertThat(Patterns.glob("", "*")).isTrue();
+        assertThat(Patterns.matchesList("x", List.of("!y"), true)).isFalse();
     }
 }

@@ -1,5 +1,7 @@
 package dev.upkeep.ssh.kex;
 
+import dev.upkeep.base.Patterns;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +32,7 @@ final class AlgorithmList {
         char op = v.charAt(0);
         List<String> names = split(op == '+' || op == '-' || op == '^' ? v.substring(1) : v);
         if (op == '-') {
-            return defaults.stream().filter(name -> !NamePatterns.matchesList(name, names)).toList();
+            return defaults.stream().filter(name -> !Patterns.matchesList(name, names, false)).toList();
         }
         List<String> wanted = new ArrayList<>();
         if (op == '+') {
@@ -48,7 +50,7 @@ final class AlgorithmList {
                 ignored.accept("'" + pattern + "' (a negated name only works after '-')");
                 continue;
             }
-            List<String> matching = supported.stream().filter(name -> NamePatterns.glob(name, pattern)).toList();
+            List<String> matching = supported.stream().filter(name -> Patterns.glob(name, pattern)).toList();
             if (matching.isEmpty()) {
                 ignored.accept("'" + pattern + "' (" + (pattern.contains("*") || pattern.contains("?")
                         ? "matches nothing Upkeep supports" : "not supported by Upkeep") + ")");

@@ -1,20 +1,21 @@
-package dev.upkeep.ssh;
+package dev.upkeep.base;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * OpenSSH host pattern matching, shared by ssh_config {@code Host} lines and known_hosts host lists.
- * A list matches when at least one positive pattern matches and no negated ({@code !pattern}) one does,
- * which is what OpenSSH's {@code match_pattern_list} does: a negated hit vetoes the whole line.
- * ssh_config Host lines compare case-sensitively (as {@code ssh -G} shows); known_hosts lists do not.
+ * OpenSSH's pattern lists ({@code match_pattern_list}): ssh_config {@code Host} lines, known_hosts host lists and
+ * algorithm names all match this way. A list matches when at least one positive pattern matches and no negated
+ * ({@code !pattern}) one does: a negated hit vetoes the whole list. Here because ssh and ssh.kex both need it and
+ * kex may not use ssh.
  */
-final class HostPatterns {
-    private HostPatterns() {
+public final class Patterns {
+    private Patterns() {
     }
 
-    static boolean matchesList(String host, List<String> patterns, boolean ignoreCase) {
-        String h = ignoreCase ? host.toLowerCase(Locale.ROOT) : host;
+    /** ssh_config Host lines and algorithm names compare case-sensitively (as {@code ssh -G} shows); known_hosts not. */
+    public static boolean matchesList(String text, List<String> patterns, boolean ignoreCase) {
+        String h = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
         boolean positive = false;
         for (String raw : patterns) {
             String p = ignoreCase ? raw.toLowerCase(Locale.ROOT) : raw;
@@ -30,7 +31,7 @@ final class HostPatterns {
     }
 
     /** Glob with {@code *} (any run, also empty) and {@code ?} (exactly one character); case as given. */
-    static boolean glob(String s, String pattern) {
+    public static boolean glob(String s, String pattern) {
         int si = 0;
         int pi = 0;
         int starP = -1;
