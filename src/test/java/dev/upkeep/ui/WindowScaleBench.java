@@ -88,7 +88,9 @@ public final class WindowScaleBench {
         List<String> table = new ArrayList<>();
         table.add(FrameMeter.Stats.HEADER);
         table.add(refreshPhase(c, meter, apps * perApp).row("refresh " + apps * perApp + " servers, sort + filter every 250 ms"));
-        table.add(logPhase(c, meter, logs, lines).row(logs + " logs × " + String.format("%,d", lines) + " lines"));
+        if (logs > 0) {
+            table.add(logPhase(c, meter, logs, lines).row(logs + " logs × " + String.format("%,d", lines) + " lines"));
+        }
         System.gc();
         Thread.sleep(300); // let the collector finish before reading the heap
         System.gc();
