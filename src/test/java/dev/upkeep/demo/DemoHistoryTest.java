@@ -2,7 +2,6 @@ package dev.upkeep.demo;
 
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.history.PackageChange;
 import dev.upkeep.history.PatchEvent;
 import dev.upkeep.history.PatchHistory;
@@ -35,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The History tab and the "Last security upgrade" column on the demo: Upkeep's real history read over the demo's SSH. */
 class DemoHistoryTest {
+    private static DemoRig rig;
     private static DemoFleet fleet;
     private static SshStatusService status;
     private static SshConnector connector;
@@ -42,22 +42,17 @@ class DemoHistoryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fleet = DemoFleet.start(DemoPace.instant());
-        status = new SshStatusService();
-        connector = DemoContext.connector(fleet);
-        ws = new WorkspaceStore().load(fleet.workspaceFile());
+        rig = DemoRig.start();
+        fleet = rig.fleet();
+        status = rig.status();
+        connector = rig.connector();
+        ws = rig.ws();
     }
 
     @AfterAll
     static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (status != null) {
-            status.close();
-        }
-        if (fleet != null) {
-            fleet.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 

@@ -3,7 +3,6 @@ package dev.upkeep.demo;
 import dev.upkeep.fleet.RestartNeeds;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
-import dev.upkeep.fleet.WorkspaceStore;
 import dev.upkeep.remote.ProcedureResult;
 import dev.upkeep.remote.RestartServices;
 import dev.upkeep.remote.SecurityUpgrade;
@@ -24,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Services to restart" and Restart services… on the demo: Upkeep's real restart check and restart procedure. */
 class DemoRestartTest {
+    private static DemoRig rig;
     private static DemoFleet fleet;
     private static SshStatusService status;
     private static SshConnector connector;
@@ -31,22 +31,17 @@ class DemoRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fleet = DemoFleet.start(DemoPace.instant());
-        status = new SshStatusService();
-        connector = DemoContext.connector(fleet);
-        ws = new WorkspaceStore().load(fleet.workspaceFile());
+        rig = DemoRig.start();
+        fleet = rig.fleet();
+        status = rig.status();
+        connector = rig.connector();
+        ws = rig.ws();
     }
 
     @AfterAll
     static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (status != null) {
-            status.close();
-        }
-        if (fleet != null) {
-            fleet.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
