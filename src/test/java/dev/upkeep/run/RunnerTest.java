@@ -186,8 +186,9 @@ class RunnerTest {
         run.stopWaiting();
         RunSummary s = run.completion().get(10, TimeUnit.SECONDS);
         assertThat(s.cancelled()).isTrue();
-        ServerResult first = s.results().stream().filter(r -> r.started() != null && r.outcome() != RunStep.NOT_STARTED)
-                .findFirst().orElseThrow();
+        // Whichever server reached the keep-one-up gate first went down; the other one waited there.
+        String wentDown = reboot.down.iterator().next();
+        ServerResult first = s.results().stream().filter(r -> (r.server().application() + "/" + r.server().server()).equals(wentDown)).findFirst().orElseThrow();
         assertThat(first.outcome()).isEqualTo(RunStep.UNVERIFIED);
         assertThat(first.rebootRequired()).as("unknown: still required").isTrue();
         assertThat(first.message()).contains("mid-reboot");
