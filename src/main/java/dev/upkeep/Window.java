@@ -72,6 +72,7 @@ final class Window {
                 exit.set(code);
                 err.println("upkeep: " + message);
                 err.flush();
+                endSmokeTest(fleet, code);
             };
             watchdog(err);
         }
@@ -107,6 +108,23 @@ final class Window {
             also.close();
         };
         return new AppServices(workspace, ManifestServers.store(), status, shutdown, secrets, runs, privateState, null);
+    }
+
+    /**
+     * The verdict is printed; end the process the way a finished check does. Platform.exit while the demo's host-key
+     * dialog runs its nested event loop threw from inside JavaFX and, on GTK, crashed the JVM in native code (SIGSEGV
+     * in the window's destroy). System.exit was no better: JavaFX's shutdown hook stops its renderer while the FX
+     * thread still pulses, and each later frame printed a RejectedExecutionException. So the demo is closed here (its
+     * servers stopped, its folder deleted) and the JVM halted: no hook runs, the windows are left to the OS. Off the
+     * FX thread, which called us.
+     */
+    private static void endSmokeTest(DemoFleet fleet, int code) {
+        Threads.daemon("upkeep-smoke-exit", () -> {
+            fleet.close();
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        }).start();
     }
 
     /** A smoke test never hangs a packaging pipeline: after the limit it fails, whatever the window is doing. */

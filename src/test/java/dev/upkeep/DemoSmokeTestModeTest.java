@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,7 @@ class DemoSmokeTestModeTest {
         assertThat(e.exit()).as(e.stderr()).isZero();
         assertThat(e.stderr()).contains("smoke test passed: first refresh done, security upgrade of api/api1 finished")
                 .doesNotContain("Exception");
+        assertThat(demoFolder(e.stderr())).doesNotExist();
     }
 
     @Test
@@ -35,6 +38,14 @@ class DemoSmokeTestModeTest {
         assertThat(e.exit()).as(e.stderr()).isEqualTo(1);
         assertThat(e.stderr()).contains("smoke test failed: the security upgrade of api/api2 ended FAILED", "dpkg was interrupted")
                 .doesNotContain("Exception");
+        assertThat(demoFolder(e.stderr())).doesNotExist();
+    }
+
+    /** The demo names its temporary folder when it starts; a smoke test must leave it deleted. */
+    private static Path demoFolder(String stderr) {
+        Matcher m = Pattern.compile("simulated servers on 127\\.0\\.0\\.1 in (\\S+) ").matcher(stderr);
+        assertThat(m.find()).as("the demo names its folder: " + stderr).isTrue();
+        return Path.of(m.group(1));
     }
 
     @Test

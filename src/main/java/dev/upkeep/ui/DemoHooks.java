@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
  * @param smokeTest non-null in smoke-test mode: told the exit code and why once the smoke test is over
  */
 public record DemoHooks(boolean active, CompletionStage<?> ready, Callable<AppServices> starter, SmokeResult smokeTest) {
-    /** How a smoke test ended: 0 and what passed, or non-zero and why not. */
+    /** How a smoke test ended: 0 and what passed, or non-zero and why not. The receiver ends the process. */
     @FunctionalInterface
     public interface SmokeResult {
         void done(int exit, String message);

@@ -97,16 +97,8 @@ final class DemoSmokeTest {
             return;
         }
         over = true;
+        // The launcher ends the process (Window.openDemo): it knows what the demo leaves behind.
         result.done(exit, message);
-        // The verdict is printed; end the process the way a finished check does. Tearing the toolkit down through
-        // Platform.exit while the demo's host-key dialog runs its nested event loop threw from inside JavaFX and, on
-        // GTK, crashed the JVM in native code (SIGSEGV in the window's destroy), turning a passed smoke test into 134.
-        // System.exit runs the demo's shutdown hook (its folder is deleted) and leaves the windows to the OS.
-        // Off the FX thread (a shutdown hook may need it), on the window's own worker.
-        c.ui.submit("smoke-test exit", () -> {
-            System.exit(exit);
-            return null;
-        }, ignored -> { }, failure -> { });
     }
 
     private static ServerRef target() {
