@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -48,13 +50,31 @@ class DetachedScriptsTest {
                 + "job_running() { false; }\njob_just_started() { false; }\n"
                 + Scripts.load("follow-loop.sh") + Scripts.load("job-follow.sh");
 
+        assertThat(sh(script)).isEqualTo("two\nthree\n@@upkeep-follow at 3\n@@upkeep-follow exit 0\n");
+    }
+
+    @Test
+    void aJobCountsAsJustStartedForHalfAMinuteAfterItsScriptWasWritten(@TempDir Path dir) throws Exception {
+        Path fresh = Files.writeString(dir.resolve("security-new.sh"), "");
+        Path old = Files.writeString(dir.resolve("security-old.sh"), "");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(120)));
+        // The security start script asks about the earlier run's script; the followers about their own ($JOB).
+        String checks = "JOB='" + old + "'\n"
+                + "job_just_started '" + fresh + "' && echo fresh-yes\n"
+                + "job_just_started '" + old + "' || echo old-no\n"
+                + "job_just_started || echo own-old-no\n"
+                + "job_just_started '" + dir.resolve("missing.sh") + "' || echo missing-no\n";
+
+        assertThat(sh(Scripts.load("detached-common.sh") + checks)).isEqualTo("fresh-yes\nold-no\nown-old-no\nmissing-no\n");
+    }
+
+    private static String sh(String script) throws Exception {
         Process p = new ProcessBuilder("sh").redirectErrorStream(true).start();
         p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
         assertThat(p.waitFor()).as(out).isZero();
-        assertThat(out).isEqualTo("two\nthree\n@@upkeep-follow at 3\n@@upkeep-follow exit 0\n");
+        return out;
     }
 
     private static String afterWriteJob(String start) {
