@@ -50,6 +50,7 @@ public final class KexWarmup {
     static Thread start(KexWarmup warmup) {
         Thread thread = Threads.daemon("kex-warmup", warmup::run);
         thread.start();
+        TIMING.debug("kex warm-up started");
         return thread;
     }
 
