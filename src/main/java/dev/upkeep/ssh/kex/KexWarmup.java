@@ -58,8 +58,10 @@ public final class KexWarmup {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").strip());
     }
 
-    void run() {
+    /** @return how many pairs it left in the pool (at most its capacity, even while connections take them) */
+    int run() {
         long start = System.nanoTime();
+        int made = 0;
         try {
             x25519();
             mlKem();
@@ -67,8 +69,9 @@ public final class KexWarmup {
                 sntrup761();
             }
             long warm = System.nanoTime();
-            int made = 0;
-            while (!pool.full() && pool.offer(Sntrup761.newPair(random))) {
+            // Fill the pool once: refilling what connections take would make this a third key-exchange thread
+            // outside the compute gate, racing the connections for the same cores.
+            for (int room = pool.room(); made < room && pool.offer(Sntrup761.newPair(random)); ) {
                 made++;
             }
             TIMING.debug("kex warm-up: {} sntrup761 round trips in {} ms, {} pairs made ahead in {} ms",
@@ -77,6 +80,7 @@ public final class KexWarmup {
             // Only speed is lost: every connection makes its own pair when the pool is empty.
             LOG.debug("key exchange warm-up stopped", e);
         }
+        return made;
     }
 
     private void sntrup761() {

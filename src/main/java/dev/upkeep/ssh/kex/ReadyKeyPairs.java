@@ -30,8 +30,9 @@ final class ReadyKeyPairs {
         return ready.poll();
     }
 
-    boolean full() {
-        return ready.remainingCapacity() == 0;
+    /** How many more pairs it takes now. */
+    int room() {
+        return ready.remainingCapacity();
     }
 
     int size() {

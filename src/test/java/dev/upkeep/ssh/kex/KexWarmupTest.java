@@ -1,5 +1,6 @@
 package dev.upkeep.ssh.kex;
 
+import dev.upkeep.base.Threads;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The key-exchange warm-up: a daemon thread that leaves a few sntrup761 key pairs ready, each of which goes to one
@@ -71,6 +75,29 @@ class KexWarmupTest {
         }
         assertThat(handedOut).isEqualTo(6);
         assertThat(taken).containsExactlyInAnyOrderElementsOf(made);
+    }
+
+    @Test
+    void theWarmupFillsThePoolOnceEvenWhileConnectionsKeepTakingFromIt() throws Exception {
+        ReadyKeyPairs pool = new ReadyKeyPairs(2);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger taken = new AtomicInteger();
+        Thread connections = Threads.daemon("connections", () -> {
+            while (!done.get()) {
+                if (pool.take() != null) {
+                    taken.incrementAndGet();
+                }
+            }
+        });
+        connections.start();
+        try {
+            int made = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new KexWarmup(pool, 0).run());
+            assertThat(made).isEqualTo(2);
+        } finally {
+            done.set(true);
+            connections.join();
+        }
+        assertThat(taken.get() + pool.size()).isEqualTo(2);
     }
 
     @Test
