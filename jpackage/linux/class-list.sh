@@ -14,13 +14,14 @@ if [ ! -x "$launcher" ]; then
 fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-if ! HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_STATE_HOME="$scratch/state" \
-    JAVA_TOOL_OPTIONS="-Duser.home=$scratch -XX:DumpLoadedClassList=$list" \
-    "$launcher" --demo status --json >/dev/null 2>"$scratch/err"; then
+# Its exit code says what the demo servers need (some need a reboot, so not 0); the list is what counts.
+HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_STATE_HOME="$scratch/state" \
+  JAVA_TOOL_OPTIONS="-Duser.home=$scratch -XX:DumpLoadedClassList=$list" \
+  "$launcher" --demo status --json >"$scratch/out" 2>"$scratch/err" || true
+if ! grep -q '^dev/upkeep/cli/StatusJson' "$list" 2>/dev/null || ! grep -q '"kex"' "$scratch/out"; then
   cat "$scratch/err" >&2
-  echo "class-list.sh: the app image's status of the demo fleet failed" >&2
+  echo "class-list.sh: the app image's status of the demo fleet printed no statuses; no class list" >&2
   exit 1
 fi
-[ -s "$list" ] || { echo "class-list.sh: $list is empty" >&2; exit 1; }
 chmod 644 "$list"
 echo "class-list.sh: $(wc -l <"$list") classes in $list" >&2
