@@ -96,6 +96,33 @@ set -e
 grep -q "Manifest.yml:4:" "$out/validate.txt" || fail "the validation error does not name the line: $(cat "$out/validate.txt")"
 say "command line: --help 0, status without a workspace 2, bad manifest 2 with its line"
 
+# --- The class-data archive postinst made: commands map it; one that does not match is ignored, quietly ----------
+archive=/opt/upkeep/lib/app/upkeep-cli.jsa
+[ -s "$archive" ] || fail "postinst made no class-data archive $archive"
+[ "$(stat -c %a "$archive")" = 644 ] || fail "$archive is $(stat -c %a "$archive"), not 644"
+# -Xshare:on makes a start fail when the archive cannot be mapped for the installed class path (the launcher's
+# -Xlog:disable turns off any log output asked for here, so the class-load log cannot show it).
+JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xshare:on" upkeep --version >"$out/share-on.txt" 2>&1 \
+  || fail "the installed launcher cannot map $archive: $(tail -3 "$out/share-on.txt")"
+# CPU time (user + system) of upkeep --help with the archive and without it (-Xshare:off), in turn, three times each.
+cpu_ms() { local TIMEFORMAT='%3U %3S'; { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{printf "%d", ($1 + $2) * 1000}'; }
+with=(); without=()
+for _ in 1 2 3; do
+  with+=("$(cpu_ms upkeep --help)")
+  without+=("$(JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xshare:off" cpu_ms upkeep --help)")
+done
+say "upkeep --help CPU: with the archive ${with[*]} ms, without (-Xshare:off) ${without[*]} ms"
+echo "help_cpu_ms_with_archive=${with[*]} help_cpu_ms_without=${without[*]}" >"$out/help-cpu.txt"
+cp "$archive" "$out/archive.jsa"
+printf 'not a class-data archive' >"$archive"
+[ "$(upkeep --version 2>/dev/null)" = "upkeep 0.1.0" ] || fail "a garbage $archive changed what upkeep --version prints"
+cp "$out/archive.jsa" "$archive"
+touch -d '2001-01-01' "$out/archive.jsa" && touch -r "$out/archive.jsa" /opt/upkeep/lib/app/upkeep.jar
+[ "$(upkeep --version 2>"$out/stale-archive.txt")" = "upkeep 0.1.0" ] \
+  || fail "an archive of other jars changed what upkeep --version prints (JVM warnings belong on stderr)"
+rm -f "$out/archive.jsa"
+say "class-data archive: mapped (-Xshare:on starts); a garbage or stale one is ignored, stdout unchanged"
+
 # --- Inside the installed runtime: modules, natives, SSH keys against a real sshd, TLS -----------------------------
 # The test class path without Maven's JavaFX jars: JavaFX comes from the runtime only.
 test_cp=$(tr ':' '\n' <target/jpackage/test-classpath.txt | grep -v '/org/openjfx/' | paste -sd:)

@@ -5,6 +5,7 @@ import dev.upkeep.cli.UpkeepCommand;
 import dev.upkeep.fleet.PrivateState;
 import dev.upkeep.run.ManifestServers;
 import dev.upkeep.run.SshStatusService;
+import dev.upkeep.ssh.kex.KexWarmup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one entry point (not a JavaFX Application, so the plain classpath needs no module flags): no arguments, or only
@@ -23,6 +25,10 @@ import java.util.List;
 public final class Launcher {
     /** Where a cold command spends its time (bench/where-time-goes reads it); off unless asked for. */
     private static final Logger TIMING = LoggerFactory.getLogger("dev.upkeep.timing");
+    /** Commands that open SSH connections; their key exchange code is warmed while the command starts. */
+    private static final Set<String> CONNECTING = Set.of("status", "trust", "upgrade", "reboot", "packages",
+            "restart-services", "report", "history");
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version", "help");
 
     private Launcher() {
     }
@@ -44,6 +50,9 @@ public final class Launcher {
             Window.open(Arrays.stream(args).filter(a -> !a.equals("--dark")).toArray(String[]::new));
             return;
         }
+        if (connects(args)) {
+            KexWarmup.start();
+        }
         sinceProcessStart("main");
         int exit;
         try (SshStatusService status = new SshStatusService(new ConsolePassphrases())) {
@@ -60,6 +69,12 @@ public final class Launcher {
             ProcessHandle.current().info().startInstant().ifPresent(start ->
                     TIMING.debug("process start to {}: {} ms", point, Duration.between(start, Instant.now()).toMillis()));
         }
+    }
+
+    /** A command that will connect to servers (not its help, not the window). */
+    static boolean connects(String[] args) {
+        List<String> all = List.of(args);
+        return all.stream().anyMatch(CONNECTING::contains) && all.stream().noneMatch(HELP::contains);
     }
 
     /** No command: the window ({@code --dark} starts it in the dark theme). */

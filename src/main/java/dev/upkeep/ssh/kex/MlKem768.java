@@ -17,11 +17,16 @@ final class MlKem768 implements Kem {
 
     private MLKEMPrivateKeyParameters privateKey;
 
-    @Override
-    public byte[] generate(SecureRandom random) {
+    /** A fresh key pair (the warm-up makes one too). */
+    static AsymmetricCipherKeyPair newPair(SecureRandom random) {
         MLKEMKeyPairGenerator generator = new MLKEMKeyPairGenerator();
         generator.init(new MLKEMKeyGenerationParameters(random, MLKEMParameters.ml_kem_768));
-        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+        return generator.generateKeyPair();
+    }
+
+    @Override
+    public byte[] generate(SecureRandom random) {
+        AsymmetricCipherKeyPair pair = newPair(random);
         privateKey = (MLKEMPrivateKeyParameters) pair.getPrivate();
         return ((MLKEMPublicKeyParameters) pair.getPublic()).getEncoded();
     }

@@ -18,13 +18,32 @@ final class Sntrup761 implements Kem {
     static final int PUBLIC_KEY_BYTES = 1158;
     static final int CIPHERTEXT_BYTES = 1039;
 
+    private final ReadyKeyPairs ready;
     private SNTRUPrimePrivateKeyParameters privateKey;
 
-    @Override
-    public byte[] generate(SecureRandom random) {
+    Sntrup761() {
+        this(ReadyKeyPairs.SNTRUP761);
+    }
+
+    /** @param ready where a pair made ahead of time is taken from, when there is one */
+    Sntrup761(ReadyKeyPairs ready) {
+        this.ready = ready;
+    }
+
+    /** A fresh key pair (the warm-up makes them too). */
+    static AsymmetricCipherKeyPair newPair(SecureRandom random) {
         SNTRUPrimeKeyPairGenerator generator = new SNTRUPrimeKeyPairGenerator();
         generator.init(new SNTRUPrimeKeyGenerationParameters(random, SNTRUPrimeParameters.sntrup761));
-        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+        return generator.generateKeyPair();
+    }
+
+    /** Takes a pair made ahead of time if one is ready (it is then gone from the pool), else makes one now. */
+    @Override
+    public byte[] generate(SecureRandom random) {
+        AsymmetricCipherKeyPair pair = ready.take();
+        if (pair == null) {
+            pair = newPair(random);
+        }
         privateKey = (SNTRUPrimePrivateKeyParameters) pair.getPrivate();
         return ((SNTRUPrimePublicKeyParameters) pair.getPublic()).getEncoded();
     }
