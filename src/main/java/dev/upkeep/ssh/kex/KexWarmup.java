@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Runs the post-quantum key exchange's code while a command starts, so that the JIT has compiled BouncyCastle's
  * loops by the first connection (a cold sntrup761 key pair costs several times a compiled one, and a cold CLI run
- * made every connection pay for it: docs/decisions/xxxx-kex-warmup.md). A few throw-away round trips (key pair,
+ * made every connection pay for it: docs/decisions/0036-kex-warmup.md). A few throw-away round trips (key pair,
  * encapsulation, decapsulation) of sntrup761, one of ML-KEM-768 and X25519, then a few sntrup761 pairs for the first
  * connections ({@link ReadyKeyPairs}; each is used once). {@code -Dupkeep.kex.warmup=false} turns it off.
  */
