@@ -2,7 +2,10 @@ package dev.upkeep.bench;
 
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.remote.HistoryRead;
+import dev.upkeep.remote.PatchFacts;
 import dev.upkeep.remote.ProbeCache;
+import dev.upkeep.remote.RestartCheck;
 import dev.upkeep.remote.StatusProbe;
 import dev.upkeep.run.FleetWorkspaces;
 import dev.upkeep.run.ServerRef;
@@ -47,6 +50,7 @@ public final class StatusProbeBench {
         System.out.printf("cpus=%d runs=%d (load: %s)%n", Runtime.getRuntime().availableProcessors(), runs,
                 Files.readString(Path.of("/proc/loadavg")).strip());
         try (TestFleet fleet = TestFleet.start(FleetOptions.onePerOs())) {
+            List<String> facts = new ArrayList<>();
             System.out.println("| OS | baseline | uncached | recompute + save | from the cache | ratio |");
             System.out.println("|---|---|---|---|---|---|");
             for (TestServer s : fleet.servers()) {
@@ -58,7 +62,14 @@ public final class StatusProbeBench {
                 double hit = cpuPerProbe(s, ProbeCache.USE, runs);
                 System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f× less |%n", s.release().prettyName(),
                         base, off, refresh, hit, (baseline == null ? off : base) / hit);
+                facts.add(String.format("| %s | %.1f ms | %.1f ms | %.1f ms |", s.release().prettyName(),
+                        cpuPerProbe(s, new String(PatchFacts.stdin(), StandardCharsets.UTF_8), runs),
+                        cpuPerProbe(s, RestartCheck.script(), runs),
+                        cpuPerProbe(s, "set -- recent 0\n" + HistoryRead.script(), runs)));
             }
+            System.out.println("| OS | patch facts as root (separate command) | restart check | history |");
+            System.out.println("|---|---|---|---|");
+            facts.forEach(System.out::println);
         }
         if (servers == 0) {
             return;
