@@ -43,7 +43,13 @@ public final class PatchFacts {
     }
 
     public static byte[] stdin() {
-        return ("UPKEEP_FACTS_ID=" + ID + "\n" + SCRIPT).getBytes(StandardCharsets.UTF_8);
+        return stdin(ProbeCache.USE);
+    }
+
+    /** The scripts, answering apt's history from their cache only when {@code cache} is {@link ProbeCache#USE}. */
+    public static byte[] stdin(ProbeCache cache) {
+        return ("UPKEEP_FACTS_ID=" + ID + "\nUPKEEP_FACTS_CACHE=" + cache.word() + "\n" + SCRIPT)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**

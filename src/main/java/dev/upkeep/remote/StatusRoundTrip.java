@@ -25,8 +25,9 @@ public final class StatusRoundTrip {
                 + "\nexit $upkeep_probe_status\n";
     }
 
-    public static byte[] stdin() {
-        return PatchFacts.stdin();
+    /** The patch facts' scripts; with the probe's cache mode, so that a forced recompute recomputes both. */
+    public static byte[] stdin(ProbeCache cache) {
+        return PatchFacts.stdin(cache);
     }
 
     /** The output split at the marker: the probe's lines, and the facts' (null when the marker never came). */

@@ -157,7 +157,7 @@ final class StatusJob {
         AtomicBoolean inFacts = new AtomicBoolean();
         try {
             return new RoundTrip(connection.exec(StatusRoundTrip.command(probeCache, server.sudo()),
-                    StatusRoundTrip.stdin(), limits.roundTrip(), (stream, line) -> {
+                    StatusRoundTrip.stdin(probeCache), limits.roundTrip(), (stream, line) -> {
                         if (stream == OutputListener.Stream.STDOUT) {
                             out.add(line);
                             if (line.equals(StatusRoundTrip.FACTS_MARK)) {

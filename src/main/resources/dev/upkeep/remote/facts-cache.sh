@@ -1,7 +1,8 @@
 # Upkeep patch facts, the history part: apt's recent history and the apt-cache policy of what it names, answered from
 # ~/.cache/upkeep/facts.cache of the user it runs as (root under sudo) while nothing it depends on changed. Follows the
 # restart check (never cached: see docs/decisions/xxxx-one-round-trip.md) and the definition of upkeep_history
-# (history-read.sh). The caller sets UPKEEP_FACTS_ID (a hash of this text and the two scripts it runs).
+# (history-read.sh). The caller sets UPKEEP_FACTS_ID (a hash of this text and the two scripts it runs) and
+# UPKEEP_FACTS_CACHE (use: answer from the cache when nothing changed; refresh: recompute and rewrite it).
 umask 077
 upkeep_history recent 0 head
 facts_now=$(date +%s)
@@ -60,7 +61,7 @@ END {
     print "@@cache-end " nk " " nb " " bytes
     exit 0
   }
-  ok = safe && cfile != "" && csize != "" && csize < cap
+  ok = use == "use" && safe && cfile != "" && csize != "" && csize < cap
   state = 0; n = 0; nb = 0; bytes = 0
   while (ok && (getline line < cfile) > 0) {
     if (state == 0) { if (line == "@@key") state = 1; else ok = 0 }
@@ -84,8 +85,8 @@ END {
   exit 1
 }'
 facts_key=
-[ -z "$facts_dir" ] || facts_key=$facts_dir/facts.key.$$
-if ! facts_stamps | awk -v mode=read -v now="$facts_now" -v cap=8388608 -v cdir="$facts_dir" -v cfile="$facts_file" \
+[ -z "$facts_dir" ] || [ "${UPKEEP_FACTS_CACHE:-use}" = off ] || facts_key=$facts_dir/facts.key.$$
+if ! facts_stamps | awk -v mode=read -v use="${UPKEEP_FACTS_CACHE:-use}" -v now="$facts_now" -v cap=8388608 -v cdir="$facts_dir" -v cfile="$facts_file" \
     -v keyfile="$facts_key" "$FACTS_AWK"; then
   if [ -s "$facts_key" ] && facts_body=$(mktemp "$facts_dir/facts.body.XXXXXX" 2>/dev/null); then
     upkeep_history recent 0 body > "$facts_body"
