@@ -129,7 +129,7 @@ public final class StatusProbeBench {
         server.writeFile("/root/bench-facts.sh", PatchFacts.stdin());
         server.writeFile("/root/bench-trip.sh", StatusRoundTrip.script(ProbeCache.USE, false).getBytes(StandardCharsets.UTF_8));
         waitForHit(server);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!server.call("HOME=/root sh /root/bench-facts.sh").stderr().contains("facts_cache=hit")) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(server + ": the facts never answered from their cache");
@@ -167,7 +167,7 @@ public final class StatusProbeBench {
     /** A state is cached once its files are two seconds old: probes until the answer comes from the cache. */
     private static void waitForHit(TestServer server) throws InterruptedException {
         server.writeFile("/root/bench-probe.sh", StatusProbe.script(ProbeCache.USE).getBytes(StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!server.run("sh /root/bench-probe.sh").contains("\ncache=hit\n")) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(server + ": the probe never answered from its cache");
