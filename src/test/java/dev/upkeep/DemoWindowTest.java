@@ -64,6 +64,8 @@ class DemoWindowTest {
         robot.clickOn("#try-demo");
         // the window's content is rebuilt for the demo: look the table up once it is there
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> primary().getTitle()).equals("Upkeep — Demo fleet"));
+        // the title may change a pulse before the new content is in the scene (failed once on a loaded machine)
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> robot.lookup("#server-table").tryQuery().isPresent()));
         TableView<ServerRow> table = table();
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> table.getItems().size() == 13
                 && table.getItems().stream().allMatch(r -> r.state().known())));

@@ -5,30 +5,53 @@ import dev.upkeep.fleet.Workspace;
 import dev.upkeep.run.Connections;
 import dev.upkeep.run.HistoryRecorder;
 import dev.upkeep.run.RunHandle;
+import dev.upkeep.run.RunOptions;
 import dev.upkeep.run.RunPlan;
+import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.RunSummary;
 import dev.upkeep.run.Runner;
 import dev.upkeep.run.ServerRef;
-import dev.upkeep.run.StatusListener;
 import dev.upkeep.run.StatusService;
 import dev.upkeep.run.SudoSession;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code upgrade} and {@code reboot} share: asking, running with history and streaming, the summary and exit code. */
+/** What the run commands share: planning, asking, running with history and streaming, the summary and exit code. */
 final class CliRun {
     private CliRun() {
+    }
+
+    /** Asks; on anything but yes says that nothing was changed and answers true (the command then exits 0). */
+    static boolean declined(PrintWriter err, BufferedReader input, String question) throws IOException {
+        if (confirmed(err, input, question)) {
+            return false;
+        }
+        err.println("Nothing was changed.");
+        err.flush();
+        return true;
+    }
+
+    /** The plan for these servers; a plan the options rule out (a bad strategy for them) is the user's input. */
+    static RunPlan plan(RunPlanner planner, Workspace ws, List<ServerRef> refs, RunOptions options) throws BadInputException {
+        try {
+            return planner.plan(ws, refs, options);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     static boolean confirmed(PrintWriter err, BufferedReader input, String question) throws IOException {
         err.print(question + " [y/N] ");
         err.flush();
-        String answer = input.readLine();
+        return isYes(input.readLine());
+    }
+
+    /** y or yes, in any case, around spaces; end of input is no. */
+    static boolean isYes(String answer) {
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
@@ -75,14 +98,6 @@ final class CliRun {
 
     /** Which servers need a reboot right now: a status probe of the plan's servers (unreachable ones say so). */
     static Map<ServerRef, ServerStatus> probe(StatusService status, Workspace ws, RunPlan plan) throws Exception {
-        List<ServerRef> refs = plan.servers().stream().map(s -> s.ref()).toList();
-        Map<ServerRef, ServerStatus> now = new HashMap<>();
-        List<ServerStatus> results = status.refresh(ws, refs, false, new StatusListener() {
-            @Override
-            public void finished(ServerRef server, ServerStatus s) {
-            }
-        }).completion().get();
-        results.forEach(s -> now.put(new ServerRef(s.application(), s.server()), s));
-        return now;
+        return Probes.byServer(status, ws, plan.servers().stream().map(s -> s.ref()).toList());
     }
 }

@@ -11,11 +11,8 @@ import dev.upkeep.run.AnswerListener;
 import dev.upkeep.run.ServerAnswer;
 import dev.upkeep.run.ServerRef;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -28,19 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "history", description = "A server's own patch history, by anyone: apt's history logs (and their rotations), "
         + "unattended-upgrades' log and Upkeep's runs, merged, oldest first.")
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand extends FleetCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    @ParentCommand
-    UpkeepCommand parent;
-    @Spec
-    CommandSpec spec;
-    /** Replaced by tests (temporary history folder). */
-    UpgradeServices services = UpgradeServices.DEFAULT;
 
     @Parameters(arity = "1", paramLabel = "SERVER", description = "The server (NAME or APP/NAME).")
     String server;
@@ -53,20 +43,17 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (services == UpgradeServices.DEFAULT) {
-            services = parent.upgradeServices();
-        }
         Instant from = since();
         Workspace ws = parent.workspace();
         List<ServerRef> refs = Selection.select(ws, app, List.of(server));
         if (refs.size() > 1) {
             throw new BadInputException("'" + server + "' names " + refs.size() + " servers: say which with APP/NAME");
         }
-        List<ServerAnswer<PatchHistory>> answers = parent.statusService().history(ws, refs, from, services.history(),
+        List<ServerAnswer<PatchHistory>> answers = parent.statusService().history(ws, refs, from, upgradeServices().history(),
                 AnswerListener.none()).completion().get();
         ServerAnswer<PatchHistory> a = answers.get(0);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (!a.answered()) {
             err.println(a.server() + ": " + a.error());
             err.flush();

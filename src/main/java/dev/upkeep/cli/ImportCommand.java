@@ -119,8 +119,7 @@ final class ImportCommand {
             err.println("Dry run: nothing was written.");
             return ExitCodes.OK;
         }
-        if (!common.yes && !CliRun.confirmed(err, parent.input(), "Write these servers to " + parent.workspace + "?")) {
-            err.println("Nothing was changed.");
+        if (!common.yes && CliRun.declined(err, parent.input(), "Write these servers to " + parent.workspace + "?")) {
             return ExitCodes.OK;
         }
         ImportWriter.save(parent.store(), ws, preview);

@@ -10,27 +10,16 @@ import dev.upkeep.run.ServerAnswer;
 import dev.upkeep.run.ServerRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "packages", description = "Which servers have these packages, at which version, what apt offers instead, "
         + "and (with --below) which are exposed. With --upgrade, upgrades just those packages where they are exposed.")
-final class PackagesCommand implements Callable<Integer> {
-    @ParentCommand
-    UpkeepCommand parent;
-    @Spec
-    CommandSpec spec;
-    /** Replaced by tests (temporary history folder). */
-    UpgradeServices services = UpgradeServices.DEFAULT;
-
+final class PackagesCommand extends FleetCommand {
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Binary or source package name, or a glob (libssl*).")
     List<String> names = new ArrayList<>();
     @Option(names = "--below", paramLabel = "VERSION", description = "The fixed version: installed below it (dpkg's ordering) is exposed.")
@@ -67,15 +56,12 @@ final class PackagesCommand implements Callable<Integer> {
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         List<PackageExposure> rows = query(ws, refs, patterns, fixed);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(json ? PackagesOutput.json(rows) : csv ? PackagesOutput.csv(rows, fixed != null) : PackagesOutput.table(rows, fixed != null));
         out.flush();
         boolean allAnswered = rows.stream().allMatch(r -> r.error() == null);
         if (upgrade) {
-            if (services == UpgradeServices.DEFAULT) {
-                services = parent.upgradeServices();
-            }
-            PackagesUpgrade.Outcome ran = new PackagesUpgrade(parent, services, spec.commandLine().getErr(), out)
+            PackagesUpgrade.Outcome ran = new PackagesUpgrade(parent, upgradeServices(), err(), out)
                     .run(ws, rows, fixed, restartServices, yes);
             if (!ran.ran() || ran.exit() != ExitCodes.OK) {
                 return ran.exit();
@@ -116,7 +102,7 @@ final class PackagesCommand implements Callable<Integer> {
 
     private List<PackageExposure> query(Workspace ws, List<ServerRef> refs, List<PackagePattern> patterns,
                                         DebianVersion fixed) throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         List<ServerAnswer<List<PackageFinding>>> answers = parent.statusService().packages(ws, refs, patterns,
                 new AnswerListener<>() {
                     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.upkeep.debian.PackageFinding;
+import dev.upkeep.report.ReportFormats;
 import dev.upkeep.run.PackageExposure;
 
 import java.io.UncheckedIOException;
@@ -73,19 +74,11 @@ final class PackagesOutput {
             List<String> c = cells(e, asked);
             List<String> quoted = new ArrayList<>();
             for (int i : new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8}) {
-                quoted.add(csvField(i == 4 && e.finding() == null ? "" : c.get(i)));
+                quoted.add(ReportFormats.field(i == 4 && e.finding() == null ? "" : c.get(i)));
             }
             out.append(String.join(",", quoted)).append("\r\n");
         }
         return out.toString();
-    }
-
-    /** Quoted when it holds a comma, quote or line break (an error message may), quotes doubled. */
-    static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     static String json(List<PackageExposure> rows) {

@@ -10,7 +10,6 @@ import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.ServerRef;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,9 +64,7 @@ final class PackagesUpgrade {
             out.println("then restart the services still using replaced libraries, where no reboot is required");
         }
         out.flush();
-        if (!yes && !CliRun.confirmed(err, parent.input(), "Upgrade these packages now?")) {
-            err.println("Nothing was changed.");
-            err.flush();
+        if (!yes && CliRun.declined(err, parent.input(), "Upgrade these packages now?")) {
             return new Outcome(ExitCodes.OK, false);
         }
         int exit = CliRun.run(services, ws, plan, out, err, false);
@@ -77,9 +74,7 @@ final class PackagesUpgrade {
 
     /** Patched but not yet protected: what still maps the old files, per server (a status probe). */
     private void printRestartNeeds(Workspace ws, List<ServerRef> refs) throws Exception {
-        Map<ServerRef, ServerStatus> now = new LinkedHashMap<>();
-        List<ServerStatus> results = parent.statusService().refresh(ws, refs, false, (ref, s) -> { }).completion().get();
-        results.forEach(s -> now.put(new ServerRef(s.application(), s.server()), s));
+        Map<ServerRef, ServerStatus> now = Probes.byServer(parent.statusService(), ws, refs);
         out.println();
         out.println("Still using replaced libraries:");
         for (ServerRef ref : refs) {

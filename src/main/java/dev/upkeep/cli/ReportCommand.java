@@ -11,29 +11,19 @@ import dev.upkeep.run.ManifestWantsReader;
 import dev.upkeep.run.ServerRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "report", description = "Where the fleet stands, for auditors: per server OS, kernel running vs installed, "
         + "reboot required since when and why, pending security updates, last security upgrade, unattended-upgrades, "
         + "services to restart, Docker/Weave against the manifest; a summary with charts (HTML). Asks every selected server first, like status.")
-final class ReportCommand implements Callable<Integer> {
-    @ParentCommand
-    UpkeepCommand parent;
-    @Spec
-    CommandSpec spec;
+final class ReportCommand extends FleetCommand {
 
     @Mixin
     ServerOptions selection = new ServerOptions();
@@ -46,9 +36,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (warnDays != null && (warnDays < 1 || warnDays > 3650)) {
-            throw new BadInputException("--warn-days must be between 1 and 3650");
-        }
+        OptionChecks.within("--warn-days", warnDays, 1, 3650, "");
         if (out != null && Files.isDirectory(out)) {
             throw new BadInputException("--out: " + out + " is a folder");
         }
@@ -57,15 +45,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
-        PrintWriter err = spec.commandLine().getErr();
-        List<ServerStatus> statuses = new ArrayList<>(parent.statusService().refresh(ws, refs, false, (ref, s) -> {
-            if (!s.reachable()) {
-                synchronized (err) {
-                    err.println(ref + ": " + s.error());
-                }
-            }
-        }).completion().get());
-        statuses.sort(Comparator.comparingInt(s -> refs.indexOf(new ServerRef(s.application(), s.server()))));
+        PrintWriter err = err();
+        List<ServerStatus> statuses = Probes.inOrder(parent.statusService(), ws, refs, false, false, err);
         Map<String, ManifestWants> wants = new ManifestWantsReader(new ManifestFiles()).read(ws);
         wants.forEach((app, w) -> {
             if (!w.readable()) {
@@ -79,14 +60,13 @@ final class ReportCommand implements Callable<Integer> {
                 });
         String text = format.render(report);
         if (out == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
+            out().print(text);
+            out().flush();
         } else {
             AtomicFile.write(out, text, AtomicFile.Mode.PRIVATE);
             err.println("Report written to " + out);
         }
         err.flush();
-        boolean allAnswered = statuses.size() == refs.size() && statuses.stream().allMatch(ServerStatus::reachable);
-        return allAnswered ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+        return Probes.exitCode(statuses, refs);
     }
 }

@@ -9,10 +9,7 @@ import dev.upkeep.run.RunPlanner;
 import dev.upkeep.run.ServerRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -20,18 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 @Command(name = "restart-services", description = "Restart the services still using replaced (deleted) libraries, "
         + "then look again. Never sshd nor the unit of Upkeep's own session. Shows the list and asks first, unless --yes.")
-final class RestartServicesCommand implements Callable<Integer> {
-    @ParentCommand
-    UpkeepCommand parent;
-    @Spec
-    CommandSpec spec;
-    /** Replaced by tests (temporary history folder). */
-    UpgradeServices services = UpgradeServices.DEFAULT;
-
+final class RestartServicesCommand extends FleetCommand {
     @Mixin
     ServerOptions selection = new ServerOptions();
     @Option(names = "--yes", description = "Don't ask.")
@@ -39,16 +28,11 @@ final class RestartServicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (services == UpgradeServices.DEFAULT) {
-            services = parent.upgradeServices();
-        }
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<ServerRef, ServerStatus> now = new LinkedHashMap<>();
-        parent.statusService().refresh(ws, refs, false, (ref, s) -> { }).completion().get()
-                .forEach(s -> now.put(new ServerRef(s.application(), s.server()), s));
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Map<ServerRef, ServerStatus> now = Probes.byServer(parent.statusService(), ws, refs);
         Map<ServerRef, Set<String>> confirmed = new LinkedHashMap<>();
         boolean unknown = false;
         out.println("Still using replaced libraries:");
@@ -72,15 +56,13 @@ final class RestartServicesCommand implements Callable<Integer> {
             err.flush();
             return unknown ? ExitCodes.SOME_FAILED : ExitCodes.OK;
         }
-        if (!yes && !CliRun.confirmed(err, parent.input(), "Restart these services now ("
+        if (!yes && CliRun.declined(err, parent.input(), "Restart these services now ("
                 + confirmed.values().stream().mapToInt(Set::size).sum() + " on " + confirmed.size() + " server(s))?")) {
-            err.println("Nothing was changed.");
-            err.flush();
             return ExitCodes.OK;
         }
-        RunPlan plan = new RunPlanner(services.hooks()).restartServices(ws, confirmed,
+        RunPlan plan = new RunPlanner(upgradeServices().hooks()).restartServices(ws, confirmed,
                 RunOptions.restartOnly(ws.settings().concurrency()));
-        int exit = CliRun.run(services, ws, plan, out, err, false);
+        int exit = CliRun.run(upgradeServices(), ws, plan, out, err, false);
         return exit == ExitCodes.OK && unknown ? ExitCodes.SOME_FAILED : exit;
     }
 }

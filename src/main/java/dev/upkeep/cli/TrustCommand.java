@@ -6,44 +6,36 @@ import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.StatusListener;
 import dev.upkeep.run.UnknownHostKey;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 @Command(name = "trust", description = "Show the host keys of servers not yet in known_hosts, and record the ones you accept."
         + " A server that offers a key of another type than the ones known_hosts holds for it is shown as a possible"
         + " substitution and is only trusted when you type 'yes' for it (never with --yes).")
-final class TrustCommand implements Callable<Integer> {
-    @ParentCommand
-    UpkeepCommand parent;
-    @Spec
-    CommandSpec spec;
-
+final class TrustCommand extends FleetCommand {
     @Parameters(paramLabel = "SERVER", arity = "0..*", description = "Servers (NAME or APP/NAME); none with --app means all of it.")
     List<String> servers = new ArrayList<>();
-    @Option(names = "--app", paramLabel = "NAME", description = "Only this application's servers.")
-    String app;
+    @Mixin
+    AppOption app = new AppOption();
     @Option(names = "--yes", description = "Accept every unknown key shown, without asking (never a possible substitution).")
     boolean yes;
 
     @Override
     public Integer call() throws Exception {
-        if (servers.isEmpty() && app == null) {
+        if (servers.isEmpty() && app.name == null) {
             throw new BadInputException("name the servers to trust (or --app NAME)");
         }
         Workspace ws = parent.workspace();
-        List<ServerRef> refs = Selection.select(ws, app, servers);
-        PrintWriter out = spec.commandLine().getOut();
+        List<ServerRef> refs = Selection.select(ws, app.name, servers);
+        PrintWriter out = out();
         List<UnknownHostKey> unknown = new CopyOnWriteArrayList<>();
         List<ServerStatus> results = parent.statusService().refresh(ws, refs, false, new StatusListener() {
             @Override
@@ -128,7 +120,6 @@ final class TrustCommand implements Callable<Integer> {
     private static boolean ask(PrintWriter out, BufferedReader answers) throws IOException {
         out.print("    Trust this key and record it? [y/N] ");
         out.flush();
-        String answer = answers.readLine();
-        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+        return CliRun.isYes(answers.readLine());
     }
 }

@@ -12,28 +12,17 @@ import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.SudoSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply security upgrades (and Docker/Weave upgrades, once available) on servers, "
         + "streaming each server's output; with --reboot-if-required, reboot and verify where needed afterwards. "
         + "Shows a pre-flight summary and asks first, unless --yes.")
-final class UpgradeCommand implements Callable<Integer> {
-    @ParentCommand
-    UpkeepCommand parent;
-    @Spec
-    CommandSpec spec;
-    /** Replaced by tests (temporary history folder). */
-    UpgradeServices services = UpgradeServices.DEFAULT;
-
+final class UpgradeCommand extends FleetCommand {
     @Option(names = "--security", description = "Apply security updates with unattended-upgrades, and enable daily upgrades.")
     boolean security;
     @Option(names = "--docker", description = "Upgrade Docker to the application's manifest version.")
@@ -56,28 +45,21 @@ final class UpgradeCommand implements Callable<Integer> {
     boolean dryRun;
     @Option(names = "--yes", description = "Don't show the pre-flight summary nor ask.")
     boolean yes;
-    @Option(names = "--json", description = "One JSON object per event and line on standard output.")
-    boolean json;
+    @Mixin
+    EventOutput events = new EventOutput();
 
     @Override
     public Integer call() throws Exception {
-        if (services == UpgradeServices.DEFAULT) {
-            services = parent.upgradeServices();
-        }
         Workspace ws = parent.workspace();
         List<ServerRef> refs = selection.select(ws);
         RunOptions options = options(ws);
-        RunPlanner planner = new RunPlanner(services.hooks());
-        RunPlan plan;
-        try {
-            plan = planner.plan(ws, refs, options);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Connections connections = services.connections(ws);
-        SudoSession sudo = new SudoSession(services.sudoPrompt());
+        RunPlanner planner = new RunPlanner(upgradeServices().hooks());
+        RunPlan plan = CliRun.plan(planner, ws, refs, options);
+        PrintWriter out = out();
+        PrintWriter err = err();
+        boolean json = events.json;
+        Connections connections = upgradeServices().connections(ws);
+        SudoSession sudo = new SudoSession(upgradeServices().sudoPrompt());
         try (Runner runner = new Runner(connections, sudo)) {
             if (!yes || dryRun) {
                 new UpgradePreflight(out, err, json).show(runner, planner.preflight(ws, refs, options), plan);
@@ -90,12 +72,11 @@ final class UpgradeCommand implements Callable<Integer> {
                 if (dryRun) {
                     return ExitCodes.OK;
                 }
-                if (!CliRun.confirmed(err, parent.input(), "Apply these upgrades now?")) {
-                    err.println("Nothing was changed.");
+                if (CliRun.declined(err, parent.input(), "Apply these upgrades now?")) {
                     return ExitCodes.OK;
                 }
             }
-            return CliRun.run(services, runner, plan, out, err, json);
+            return CliRun.run(upgradeServices(), runner, plan, out, err, json);
         } finally {
             sudo.close();
             if (connections instanceof AutoCloseable c) {
@@ -108,15 +89,11 @@ final class UpgradeCommand implements Callable<Integer> {
         if (!security && !docker && !weave) {
             throw new BadInputException("say what to upgrade: --security, --docker and/or --weave");
         }
-        if (lockWaitSeconds < 0 || lockWaitSeconds > 3600) {
-            throw new BadInputException("--lock-wait must be between 0 and 3600 seconds");
-        }
+        OptionChecks.within("--lock-wait", lockWaitSeconds, 0, 3600, "seconds");
         if (rebootTimeoutSeconds != null && !rebootIfRequired) {
             throw new BadInputException("--reboot-timeout goes with --reboot-if-required");
         }
-        if (rebootTimeoutSeconds != null && (rebootTimeoutSeconds < 1 || rebootTimeoutSeconds > 86400)) {
-            throw new BadInputException("--reboot-timeout must be between 1 and 86400 seconds");
-        }
+        OptionChecks.within("--reboot-timeout", rebootTimeoutSeconds, 1, 86400, "seconds");
         RunOptions base = RunOptions.builder().security(security).docker(docker).weave(weave)
                 .concurrency(ws.settings().concurrency()).lockWait(Duration.ofSeconds(lockWaitSeconds)).repairDpkg(repairDpkg)
                 .reboot(rebootIfRequired ? RunOptions.Reboot.IF_REQUIRED : RunOptions.Reboot.NONE)

@@ -9,15 +9,10 @@ import java.util.List;
  * refuses a downgrade, waits for apt/dpkg (a safe point), then apt-get install, restart, the running version. A cancel
  * or the time limit stops it only at its safe points; once dpkg runs it finishes, as on a real server.
  */
-final class DockerJobAnswer implements JobAnswer {
-    @Override
-    public boolean recognises(RemoteScript script) {
-        return script.contains(RemoteResources.body("docker-job.sh"));
-    }
+final class DockerJobAnswer {
+    static final JobAnswer ANSWER = new JobAnswer("docker-job.sh", Job::new);
 
-    @Override
-    public SimJob job(RemoteScript script, SimSession s) {
-        return new Job(s.host(), script, s.pace());
+    private DockerJobAnswer() {
     }
 
     private static final class Job extends SimJob {
@@ -26,9 +21,8 @@ final class DockerJobAnswer implements JobAnswer {
         private final boolean allowDowngrade;
         private final int lockWait;
 
-        Job(SimHost host, RemoteScript script, DemoPace pace) {
-            super(host, "docker", script.variable("RUN_ID", ""), pace,
-                    Duration.ofSeconds(Long.parseLong(script.variable("LIMIT", "900"))));
+        Job(RemoteScript script, SimSession session) {
+            super(session, "docker", script, Duration.ofSeconds(900));
             this.pkg = script.variable("PKG_VERSION", "");
             this.target = script.variable("TARGET", "");
             this.allowDowngrade = script.variable("ALLOW_DOWNGRADE", "no").equals("yes");

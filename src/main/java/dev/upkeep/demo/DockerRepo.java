@@ -24,6 +24,6 @@ final class DockerRepo {
 
     /** Compares "20.10.24" and "24.0.7" by their numbers. */
     static int compare(String a, String b) {
-        return SimHost.compareKernels(a, b);
+        return VersionOrder.compare(a, b);
     }
 }

@@ -58,7 +58,7 @@ final class HistoryReadAnswer implements Answer {
         }
         if (all) {
             out.add("@@upkeep-jobs");
-            for (SimJob job : h.jobs()) {
+            for (SimJob job : h.jobs().all()) {
                 if (job.exitStatus() != null) {
                     out.add(job.name() + ".status\t" + job.endedAt().getEpochSecond() + "\t" + job.exitStatus());
                 }

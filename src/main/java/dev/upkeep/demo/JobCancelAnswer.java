@@ -13,7 +13,7 @@ final class JobCancelAnswer implements Answer {
     public int answer(RemoteScript script, SimSession s) throws IOException {
         String kind = script.variable("KIND", "");
         String runId = script.variable("RUN_ID", "");
-        SimJob job = s.host().job(kind, runId);
+        SimJob job = s.host().jobs().job(kind, runId);
         if (job != null && job.exitStatus() != null) {
             s.terminal().out("upkeep: the " + kind + " job " + runId + " had already ended");
             return 0;

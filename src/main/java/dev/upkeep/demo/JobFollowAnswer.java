@@ -16,7 +16,7 @@ final class JobFollowAnswer implements Answer {
     public int answer(RemoteScript script, SimSession s) throws IOException {
         String kind = script.variable("KIND", "");
         String runId = script.variable("RUN_ID", "");
-        SimJob job = s.host().job(kind, runId);
+        SimJob job = s.host().jobs().job(kind, runId);
         Terminal t = s.terminal();
         if (job == null) {
             t.out("@@upkeep-follow missing /var/log/upkeep/" + SimJob.name(kind, runId) + ".log");

@@ -8,7 +8,7 @@ import java.util.List;
  * attaches to it when it runs or already ran; never two. Prints "@@upkeep-job attach" for remote.JobFollower.
  */
 final class JobStartAnswer implements Answer {
-    private final List<JobAnswer> bodies = List.of(new DockerJobAnswer(), new WeaveJobAnswer());
+    private final List<JobAnswer> bodies = List.of(DockerJobAnswer.ANSWER, WeaveJobAnswer.ANSWER);
 
     @Override
     public boolean recognises(RemoteScript script) {
@@ -20,7 +20,7 @@ final class JobStartAnswer implements Answer {
         String kind = script.variable("KIND", "");
         String runId = script.variable("RUN_ID", "");
         Terminal t = s.terminal();
-        SimJob earlier = s.host().job(kind, runId);
+        SimJob earlier = s.host().jobs().job(kind, runId);
         if (earlier != null && earlier.exitStatus() != null) {
             t.out("upkeep: the " + kind + " job " + runId + " already ran on this server: reporting it");
             t.out("@@upkeep-job attach");
@@ -42,7 +42,7 @@ final class JobStartAnswer implements Answer {
             return 1;
         }
         SimJob job = body.job(script, s);
-        s.host().addJob(job);
+        s.host().jobs().add(job);
         s.fleet().startJob(job);
         t.out("upkeep: " + kind + " job " + runId + " started detached (systemd-run unit upkeep-" + job.name() + "); log: "
                 + job.logPath());

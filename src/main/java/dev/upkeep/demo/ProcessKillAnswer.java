@@ -19,7 +19,7 @@ final class ProcessKillAnswer implements Answer {
     public int answer(RemoteScript script, SimSession s) {
         Matcher m = KILL.matcher(script.text().strip());
         if (m.matches()) {
-            s.host().killProcessGroup(Long.parseLong(m.group(1)));
+            s.host().processes().kill(Long.parseLong(m.group(1)));
         }
         return 0; // the script ends with "true": a group that is gone already is no error
     }

@@ -28,7 +28,7 @@ final class RestartCheckAnswer implements Answer {
     static List<String> lines(SimHost h) {
         SimServices services = h.services();
         int sshd = services.sshd();
-        int self = sshd + 3000 + (int) (h.newProcessGroup() % 1000);
+        int self = sshd + 3000 + (int) (h.processes().newGroup() % 1000);
         List<String> out = new ArrayList<>();
         out.add("@@upkeep-restart 1");
         out.add("uid=0");

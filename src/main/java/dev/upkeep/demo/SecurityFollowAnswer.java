@@ -15,7 +15,7 @@ final class SecurityFollowAnswer implements Answer {
     @Override
     public int answer(RemoteScript script, SimSession s) throws IOException {
         String runId = script.variable("RUN_ID", "");
-        SecurityJob job = s.host().securityJob(runId);
+        SecurityJob job = s.host().jobs().security(runId);
         Terminal t = s.terminal();
         if (job == null) {
             t.out("@@upkeep-follow missing " + SecurityStartAnswer.log(runId));
@@ -40,7 +40,7 @@ final class SecurityFollowAnswer implements Answer {
                 t.out("@@upkeep-report reboot-pkg " + p);
             }
         }
-        for (String line : DpkgText.audit(host.audit())) {
+        for (String line : DpkgText.audit(host.dpkg().audit())) {
             t.out("@@upkeep-report audit " + line);
         }
         t.out("@@upkeep-report log " + SecurityStartAnswer.log(job.runId));

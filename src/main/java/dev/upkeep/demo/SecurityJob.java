@@ -34,7 +34,7 @@ final class SecurityJob extends SimJob {
         if (!waitForLocks(lockWait, null)) {
             return 11;
         }
-        if (repair && !host.audit().isEmpty()) {
+        if (repair && !host.dpkg().audit().isEmpty()) {
             repair();
         }
         emit("@@upkeep step UPDATING_LISTS");
@@ -59,7 +59,7 @@ final class SecurityJob extends SimJob {
         emit("@@upkeep step UPGRADING repairing dpkg");
         emit("upkeep: dpkg --configure -a");
         pause(pace.step());
-        for (String pkg : host.repairDpkg()) {
+        for (String pkg : host.dpkg().repair()) {
             emit("Setting up " + DpkgText.qualified(pkg) + " ...");
         }
         emit("Processing triggers for libc-bin (2.35-0ubuntu3.7) ...");

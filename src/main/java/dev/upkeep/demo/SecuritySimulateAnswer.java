@@ -18,7 +18,7 @@ final class SecuritySimulateAnswer implements Answer {
         for (SimPackage p : s.host().visiblePending()) {
             s.terminal().out(StatusAnswer.inst(s.host(), p));
         }
-        for (String line : DpkgText.audit(s.host().audit())) {
+        for (String line : DpkgText.audit(s.host().dpkg().audit())) {
             s.terminal().out("@@upkeep-audit " + line);
         }
         return 0;

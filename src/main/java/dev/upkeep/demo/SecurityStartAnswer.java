@@ -19,30 +19,30 @@ final class SecurityStartAnswer implements Answer {
         boolean repair = script.variable("REPAIR", "0").equals("1");
         int lockWait = Integer.parseInt(script.variable("LOCK_WAIT", "300"));
         Terminal t = s.terminal();
-        if (!host.audit().isEmpty() && !repair) {
+        if (!host.dpkg().audit().isEmpty() && !repair) {
             t.out("@@upkeep dpkg-interrupted");
-            for (String line : DpkgText.audit(host.audit())) {
+            for (String line : DpkgText.audit(host.dpkg().audit())) {
                 t.out(line);
             }
             return 10;
         }
-        if (!host.audit().isEmpty()) {
+        if (!host.dpkg().audit().isEmpty()) {
             t.out("upkeep: dpkg was interrupted; the job repairs it first (dpkg --configure -a)");
         }
-        SecurityJob running = host.currentSecurityJob();
+        SecurityJob running = host.jobs().currentSecurity();
         if (running != null) {
             t.out("upkeep: an upgrade is already running on this server (run " + running.runId + "): following it");
             t.out("@@upkeep attach " + running.runId);
             return 0;
         }
-        SecurityJob earlier = host.securityJob(runId);
+        SecurityJob earlier = host.jobs().security(runId);
         if (earlier != null && earlier.exitStatus() != null) {
             t.out("upkeep: upgrade " + runId + " already ran on this server: reporting it");
             t.out("@@upkeep attach " + runId);
             return 0;
         }
         SecurityJob job = new SecurityJob(host, runId, lockWait, repair, s.pace());
-        host.addJob(job);
+        host.jobs().add(job);
         s.fleet().startJob(job);
         t.out("upkeep: upgrade " + runId + " started detached (systemd-run unit upkeep-upgrade-" + runId + "); log: "
                 + log(runId));

@@ -67,11 +67,11 @@ final class SimCommand implements Command {
             Terminal terminal = new Terminal(out, err);
             SimSession session = factory.session(terminal);
             String inner = RemoteScript.unwrap(command);
-            long group = inner == null ? -1 : session.host().newProcessGroup();
+            long group = inner == null ? -1 : session.host().processes().newGroup();
             int status;
             try {
                 if (group > 0) {
-                    session.host().processStarted(group, this::kill);
+                    session.host().processes().started(group, this::kill);
                     terminal.err(RemoteScript.GROUP_REPORT + group); // what the wrapper prints before the command runs
                 }
                 byte[] stdin = in.readNBytes(MAX_STDIN + 1);
@@ -89,7 +89,7 @@ final class SimCommand implements Command {
                 status = KILLED;
             } finally {
                 if (group > 0) {
-                    session.host().processEnded(group);
+                    session.host().processes().ended(group);
                 }
             }
             exit.onExit(status);

@@ -31,16 +31,10 @@ final class SimHost {
     private String docker;
     private String weave;
     private int lockSeconds;
-    private String brokenPackage;
-    private final Map<String, String> dependsOn = new LinkedHashMap<>();
-    private final List<String> audit = new ArrayList<>();
+    private final SimDpkg dpkg = new SimDpkg();
     private boolean automaticRebootDisabled;
-    /** Detached jobs by name ("security-RUN_ID", "docker-RUN_ID"): their logs and statuses survive reboots. */
-    private final Map<String, SimJob> jobs = new LinkedHashMap<>();
-    private String currentSecurityJob;
-    /** Running commands by process group, for a kill from another session (ssh.RemoteProcess). */
-    private final Map<Long, Runnable> processGroups = new LinkedHashMap<>();
-    private long nextProcess = 4100;
+    private final SimJobs jobs = new SimJobs();
+    private final SimProcesses processes = new SimProcesses();
     private boolean rebootPending;
     private boolean up = true;
     /** apt's and unattended-upgrades' logs (the History tab, the last security upgrade). */
@@ -66,6 +60,21 @@ final class SimHost {
 
     SimServices services() {
         return services;
+    }
+
+    /** Detached jobs: their logs and statuses survive reboots. */
+    SimJobs jobs() {
+        return jobs;
+    }
+
+    /** Half-configured packages (dpkg --audit). */
+    SimDpkg dpkg() {
+        return dpkg;
+    }
+
+    /** The commands running now. */
+    SimProcesses processes() {
+        return processes;
     }
 
     // set-up, used while the scenario is built
@@ -114,11 +123,8 @@ final class SimHost {
     }
 
     /** This package's post-installation script fails the first time it is configured; {@code dependents} then cannot be. */
-    synchronized SimHost brokenPostinst(String pkg, String... dependents) {
-        brokenPackage = pkg;
-        for (String d : dependents) {
-            dependsOn.put(d, pkg);
-        }
+    SimHost brokenPostinst(String pkg, String... dependents) {
+        dpkg.brokenPostinst(pkg, dependents);
         return this;
     }
 
@@ -134,7 +140,7 @@ final class SimHost {
     }
 
     synchronized String newestKernel() {
-        return kernels.stream().max(SimHost::compareKernels).orElse(runningKernel);
+        return kernels.stream().max(VersionOrder::compare).orElse(runningKernel);
     }
 
     synchronized String bootId() {
@@ -162,11 +168,6 @@ final class SimHost {
         return pending.get(pkg);
     }
 
-    /** Every detached job this server ran since the demo started, ended or not. */
-    synchronized List<SimJob> jobs() {
-        return List.copyOf(jobs.values());
-    }
-
     synchronized Instant listsUpdated() {
         return listsUpdated;
     }
@@ -185,10 +186,6 @@ final class SimHost {
 
     synchronized String weave() {
         return weave;
-    }
-
-    synchronized List<String> audit() {
-        return List.copyOf(audit);
     }
 
     synchronized boolean rebootPending() {
@@ -234,20 +231,12 @@ final class SimHost {
         return pending.values().stream().filter(p -> p.visible() && p.security()).toList();
     }
 
-    /** How configuring one package ended. */
-    enum Configured { OK, POSTINST_FAILED, DEPENDENCY_UNCONFIGURED }
-
     /** dpkg configures one (unpacked) package; one that fails stays half configured (dpkg --audit lists it). */
-    synchronized Configured install(SimPackage p, Instant now) {
+    synchronized SimDpkg.Configured install(SimPackage p, Instant now) {
         pending.remove(p.name());
-        if (p.name().equals(brokenPackage)) {
-            brokenPackage = null;
-            audit.add(p.name());
-            return Configured.POSTINST_FAILED;
-        }
-        if (audit.contains(dependsOn.get(p.name()))) {
-            audit.add(p.name());
-            return Configured.DEPENDENCY_UNCONFIGURED;
+        SimDpkg.Configured configured = dpkg.configure(p.name());
+        if (configured != SimDpkg.Configured.OK) {
+            return configured;
         }
         if (p.kernel() != null) {
             kernels.add(p.kernel());
@@ -259,19 +248,7 @@ final class SimHost {
             }
             rebootPackages.add(p.name());
         }
-        return Configured.OK;
-    }
-
-    /** The package whose configuration {@code pkg} waits for. */
-    synchronized String dependencyOf(String pkg) {
-        return dependsOn.get(pkg);
-    }
-
-    /** dpkg --configure -a: configures what was left half configured (the fault was a one-off). */
-    synchronized List<String> repairDpkg() {
-        List<String> repaired = List.copyOf(audit);
-        audit.clear();
-        return repaired;
+        return SimDpkg.Configured.OK;
     }
 
     synchronized void dockerInstalled(String version) {
@@ -280,61 +257,6 @@ final class SimHost {
 
     synchronized void weaveInstalled(String version) {
         weave = version;
-    }
-
-    /** The job of this kind and run, or null. */
-    synchronized SimJob job(String kind, String runId) {
-        return jobs.get(SimJob.name(kind, runId));
-    }
-
-    synchronized SecurityJob securityJob(String runId) {
-        return (SecurityJob) jobs.get(SimJob.name(SecurityJob.KIND, runId));
-    }
-
-    /** The security upgrade running now, if any (security-start.sh attaches to it rather than start another). */
-    synchronized SecurityJob currentSecurityJob() {
-        SecurityJob job = currentSecurityJob == null ? null : securityJob(currentSecurityJob);
-        return job != null && !job.ended() ? job : null;
-    }
-
-    synchronized void addJob(SimJob job) {
-        jobs.put(job.name(), job);
-        if (job instanceof SecurityJob) {
-            currentSecurityJob = job.runId;
-        }
-    }
-
-    /** A new process (group) id: every command runs in a group of its own, as sshd makes it. */
-    synchronized long newProcessGroup() {
-        nextProcess += 1 + (nextProcess % 7);
-        return nextProcess;
-    }
-
-    /** A command that reported its process group; {@code kill} ends it. */
-    synchronized void processStarted(long pgid, Runnable kill) {
-        processGroups.put(pgid, kill);
-    }
-
-    /** The process groups of the commands running now. */
-    synchronized Set<Long> processGroups() {
-        return Set.copyOf(processGroups.keySet());
-    }
-
-    synchronized void processEnded(long pgid) {
-        processGroups.remove(pgid);
-    }
-
-    /** kill -TERM -PGID: false when no process of that group runs here. */
-    boolean killProcessGroup(long pgid) {
-        Runnable kill;
-        synchronized (this) {
-            kill = processGroups.remove(pgid);
-        }
-        if (kill == null) {
-            return false;
-        }
-        kill.run();
-        return true;
     }
 
     synchronized void markRebootPending() {
@@ -347,8 +269,8 @@ final class SimHost {
      */
     synchronized List<SimJob> goDown() {
         up = false;
-        processGroups.clear();
-        return jobs.values().stream().filter(j -> !j.ended()).toList();
+        processes.clear();
+        return jobs.running();
     }
 
     /** Booting: a new boot id, the newest kernel runs, /run (and so /var/run/reboot-required) is empty again. */
@@ -361,21 +283,6 @@ final class SimHost {
         rebootPending = false;
         services.rebooted();
         up = true;
-    }
-
-    /** "5.15.0-105-generic" after "5.15.0-101-generic": numeric parts compared as numbers. */
-    static int compareKernels(String a, String b) {
-        String[] x = a.split("[.-]");
-        String[] y = b.split("[.-]");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            boolean nx = x[i].chars().allMatch(Character::isDigit) && !x[i].isEmpty();
-            boolean ny = y[i].chars().allMatch(Character::isDigit) && !y[i].isEmpty();
-            int c = nx && ny ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
     }
 
     @Override

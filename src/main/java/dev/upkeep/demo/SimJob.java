@@ -53,6 +53,12 @@ abstract class SimJob implements Runnable {
         this.limitSeconds = limit == null ? 0 : limit.toSeconds();
     }
 
+    /** A job that job-start.sh starts: its header names the run and the time limit ({@code defaultLimit} if it does not). */
+    SimJob(SimSession session, String kind, RemoteScript script, Duration defaultLimit) {
+        this(session.host(), kind, script.variable("RUN_ID", ""), session.pace(),
+                Duration.ofSeconds(Long.parseLong(script.variable("LIMIT", Long.toString(defaultLimit.toSeconds())))));
+    }
+
     /** "docker-RUN_ID": names its files on the server. */
     String name() {
         return name(kind, runId);

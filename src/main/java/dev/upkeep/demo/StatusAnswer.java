@@ -56,7 +56,7 @@ final class StatusAnswer implements Answer {
             out.addAll(h.rebootPackages());
         }
         out.add("@@dpkg_audit");
-        out.addAll(DpkgText.audit(h.audit()));
+        out.addAll(DpkgText.audit(h.dpkg().audit()));
         out.add("@@apt");
         for (SimPackage p : h.visiblePending()) {
             out.add(inst(h, p));

@@ -87,7 +87,7 @@ final class UnattendedUpgrade {
     private List<String> configure(List<SimPackage> todo) throws InterruptedException {
         List<String> failed = new ArrayList<>();
         for (SimPackage p : todo) {
-            SimHost.Configured result = host.install(p, Instant.now());
+            SimDpkg.Configured result = host.install(p, Instant.now());
             switch (result) {
                 case OK -> {
                     out.emit(DpkgText.settingUp(p));
@@ -106,7 +106,7 @@ final class UnattendedUpgrade {
                     failed.add(p.name());
                 }
                 case DEPENDENCY_UNCONFIGURED -> {
-                    for (String line : DpkgText.dependencyProblem(p.name(), host.dependencyOf(p.name()))) {
+                    for (String line : DpkgText.dependencyProblem(p.name(), host.dpkg().dependencyOf(p.name()))) {
                         out.emit(line);
                     }
                     failed.add(p.name());

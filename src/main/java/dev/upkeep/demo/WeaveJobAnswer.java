@@ -13,7 +13,9 @@ import java.util.List;
  * mirror is a table of made-up scripts, one per release, whose checksums the demo workspace lists as a user would
  * (settings.weaveChecksums). A wrong checksum fails as on a real server, before anything changes.
  */
-final class WeaveJobAnswer implements JobAnswer {
+final class WeaveJobAnswer {
+    static final JobAnswer ANSWER = new JobAnswer("weave-job.sh", Job::new);
+
     /** The releases the demo's mirror offers. */
     static final List<String> RELEASES = List.of("2.6.5", "2.7.0", "2.8.0", "2.8.1");
 
@@ -33,14 +35,7 @@ final class WeaveJobAnswer implements JobAnswer {
         }
     }
 
-    @Override
-    public boolean recognises(RemoteScript script) {
-        return script.contains(RemoteResources.body("weave-job.sh"));
-    }
-
-    @Override
-    public SimJob job(RemoteScript script, SimSession s) {
-        return new Job(s.host(), script, s.pace());
+    private WeaveJobAnswer() {
     }
 
     private static final class Job extends SimJob {
@@ -48,9 +43,8 @@ final class WeaveJobAnswer implements JobAnswer {
         private final String url;
         private final String expected;
 
-        Job(SimHost host, RemoteScript script, DemoPace pace) {
-            super(host, "weave", script.variable("RUN_ID", ""), pace,
-                    Duration.ofSeconds(Long.parseLong(script.variable("LIMIT", "300"))));
+        Job(RemoteScript script, SimSession session) {
+            super(session, "weave", script, Duration.ofSeconds(300));
             this.version = script.variable("VERSION", "");
             this.url = script.variable("URL", "");
             this.expected = script.variable("SHA256", "");

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The scripts of a job that runs detached on a server, as the security upgrade does (systemd-run, else nohup setsid):
- * resources {@code job-*.sh} around a body ({@code docker-job.sh}, {@code weave-job.sh}). The job logs to
+ * resources {@code job-*.sh} (after {@code detached-common.sh} and, to follow, {@code follow-loop.sh}, which the security
+ * upgrade shares) around a body ({@code docker-job.sh}, {@code weave-job.sh}). The job logs to
  * {@code /var/log/upkeep/<kind>-<run id>.log}, writes its exit status last, stops at a safe point when asked
  * ({@code /var/lib/upkeep/<kind>-<run id>.cancel}) or when its time limit is up, and is never killed. Every script runs
  * privileged with its text on standard input; values in its header are validated or quoted here.
@@ -19,11 +20,11 @@ final class DetachedJob {
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final String END = "UPKEEP_JOB_END";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String COMMON = Scripts.load("job-common.sh");
+    private static final String COMMON = Scripts.load("detached-common.sh") + Scripts.load("job-common.sh");
     private static final String LOCKS = Scripts.load("apt-locks.sh");
     private static final String PROLOGUE = Scripts.load("job-prologue.sh");
     private static final String START = Scripts.load("job-start.sh");
-    private static final String FOLLOW = Scripts.load("job-follow.sh");
+    private static final String FOLLOW = Scripts.load("follow-loop.sh") + Scripts.load("job-follow.sh");
     private static final String CANCEL = Scripts.load("job-cancel.sh");
 
     private final String kind;

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,8 +53,7 @@ final class JobFollower {
         }
         long deadline = System.nanoTime() + job.limit().plus(GRACE).toNanos();
         long seen = 0;
-        long lostSince = 0;
-        long pauseMillis = 500;
+        FollowReconnect lost = new FollowReconnect(ctx, reconnectWindow, ctx.cancellation());
         while (true) {
             if (cancelAsked && !cancelSent) {
                 sendCancel();
@@ -99,28 +97,13 @@ final class JobFollower {
                 if (ctx.stopRequest().isCancelled()) {
                     cancelAsked = true;
                 }
-                long now = System.nanoTime();
-                if (lostSince == 0) {
-                    lostSince = now;
-                }
-                if (now - lostSince > reconnectWindow.toNanos()) {
-                    return ending(End.LOST, null, "connection lost for more than " + reconnectWindow.toMinutes() + " min ("
-                            + e.getMessage() + "); the " + job.kind() + " job goes on on the server (log " + job.log() + ")");
+                if (lost.lostTooLong()) {
+                    return ending(End.LOST, null, lost.givingUp(e) + "; the " + job.kind() + " job goes on on the server"
+                            + " (log " + job.log() + ")");
                 }
                 narrate("connection lost (" + e.getMessage() + "); the " + job.kind() + " job goes on on the server;"
                         + " reconnecting to follow it from line " + (seen + 1));
-                if (!pause(pauseMillis)) {
-                    continue;
-                }
-                pauseMillis = Math.min(pauseMillis * 2, 10_000);
-                try {
-                    ctx.reconnect();
-                    narrate("reconnected");
-                    lostSince = 0;
-                    pauseMillis = 500;
-                } catch (SshException again) {
-                    narrate("reconnect failed: " + again.getMessage());
-                }
+                lost.pauseThenReconnect();
             }
         }
     }
@@ -160,16 +143,5 @@ final class JobFollower {
 
     private void narrate(String text) {
         ctx.line(OutputListener.Stream.STDOUT, "upkeep: " + text);
-    }
-
-    /** Waits, or returns false at once when following should stop. */
-    private boolean pause(long millis) {
-        CountDownLatch stop = new CountDownLatch(1);
-        try (var reg = ctx.cancellation().onCancel(stop::countDown)) {
-            return !stop.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

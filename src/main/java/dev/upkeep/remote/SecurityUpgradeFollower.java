@@ -6,8 +6,6 @@ import dev.upkeep.ssh.SshException;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Follows a detached security-upgrade job's log until it ends. A dropped connection is retried (with a growing
@@ -27,8 +25,7 @@ final class SecurityUpgradeFollower {
     ProcedureResult follow() throws SshException {
         String log = "/var/log/upkeep/security-" + jobId + ".log";
         long seen = 0;
-        long lostSince = 0;
-        long pauseMillis = 500;
+        FollowReconnect lost = new FollowReconnect(ctx, reconnectWindow, ctx.stopRequest());
         while (true) {
             SecurityUpgradeOutput out = new SecurityUpgradeOutput(ctx, true, seen);
             try {
@@ -49,28 +46,12 @@ final class SecurityUpgradeFollower {
                 if (ctx.stopRequest().isCancelled()) {
                     return ProcedureResult.cancelled("cancelled: stopped following; the upgrade continues on the server (log " + log + ")");
                 }
-                long now = System.nanoTime();
-                if (lostSince == 0) {
-                    lostSince = now;
-                }
-                if (now - lostSince > reconnectWindow.toNanos()) {
-                    return ProcedureResult.failed("connection lost for more than " + reconnectWindow.toMinutes()
-                            + " min (" + e.getMessage() + "); the upgrade continues on the server (log " + log + ")");
+                if (lost.lostTooLong()) {
+                    return ProcedureResult.failed(lost.givingUp(e) + "; the upgrade continues on the server (log " + log + ")");
                 }
                 SecurityUpgrade.narrate(ctx, "connection lost (" + e.getMessage() + "); the upgrade continues on the server;"
                         + " reconnecting to follow it from line " + (seen + 1));
-                if (!pause(pauseMillis)) {
-                    continue;
-                }
-                pauseMillis = Math.min(pauseMillis * 2, 10_000);
-                try {
-                    ctx.reconnect();
-                    SecurityUpgrade.narrate(ctx, "reconnected");
-                    lostSince = 0;
-                    pauseMillis = 500;
-                } catch (SshException again) {
-                    SecurityUpgrade.narrate(ctx, "reconnect failed: " + again.getMessage());
-                }
+                lost.pauseThenReconnect();
             }
         }
     }
@@ -108,16 +89,5 @@ final class SecurityUpgradeFollower {
         int shown = Math.min(names.size(), 5);
         return "; needrestart: " + names.size() + " service(s) still to restart: " + String.join(", ", names.subList(0, shown))
                 + (names.size() > shown ? ", …" : "");
-    }
-
-    /** Waits, or returns false at once when cancelled. */
-    private boolean pause(long millis) {
-        CountDownLatch cancelled = new CountDownLatch(1);
-        try (var reg = ctx.stopRequest().onCancel(cancelled::countDown)) {
-            return !cancelled.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

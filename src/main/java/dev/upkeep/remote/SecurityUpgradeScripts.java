@@ -4,18 +4,19 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * The security upgrade's shell scripts (resources {@code security-*.sh}) with a header of validated values. Every
+ * The security upgrade's shell scripts (resources {@code security-*.sh}, after {@code detached-common.sh} and, to
+ * follow, {@code follow-loop.sh}, which the Docker and Weave jobs share) with a header of validated values. Every
  * script runs privileged with its text on standard input, so nothing here is ever part of a command line.
  */
 final class SecurityUpgradeScripts {
     /** Run ids become file and systemd unit names on the server: letters, digits and dashes only. */
     static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
     private static final String JOB_END = "UPKEEP_JOB_END";
-    private static final String COMMON = Scripts.load("security-common.sh");
+    private static final String COMMON = Scripts.load("detached-common.sh") + Scripts.load("security-common.sh");
     private static final String START = Scripts.load("security-start.sh");
     private static final String LOCKS = Scripts.load("apt-locks.sh");
     private static final String JOB = Scripts.load("security-job.sh");
-    private static final String FOLLOW = Scripts.load("security-follow.sh");
+    private static final String FOLLOW = Scripts.load("follow-loop.sh") + Scripts.load("security-follow.sh");
     private static final String SIMULATE = Scripts.load("security-simulate.sh");
 
     private SecurityUpgradeScripts() {

@@ -43,8 +43,8 @@ public final class ReportFormats {
         return out.toString();
     }
 
-    /** Quoted when it holds a comma, a quote or a line break; quotes doubled. */
-    static String field(String s) {
+    /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. Also packages --csv. */
+    public static String field(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

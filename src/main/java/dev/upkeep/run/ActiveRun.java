@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,9 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One run in progress: workers take servers from the current batch; the next batch starts once every server of
  * this one has finished. Pause, cancel and the failure limit only stop servers from starting. One lock guards the
- * schedule and its events, so those go out one at a time and a listener may pause or cancel from inside onEvent.
- * Output lines, the bulk of a run's events, go out under their own server's monitor instead: in order for that
- * server, and a listener slow over one server's line holds up that server only.
+ * schedule and its events ({@link RunEvents}), so those go out one at a time.
  */
 final class ActiveRun implements RunHandle {
     private static final Logger log = LoggerFactory.getLogger(ActiveRun.class);
@@ -30,12 +27,11 @@ final class ActiveRun implements RunHandle {
     private final Connections connections;
     private final SudoSession sudo;
     private final SudoChecks sudoChecks;
-    private final List<RunListener> listeners;
+    private final RunEvents events;
     private final Map<ServerRef, ServerPlan> byRef = new LinkedHashMap<>();
     private final Map<ServerRef, ServerResult> results = new ConcurrentHashMap<>();
     private final Map<String, RebootGate> gates = new ConcurrentHashMap<>();
-    private final Set<Tokens> running = ConcurrentHashMap.newKeySet();
-    private final Map<ServerRef, Object> outputOrder = new ConcurrentHashMap<>();
+    private final RunningServers running = new RunningServers();
     private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
     private final Object lock = new Object();
     private final Instant started = Instant.now();
@@ -51,16 +47,12 @@ final class ActiveRun implements RunHandle {
     private volatile boolean aborted;
     private volatile String stopReason;
 
-    /** A running server's two cancel tokens: {@code stop} for a cancel, {@code abort} for "stop waiting". */
-    record Tokens(Cancellation stop, Cancellation abort) {
-    }
-
     ActiveRun(RunPlan plan, Connections connections, SudoSession sudo, SudoChecks sudoChecks, List<RunListener> listeners) {
         this.plan = plan;
         this.connections = connections;
         this.sudo = sudo;
         this.sudoChecks = sudoChecks;
-        this.listeners = List.copyOf(listeners);
+        this.events = new RunEvents(listeners, lock);
         plan.servers().forEach(s -> byRef.put(s.ref(), s));
     }
 
@@ -73,7 +65,7 @@ final class ActiveRun implements RunHandle {
         }
         executor.execute(() -> {
             Cancellation checking = new Cancellation();
-            Tokens tokens = track(checking, checking);
+            RunningServers.Tokens tokens = track(checking, checking);
             try {
                 sudoChecks.run(plan, executor, this, checking);
             } catch (InterruptedException e) {
@@ -115,7 +107,7 @@ final class ActiveRun implements RunHandle {
             }
             lock.notifyAll();
         }
-        running.forEach(t -> t.stop().cancel());
+        running.stopAll();
     }
 
     @Override
@@ -132,7 +124,7 @@ final class ActiveRun implements RunHandle {
             }
             lock.notifyAll();
         }
-        running.forEach(t -> t.abort().cancel());
+        running.abortAll();
     }
 
     @Override
@@ -271,20 +263,12 @@ final class ActiveRun implements RunHandle {
     }
 
     /** Registers a starting server's tokens, firing them at once when the run was already cancelled. */
-    Tokens track(Cancellation stop, Cancellation abort) {
-        Tokens tokens = new Tokens(stop, abort);
-        running.add(tokens);
-        if (cancelled) {
-            stop.cancel();
-        }
-        if (aborted) {
-            abort.cancel();
-        }
-        return tokens;
+    RunningServers.Tokens track(Cancellation stop, Cancellation abort) {
+        return running.track(stop, abort);
     }
 
-    void untrack(Tokens tokens) {
-        running.remove(tokens);
+    void untrack(RunningServers.Tokens tokens) {
+        running.untrack(tokens);
     }
 
     /** The keep-one-up gate of an application, or null when its reboots need none. */
@@ -296,25 +280,6 @@ final class ActiveRun implements RunHandle {
     }
 
     void emit(RunEvent event) {
-        if (event instanceof RunEvent.Output o) {
-            // stdout and stderr of one server are read on different threads: the monitor keeps its lines apart.
-            synchronized (outputOrder.computeIfAbsent(o.server(), k -> new Object())) {
-                deliver(event);
-            }
-            return;
-        }
-        synchronized (lock) {
-            deliver(event);
-        }
-    }
-
-    private void deliver(RunEvent event) {
-        for (RunListener l : listeners) {
-            try {
-                l.onEvent(event);
-            } catch (RuntimeException e) {
-                log.warn("A run listener failed on {}", event.getClass().getSimpleName(), e);
-            }
-        }
+        events.emit(event);
     }
 }

@@ -48,7 +48,7 @@ final class ServerRun {
         Cancellation stop = new Cancellation();
         Cancellation abort = new Cancellation();
         abort.onCancel(stop::cancel);
-        ActiveRun.Tokens tokens = run.track(stop, abort);
+        RunningServers.Tokens tokens = run.track(stop, abort);
         Instant start = Instant.now();
         ServerContext ctx = new ServerContext(server, connections, sudo, stop, abort, run);
         RunStep outcome = RunStep.DONE;

@@ -80,14 +80,12 @@ final class CommandExecution {
                     "cannot start command: " + e.getMessage());
         }
         OutputListener sink = serialized(listener);
-        // Completed when the channel closes, or at once on cancel: sshd keeps a channel open until the
-        // remote process exits, and we don't wait for that after the user said stop.
+        // Completed when the channel closes, or on cancel once the kill of the command's process group is on its
+        // way: closing the channel alone ends nothing that does not write (sshd refuses signals for root logins), so
+        // a cancelled drain could take a server out after its undrain. We don't wait for the process to exit.
         CompletableFuture<Void> finished = new CompletableFuture<>();
         GuardedSession channel = session;
-        Cancellation.Registration onCancel = cancel.onCancel(() -> {
-            finished.complete(null);
-            workers.execute(() -> stop(channel));
-        });
+        Cancellation.Registration onCancel = cancel.onCancel(() -> stop.stop(channel, finished, "cancelled", true));
         // The sudo dialogue sees stderr after the output limits and the process-group report took their share.
         DialogueSink talk = dialogue == null ? null : new DialogueSink(server, channel, workers, dialogue, sink);
         OutputGate gate = new OutputGate(limits, talk == null ? sink : talk, ceiling -> stop.stop(channel, finished,
@@ -210,15 +208,6 @@ final class CommandExecution {
             }
         }
         return false;
-    }
-
-    /**
-     * Best effort: ask the server to end the process, then close the channel so everything unblocks. The signal is
-     * not sent when the command ended meanwhile (its channel closed): sshd drops the connection for a request to a
-     * channel it no longer knows.
-     */
-    private void stop(GuardedSession cmd) {
-        cmd.terminate(server, LOG);
     }
 
     /** Both drains call the listener; callers get one line at a time, and a failing listener can't stop draining. */

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -36,6 +37,7 @@ final class CommandStop {
     private volatile boolean silenced;
     private volatile long pgid;
     private volatile boolean firstStderrSeen;
+    private final CountDownLatch reported = new CountDownLatch(1);
 
     CommandStop(String server, SSHClient client, ExecutorService workers, String command) {
         this.server = server;
@@ -63,9 +65,9 @@ final class CommandStop {
         long g = RemoteProcess.pgid(line);
         if (g > 0) {
             pgid = g;
-            return true;
         }
-        return false;
+        reported.countDown();
+        return g > 0;
     }
 
     /**
@@ -87,7 +89,7 @@ final class CommandStop {
 
     private void end(GuardedSession cmd, CompletableFuture<Void> finished) {
         signal(cmd, Signal.TERM);
-        killGroup();
+        killGroup(cmd);
         finished.complete(null);
         try {
             cmd.join(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -103,9 +105,10 @@ final class CommandStop {
     }
 
     /** Waits only until the kill is sent (at most {@link #KILL_SEND_MILLIS}); it then runs on by itself. */
-    private void killGroup() {
-        long g = pgid;
-        if (g <= 0 || !client.isConnected()) {
+    private void killGroup(GuardedSession cmd) {
+        long g = groupOf(cmd);
+        // A channel the server closed belongs to a command that ended: its group id may be another's by now.
+        if (g <= 0 || !client.isConnected() || !cmd.isOpen()) {
             return;
         }
         Future<?> sent = workers.submit(() -> {
@@ -136,6 +139,21 @@ final class CommandStop {
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("{}: the kill of process group {} was not sent in time: {}", server, g, e.toString());
         }
+    }
+
+    /**
+     * The command's process group; a stop that comes before the report (a cancel in the command's first milliseconds)
+     * waits for it while the channel is open: the process exists once the report is on its way.
+     */
+    private long groupOf(GuardedSession cmd) {
+        try {
+            if (pgid <= 0 && cmd.isOpen()) {
+                reported.await(KILL_SEND_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return pgid;
     }
 
     private void signal(GuardedSession cmd, Signal signal) {

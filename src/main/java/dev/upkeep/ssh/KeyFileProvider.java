@@ -29,20 +29,25 @@ final class KeyFileProvider implements KeyProvider {
 
     @Override
     public PrivateKey getPrivate() throws IOException {
+        return decrypted(delegate::getPrivate);
+    }
+
+    @Override
+    public PublicKey getPublic() throws IOException {
+        return decrypted(delegate::getPublic);
+    }
+
+    /** One decryption of this file at a time; a key read means its passphrase (if any) was right. */
+    private <T> T decrypted(KeyRead<T> read) throws IOException {
         synchronized (lock) {
-            PrivateKey key = delegate.getPrivate();
+            T key = read.get();
             finder.succeeded();
             return key;
         }
     }
 
-    @Override
-    public PublicKey getPublic() throws IOException {
-        synchronized (lock) {
-            PublicKey key = delegate.getPublic();
-            finder.succeeded();
-            return key;
-        }
+    private interface KeyRead<T> {
+        T get() throws IOException;
     }
 
     @Override

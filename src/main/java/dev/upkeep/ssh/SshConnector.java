@@ -198,6 +198,8 @@ public final class SshConnector implements AutoCloseable {
                                  AlgorithmChoice choice, NegotiationRecorder negotiation) throws SshException {
         SSHClient client = new SSHClient(algorithms.config(choice));
         client.addAlgorithmsVerifier(negotiation);
+        TransportDeath death = new TransportDeath();
+        client.getTransport().setDisconnectListener(death);
         KnownHostsVerifier verifier = new KnownHostsVerifier(knownHosts.alsoReading(hop.knownHostsFiles()),
                 server, hop.hostName(), hop.port(), hop.hostKeyName());
         client.addHostKeyVerifier(verifier);
@@ -268,7 +270,9 @@ public final class SshConnector implements AutoCloseable {
             if (verifier.failure() != null) {
                 throw verifier.failure();
             }
-            Optional<String> noCommon = NoCommonAlgorithm.explain(messages(e), hop.alias(), algorithms);
+            String died = death.why();
+            Optional<String> noCommon = NoCommonAlgorithm.explain(messages(e) + (died == null ? "" : died), hop.alias(),
+                    algorithms);
             if (noCommon.isPresent()) {
                 throw new SshException(server, noCommon.get(), e);
             }
@@ -278,7 +282,10 @@ public final class SshConnector implements AutoCloseable {
                         + ":" + hop.port() + " was set up)", e);
             }
             if (e instanceof RuntimeException r) {
-                throw r;
+                if (died == null) {
+                    throw r;
+                }
+                throw new SshException(server, "the connection to " + where + " ended while it was being set up: " + died, r);
             }
             throw ConnectFailures.translate(server, hop.hostName(), hop.port(), timeout, (IOException) e, verifier, via);
         } finally {

@@ -18,13 +18,6 @@ fi
 [ -f "$JOB" ] && echo "upkeep: the earlier $KIND job $RUN_ID ended without an exit status (killed, or the server rebooted); starting it again"
 { write_job > "$JOB" && : >> "$LOG"; } || exit 1
 rm -f "$CANCEL"
-# The job must not inherit the start lock (fd 8) nor the SSH session's pipes.
-if [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && command -v systemd-run >/dev/null 2>&1; then
-  systemd-run --quiet --collect --unit "upkeep-$NAME" /bin/sh "$JOB" 8>&- </dev/null || exit 1
-  how="systemd-run unit upkeep-$NAME"
-else
-  nohup setsid /bin/sh "$JOB" 8>&- </dev/null >/dev/null 2>&1 &
-  how="nohup setsid, pid $!"
-fi
+launch_job "upkeep-$NAME"
 echo "upkeep: $KIND job $RUN_ID started detached ($how); log: $LOG"
 echo "@@upkeep-job attach"

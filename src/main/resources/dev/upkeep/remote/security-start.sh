@@ -13,7 +13,7 @@ exec 8>"$STATE/start.lock"
 flock 8
 current=$(cat "$STATE/security.current" 2>/dev/null || true)
 if [ -n "$current" ] && [ ! -f "$LOGDIR/security-$current.status" ]; then
-  if job_running || job_just_started "$current"; then
+  if job_running || job_just_started "$STATE/security-$current.sh"; then
     echo "upkeep: an upgrade is already running on this server (run $current): following it"
     echo "@@upkeep attach $current"
     exit 0
@@ -29,13 +29,6 @@ fi
 write_job > "$JOB" || exit 1
 echo "$RUN_ID" > "$STATE/security.current"
 : >> "$LOG"
-# The job must not inherit the start lock (fd 8) nor the SSH session's pipes.
-if [ "$(cat /proc/1/comm 2>/dev/null)" = systemd ] && command -v systemd-run >/dev/null 2>&1; then
-  systemd-run --quiet --collect --unit "upkeep-upgrade-$RUN_ID" /bin/sh "$JOB" 8>&- </dev/null || exit 1
-  how="systemd-run unit upkeep-upgrade-$RUN_ID"
-else
-  nohup setsid /bin/sh "$JOB" 8>&- </dev/null >/dev/null 2>&1 &
-  how="nohup setsid, pid $!"
-fi
+launch_job "upkeep-upgrade-$RUN_ID"
 echo "upkeep: upgrade $RUN_ID started detached ($how); log: $LOG"
 echo "@@upkeep attach $RUN_ID"

@@ -99,7 +99,7 @@ class DemoProceduresTest {
 
             ProcedureResult repaired = new SecurityUpgrade("run-5", Duration.ofSeconds(300), true).run(ctx);
             assertThat(repaired.success()).as(repaired.message()).isTrue();
-            assertThat(fleet.host("api2").audit()).isEmpty();
+            assertThat(fleet.host("api2").dpkg().audit()).isEmpty();
         }
     }
 
@@ -240,8 +240,8 @@ class DemoProceduresTest {
                     throw new IllegalStateException(e);
                 }
             });
-            await().atMost(Duration.ofMinutes(1)).until(() -> host.processGroups().size() == 1);
-            long follower = host.processGroups().iterator().next();
+            await().atMost(Duration.ofMinutes(1)).until(() -> host.processes().groups().size() == 1);
+            long follower = host.processes().groups().iterator().next();
 
             var kill = other.connection().run("kill -TERM -" + follower + " 2>/dev/null; sleep 2; kill -KILL -" + follower
                     + " 2>/dev/null; true", Cancellation.none());
@@ -250,8 +250,8 @@ class DemoProceduresTest {
             assertThat(kill.stderr()).as("the report line never reaches the output").isEmpty();
             ProcedureResult r = upgrade.get(1, TimeUnit.MINUTES);
             assertThat(r.message()).startsWith("following the upgrade failed (exit " + SimCommand.KILLED + ")");
-            assertThat(host.processGroups()).doesNotContain(follower);
-            assertThat(host.currentSecurityJob()).as("the detached job goes on").isNotNull();
+            assertThat(host.processes().groups()).doesNotContain(follower);
+            assertThat(host.jobs().currentSecurity()).as("the detached job goes on").isNotNull();
             assertThat(ctx.lines).noneMatch(l -> l.contains("@@upkeep-pgid"));
         }
     }

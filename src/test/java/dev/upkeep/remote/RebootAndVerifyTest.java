@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -271,7 +272,8 @@ class RebootAndVerifyTest {
     @Test
     void cancelWhileDrainingUndrainsAndNeverReboots() throws Exception {
         TestServer srv = fleet.server(1);
-        RebootPolicy policy = QUICK.withDrain("echo drained >> /root/lb-cancel.log; echo draining-now; sleep 30",
+        // The drain's own output, not the log line that names the command (which would match before it ran).
+        RebootPolicy policy = QUICK.withDrain("echo drained >> /root/lb-cancel.log; printf 'draining-%s\\n' now; sleep 30",
                 "echo undrained >> /root/lb-cancel.log");
         FleetContext ctx = context(srv);
         CompletableFuture<ProcedureResult> running = CompletableFuture.supplyAsync(() -> {
@@ -289,6 +291,32 @@ class RebootAndVerifyTest {
                 .hasMessageContaining("while draining, before rebooting (undrained again)");
         assertThat(srv.run("cat /root/lb-cancel.log").lines().toList()).containsExactly("drained", "undrained");
         assertThat(ctx.stepNames()).doesNotContain("REBOOTING");
+        assertThat(srv.boots()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelOfADrainThatWritesNothingStopsItBeforeTheUndrain() throws Exception {
+        TestServer srv = fleet.server(1);
+        // Writes nothing before it drains: closing its channel alone would not stop it.
+        RebootPolicy policy = QUICK.withDrain("touch /root/drain-started; sleep 2; echo drained >> /root/lb-early.log;"
+                + " sleep 29.5", "echo undrained >> /root/lb-early.log");
+        FleetContext ctx = context(srv);
+        CompletableFuture<ProcedureResult> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new RebootAndVerify(false, policy).run(ctx);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> srv.run("test -e /root/drain-started && echo yes || true")
+                .strip().equals("yes"));
+        ctx.cancellation().cancel();
+
+        assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).cause()
+                .isExactlyInstanceOf(dev.upkeep.ssh.CommandCancelledException.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> srv.run("pgrep -f -x 'sleep 29.5' || echo gone").strip().equals("gone"));
+        List<String> lines = srv.run("cat /root/lb-early.log").lines().toList();
+        assertThat(lines).as("the undrain comes last").endsWith("undrained").doesNotHaveDuplicates();
         assertThat(srv.boots()).isEqualTo(1);
     }
 

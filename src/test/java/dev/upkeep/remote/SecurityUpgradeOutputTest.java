@@ -127,6 +127,8 @@ class SecurityUpgradeOutputTest {
         String start = SecurityUpgradeScripts.start("20261126T100000Z-abc123", Duration.ofSeconds(30), true);
         assertThat(start).startsWith("RUN_ID=20261126T100000Z-abc123\nLOCK_WAIT=30\nREPAIR=1\n");
         // The job is written by the start script and detached; it writes its own exit status last.
-        assertThat(start).contains("nohup setsid /bin/sh \"$JOB\"").contains("systemd-run --quiet --collect --unit \"upkeep-upgrade-$RUN_ID\"");
+        // (launch_job, shared with the Docker and Weave jobs, runs one or the other; $1 is the unit's name.)
+        assertThat(start).contains("nohup setsid /bin/sh \"$JOB\"").contains("systemd-run --quiet --collect --unit \"$1\"")
+                .contains("launch_job \"upkeep-upgrade-$RUN_ID\"");
     }
 }

@@ -136,6 +136,54 @@ class CommandExecutionTest {
     }
 
     @Test
+    void cancellationEndsTheRemoteCommandNotOnlyItsChannel() throws Exception {
+        // A command that does not write after the cancel: closing its channel alone would leave it running.
+        String unique = "sleep 597.25";
+        Cancellation cancel = new Cancellation();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CompletableFuture<Throwable> f = CompletableFuture.supplyAsync(() -> {
+            try {
+                connection.exec("echo started; " + unique + "; echo never", (s, l) -> seen.add(l), cancel);
+                return null;
+            } catch (SshException e) {
+                return e;
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("started"));
+        assertThat(running(unique)).isTrue();
+        cancel.cancel();
+
+        assertThat(f.get(10, TimeUnit.SECONDS)).isInstanceOf(CommandCancelledException.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !running(unique));
+    }
+
+    @Test
+    void aCancelInTheCommandsFirstMomentStillEndsIt() throws Exception {
+        String unique = "sleep 596.75";
+        for (int i = 0; i < 5; i++) {
+            Cancellation cancel = new Cancellation();
+            CompletableFuture<Throwable> f = CompletableFuture.supplyAsync(() -> {
+                try {
+                    connection.exec(unique, OutputListener.IGNORE, cancel);
+                    return null;
+                } catch (SshException e) {
+                    return e;
+                }
+            });
+            cancel.cancel();
+            assertThat(f.get(10, TimeUnit.SECONDS)).isInstanceOf(CommandCancelledException.class);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> !running(unique));
+    }
+
+    /** Whether the server runs a process with this command line (the test sshd runs on this machine). */
+    private static boolean running(String commandLine) throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-f", "-x", commandLine).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
+
+    @Test
     void alreadyCancelledTokenDoesNotStartTheCommand() {
         Cancellation cancel = new Cancellation();
         cancel.cancel();

@@ -3,13 +3,11 @@ package dev.upkeep.cli.manifest;
 import dev.upkeep.manifest.ManifestDocument;
 import dev.upkeep.manifest.ManifestFiles;
 import dev.upkeep.manifest.ManifestReadException;
-import dev.upkeep.manifest.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -19,25 +17,22 @@ class GetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the Manifest.yml")
-    Path file;
-
-    @Parameters(index = "1", paramLabel = "PATH", description = "e.g. production.docker.configuration.docker_version")
-    String path;
+    @Mixin
+    ManifestValueArgs args = new ManifestValueArgs();
 
     @Override
     public Integer call() {
         ManifestDocument doc;
         try {
-            doc = ManifestDocument.parse(new ManifestFiles().open(file).text(), file.toString());
+            doc = args.parse(new ManifestFiles().open(args.file));
         } catch (ManifestReadException e) {
-            return fail(e.problem().format(file.toString()));
+            return fail(e.problem().format(args.file.toString()));
         }
         if (!doc.isParsed()) {
-            doc.syntaxProblems().stream().filter(Problem::isError)
-                    .forEach(p -> spec.commandLine().getErr().println(p.format(file.toString())));
+            args.syntaxErrors(doc).forEach(spec.commandLine().getErr()::println);
             return ManifestCommand.ERRORS;
         }
+        String path = args.path;
         Optional<String> value;
         try {
             value = doc.get(path).or(() -> doc.sourceText(path));
@@ -45,7 +40,7 @@ class GetCommand implements Callable<Integer> {
             return fail("upkeep manifest get: " + e.getMessage());
         }
         if (value.isEmpty()) {
-            return fail("upkeep manifest get: " + path + " is not set in " + file);
+            return fail("upkeep manifest get: " + path + " is not set in " + args.file);
         }
         spec.commandLine().getOut().println(value.get());
         spec.commandLine().getOut().flush();

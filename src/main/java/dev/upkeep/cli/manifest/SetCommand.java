@@ -8,6 +8,7 @@ import dev.upkeep.manifest.ManifestValidator;
 import dev.upkeep.manifest.OpenedManifest;
 import dev.upkeep.manifest.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,11 +28,8 @@ class SetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the Manifest.yml")
-    Path file;
-
-    @Parameters(index = "1", paramLabel = "PATH", description = "e.g. production.docker.configuration.docker_version")
-    String path;
+    @Mixin
+    ManifestValueArgs args = new ManifestValueArgs();
 
     @Parameters(index = "2", paramLabel = "VALUE", description = "the new value (written as the text given)")
     String value;
@@ -40,12 +38,14 @@ class SetCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ManifestFiles files = new ManifestFiles();
+        Path file = args.file;
+        String path = args.path;
         try {
             OpenedManifest opened = files.open(file);
-            ManifestDocument doc = ManifestDocument.parse(opened.text(), file.toString());
+            ManifestDocument doc = args.parse(opened);
             if (!doc.isParsed()) {
                 err.println("upkeep manifest set: refused, " + file + " does not parse:");
-                doc.syntaxProblems().stream().filter(Problem::isError).forEach(p -> err.println("  " + p.format(file.toString())));
+                args.syntaxErrors(doc).forEach(line -> err.println("  " + line));
                 return ManifestCommand.ERRORS;
             }
             ManifestDocument edited = doc.set(path, value);

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.upkeep.run.RunOptions;
 import dev.upkeep.ui.shared.Icons;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -39,12 +40,10 @@ final class DeployOptionsPane {
     }
 
     private TitledPane security() {
-        CheckBox on = DeployDialog.check("opt-security", "Apply security upgrades");
-        on.selectedProperty().bindBidirectional(vm.securityProperty());
-        Label what = muted("Installs the pending security updates with unattended-upgrades (packages from other suites are left "
-                + "alone), keeps existing configuration files, and turns on daily automatic security upgrades. "
-                + "The pre-flight lists what each server would upgrade.");
-        return section("Security upgrades", Icons.SECURITY, new VBox(6, on, what));
+        return optIn("Security upgrades", Icons.SECURITY, DeployDialog.check("opt-security", "Apply security upgrades"),
+                vm.securityProperty(), "Installs the pending security updates with unattended-upgrades (packages from other"
+                + " suites are left alone), keeps existing configuration files, and turns on daily automatic security"
+                + " upgrades. The pre-flight lists what each server would upgrade.");
     }
 
     private TitledPane docker() {
@@ -66,12 +65,16 @@ final class DeployOptionsPane {
     }
 
     private TitledPane reboot() {
-        CheckBox on = DeployDialog.check("opt-reboot", "Yes, reboot my servers if required");
-        on.selectedProperty().bindBidirectional(vm.rebootProperty());
-        Label what = muted("After its upgrades, a server that asks for a reboot (/var/run/reboot-required) is rebooted, waited "
-                + "for until it is back with a new boot id, and its application's health check must pass. Servers that "
-                + "need no reboot are left running.");
-        return section("Reboot", Icons.REBOOT, new VBox(6, on, what));
+        return optIn("Reboot", Icons.REBOOT, DeployDialog.check("opt-reboot", "Yes, reboot my servers if required"),
+                vm.rebootProperty(), "After its upgrades, a server that asks for a reboot (/var/run/reboot-required) is"
+                + " rebooted, waited for until it is back with a new boot id, and its application's health check must pass."
+                + " Servers that need no reboot are left running.");
+    }
+
+    /** A section that is one opt-in check box, bound to {@code choice}, and what choosing it does. */
+    private static TitledPane optIn(String title, String icon, CheckBox on, BooleanProperty choice, String what) {
+        on.selectedProperty().bindBidirectional(choice);
+        return section(title, icon, new VBox(6, on, muted(what)));
     }
 
     private TitledPane servers() {
