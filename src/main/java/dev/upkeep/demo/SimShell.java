@@ -15,7 +15,7 @@ final class SimShell {
     static final int NOT_FOUND = 127;
 
     private final List<Answer> answers = List.of(
-            new StatusAnswer(), new ListsUpdateAnswer(), new SecuritySimulateAnswer(), new SecurityStartAnswer(),
+            new StatusWithFactsAnswer(), new StatusAnswer(), new ListsUpdateAnswer(), new SecuritySimulateAnswer(), new SecurityStartAnswer(),
             new SecurityFollowAnswer(), new DockerResolveAnswer(), new JobStartAnswer(), new JobFollowAnswer(),
             new JobCancelAnswer(), new RebootStateAnswer(), new RebootIssueAnswer(), new ServiceCheckAnswer(),
             new ProcessKillAnswer(), new PatchFactsAnswer(), new HistoryReadAnswer(), new RestartCheckAnswer(),

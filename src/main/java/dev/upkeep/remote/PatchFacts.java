@@ -16,6 +16,10 @@ import java.util.List;
  */
 public final class PatchFacts {
     private static final String HISTORY_MARK = "@@upkeep-history ";
+    private static final String SCRIPT = RestartCheck.script() + "\nupkeep_history() {\n" + HistoryRead.script() + "\n}\n"
+            + Scripts.load("facts-cache.sh");
+    /** Part of the server-side cache's key: changed scripts never read answers older ones saved. */
+    private static final String ID = StatusProbe.sha256(SCRIPT).substring(0, 16);
 
     /** What the step learned: either part may say it could not look. */
     public record Result(RestartNeeds restart, SecurityPatchAge age) {
@@ -24,14 +28,28 @@ public final class PatchFacts {
     private PatchFacts() {
     }
 
-    /** The command line: a fixed wrapper; the scripts travel on standard input ({@link #stdin()}). */
+    /**
+     * The facts as a command of their own (the status refresh sends them with the probe, {@link StatusRoundTrip}): a
+     * fixed wrapper; the scripts travel on standard input ({@link #stdin()}).
+     */
     public static String command(boolean sudo) {
-        return sudo ? Shell.script("if [ \"$(id -u)\" != 0 ] && sudo -n true 2>/dev/null; then exec sudo -n sh -s;"
-                + " else exec sh -s; fi") : "sh -s";
+        return sudo ? Shell.script(launcher(true)) : launcher(false);
+    }
+
+    /** Shell text that runs the scripts from standard input: as root under {@code sudo -n} where set up, never asking. */
+    static String launcher(boolean sudo) {
+        return sudo ? "if [ \"$(id -u)\" != 0 ] && sudo -n true 2>/dev/null; then sudo -n sh -s;"
+                + " else sh -s; fi" : "sh -s";
     }
 
     public static byte[] stdin() {
-        return (RestartCheck.script() + "\nset -- recent 0\n" + HistoryRead.script()).getBytes(StandardCharsets.UTF_8);
+        return stdin(ProbeCache.USE);
+    }
+
+    /** The scripts, answering apt's history from their cache only when {@code cache} is {@link ProbeCache#USE}. */
+    public static byte[] stdin(ProbeCache cache) {
+        return ("UPKEEP_FACTS_ID=" + ID + "\nUPKEEP_FACTS_CACHE=" + cache.word() + "\n" + SCRIPT)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**

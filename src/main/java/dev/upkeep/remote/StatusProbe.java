@@ -29,7 +29,16 @@ public final class StatusProbe {
     }
 
     public static String script(ProbeCache cache) {
-        return "UPKEEP_PROBE_ID=" + ID + "\nUPKEEP_STATUS_CACHE=" + cache.word() + "\n" + SCRIPT;
+        return variables(cache) + SCRIPT;
+    }
+
+    /** The lines that set the probe's id and cache mode, which the script expects before it. */
+    static String variables(ProbeCache cache) {
+        return "UPKEEP_PROBE_ID=" + ID + "\nUPKEEP_STATUS_CACHE=" + cache.word() + "\n";
+    }
+
+    static String body() {
+        return SCRIPT;
     }
 
     /** Parses the probe's output; a missing header means the output is not from this probe (a broken shell, a banner…). */
@@ -147,7 +156,7 @@ public final class StatusProbe {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();

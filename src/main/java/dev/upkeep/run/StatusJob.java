@@ -8,8 +8,8 @@ import dev.upkeep.remote.PackageLists;
 import dev.upkeep.remote.PatchFacts;
 import dev.upkeep.remote.ProbeCache;
 import dev.upkeep.remote.ProbeException;
-import dev.upkeep.remote.Shell;
 import dev.upkeep.remote.StatusProbe;
+import dev.upkeep.remote.StatusRoundTrip;
 import dev.upkeep.ssh.Cancellation;
 import dev.upkeep.ssh.CommandResult;
 import dev.upkeep.ssh.CommandTimeoutException;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One server's status: connect (or reuse), optionally update the package lists, run the probe, parse. */
 final class StatusJob {
@@ -119,58 +120,83 @@ final class StatusJob {
         step = PackageLists.STEP;
         String listsError = updateLists ? updateLists(connection, token) : null;
         step = "status probe";
-        StringBuilder out = new StringBuilder();
+        List<String> out = new ArrayList<>();
         LastLines err = new LastLines();
         long t1 = System.nanoTime();
-        CommandResult result = connection.exec(Shell.script(StatusProbe.script(probeCache)), null, limits.probe(),
-                collect(out, err), token);
+        RoundTrip trip = roundTrip(connection, token, out, err);
         if (token.isCancelled()) {
             return unreachable(cancelledMessage());
         }
         long t2 = System.nanoTime();
-        ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), out.toString(), Instant.now())
-                .withKex(kexOf(connection));
-        if (!result.succeeded()) {
-            return status.withError("status probe exited with " + result.exitStatus() + lastLine(err));
+        StatusRoundTrip.Parts parts = StatusRoundTrip.Parts.of(out);
+        ServerStatus status = StatusProbe.parse(ref.application(), ref.server(), String.join("\n", parts.probe()),
+                Instant.now()).withKex(kexOf(connection));
+        if (trip.result != null && !trip.result.succeeded()) {
+            return status.withError("status probe exited with " + trip.result.exitStatus() + lastLine(err));
         }
-        step = "restart check";
         long t3 = System.nanoTime();
-        status = patchFacts(connection, token, status);
-        if (token.isCancelled()) {
-            return unreachable(cancelledMessage());
-        }
+        status = patchFacts(parts.facts(), trip, status);
         if (TIMING.isDebugEnabled()) {
-            TIMING.debug("{} connection_ms={} probe_ms={} parse_ms={} patch_facts_ms={}", ref.server(), ms(t1 - t0),
+            TIMING.debug("{} connection_ms={} round_trip_ms={} parse_ms={} facts_parse_ms={}", ref.server(), ms(t1 - t0),
                     ms(t2 - t1), ms(t3 - t2), ms(System.nanoTime() - t3));
         }
         return listsError == null ? status : status.withError(listsError);
     }
 
+    /** How the one command ended: its result, or why its patch-facts part was stopped or cut. */
+    private record RoundTrip(CommandResult result, String factsStopped, boolean factsCut) {
+    }
+
     /**
-     * Services still using replaced libraries, the kernels and the last security upgrade. Its own step: when it
-     * cannot answer (it hung, printed nonsense), the probe's status stands and these facts say why they are unknown.
+     * The probe and the patch facts in one command. The probe's own bounds hold until it finished (a hung or flooding
+     * probe ends the server's status as before); past that, a hung or flooding facts part leaves the probe's status
+     * standing, with the facts unknown or partial.
      */
-    private ServerStatus patchFacts(SshConnection connection, Cancellation token, ServerStatus status) throws SshException {
-        List<String> lines = new ArrayList<>();
-        boolean cut = false;
+    private RoundTrip roundTrip(SshConnection connection, Cancellation token, List<String> out, LastLines err)
+            throws SshException {
+        AtomicBoolean inFacts = new AtomicBoolean();
         try {
-            connection.exec(PatchFacts.command(server.sudo()), PatchFacts.stdin(), limits.patchFacts(),
-                    (stream, line) -> {
+            return new RoundTrip(connection.exec(StatusRoundTrip.command(probeCache, server.sudo()),
+                    StatusRoundTrip.stdin(probeCache), limits.roundTrip(), (stream, line) -> {
                         if (stream == OutputListener.Stream.STDOUT) {
-                            lines.add(line);
+                            out.add(line);
+                            if (line.equals(StatusRoundTrip.FACTS_MARK)) {
+                                inFacts.set(true);
+                            }
+                        } else if (!inFacts.get()) {
+                            err.add(line);
                         }
-                    }, token);
+                    }, token), null, false);
         } catch (OutputLimitException e) {
-            cut = true; // the history is the long part and comes last: what arrived is kept, said to be partial
-        } catch (CommandTimeoutException e) {
-            if (token.isCancelled()) {
+            if (!inFacts.get()) {
                 throw e;
             }
+            return new RoundTrip(null, null, true); // the history is the long part and comes last: kept, said partial
+        } catch (CommandTimeoutException e) {
+            if (!inFacts.get() || token.isCancelled()) {
+                throw e;
+            }
+            // A connection that let a command hang may be no better: start afresh next time.
             pool.evict(request);
-            return status.withPatchFacts(RestartNeeds.cannotLook("restart check " + e.reason() + "; stopped", null), null);
+            return new RoundTrip(null, "restart check " + e.reason() + "; stopped", false);
+        }
+    }
+
+    /**
+     * Services still using replaced libraries, the kernels and the last security upgrade. When this part cannot
+     * answer (it hung, printed nonsense, never started), the probe's status stands and these facts say why they are
+     * unknown.
+     */
+    private ServerStatus patchFacts(List<String> lines, RoundTrip trip, ServerStatus status) {
+        if (trip.factsStopped != null) {
+            return status.withPatchFacts(RestartNeeds.cannotLook(trip.factsStopped, null), null);
+        }
+        if (lines == null) {
+            return status.withPatchFacts(RestartNeeds.cannotLook("restart check did not run: the status probe's output"
+                    + " ended before it", null), null);
         }
         try {
-            PatchFacts.Result facts = PatchFacts.parse(ref.server(), lines, server.sudo(), cut);
+            PatchFacts.Result facts = PatchFacts.parse(ref.server(), lines, server.sudo(), trip.factsCut);
             return status.withPatchFacts(facts.restart(), facts.age());
         } catch (ProbeException e) {
             return status.withPatchFacts(RestartNeeds.cannotLook("restart check failed: " + e.getMessage(), null), null);

@@ -1,5 +1,6 @@
 package dev.upkeep.run;
 
+import dev.upkeep.remote.StatusRoundTrip;
 import dev.upkeep.ssh.CommandLimits;
 
 import java.time.Duration;
@@ -23,12 +24,17 @@ record StatusLimits(Duration probeIdle, Duration updateListsIdle, long probeMaxB
         this(probeIdle, updateListsIdle, probeMaxBytes, DEFAULT.patchFactsIdle, DEFAULT.patchFactsMaxBytes);
     }
 
-    CommandLimits patchFacts() {
-        return CommandLimits.parsed(patchFactsMaxBytes).withIdle(patchFactsIdle);
-    }
-
     CommandLimits probe() {
         return CommandLimits.parsed(probeMaxBytes).withIdle(probeIdle);
+    }
+
+    /**
+     * The probe and the patch facts in one command: the probe's bounds until the facts' marker, then room for both
+     * reports and the facts' idle bound.
+     */
+    CommandLimits roundTrip() {
+        return CommandLimits.parsed(probeMaxBytes + patchFactsMaxBytes).withIdle(patchFactsIdle)
+                .withFirstPart(StatusRoundTrip.FACTS_MARK, probeIdle, probeMaxBytes);
     }
 
     CommandLimits updateLists() {

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The idle and overall bounds of one running command. Checks are scheduled, not polled: the idle check re-arms
@@ -13,22 +14,24 @@ import java.util.function.LongSupplier;
  */
 final class CommandDeadlines implements AutoCloseable {
     private final ScheduledExecutorService timers;
-    private final Duration idle;
+    /** The idle bound now (it may change once, when a command's first part ends); null for none. */
+    private final Supplier<Duration> idle;
     private final LongSupplier lastOutput;
     private final Consumer<String> onExpiry;
     private ScheduledFuture<?> idleCheck;
     private ScheduledFuture<?> overallCheck;
     private boolean done;
 
-    CommandDeadlines(ScheduledExecutorService timers, CommandLimits limits, LongSupplier lastOutputNanos,
-                     Consumer<String> onExpiry) {
+    CommandDeadlines(ScheduledExecutorService timers, CommandLimits limits, Supplier<Duration> idle,
+                     LongSupplier lastOutputNanos, Consumer<String> onExpiry) {
         this.timers = timers;
-        this.idle = limits.idle();
+        this.idle = idle;
         this.lastOutput = lastOutputNanos;
         this.onExpiry = onExpiry;
         synchronized (this) {
-            if (idle != null) {
-                idleCheck = timers.schedule(this::checkIdle, idle.toNanos(), TimeUnit.NANOSECONDS);
+            Duration first = idle.get();
+            if (first != null) {
+                idleCheck = timers.schedule(this::checkIdle, first.toNanos(), TimeUnit.NANOSECONDS);
             }
             if (limits.overall() != null) {
                 Duration overall = limits.overall();
@@ -40,15 +43,19 @@ final class CommandDeadlines implements AutoCloseable {
 
     private void checkIdle() {
         long quiet = System.nanoTime() - lastOutput.getAsLong();
-        if (quiet < idle.toNanos()) {
+        Duration bound = idle.get();
+        if (bound == null) {
+            return;
+        }
+        if (quiet < bound.toNanos()) {
             synchronized (this) {
                 if (!done) {
-                    idleCheck = timers.schedule(this::checkIdle, idle.toNanos() - quiet, TimeUnit.NANOSECONDS);
+                    idleCheck = timers.schedule(this::checkIdle, bound.toNanos() - quiet, TimeUnit.NANOSECONDS);
                 }
             }
             return;
         }
-        expire("no output for " + seconds(idle));
+        expire("no output for " + seconds(bound));
     }
 
     private void expire(String reason) {

@@ -88,10 +88,10 @@ final class CommandExecution {
         Cancellation.Registration onCancel = cancel.onCancel(() -> stop.stop(channel, finished, "cancelled", true));
         // The sudo dialogue sees stderr after the output limits and the process-group report took their share.
         DialogueSink talk = dialogue == null ? null : new DialogueSink(server, channel, workers, dialogue, sink);
-        OutputGate gate = new OutputGate(limits, talk == null ? sink : talk, () -> stop.stop(channel, finished, "printed more than "
-                + CommandLimits.size(limits.stopAfterBytes()) + " of output", false));
+        OutputGate gate = new OutputGate(limits, talk == null ? sink : talk, ceiling -> stop.stop(channel, finished,
+                "printed more than " + CommandLimits.size(ceiling) + " of output", false));
         gate.intercept(stop::takeGroupReport);
-        CommandDeadlines deadlines = new CommandDeadlines(timers, limits, gate::lastOutputNanos,
+        CommandDeadlines deadlines = new CommandDeadlines(timers, limits, gate::idle, gate::lastOutputNanos,
                 why -> stop.stop(channel, finished, why, true));
         try {
             if (talk != null) {

@@ -16,12 +16,32 @@ import java.util.Locale;
  * @param stopAfterBytes the command is stopped once this much output (both streams) arrived:
  *                     {@link OutputLimitException}. Equal to {@code headBytes} for output that is parsed as a whole,
  *                     where a cut-off part would be misread
+ * @param firstPart    tighter bounds for the output up to a marker line, or null: one command that runs two steps (a
+ *                     quick one, then a slow one) keeps the quick one's bounds until it said it finished
  */
 public record CommandLimits(Duration idle, Duration overall, long headBytes, int headLines, int tailBytes,
-                            long stopAfterBytes) {
+                            long stopAfterBytes, FirstPart firstPart) {
     static final long MIB = 1L << 20;
     /** A step that says nothing for this long is taken for hung, unless its caller knows better. */
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
+
+    /**
+     * Until a stdout line equal to {@code endLine}: stopped after {@code idle} without output
+     * ({@link CommandTimeoutException}) or past {@code stopAfterBytes} of output ({@link OutputLimitException}).
+     */
+    public record FirstPart(String endLine, Duration idle, long stopAfterBytes) {
+        public FirstPart {
+            if (endLine == null || endLine.isEmpty() || idle == null || idle.isNegative() || idle.isZero()
+                    || stopAfterBytes <= 0) {
+                throw new IllegalArgumentException("bad first-part limits");
+            }
+        }
+    }
+
+    public CommandLimits(Duration idle, Duration overall, long headBytes, int headLines, int tailBytes,
+                         long stopAfterBytes) {
+        this(idle, overall, headBytes, headLines, tailBytes, stopAfterBytes, null);
+    }
 
     public CommandLimits {
         if (headBytes < 0 || headLines < 0 || tailBytes < 0 || stopAfterBytes < headBytes) {
@@ -46,15 +66,21 @@ public record CommandLimits(Duration idle, Duration overall, long headBytes, int
     }
 
     public CommandLimits withIdle(Duration d) {
-        return new CommandLimits(d, overall, headBytes, headLines, tailBytes, stopAfterBytes);
+        return new CommandLimits(d, overall, headBytes, headLines, tailBytes, stopAfterBytes, firstPart);
+    }
+
+    /** These limits, with tighter ones for the output up to the line {@code endLine} (see {@link FirstPart}). */
+    public CommandLimits withFirstPart(String endLine, Duration firstIdle, long firstStopAfterBytes) {
+        return new CommandLimits(idle, overall, headBytes, headLines, tailBytes, stopAfterBytes,
+                new FirstPart(endLine, firstIdle, firstStopAfterBytes));
     }
 
     public CommandLimits withOverall(Duration d) {
-        return new CommandLimits(idle, d, headBytes, headLines, tailBytes, stopAfterBytes);
+        return new CommandLimits(idle, d, headBytes, headLines, tailBytes, stopAfterBytes, firstPart);
     }
 
     public CommandLimits withOutput(long headBytes, int headLines, int tailBytes, long stopAfterBytes) {
-        return new CommandLimits(idle, overall, headBytes, headLines, tailBytes, stopAfterBytes);
+        return new CommandLimits(idle, overall, headBytes, headLines, tailBytes, stopAfterBytes, firstPart);
     }
 
     /** "1.9 GB", "64 KiB"-style sizes for messages: decimal units, like the summary line. */

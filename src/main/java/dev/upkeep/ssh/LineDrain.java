@@ -32,7 +32,7 @@ final class LineDrain implements Callable<Void> {
     /** A drain without limits (every line goes to {@code sink}). */
     LineDrain(InputStream in, OutputListener.Stream stream, OutputListener sink) {
         this(in, stream, new OutputGate(new CommandLimits(null, null, Long.MAX_VALUE, Integer.MAX_VALUE, 0,
-                Long.MAX_VALUE), sink, () -> { }));
+                Long.MAX_VALUE), sink, ceiling -> { }));
     }
 
     LineDrain(InputStream in, OutputListener.Stream stream, OutputGate gate) {

@@ -1,7 +1,9 @@
 package dev.upkeep.ssh;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * One command's output budget, shared by its two drains: how much of it still reaches the listener (the head),
@@ -10,20 +12,26 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OutputGate {
     private final CommandLimits limits;
     private final OutputListener sink;
-    private final Runnable onCeiling;
+    private final LongConsumer onCeiling;
     private volatile Interceptor interceptor = (stream, line) -> false;
     private final AtomicLong total = new AtomicLong();
     private final AtomicBoolean ceiling = new AtomicBoolean();
     private volatile long lastOutput = System.nanoTime();
+    /** Whether the first part's end line has come (or there is no first part). */
+    private volatile boolean firstPartDone;
     private long headBytes;
     private int headLines;
     private boolean headFull;
 
-    /** @param onCeiling called once, from a drain, when the output passes {@link CommandLimits#stopAfterBytes()} */
-    OutputGate(CommandLimits limits, OutputListener sink, Runnable onCeiling) {
+    /**
+     * @param onCeiling called once, from a drain, with the ceiling the output passed: {@link CommandLimits#stopAfterBytes()},
+     *                  or the first part's while it lasts
+     */
+    OutputGate(CommandLimits limits, OutputListener sink, LongConsumer onCeiling) {
         this.limits = limits;
         this.sink = sink;
         this.onCeiling = onCeiling;
+        this.firstPartDone = limits.firstPart() == null;
     }
 
     /** Takes lines meant for Upkeep itself out of the output, before they count against the budget. */
@@ -40,8 +48,10 @@ final class OutputGate {
     /** Counts {@code n} bytes just read; false once the output passed the ceiling (stop reading). */
     boolean read(int n) {
         lastOutput = System.nanoTime();
-        if (total.addAndGet(n) > limits.stopAfterBytes() && ceiling.compareAndSet(false, true)) {
-            onCeiling.run();
+        // Lines are offered after their bytes are read: the first part's end line is seen at most one read late.
+        long limit = firstPartDone ? limits.stopAfterBytes() : limits.firstPart().stopAfterBytes();
+        if (total.addAndGet(n) > limit && ceiling.compareAndSet(false, true)) {
+            onCeiling.accept(limit);
         }
         return !ceiling.get();
     }
@@ -50,6 +60,9 @@ final class OutputGate {
     boolean offer(OutputListener.Stream stream, String line, int bytes) {
         if (interceptor.take(stream, line)) {
             return true;
+        }
+        if (!firstPartDone && stream == OutputListener.Stream.STDOUT && line.equals(limits.firstPart().endLine())) {
+            firstPartDone = true;
         }
         synchronized (this) {
             if (headFull || headBytes + bytes > limits.headBytes() || headLines >= limits.headLines()) {
@@ -82,6 +95,11 @@ final class OutputGate {
 
     long stopAfterBytes() {
         return limits.stopAfterBytes();
+    }
+
+    /** The idle bound now: the first part's until its end line came, then the command's (null: none). */
+    Duration idle() {
+        return firstPartDone ? limits.idle() : limits.firstPart().idle();
     }
 
     long lastOutputNanos() {

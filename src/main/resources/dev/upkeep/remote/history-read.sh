@@ -1,6 +1,7 @@
 # Upkeep patch history: read-only. $1 is "recent" (apt's current and last rotated history log) or "all" (every
 # rotated log, unattended-upgrades' logs, Upkeep's own job records); $2 the oldest time wanted (epoch seconds, 0 for
-# all): rotated logs last written before it are not read. Newest files first, each line prefixed with "|", so that
+# all): rotated logs last written before it are not read; $3 "head" prints only the header lines (uid, clock, zone),
+# "body" only the rest (what the patch facts' cache keeps), anything else both. Newest files first, each line prefixed with "|", so that
 # a line of a log is never taken for one of the markers. Lines are data for the parser, never for a shell.
 export LC_ALL=C
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -29,12 +30,18 @@ upkeep_wanted() {
 upkeep_cat() {
   case $1 in *.gz) zcat -- "$1" ;; *) cat -- "$1" ;; esac
 }
-echo '@@upkeep-history 1'
-printf 'uid=%s\n' "$(id -u)"
-printf 'now=%s\n' "$(date +%s)"
-printf 'offset=%s\n' "$(date +%z)"
-printf 'zone=%s\n' "$(readlink /etc/localtime 2>/dev/null)"
-printf 'timezone=%s\n' "$(cat /etc/timezone 2>/dev/null)"
+part=$3
+if [ "$part" != body ]; then
+  echo '@@upkeep-history 1'
+  printf 'uid=%s\n' "$(id -u)"
+  printf 'now=%s\n' "$(date +%s)"
+  printf 'offset=%s\n' "$(date +%z)"
+  printf 'zone=%s\n' "$(readlink /etc/localtime 2>/dev/null)"
+  timezone=
+  { read -r timezone < /etc/timezone; } 2>/dev/null
+  printf 'timezone=%s\n' "$timezone"
+fi
+if [ "$part" != head ]; then
 apt_logs=$(upkeep_wanted /var/log/apt/history.log)
 # Where each package version came from, for the packages the logs name (strict names only reach apt-cache).
 echo '@@sources'
@@ -72,3 +79,4 @@ if [ "$mode" = all ]; then
   done
 fi
 echo '@@end'
+fi

@@ -2,8 +2,12 @@ package dev.upkeep.bench;
 
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
+import dev.upkeep.remote.HistoryRead;
+import dev.upkeep.remote.PatchFacts;
 import dev.upkeep.remote.ProbeCache;
+import dev.upkeep.remote.RestartCheck;
 import dev.upkeep.remote.StatusProbe;
+import dev.upkeep.remote.StatusRoundTrip;
 import dev.upkeep.run.FleetWorkspaces;
 import dev.upkeep.run.ServerRef;
 import dev.upkeep.run.SshStatusService;
@@ -47,6 +51,7 @@ public final class StatusProbeBench {
         System.out.printf("cpus=%d runs=%d (load: %s)%n", Runtime.getRuntime().availableProcessors(), runs,
                 Files.readString(Path.of("/proc/loadavg")).strip());
         try (TestFleet fleet = TestFleet.start(FleetOptions.onePerOs())) {
+            List<String> facts = new ArrayList<>();
             System.out.println("| OS | baseline | uncached | recompute + save | from the cache | ratio |");
             System.out.println("|---|---|---|---|---|---|");
             for (TestServer s : fleet.servers()) {
@@ -58,7 +63,15 @@ public final class StatusProbeBench {
                 double hit = cpuPerProbe(s, ProbeCache.USE, runs);
                 System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f× less |%n", s.release().prettyName(),
                         base, off, refresh, hit, (baseline == null ? off : base) / hit);
+                facts.add(String.format("| %s | %.1f ms | %.1f ms | %.1f ms | %s |", s.release().prettyName(),
+                        cpuPerProbe(s, RestartCheck.script() + "\nset -- recent 0\n" + HistoryRead.script(), runs),
+                        cpuPerProbe(s, RestartCheck.script(), runs),
+                        cpuPerProbe(s, "set -- recent 0\n" + HistoryRead.script(), runs), perRefresh(s, runs)));
             }
+            System.out.println("| OS | patch facts as root (uncached) | restart check | history (uncached) |"
+                    + " per refresh, both cached: two commands / one (alternating) |");
+            System.out.println("|---|---|---|---|---|");
+            facts.forEach(System.out::println);
         }
         if (servers == 0) {
             return;
@@ -106,10 +119,55 @@ public final class StatusProbeBench {
         return seconds * 1000 / runs;
     }
 
+    /**
+     * Server CPU of one refresh with both caches warm, alternating: before, the probe and then the patch facts as two
+     * commands (two shells); now, the one command whose facts answer apt's history from their cache.
+     */
+    private static String perRefresh(TestServer server, int runs) throws InterruptedException {
+        server.writeFile("/root/bench-facts-old.sh", (RestartCheck.script() + "\nset -- recent 0\n" + HistoryRead.script())
+                .getBytes(StandardCharsets.UTF_8));
+        server.writeFile("/root/bench-facts.sh", PatchFacts.stdin());
+        server.writeFile("/root/bench-trip.sh", StatusRoundTrip.script(ProbeCache.USE, false).getBytes(StandardCharsets.UTF_8));
+        waitForHit(server);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!server.call("HOME=/root sh /root/bench-facts.sh").stderr().contains("facts_cache=hit")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(server + ": the facts never answered from their cache");
+            }
+            Thread.sleep(200); // polling a condition on the server; a bench, not a test
+        }
+        List<Double> before = new ArrayList<>();
+        List<Double> now = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            before.add(cpu(server, "sh /root/bench-probe.sh >/dev/null; sh /root/bench-facts-old.sh", runs));
+            now.add(cpu(server, "sh /root/bench-trip.sh < /root/bench-facts.sh", runs));
+        }
+        Collections.sort(before);
+        Collections.sort(now);
+        return String.format("%.1f ms / %.1f ms", before.get(1), now.get(1));
+    }
+
+    /** user + sys of RUNS runs of a shell command line inside the server (HOME=/root, as root logs in), per run, in ms. */
+    private static double cpu(TestServer server, String commandLine, int runs) {
+        String out = server.run("HOME=/root bash -c 'for i in $(seq " + runs + "); do " + commandLine
+                + " >/dev/null 2>&1; done; times'");
+        return childTimes(out) * 1000 / runs;
+    }
+
+    private static double childTimes(String out) {
+        String children = out.strip().lines().reduce((a, b) -> b).orElseThrow();
+        Matcher m = TIMES.matcher(children);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read times: " + out);
+        }
+        return Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))
+                + Integer.parseInt(m.group(3)) * 60 + Double.parseDouble(m.group(4));
+    }
+
     /** A state is cached once its files are two seconds old: probes until the answer comes from the cache. */
     private static void waitForHit(TestServer server) throws InterruptedException {
         server.writeFile("/root/bench-probe.sh", StatusProbe.script(ProbeCache.USE).getBytes(StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!server.run("sh /root/bench-probe.sh").contains("\ncache=hit\n")) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(server + ": the probe never answered from its cache");

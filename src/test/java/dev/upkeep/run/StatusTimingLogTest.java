@@ -42,14 +42,14 @@ class StatusTimingLogTest {
     }
 
     @Test
-    void debugTimingNamesEachAnsweringServersConnectKexAuthProbeParseAndPatchFactsTimes() throws Exception {
+    void debugTimingNamesEachAnsweringServersConnectKexAuthOneRoundTripAndParseTimes() throws Exception {
         fleet.server(1).stop();
         Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), fleet.servers());
         List<String> lines = timingLines(Level.DEBUG, ws);
         fleet.server(1).start();
         assertThat(lines).anyMatch(l -> l.matches(".*:" + fleet.server(0).port()
                 + "\\) connect\\+kex_ms=\\d+ kex_compute_ms=\\d+ auth_ms=\\d+"));
-        assertThat(lines).anyMatch(l -> l.matches("srv01 connection_ms=\\d+ probe_ms=\\d+ parse_ms=\\d+ patch_facts_ms=\\d+"));
+        assertThat(lines).anyMatch(l -> l.matches("srv01 connection_ms=\\d+ round_trip_ms=\\d+ parse_ms=\\d+ facts_parse_ms=\\d+"));
         assertThat(lines).noneMatch(l -> l.startsWith("srv02") || l.contains(":" + fleet.server(1).port() + ")"));
     }
 

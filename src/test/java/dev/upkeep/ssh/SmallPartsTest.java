@@ -48,7 +48,7 @@ class SmallPartsTest {
         }
         List<String> out = new ArrayList<>();
         CommandLimits limits = new CommandLimits(null, null, 1000, 3, 30, Long.MAX_VALUE);
-        OutputGate gate = new OutputGate(limits, (s, l) -> out.add(l), () -> { });
+        OutputGate gate = new OutputGate(limits, (s, l) -> out.add(l), ceiling -> { });
         new LineDrain(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
                 OutputListener.Stream.STDOUT, gate).call();
         // 30 bytes of tail: "…8\n" cut off, then "line 99\n" (8 bytes) and "line 100\n" (9 bytes) ... whole lines only

@@ -1,0 +1,105 @@
+# Upkeep patch facts, the history part: apt's recent history and the apt-cache policy of what it names, answered from
+# ~/.cache/upkeep/facts.cache of the user it runs as (root under sudo) while nothing it depends on changed. Follows the
+# restart check (never cached: see docs/decisions/xxxx-one-round-trip.md) and the definition of upkeep_history
+# (history-read.sh). The caller sets UPKEEP_FACTS_ID (a hash of this text and the two scripts it runs) and
+# UPKEEP_FACTS_CACHE (use: answer from the cache when nothing changed; refresh: recompute and rewrite it).
+umask 077
+upkeep_history recent 0 head
+facts_now=$(date +%s)
+facts_dir=
+facts_file=
+facts_base=${HOME:+$HOME/.cache}
+# Only a folder of this user's own (not a symlink, not someone else's): under sudo a login user's folder is never used.
+case $facts_base in /?*)
+  [ -d "$facts_base/upkeep" ] || mkdir -p "$facts_base/upkeep" 2>/dev/null
+  if [ -d "$facts_base/upkeep" ] && [ ! -L "$facts_base/upkeep" ] && [ -O "$facts_base/upkeep" ] \
+      && [ -w "$facts_base/upkeep" ]; then
+    facts_dir=$facts_base/upkeep
+    if [ -f "$facts_dir/facts.cache" ] && [ ! -L "$facts_dir/facts.cache" ] && [ -O "$facts_dir/facts.cache" ]; then
+      facts_file=$facts_dir/facts.cache
+    fi
+  fi ;;
+esac
+facts_boot=
+{ read -r facts_boot < /proc/sys/kernel/random/boot_id; } 2>/dev/null
+# Everything the body reads: apt's logs (a rotation renames: new inode), and what apt-cache policy answers from.
+# ctime is in the key because nothing sets it back (apt gives lists the server's Last-Modified as mtime).
+facts_stamps() {
+  echo "facts ${UPKEEP_FACTS_ID:-} uid $(id -u) boot $facts_boot"
+  find -L /var/log/apt /var/lib/dpkg/status /var/lib/apt/extended_states /var/lib/apt/lists /etc/apt \
+    ${facts_dir:+"$facts_dir"} -maxdepth 2 -printf '%i %s %T@ %C@ %m %p\n' 2>/dev/null
+}
+# read: on a hit prints the cached body (exit 0), else saves the key for the write (exit 1). write: prints the new
+# cache file when the key still holds, every stamp is two seconds older than the read began (a change within the same
+# timestamp tick can never pass for no change) and the body is whole. The cache's own folder is not part of the key.
+FACTS_AWK='
+NR == 1 { key[++nk] = $0; next }
+{
+  path = $0
+  sub(/^[^ ]* [^ ]* [^ ]* [^ ]* [^ ]* /, "", path)
+  if (cdir != "" && path == cdir) { dirmode = $5; next }
+  if (cdir != "" && index(path, cdir "/") == 1) { if (path == cfile) csize = $2 + 0; next }
+  key[++nk] = $0
+  if ($3 + 0 > newest) newest = $3 + 0
+  if ($4 + 0 > newest) newest = $4 + 0
+}
+END {
+  safe = cdir != "" && dirmode ~ /[0-7]*[0145][0145]$/
+  ok = 1
+  if (mode == "write") {
+    ok = safe && newest <= now - 2
+    n = 0
+    while (ok && (getline line < keyfile) > 0) { if (++n > nk || line != key[n]) ok = 0 }
+    if (n != nk) ok = 0
+    nb = 0; bytes = 0
+    while (ok && (getline line < bodyfile) > 0) { body[++nb] = line; bytes += length(line) + 1 }
+    if (!ok || bytes >= cap || nb < 2 || body[1] != "@@sources" || body[nb] != "@@end") exit 1
+    print "@@key"
+    for (i = 1; i <= nk; i++) print key[i]
+    print "@@body"
+    for (i = 1; i <= nb; i++) print body[i]
+    print "@@cache-end " nk " " nb " " bytes
+    exit 0
+  }
+  ok = use == "use" && safe && cfile != "" && csize != "" && csize < cap
+  state = 0; n = 0; nb = 0; bytes = 0
+  while (ok && (getline line < cfile) > 0) {
+    if (state == 0) { if (line == "@@key") state = 1; else ok = 0 }
+    else if (state == 1) { if (line == "@@body") state = 2; else if (++n > nk || line != key[n]) ok = 0 }
+    else if (state == 2) {
+      if (line ~ /^@@cache-end /) { state = 3; trailer = line }
+      else { body[++nb] = line; bytes += length(line) + 1 }
+    }
+    else ok = 0
+  }
+  if (ok && state == 3 && n == nk && trailer == "@@cache-end " nk " " nb " " bytes && nb >= 2 \
+      && body[1] == "@@sources" && body[nb] == "@@end") {
+    for (i = 1; i <= nb; i++) print body[i]
+    print "facts_cache=hit" > "/dev/stderr"
+    exit 0
+  }
+  if (safe && newest <= now - 2 && keyfile != "") {
+    for (i = 1; i <= nk; i++) print key[i] > keyfile
+    close(keyfile)
+  }
+  exit 1
+}'
+facts_key=
+[ -z "$facts_dir" ] || [ "${UPKEEP_FACTS_CACHE:-use}" = off ] || facts_key=$facts_dir/facts.key.$$
+if ! facts_stamps | awk -v mode=read -v use="${UPKEEP_FACTS_CACHE:-use}" -v now="$facts_now" -v cap=8388608 -v cdir="$facts_dir" -v cfile="$facts_file" \
+    -v keyfile="$facts_key" "$FACTS_AWK"; then
+  if [ -s "$facts_key" ] && facts_body=$(mktemp "$facts_dir/facts.body.XXXXXX" 2>/dev/null); then
+    upkeep_history recent 0 body > "$facts_body"
+    cat "$facts_body"
+    if facts_stamps | awk -v mode=write -v now="$facts_now" -v cap=8388608 -v cdir="$facts_dir" \
+        -v keyfile="$facts_key" -v bodyfile="$facts_body" "$FACTS_AWK" > "$facts_body.new"; then
+      mv -fT "$facts_body.new" "$facts_dir/facts.cache" 2>/dev/null
+    fi
+    rm -f "$facts_body" "$facts_body.new"
+    # Temp files of runs killed mid-write.
+    find "$facts_dir" -maxdepth 1 -name 'facts.*.*' -mmin +10 -delete 2>/dev/null
+  else
+    upkeep_history recent 0 body
+  fi
+fi
+[ -z "$facts_key" ] || [ ! -e "$facts_key" ] || rm -f "$facts_key"
