@@ -1,6 +1,6 @@
 # Upkeep patch facts, the history part: apt's recent history and the apt-cache policy of what it names, answered from
 # ~/.cache/upkeep/facts.cache of the user it runs as (root under sudo) while nothing it depends on changed. Follows the
-# restart check (never cached: see docs/decisions/xxxx-one-round-trip.md) and the definition of upkeep_history
+# restart check (never cached: see docs/decisions/0038-one-round-trip.md) and the definition of upkeep_history
 # (history-read.sh). The caller sets UPKEEP_FACTS_ID (a hash of this text and the two scripts it runs) and
 # UPKEEP_FACTS_CACHE (use: answer from the cache when nothing changed; refresh: recompute and rewrite it).
 umask 077
