@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -63,10 +67,34 @@ class LauncherClassArchiveTest {
         assertThat(out).isEqualTo("upkeep 0.1.0\n");
     }
 
+    @Test
+    void theWindowGetsACappedHeapThatGivesMemoryBackAndACommandASmallSerialOne() throws Exception {
+        // -version after the launcher's options: the JVM prints its final flags and ends before Upkeep's main.
+        String window = run("-XX:+PrintFlagsFinal -version", List.of());
+        assertThat(flag(window, "MaxHeapSize")).isEqualTo(String.valueOf(384L << 20));
+        assertThat(flag(window, "MaxHeapFreeRatio")).isEqualTo("20");
+        assertThat(flag(window, "UseSerialGC")).isEqualTo("false");
+
+        String command = run("-XX:+PrintFlagsFinal -version", List.of("status"));
+        assertThat(flag(command, "MaxHeapSize")).isEqualTo(String.valueOf(256L << 20));
+        assertThat(flag(command, "UseSerialGC")).isEqualTo("true");
+    }
+
+    private static String flag(String flagsFinal, String name) {
+        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+" + name + "\\s+=\\s+(\\S+)").matcher(flagsFinal);
+        assertThat(m.find()).as(name + " in " + flagsFinal.length() + " chars of flags").isTrue();
+        return m.group(1);
+    }
+
     /** {@code ./upkeep --version} of the copy, with these JVM options; its stdout (stderr is kept apart). */
     private static String run(String javaOptions) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(copy.resolve("upkeep").toString(), "--version")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        return run(javaOptions, List.of("--version"));
+    }
+
+    private static String run(String javaOptions, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(copy.resolve("upkeep").toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("UPKEEP_JAVA_OPTS", javaOptions);
         pb.environment().put("HOME", Files.createDirectories(copy.resolve("home")).toString());
         Process p = pb.start();
