@@ -8,6 +8,8 @@ import dev.upkeep.testfleet.OpenSshClient;
 import dev.upkeep.testfleet.TestFleet;
 import dev.upkeep.testfleet.TestServer;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -42,8 +44,20 @@ final class CacheProbe {
      * test that changes something right after this measures the change against a real hit.
      */
     Answer warm(TestServer server, String user) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                .until(() -> probe(server, user, ProbeCache.USE), a -> a.cache().equals("hit"));
+        try {
+            return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> probe(server, user, ProbeCache.USE), a -> a.cache().equals("hit"));
+        } catch (ConditionTimeoutException e) {
+            // Failed once in CI on a loaded machine (every Debian 12 test, at load 20+) and never since: say which
+            // key file kept changing or what the cache folder held, so that the next failure explains itself.
+            throw new AssertionError("no cache hit within 30 s on " + server + "; files of the key changed in the last"
+                    + " 10 s, and the cache folder:\n" + server.run("now=$(date +%s); echo now=$now; find -L"
+                    + " /var/lib/dpkg/status /var/lib/dpkg/updates /var/lib/dpkg/arch /var/lib/dpkg/diversions"
+                    + " /var/lib/apt/extended_states /var/lib/apt/lists /var/lib/apt/periodic /etc/apt /etc/machine-id"
+                    + " -maxdepth 2 \\( -newermt @$((now-10)) -o -newerct @$((now-10)) \\) -printf '%i %s %T@ %C@ %p\\n'"
+                    + " 2>&1; ls -la --time-style=+%s ~" + user + "/.cache/upkeep 2>&1; ps -eo pid,etimes,args 2>&1"
+                    + " | head -40"), e);
+        }
     }
 
     Answer warm(TestServer server) {
