@@ -17,7 +17,7 @@ import java.util.List;
 public final class PatchFacts {
     private static final String HISTORY_MARK = "@@upkeep-history ";
     private static final String SCRIPT = RestartCheck.script() + "\nupkeep_history() {\n" + HistoryRead.script() + "\n}\n"
-            + Scripts.load("facts-cache.sh");
+            + Scripts.load("cache-dir.sh") + Scripts.load("facts-cache.sh");
     /** Part of the server-side cache's key: changed scripts never read answers older ones saved. */
     private static final String ID = StatusProbe.sha256(SCRIPT).substring(0, 16);
 

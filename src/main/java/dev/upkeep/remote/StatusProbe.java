@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /** The read-only status probe: one script per server, and the parser of what it prints. */
 public final class StatusProbe {
-    private static final String SCRIPT = Scripts.load("status.sh");
+    private static final String SCRIPT = Scripts.load("cache-dir.sh") + Scripts.load("status.sh");
     /** Part of the server-side cache's key: a changed probe never reads answers an older one saved. */
     private static final String ID = sha256(SCRIPT).substring(0, 16);
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?(?:-ce|-ee)?");

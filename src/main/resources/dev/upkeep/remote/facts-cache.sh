@@ -6,20 +6,10 @@
 umask 077
 upkeep_history recent 0 head
 facts_now=$(date +%s)
-facts_dir=
-facts_file=
-facts_base=${HOME:+$HOME/.cache}
-# Only a folder of this user's own (not a symlink, not someone else's): under sudo a login user's folder is never used.
-case $facts_base in /?*)
-  [ -d "$facts_base/upkeep" ] || mkdir -p "$facts_base/upkeep" 2>/dev/null
-  if [ -d "$facts_base/upkeep" ] && [ ! -L "$facts_base/upkeep" ] && [ -O "$facts_base/upkeep" ] \
-      && [ -w "$facts_base/upkeep" ]; then
-    facts_dir=$facts_base/upkeep
-    if [ -f "$facts_dir/facts.cache" ] && [ ! -L "$facts_dir/facts.cache" ] && [ -O "$facts_dir/facts.cache" ]; then
-      facts_file=$facts_dir/facts.cache
-    fi
-  fi ;;
-esac
+# Only a folder of this user's own (upkeep_cache_dir): under sudo a login user's folder is never used.
+upkeep_cache_dir "${HOME:+$HOME/.cache}" facts.cache
+facts_dir=$cache_dir
+facts_file=$cache_file
 facts_boot=
 { read -r facts_boot < /proc/sys/kernel/random/boot_id; } 2>/dev/null
 # Everything the body reads: apt's logs (a rotation renames: new inode), and what apt-cache policy answers from.

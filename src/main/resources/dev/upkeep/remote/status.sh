@@ -160,19 +160,8 @@ END {
 
 cache_mode=${UPKEEP_STATUS_CACHE:-use}
 case $cache_mode in use|refresh|off) ;; *) cache_mode=use ;; esac
-cache_dir=
-cache_file=
-base=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
 # The cache lives only in a directory of this user's; anything else (no home, a symlink, someone else's) means uncached.
-case $base in /?*)
-  [ -d "$base/upkeep" ] || mkdir -p "$base/upkeep" 2>/dev/null
-  if [ -d "$base/upkeep" ] && [ ! -L "$base/upkeep" ] && [ -O "$base/upkeep" ] && [ -w "$base/upkeep" ]; then
-    cache_dir=$base/upkeep
-    if [ -f "$cache_dir/status.cache" ] && [ ! -L "$cache_dir/status.cache" ] && [ -O "$cache_dir/status.cache" ]; then
-      cache_file=$cache_dir/status.cache
-    fi
-  fi ;;
-esac
+upkeep_cache_dir "${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}" status.cache
 # Named by this shell's pid (no mktemp: a process less on every refresh); written by awk only when the probe misses.
 keyfile=
 [ -z "$cache_dir" ] || [ "$cache_mode" = off ] || keyfile=$cache_dir/status.key.$$

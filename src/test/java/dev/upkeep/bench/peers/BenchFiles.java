@@ -45,15 +45,19 @@ record BenchFiles(Path dir, Path key, Path knownHosts, Path workspace, Path work
                 probeFrom(jar), servers.size());
     }
 
-    /** status.sh as packaged: when the probe changes, every contestant runs the new one. */
+    /** The probe as packaged (its shared cache-folder function, then status.sh): when it changes, every contestant runs the new one. */
     static String probeFrom(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            var entry = zip.getEntry("dev/upkeep/remote/status.sh");
-            if (entry == null) {
-                throw new IOException(jar + " has no dev/upkeep/remote/status.sh");
-            }
-            return new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+            return entry(zip, "cache-dir.sh") + entry(zip, "status.sh");
         }
+    }
+
+    private static String entry(ZipFile zip, String name) throws IOException {
+        var entry = zip.getEntry("dev/upkeep/remote/" + name);
+        if (entry == null) {
+            throw new IOException(zip.getName() + " has no dev/upkeep/remote/" + name);
+        }
+        return new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static Path workspace(TestFleet fleet, Path file, String sshConfig, List<TestServer> servers) throws IOException {

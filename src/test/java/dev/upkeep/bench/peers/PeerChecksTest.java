@@ -67,10 +67,12 @@ class PeerChecksTest {
     void probeComesFromTheBuiltJar(@TempDir Path dir) throws Exception {
         Path jar = dir.resolve("upkeep.jar");
         try (OutputStream os = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(os)) {
+            zip.putNextEntry(new ZipEntry("dev/upkeep/remote/cache-dir.sh"));
+            zip.write("f() { :; }\n".getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("dev/upkeep/remote/status.sh"));
             zip.write("echo packaged\n".getBytes(StandardCharsets.UTF_8));
         }
-        assertEquals("echo packaged\n", BenchFiles.probeFrom(jar));
+        assertEquals("f() { :; }\necho packaged\n", BenchFiles.probeFrom(jar));
         Path empty = dir.resolve("empty.jar");
         try (OutputStream os = Files.newOutputStream(empty); ZipOutputStream zip = new ZipOutputStream(os)) {
             zip.putNextEntry(new ZipEntry("other"));
