@@ -23,6 +23,7 @@ facts_stamps() {
 # cache file when the key still holds, every stamp is two seconds older than the read began (a change within the same
 # timestamp tick can never pass for no change) and the body is whole. The cache's own folder is not part of the key.
 FACTS_AWK='
+function wellformed(n, lines) { return n >= 2 && lines[1] == "@@sources" && lines[n] == "@@end" }
 NR == 1 { key[++nk] = $0; next }
 {
   path = $0
@@ -35,54 +36,27 @@ NR == 1 { key[++nk] = $0; next }
 }
 END {
   safe = cdir != "" && dirmode ~ /[0-7]*[0145][0145]$/
-  ok = 1
   if (mode == "write") {
-    ok = safe && newest <= now - 2
-    n = 0
-    while (ok && (getline line < keyfile) > 0) { if (++n > nk || line != key[n]) ok = 0 }
-    if (n != nk) ok = 0
-    nb = 0; bytes = 0
-    while (ok && (getline line < bodyfile) > 0) { body[++nb] = line; bytes += length(line) + 1 }
-    if (!ok || bytes >= cap || nb < 2 || body[1] != "@@sources" || body[nb] != "@@end") exit 1
-    print "@@key"
-    for (i = 1; i <= nk; i++) print key[i]
-    print "@@body"
-    for (i = 1; i <= nb; i++) print body[i]
-    print "@@cache-end " nk " " nb " " bytes
-    exit 0
+    if (safe && newest <= now - 2 && cache_write(keyfile, bodyfile, cap)) exit 0
+    exit 1
   }
-  ok = use == "use" && safe && cfile != "" && csize != "" && csize < cap
-  state = 0; n = 0; nb = 0; bytes = 0
-  while (ok && (getline line < cfile) > 0) {
-    if (state == 0) { if (line == "@@key") state = 1; else ok = 0 }
-    else if (state == 1) { if (line == "@@body") state = 2; else if (++n > nk || line != key[n]) ok = 0 }
-    else if (state == 2) {
-      if (line ~ /^@@cache-end /) { state = 3; trailer = line }
-      else { body[++nb] = line; bytes += length(line) + 1 }
-    }
-    else ok = 0
-  }
-  if (ok && state == 3 && n == nk && trailer == "@@cache-end " nk " " nb " " bytes && nb >= 2 \
-      && body[1] == "@@sources" && body[nb] == "@@end") {
+  if (use == "use" && safe && cfile != "" && csize != "" && csize < cap && cache_read(cfile)) {
     for (i = 1; i <= nb; i++) print body[i]
     print "facts_cache=hit" > "/dev/stderr"
     exit 0
   }
-  if (safe && newest <= now - 2 && keyfile != "") {
-    for (i = 1; i <= nk; i++) print key[i] > keyfile
-    close(keyfile)
-  }
+  if (safe && newest <= now - 2 && keyfile != "") cache_save_key(keyfile)
   exit 1
 }'
 facts_key=
 [ -z "$facts_dir" ] || [ "${UPKEEP_FACTS_CACHE:-use}" = off ] || facts_key=$facts_dir/facts.key.$$
 if ! facts_stamps | awk -v mode=read -v use="${UPKEEP_FACTS_CACHE:-use}" -v now="$facts_now" -v cap=8388608 -v cdir="$facts_dir" -v cfile="$facts_file" \
-    -v keyfile="$facts_key" "$FACTS_AWK"; then
+    -v keyfile="$facts_key" "$UPKEEP_CACHE_AWK$FACTS_AWK"; then
   if [ -s "$facts_key" ] && facts_body=$(mktemp "$facts_dir/facts.body.XXXXXX" 2>/dev/null); then
     upkeep_history recent 0 body > "$facts_body"
     cat "$facts_body"
     if facts_stamps | awk -v mode=write -v now="$facts_now" -v cap=8388608 -v cdir="$facts_dir" \
-        -v keyfile="$facts_key" -v bodyfile="$facts_body" "$FACTS_AWK" > "$facts_body.new"; then
+        -v keyfile="$facts_key" -v bodyfile="$facts_body" "$UPKEEP_CACHE_AWK$FACTS_AWK" > "$facts_body.new"; then
       mv -fT "$facts_body.new" "$facts_dir/facts.cache" 2>/dev/null
     fi
     rm -f "$facts_body" "$facts_body.new"

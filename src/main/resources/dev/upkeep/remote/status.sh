@@ -88,7 +88,6 @@ stamps() {
 # tick as its key was read can never pass for the unchanged one. A cache that is not exactly this shape (garbage,
 # truncated, over-large, another key) is never printed.
 CACHE_AWK='
-function fail() { ok = 0 }
 function wellformed(n, lines,   i, s) {
   s = 0
   for (i = 1; i <= n; i++) {
@@ -118,43 +117,18 @@ END {
   # Cache writes need a directory no one else can write into (group and other digits without the write bit).
   safe = cdir != "" && dirmode ~ /[0-7]*[0145][0145]$/
   if (mode == "write") {
-    ok = safe && newest <= now - 2
-    n = 0
-    while (ok && (getline line < keyfile) > 0) { if (++n > nk || line != key[n]) fail() }
-    if (n != nk) fail()
-    nb = 0; bytes = 0
-    while (ok && (getline line < bodyfile) > 0) { body[++nb] = line; bytes += length(line) + 1 }
-    if (!ok || bytes >= cap || !wellformed(nb, body)) exit 1
-    print "@@key"
-    for (i = 1; i <= nk; i++) print key[i]
-    print "@@body"
-    for (i = 1; i <= nb; i++) print body[i]
-    print "@@cache-end " nk " " nb " " bytes
-    exit 0
+    if (safe && newest <= now - 2 && cache_write(keyfile, bodyfile, cap)) exit 0
+    exit 1
   }
   if (rr != "") print "reboot_required_since=" rr
   print "lists_updated=" lu
-  ok = mode == "use" && safe && cfile != "" && csize != "" && csize < cap
-  state = 0; n = 0; nb = 0; bytes = 0
-  while (ok && (getline line < cfile) > 0) {
-    if (state == 0) { if (line == "@@key") state = 1; else fail() }
-    else if (state == 1) { if (line == "@@body") state = 2; else if (++n > nk || line != key[n]) fail() }
-    else if (state == 2) {
-      if (line ~ /^@@cache-end /) { state = 3; trailer = line }
-      else { body[++nb] = line; bytes += length(line) + 1 }
-    }
-    else fail()
-  }
-  if (ok && state == 3 && n == nk && trailer == "@@cache-end " nk " " nb " " bytes && wellformed(nb, body)) {
+  if (mode == "use" && safe && cfile != "" && csize != "" && csize < cap && cache_read(cfile)) {
     print "cache=hit"
     for (i = 1; i <= nb; i++) print body[i]
     exit 0
   }
   print "cache=" (mode == "use" && !safe ? "unusable" : mode == "use" ? "miss" : mode)
-  if (safe && mode != "off" && newest <= now - 2 && keyfile != "") {
-    for (i = 1; i <= nk; i++) print key[i] > keyfile
-    close(keyfile)
-  }
+  if (safe && mode != "off" && newest <= now - 2 && keyfile != "") cache_save_key(keyfile)
   exit 1
 }'
 
@@ -167,12 +141,12 @@ keyfile=
 [ -z "$cache_dir" ] || [ "$cache_mode" = off ] || keyfile=$cache_dir/status.key.$$
 header="probe ${UPKEEP_PROBE_ID:-} boot $boot_id apt_config ${APT_CONFIG:-}"
 if ! { echo "$header"; stamps; } | awk -v mode="$cache_mode" -v now="$now" -v cap=1048576 -v cdir="$cache_dir" \
-    -v cfile="$cache_file" -v keyfile="$keyfile" "$CACHE_AWK"; then
+    -v cfile="$cache_file" -v keyfile="$keyfile" "$UPKEEP_CACHE_AWK$CACHE_AWK"; then
   if [ -s "$keyfile" ] && body=$(mktemp "$cache_dir/status.body.XXXXXX" 2>/dev/null); then
     expensive > "$body"
     cat "$body"
     if { echo "$header"; stamps; } | awk -v mode=write -v now="$now" -v cap=1048576 -v cdir="$cache_dir" \
-        -v keyfile="$keyfile" -v bodyfile="$body" "$CACHE_AWK" > "$body.new"; then
+        -v keyfile="$keyfile" -v bodyfile="$body" "$UPKEEP_CACHE_AWK$CACHE_AWK" > "$body.new"; then
       mv -fT "$body.new" "$cache_dir/status.cache" 2>/dev/null
     fi
     rm -f "$body" "$body.new"
