@@ -21,7 +21,7 @@ import java.util.Optional;
  * loops by the first connection (a cold sntrup761 key pair costs several times a compiled one, and a cold CLI run
  * made every connection pay for it: docs/decisions/0036-kex-warmup.md). A few throw-away round trips (key pair,
  * encapsulation, decapsulation) of sntrup761, one of ML-KEM-768 and X25519, then a few sntrup761 pairs for the first
- * connections ({@link ReadyKeyPairs}; each is used once). {@code -Dupkeep.kex.warmup=false} turns it off.
+ * connections ({@link ReadyKeyPairs}; each is used once). Off unless {@code -Dupkeep.kex.warmup=true}: measured, it saved no wall time (docs/decisions/0036-kex-warmup.md).
  */
 public final class KexWarmup {
     public static final String PROPERTY = "upkeep.kex.warmup";
@@ -55,7 +55,7 @@ public final class KexWarmup {
     }
 
     static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").strip());
+        return "true".equalsIgnoreCase(System.getProperty(PROPERTY, "false").strip());
     }
 
     /** @return how many pairs it left in the pool (at most its capacity, even while connections take them) */

@@ -116,6 +116,8 @@ class KexWarmupTest {
     void thePropertyTurnsTheWarmupOff() {
         String before = System.getProperty(KexWarmup.PROPERTY);
         try {
+            System.clearProperty(KexWarmup.PROPERTY);
+            assertThat(KexWarmup.enabled()).as("off unless asked for").isFalse();
             System.setProperty(KexWarmup.PROPERTY, "false");
             assertThat(KexWarmup.start()).isEmpty();
             System.setProperty(KexWarmup.PROPERTY, "true");
