@@ -19,6 +19,25 @@ upkeep_cache_dir() {
 # answers, "@@cache-end NK NB BYTES". key[1..nk] is the key the program just read from the stamps; wellformed(n,
 # lines) is each program's own check of its answers; body[1..nb] is what was read or written.
 UPKEEP_CACHE_AWK='
+# A stamp line of the cache folder itself or of a file in it: not part of the key (its mode and the cache file size
+# are kept); 1 when it was one.
+function cache_own(path) {
+  if (cdir != "" && path == cdir) { dirmode = $5; return 1 }
+  if (cdir != "" && index(path, cdir "/") == 1) { if (path == cfile) csize = $2 + 0; return 1 }
+  return 0
+}
+# A stamp line that is part of the key; newest is the latest mtime or ctime of all of them.
+function cache_key_line() {
+  key[++nk] = $0
+  if ($3 + 0 > newest) newest = $3 + 0
+  if ($4 + 0 > newest) newest = $4 + 0
+}
+# The path of a stamp line ("inode size mtime ctime mode path").
+function cache_path(   path) {
+  path = $0
+  sub(/^[^ ]* [^ ]* [^ ]* [^ ]* [^ ]* /, "", path)
+  return path
+}
 function cache_key_holds(keyfile,   n, line) {
   n = 0
   while ((getline line < keyfile) > 0) { if (++n > nk || line != key[n]) return 0 }

@@ -26,13 +26,7 @@ FACTS_AWK='
 function wellformed(n, lines) { return n >= 2 && lines[1] == "@@sources" && lines[n] == "@@end" }
 NR == 1 { key[++nk] = $0; next }
 {
-  path = $0
-  sub(/^[^ ]* [^ ]* [^ ]* [^ ]* [^ ]* /, "", path)
-  if (cdir != "" && path == cdir) { dirmode = $5; next }
-  if (cdir != "" && index(path, cdir "/") == 1) { if (path == cfile) csize = $2 + 0; next }
-  key[++nk] = $0
-  if ($3 + 0 > newest) newest = $3 + 0
-  if ($4 + 0 > newest) newest = $4 + 0
+  if (!cache_own(cache_path())) cache_key_line()
 }
 END {
   safe = cdir != "" && dirmode ~ /[0-7]*[0145][0145]$/

@@ -41,7 +41,9 @@ expensive() {
   printf 'uu_status=%s\n' "$(dpkg-query -W -f='${Status}' unattended-upgrades 2>/dev/null)"
   printf 'uu_periodic=%s\n' "$(apt-config dump APT::Periodic::Unattended-Upgrade 2>/dev/null | head -n 1)"
   if command -v docker >/dev/null 2>&1; then
-    printf 'docker=%s\n' "$(timeout 10 docker version --format '{{.Server.Version}}' 2>/dev/null || timeout 10 docker --version 2>/dev/null)"
+    # The daemon's version, else the client's: without a daemon `docker version` prints an empty line, then fails.
+    printf 'docker=%s\n' "$({ timeout 10 docker version --format '{{.Server.Version}}' 2>/dev/null ||
+      timeout 10 docker --version 2>/dev/null; } | grep -m 1 .)"
   fi
   if command -v weave >/dev/null 2>&1; then
     printf 'weave=%s\n' "$(timeout 10 weave version 2>/dev/null | head -n 1)"
@@ -101,17 +103,13 @@ function wellformed(n, lines,   i, s) {
   return s == 2
 }
 {
-  path = $0
-  sub(/^[^ ]* [^ ]* [^ ]* [^ ]* [^ ]* /, "", path)
-  if (cdir != "" && path == cdir) { dirmode = $5; next }
-  if (cdir != "" && index(path, cdir "/") == 1) { if (path == cfile) csize = $2 + 0; next }
+  path = cache_path()
+  if (cache_own(path)) next
   if (path ~ /^\/var\/run\/reboot-required/) { if (path == "/var/run/reboot-required") rr = int($3); next }
   if (path ~ /^\/var\/lib\/apt\/lists\/[^\/]*Release$/ || path == "/var/lib/apt/periodic/update-success-stamp") {
     if (lu == "" || int($3) > lu) lu = int($3)
   }
-  key[++nk] = $0
-  if ($3 + 0 > newest) newest = $3 + 0
-  if ($4 + 0 > newest) newest = $4 + 0
+  cache_key_line()
 }
 END {
   # Cache writes need a directory no one else can write into (group and other digits without the write bit).

@@ -97,7 +97,7 @@ final class CacheProbe {
             return output.contains(text);
         }
 
-        private List<String> lines() {
+        List<String> lines() {
             return Arrays.asList(output.split("\n"));
         }
     }

@@ -193,6 +193,23 @@ class StatusCacheOnRealServersTest {
         }
     }
 
+    @Test
+    void aDockerWhoseDaemonIsDownIsReportedByItsClientVersionAndItsStatusStillCached() {
+        TestServer server = server(DebianRelease.DEBIAN_13);
+        // As the real client does without a daemon: `docker version --format …` prints an empty line and fails.
+        String client = "#!/bin/sh\nif [ \"$1\" = version ]; then echo; echo 'Cannot connect to the Docker daemon' >&2;"
+                + " exit 1; fi\necho 'Docker version 24.0.7, build 1'\n";
+        server.writeFile("/usr/local/bin/docker", client.getBytes(StandardCharsets.UTF_8));
+        server.run("chmod 755 /usr/local/bin/docker");
+        try {
+            CacheProbe.Answer warm = probe.warm(server);
+            assertThat(warm.lines()).contains("docker=Docker version 24.0.7, build 1").doesNotContain("docker=");
+            assertThat(probe.nextAgreesWithUncached(server).cache()).isEqualTo("hit");
+        } finally {
+            server.run("rm -f /usr/local/bin/docker");
+        }
+    }
+
     /**
      * The probe, a change and the next probe within one second of the server's clock (a hold written by apt-mark):
      * timestamps of one-second (or one-tick) granularity must not hide it.
