@@ -170,7 +170,11 @@ public final class StatusProbeBench {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!server.run("sh /root/bench-probe.sh").contains("\ncache=hit\n")) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(server + ": the probe never answered from its cache");
+                throw new IllegalStateException(server + ": the probe never answered from its cache; its answer and the"
+                        + " key files changed in the last 10 s:\n" + server.run("sh /root/bench-probe.sh; now=$(date +%s);"
+                        + " echo now=$now HOME=$HOME XDG_CACHE_HOME=$XDG_CACHE_HOME; find -L /var/lib/dpkg /var/lib/apt"
+                        + " /etc/apt /etc/machine-id /root/.cache -maxdepth 2 \\( -newermt @$((now-10)) -o -newerct"
+                        + " @$((now-10)) \\) -printf '%i %s %T@ %C@ %m %p\\n' 2>&1 | head -40"));
             }
             Thread.sleep(200); // polling a condition on the server; a bench, not a test
         }
