@@ -224,13 +224,7 @@ class RebootAndVerifyTest {
     void cancelWhileTheServerIsDownReportsItMidReboot() throws Exception {
         TestServer srv = fleet.server(8).rebootDelay(Duration.ofMinutes(5));
         FleetContext ctx = context(srv);
-        CompletableFuture<ProcedureResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new RebootAndVerify(false, QUICK).run(ctx);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        CompletableFuture<ProcedureResult> running = inBackground(QUICK, ctx);
         await().atMost(Duration.ofSeconds(20)).until(() -> ctx.stepNames().contains("WAITING_FOR_BOOT"));
         ctx.cancellation().cancel();
 
@@ -276,13 +270,7 @@ class RebootAndVerifyTest {
         RebootPolicy policy = QUICK.withDrain("echo drained >> /root/lb-cancel.log; printf 'draining-%s\\n' now; sleep 30",
                 "echo undrained >> /root/lb-cancel.log");
         FleetContext ctx = context(srv);
-        CompletableFuture<ProcedureResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new RebootAndVerify(false, policy).run(ctx);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        CompletableFuture<ProcedureResult> running = inBackground(policy, ctx);
         await().atMost(Duration.ofSeconds(20)).until(() -> ctx.said("draining-now"));
         ctx.cancellation().cancel();
 
@@ -301,13 +289,7 @@ class RebootAndVerifyTest {
         RebootPolicy policy = QUICK.withDrain("touch /root/drain-started; sleep 2; echo drained >> /root/lb-early.log;"
                 + " sleep 29.5", "echo undrained >> /root/lb-early.log");
         FleetContext ctx = context(srv);
-        CompletableFuture<ProcedureResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new RebootAndVerify(false, policy).run(ctx);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        CompletableFuture<ProcedureResult> running = inBackground(policy, ctx);
         await().atMost(Duration.ofSeconds(20)).until(() -> srv.run("test -e /root/drain-started && echo yes || true")
                 .strip().equals("yes"));
         ctx.cancellation().cancel();
@@ -352,5 +334,16 @@ class RebootAndVerifyTest {
             return "ecdsa";
         }
         return "rsa";
+    }
+
+    /** Runs the reboot procedure off the test thread, so that the test can cancel it midway. */
+    private static CompletableFuture<ProcedureResult> inBackground(RebootPolicy policy, FleetContext ctx) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new RebootAndVerify(false, policy).run(ctx);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
     }
 }
