@@ -49,10 +49,16 @@ final class DemoHistory {
         }
     }
 
-    /** 06:MM on that day, as the daily apt-daily-upgrade timer starts it (a different minute on each server). */
+    /**
+     * 06:MM, as the daily apt-daily-upgrade timer starts it (a different minute on each server), on the last such
+     * morning that is at least {@code daysAgo} whole days back: before 06:MM today that is one calendar day earlier,
+     * so the history always says "N days ago" whatever the time of day.
+     */
     private static Instant at(Instant now, int daysAgo, SimHost h) {
-        return now.minus(Duration.ofDays(daysAgo)).truncatedTo(ChronoUnit.DAYS)
+        Instant limit = now.minus(Duration.ofDays(daysAgo));
+        Instant morning = limit.truncatedTo(ChronoUnit.DAYS)
                 .plus(Duration.ofHours(6).plusMinutes(Math.floorMod(h.name.hashCode(), 50)).plusSeconds(17));
+        return morning.isAfter(limit) ? morning.minus(Duration.ofDays(1)) : morning;
     }
 
     private static AptEntry unattended(SimHost h, Instant start, AptEntry.Change... changes) {
