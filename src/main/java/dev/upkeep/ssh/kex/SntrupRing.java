@@ -14,7 +14,7 @@ final class SntrupRing {
     private SntrupRing() {
     }
 
-    /** x mod 3 in {-1, 0, 1}, for |x| below about 2^14 (all sums here stay far below). */
+    /** x mod 3 in {-1, 0, 1}, exact for -16386 <= x <= 16383 (sums here stay within 3 p = 2283 or q). */
     static int freeze3(int x) {
         return x - 3 * ((10923 * x + 16384) >> 15);
     }
