@@ -3,6 +3,7 @@ package dev.upkeep.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upkeep.ssh.kex.Negotiated;
+import dev.upkeep.ssh.kex.PostQuantumKex;
 import dev.upkeep.testfleet.DebianRelease;
 import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
@@ -68,6 +69,8 @@ class PostQuantumFleetTest {
 
     @Test
     void debian13NegotiatesMlKemByDefaultAndDebian12Sntrup761() throws Exception {
+        assertThat(PostQuantumKex.sntrup761Implementation()).as("sntrup761 runs through Upkeep's own code")
+                .isEqualTo("upkeep");
         try (SshConnection pq = connect(trixie()); SshConnection older = connect(bookworm())) {
             assertThat(pq.negotiated().kex()).isEqualTo("mlkem768x25519-sha256");
             assertThat(older.negotiated().kex()).isEqualTo("sntrup761x25519-sha512");
@@ -110,6 +113,7 @@ class PostQuantumFleetTest {
     @MethodSource("manyHandshakes")
     void hundredsOfHandshakesInARowAllDeriveTheServersKeys(DebianRelease release, String kex, int handshakes)
             throws Exception {
+        assertThat(PostQuantumKex.sntrup761Implementation()).isEqualTo("upkeep");
         TestServer server = on(release);
         server.sshdOptions("KexAlgorithms " + kex);
         for (int i = 0; i < handshakes; i++) {

@@ -7,9 +7,6 @@ import org.bouncycastle.crypto.kems.MLKEMExtractor;
 import org.bouncycastle.crypto.kems.MLKEMGenerator;
 import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
 import org.bouncycastle.math.ec.rfc7748.X25519;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKEMExtractor;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKEMGenerator;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimePrivateKeyParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +14,8 @@ import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
- * Runs the post-quantum key exchange's code while a command starts, so that the JIT has compiled BouncyCastle's
- * loops by the first connection (a cold sntrup761 key pair costs several times a compiled one, and a cold CLI run
+ * Runs the post-quantum key exchange's code while a command starts, so that the JIT has compiled its loops by the
+ * first connection (a cold sntrup761 key pair costs several times a compiled one, and a cold CLI run
  * made every connection pay for it: docs/decisions/0036-kex-warmup.md). A few throw-away round trips (key pair,
  * encapsulation, decapsulation) of sntrup761, one of ML-KEM-768 and X25519, then a few sntrup761 pairs for the first
  * connections ({@link ReadyKeyPairs}; each is used once). Off unless {@code -Dupkeep.kex.warmup=true}: measured, it saved no wall time (docs/decisions/0036-kex-warmup.md).
@@ -84,10 +81,9 @@ public final class KexWarmup {
     }
 
     private void sntrup761() {
-        AsymmetricCipherKeyPair pair = Sntrup761.newPair(random);
-        SecretWithEncapsulation sent = new SNTRUPrimeKEMGenerator(random).generateEncapsulated(pair.getPublic());
-        new SNTRUPrimeKEMExtractor((SNTRUPrimePrivateKeyParameters) pair.getPrivate())
-                .extractSecret(sent.getEncapsulation());
+        SntrupKem.KeyPair pair = Sntrup761.newPair(random);
+        SntrupKem.Encapsulated sent = Sntrup761.encapsulate(pair.publicKey(), random);
+        Sntrup761.extract(pair.secretKey(), sent.ciphertext());
     }
 
     private void mlKem() {

@@ -34,6 +34,11 @@ public final class PostQuantumKex {
                         () -> new HybridKex(SNTRUP761X25519_OPENSSH, new Sntrup761(), SHA512::new)));
     }
 
+    /** Which code computes sntrup761: "upkeep" (its own), or "bouncycastle" when -Dupkeep.kex.sntrup761 asks. */
+    public static String sntrup761Implementation() {
+        return Sntrup761.implementation();
+    }
+
     public static boolean isPostQuantum(String kexName) {
         return kexName != null && POST_QUANTUM.contains(kexName);
     }

@@ -1,7 +1,5 @@
 package dev.upkeep.ssh.kex;
 
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -11,22 +9,22 @@ import java.util.concurrent.BlockingQueue;
  * each exchange's secret stays its own (forward secrecy). Pairs live only in memory and only until taken.
  */
 final class ReadyKeyPairs {
-    /** The sntrup761 pairs of this process: few, because a warm JIT makes one in ~50 ms. */
+    /** The sntrup761 pairs of this process: few, because a warm JIT makes one in a few ms. */
     static final ReadyKeyPairs SNTRUP761 = new ReadyKeyPairs(4);
 
-    private final BlockingQueue<AsymmetricCipherKeyPair> ready;
+    private final BlockingQueue<SntrupKem.KeyPair> ready;
 
     ReadyKeyPairs(int capacity) {
         this.ready = new ArrayBlockingQueue<>(capacity);
     }
 
     /** @return false when the pool is full (the pair is then dropped by the caller) */
-    boolean offer(AsymmetricCipherKeyPair pair) {
+    boolean offer(SntrupKem.KeyPair pair) {
         return ready.offer(pair);
     }
 
     /** A ready pair, now no longer in the pool, or null when none is ready (the caller makes a fresh one). */
-    AsymmetricCipherKeyPair take() {
+    SntrupKem.KeyPair take() {
         return ready.poll();
     }
 

@@ -1,25 +1,27 @@
 package dev.upkeep.ssh.kex;
 
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKEMExtractor;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKeyGenerationParameters;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKeyPairGenerator;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeParameters;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimePrivateKeyParameters;
-import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimePublicKeyParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 
 /**
- * Streamlined NTRU Prime sntrup761: 1158-byte public key, 1039-byte ciphertext, 32-byte secret (BouncyCastle
- * 1.78+; earlier versions cut the secret to 16 bytes, which OpenSSH does not).
+ * Streamlined NTRU Prime sntrup761 for the key exchange: 1158-byte public key, 1039-byte ciphertext, 32-byte secret.
+ * Upkeep's own code ({@link SntrupKem}) unless {@code -Dupkeep.kex.sntrup761=bouncycastle} asks for BouncyCastle's,
+ * which allocates and divides for every coefficient step and costs seconds a key pair in a cold JVM
+ * (docs/decisions/xxxx-own-sntrup761.md).
  */
 final class Sntrup761 implements Kem {
-    static final int PUBLIC_KEY_BYTES = 1158;
-    static final int CIPHERTEXT_BYTES = 1039;
+    static final String PROPERTY = "upkeep.kex.sntrup761";
+    static final String BOUNCY_CASTLE = "bouncycastle";
+    static final String OWN = "upkeep";
+    static final int PUBLIC_KEY_BYTES = SntrupKem.PUBLIC_KEY_BYTES;
+    static final int CIPHERTEXT_BYTES = SntrupKem.CIPHERTEXT_BYTES;
+    private static final Logger LOG = LoggerFactory.getLogger(Sntrup761.class);
 
     private final ReadyKeyPairs ready;
-    private SNTRUPrimePrivateKeyParameters privateKey;
+    private final boolean bouncyCastle = usesBouncyCastle();
+    private byte[] secretKey;
 
     Sntrup761() {
         this(ReadyKeyPairs.SNTRUP761);
@@ -30,27 +32,51 @@ final class Sntrup761 implements Kem {
         this.ready = ready;
     }
 
+    /** Which code computes sntrup761 in this process: {@value #OWN} or {@value #BOUNCY_CASTLE}. */
+    static String implementation() {
+        return usesBouncyCastle() ? BOUNCY_CASTLE : OWN;
+    }
+
+    private static boolean usesBouncyCastle() {
+        String chosen = System.getProperty(PROPERTY, OWN).strip();
+        if (!chosen.equals(OWN) && !chosen.equalsIgnoreCase(BOUNCY_CASTLE)) {
+            LOG.warn("-D{}={} is neither {} nor {}; using {}", PROPERTY, chosen, OWN, BOUNCY_CASTLE, OWN);
+        }
+        return chosen.equalsIgnoreCase(BOUNCY_CASTLE);
+    }
+
     /** A fresh key pair (the warm-up makes them too). */
-    static AsymmetricCipherKeyPair newPair(SecureRandom random) {
-        SNTRUPrimeKeyPairGenerator generator = new SNTRUPrimeKeyPairGenerator();
-        generator.init(new SNTRUPrimeKeyGenerationParameters(random, SNTRUPrimeParameters.sntrup761));
-        return generator.generateKeyPair();
+    static SntrupKem.KeyPair newPair(SecureRandom random) {
+        return usesBouncyCastle() ? BouncyCastleSntrup761.keyPair(random) : SntrupKem.keyPair(random);
+    }
+
+    /** The server's half, for the warm-up's round trips. */
+    static SntrupKem.Encapsulated encapsulate(byte[] publicKey, SecureRandom random) {
+        return usesBouncyCastle() ? BouncyCastleSntrup761.encapsulate(publicKey, random)
+                : SntrupKem.encapsulate(publicKey, random);
+    }
+
+    /** The secret in a ciphertext for this secret key, for the warm-up's round trips. */
+    static byte[] extract(byte[] secretKey, byte[] ciphertext) {
+        return usesBouncyCastle() ? BouncyCastleSntrup761.decapsulate(secretKey, ciphertext)
+                : SntrupKem.decapsulate(secretKey, ciphertext);
     }
 
     /** Takes a pair made ahead of time if one is ready (it is then gone from the pool), else makes one now. */
     @Override
     public byte[] generate(SecureRandom random) {
-        AsymmetricCipherKeyPair pair = ready.take();
+        SntrupKem.KeyPair pair = ready.take();
         if (pair == null) {
-            pair = newPair(random);
+            pair = bouncyCastle ? BouncyCastleSntrup761.keyPair(random) : SntrupKem.keyPair(random);
         }
-        privateKey = (SNTRUPrimePrivateKeyParameters) pair.getPrivate();
-        return ((SNTRUPrimePublicKeyParameters) pair.getPublic()).getEncoded();
+        secretKey = pair.secretKey();
+        return pair.publicKey();
     }
 
     @Override
     public byte[] decapsulate(byte[] ciphertext) {
-        return new SNTRUPrimeKEMExtractor(privateKey).extractSecret(ciphertext);
+        return bouncyCastle ? BouncyCastleSntrup761.decapsulate(secretKey, ciphertext)
+                : SntrupKem.decapsulate(secretKey, ciphertext);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.upkeep.ssh.kex;
 
+import java.util.Arrays;
+
 import static dev.upkeep.ssh.kex.SntrupRing.P;
 import static dev.upkeep.ssh.kex.SntrupRing.Q;
-
-import java.util.Arrays;
 
 /**
  * The byte encodings of sntrup761, as NTRU Prime and OpenSSH define them: a public key is h in R/q packed as a

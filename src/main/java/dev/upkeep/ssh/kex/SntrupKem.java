@@ -1,14 +1,14 @@
 package dev.upkeep.ssh.kex;
 
-import static dev.upkeep.ssh.kex.SntrupEncoding.RQ_BYTES;
-import static dev.upkeep.ssh.kex.SntrupEncoding.SMALL_BYTES;
-import static dev.upkeep.ssh.kex.SntrupRing.P;
-import static dev.upkeep.ssh.kex.SntrupRing.W;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+
+import static dev.upkeep.ssh.kex.SntrupEncoding.RQ_BYTES;
+import static dev.upkeep.ssh.kex.SntrupEncoding.SMALL_BYTES;
+import static dev.upkeep.ssh.kex.SntrupRing.P;
+import static dev.upkeep.ssh.kex.SntrupRing.W;
 
 /**
  * Streamlined NTRU Prime sntrup761 (p = 761, q = 4591, w = 286) written for this project, with the byte layouts

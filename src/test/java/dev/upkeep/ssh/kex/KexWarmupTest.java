@@ -1,7 +1,6 @@
 package dev.upkeep.ssh.kex;
 
 import dev.upkeep.base.Threads;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -47,24 +46,24 @@ class KexWarmupTest {
     @Test
     void manyConnectionsTakingAtOnceNeverGetTheSamePair() throws Exception {
         ReadyKeyPairs pool = new ReadyKeyPairs(6);
-        List<AsymmetricCipherKeyPair> made = new ArrayList<>();
+        List<SntrupKem.KeyPair> made = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            AsymmetricCipherKeyPair pair = Sntrup761.newPair(random);
+            SntrupKem.KeyPair pair = Sntrup761.newPair(random);
             made.add(pair);
             assertThat(pool.offer(pair)).isTrue();
         }
         assertThat(pool.offer(Sntrup761.newPair(random))).as("a full pool takes no more").isFalse();
 
         ExecutorService takers = Executors.newFixedThreadPool(8);
-        Set<AsymmetricCipherKeyPair> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<SntrupKem.KeyPair> taken = Collections.newSetFromMap(new IdentityHashMap<>());
         int handedOut = 0;
         try {
-            List<Future<AsymmetricCipherKeyPair>> takes = new ArrayList<>();
+            List<Future<SntrupKem.KeyPair>> takes = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 takes.add(takers.submit(pool::take));
             }
-            for (Future<AsymmetricCipherKeyPair> take : takes) {
-                AsymmetricCipherKeyPair pair = take.get(10, TimeUnit.SECONDS);
+            for (Future<SntrupKem.KeyPair> take : takes) {
+                SntrupKem.KeyPair pair = take.get(10, TimeUnit.SECONDS);
                 if (pair != null) {
                     handedOut++;
                     assertThat(taken.add(pair)).as("a pair handed out twice").isTrue();

@@ -32,7 +32,8 @@ class SntrupOpenSshVectorsTest {
         }
     }
 
-    private static List<Vector> vectors() throws IOException {
+    /** The vectors in file order; entry n's key pair is what {@code new StreamRandom(1000 + n)} draws (n from 0). */
+    static List<Vector> vectors() throws IOException {
         String text;
         try (InputStream in = SntrupOpenSshVectorsTest.class.getResourceAsStream(VECTORS)) {
             assertThat(in).as(VECTORS).isNotNull();
