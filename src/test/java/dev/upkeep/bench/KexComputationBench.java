@@ -1,5 +1,6 @@
 package dev.upkeep.bench;
 
+import dev.upkeep.ssh.kex.Sntrup761Bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
@@ -22,7 +23,8 @@ import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimePrivateKeyParameters;
 /**
  * The client's share of each hybrid key exchange as pure computation, without a network: a fresh key pair, then
  * decapsulating the server's ciphertext (the server's encapsulation is made outside the timed part), and the
- * X25519 half. Same BouncyCastle calls as ssh/kex. Part of bench/kex-handshake.
+ * X25519 half. BouncyCastle's calls, plus sntrup761 in Upkeep's own code (what ssh/kex runs unless
+ * -Dupkeep.kex.sntrup761=bouncycastle). Part of bench/kex-handshake; bench/sntrup761 adds cold JVMs.
  */
 final class KexComputationBench {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,6 +40,8 @@ final class KexComputationBench {
         System.out.println("|---|---|");
         row("ML-KEM-768 key pair + decapsulation", n, KexComputationBench::mlkem);
         row("sntrup761 key pair + decapsulation", Math.max(10, n / 10), KexComputationBench::sntrup);
+        System.out.printf("| sntrup761 key pair + decapsulation, Upkeep's own code (what ssh/kex uses) | %.2f ms |%n",
+                Sntrup761Bench.warmMillis(false, n));
         row("X25519 key pair + agreement", n, KexComputationBench::x25519);
     }
 
