@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class KexWarmup {
     public static final String PROPERTY = "upkeep.kex.warmup";
-    /** Enough for the JIT to compile the hot loops (measured at low load: 234, 76, 69 ms, then 45–78 ms a pair). */
+    /** Enough for the JIT to compile the hot loops (BouncyCastle's, measured at low load: 234, 76, 69 ms, then 45–78 ms a pair). */
     static final int ROUNDS = 3;
     private static final Logger TIMING = LoggerFactory.getLogger("dev.upkeep.timing");
     private static final Logger LOG = LoggerFactory.getLogger(KexWarmup.class);

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * Streamlined NTRU Prime sntrup761 for the key exchange: 1158-byte public key, 1039-byte ciphertext, 32-byte secret.
@@ -73,10 +74,15 @@ final class Sntrup761 implements Kem {
         return pair.publicKey();
     }
 
+    /** Once per exchange: the secret key is wiped afterwards (the pair was this connection's alone). */
     @Override
     public byte[] decapsulate(byte[] ciphertext) {
-        return bouncyCastle ? BouncyCastleSntrup761.decapsulate(secretKey, ciphertext)
-                : SntrupKem.decapsulate(secretKey, ciphertext);
+        try {
+            return bouncyCastle ? BouncyCastleSntrup761.decapsulate(secretKey, ciphertext)
+                    : SntrupKem.decapsulate(secretKey, ciphertext);
+        } finally {
+            Arrays.fill(secretKey, (byte) 0);
+        }
     }
 
     @Override
