@@ -67,7 +67,7 @@ final class TimingSummary {
         }
     }
 
-    private void add(String key, long ms) {
+    void add(String key, long ms) {
         values.computeIfAbsent(key, k -> new ArrayList<>()).add(ms);
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,32 @@ class UpgradeChecksTest {
         assertTrue(md.contains("| process start to main (JVM start, class loading of the launcher) | 1455 ms | 1455 ms |"), md);
         assertTrue(md.contains("| main to exit (the command: workspace, connections, the run, shutdown) | 4768 ms | 4768 ms |"), md);
         assertTrue(md.contains("| per server: connect+kex | 875 ms | 875 ms |"), md);
+    }
+
+    @Test
+    void runHistorySplitsEachServersTimeIntoQueueConnectAndJob(@TempDir Path dir) throws Exception {
+        Path run = Files.createDirectories(dir.resolve("runs/20261201T015051Z-95ccbb"));
+        Files.writeString(run.resolve("fleet--srv01.log"), String.join("\n",
+                "2026-12-01T01:50:53.682Z STP queued",
+                "2026-12-01T01:50:53.729Z RUN batch 1 of 1 started",
+                "2026-12-01T01:50:53.731Z STP connecting",
+                "2026-12-01T01:50:56.548Z OUT upkeep: security upgrades",
+                "2026-12-01T01:51:00.921Z STP done: security upgrades: upgraded 1 package(s)",
+                "2026-12-01T01:51:00.921Z END done in 7189 ms: security upgrades: upgraded 1 package(s)", ""));
+        Files.writeString(run.resolve("fleet--srv02.log"), "2026-12-01T01:50:53.690Z STP queued\n"); // never connected: left out
+        Files.writeString(run.resolve("summary.json"), "{}");
+        Path stderr = Files.writeString(dir.resolve("stderr.txt"),
+                "01:50:50.033 DEBUG dev.upkeep.timing - process start to main: 2039 ms\n");
+        TimingSummary timings = new TimingSummary();
+        RunLogTimings.add(timings, dir.resolve("runs"), stderr, ZoneOffset.UTC);
+        String md = timings.markdown();
+        assertTrue(md.contains("| per server: queued to connecting | 49 ms | 49 ms |"), md);
+        assertTrue(md.contains("| per server: connecting to first output (TCP, key exchange, auth, start script) | 2817 ms | 2817 ms |"), md);
+        assertTrue(md.contains("| per server: first output to end (the job on the server, followed) | 4373 ms | 4373 ms |"), md);
+        assertTrue(md.contains("| main to the first server queued (picocli, workspace, plan, history, services) | 3649 ms | 3649 ms |"), md);
+        TimingSummary none = new TimingSummary();
+        RunLogTimings.add(none, dir.resolve("no-runs"), null, ZoneOffset.UTC);
+        assertTrue(none.isEmpty());
     }
 
     private static String job() {

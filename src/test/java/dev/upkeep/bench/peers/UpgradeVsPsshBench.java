@@ -7,6 +7,7 @@ import dev.upkeep.testfleet.TestServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +56,10 @@ public final class UpgradeVsPsshBench {
             for (int r = 1; r <= rounds; r++) {
                 for (String name : names) {
                     loads.add(BenchMachine.loadAverage());
-                    Measured m = turn(name, r, n, dir, runner, launcher, jar, job);
+                    Measured m = turn(name, r, n, dir, runner, launcher, jar, job, timings);
                     table.add(m);
                     System.out.printf(Locale.ROOT, "round %d  %-40s %6d ms wall %6d ms CPU %5d MB%s%n", r, name,
                             m.wallMs(), m.cpuMs(), m.peakRssKb() / 1024, m.complete() ? "" : "  NOT COUNTED: " + m.problem());
-                    if (name.equals(UpgradeContestants.UPKEEP) && Files.exists(runner.stderr(m.contestant(), r))) {
-                        timings.addRun(runner.stderr(m.contestant(), r));
-                    }
                 }
             }
         }
@@ -78,9 +76,12 @@ public final class UpgradeVsPsshBench {
         System.exit(table.problems().isEmpty() ? 0 : 1);
     }
 
-    /** One contestant's turn on a fleet of its own: started, checked fresh, timed, checked upgraded, stopped. */
+    /**
+     * One contestant's turn on a fleet of its own: started, checked fresh, timed, checked upgraded, stopped; Upkeep's
+     * counted turns add their timing lines and their run history's phases to {@code timings}.
+     */
     private static Measured turn(String name, int round, int n, Path dir, RoundRunner runner, Path launcher, Path jar,
-                                 String job) throws Exception {
+                                 String job, TimingSummary timings) throws Exception {
         try (TestFleet fleet = TestFleet.start(FleetOptions.servers(n).allWithUnattendedUpgrades())) {
             String notFresh = FRESH.problem(installed(fleet, FRESH));
             if (notFresh != null) {
@@ -88,9 +89,17 @@ public final class UpgradeVsPsshBench {
             }
             Path files = Files.createDirectories(dir.resolve("files-" + round + "-" + name.replaceAll("[^A-Za-z0-9]+", "-")));
             BenchFiles f = BenchFiles.write(fleet, files, jar);
-            Contestant c = UpgradeContestants.make(name, f, launcher, "-Dupkeep.timing=DEBUG", job,
+            // BENCH_UPKEEP_OPTS: more Java options for Upkeep's runs (a debug log, a flag under trial).
+            String javaOptions = ("-Dupkeep.timing=DEBUG " + System.getenv().getOrDefault("BENCH_UPKEEP_OPTS", "")).strip();
+            Contestant c = UpgradeContestants.make(name, f, launcher, javaOptions, job,
                     () -> UPGRADED.problem(installed(fleet, UPGRADED)));
-            return runner.run(c, round);
+            Measured m = runner.run(c, round);
+            Path stderr = runner.stderr(name, round);
+            if (name.equals(UpgradeContestants.UPKEEP) && m.complete() && Files.exists(stderr)) {
+                timings.addRun(stderr);
+                RunLogTimings.add(timings, f.home().resolve(".local/state/upkeep/runs"), stderr, ZoneId.systemDefault());
+            }
+            return m;
         }
     }
 
