@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class RunLogTimings {
     private static final Pattern MAIN = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*dev\\.upkeep\\.timing - process start to main: ");
 
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
+
     private RunLogTimings() {
     }
 
@@ -42,8 +44,8 @@ final class RunLogTimings {
             Instant end = null;
             for (String line : Files.readAllLines(log)) {
                 String[] f = line.split(" ", 3);
-                if (f.length < 3) {
-                    continue;
+                if (f.length < 3 || !INSTANT.matcher(f[0]).matches()) {
+                    continue; // the rest of an output line cut by a carriage return (dpkg's progress)
                 }
                 Instant at = Instant.parse(f[0]);
                 if (queued == null && f[1].equals("STP") && f[2].startsWith("queued")) {

@@ -107,6 +107,7 @@ class UpgradeChecksTest {
                 "2026-12-01T01:50:53.729Z RUN batch 1 of 1 started",
                 "2026-12-01T01:50:53.731Z STP connecting",
                 "2026-12-01T01:50:56.548Z OUT upkeep: security upgrades",
+                "2026-12-01T01:50:59.100Z OUT (Reading database ... \r(Reading database ... 5%\r",
                 "2026-12-01T01:51:00.921Z STP done: security upgrades: upgraded 1 package(s)",
                 "2026-12-01T01:51:00.921Z END done in 7189 ms: security upgrades: upgraded 1 package(s)", ""));
         Files.writeString(run.resolve("fleet--srv02.log"), "2026-12-01T01:50:53.690Z STP queued\n"); // never connected: left out
