@@ -66,7 +66,7 @@ public final class UpgradeVsPsshBench {
         System.out.println();
         System.out.print(table.markdown(names.stream().filter(c -> c.startsWith("Upkeep")).toList()));
         if (!timings.isEmpty()) {
-            System.out.println("\nWhere the time goes: " + UpgradeContestants.UPKEEP + " (timing lines of every round)\n");
+            System.out.println("\nWhere the time goes: " + UpgradeContestants.UPKEEP + " (timing lines and run history of every counted round)\n");
             System.out.print(timings.markdown());
         }
         System.out.println();
