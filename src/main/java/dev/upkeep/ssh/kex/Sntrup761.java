@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Streamlined NTRU Prime sntrup761 for the key exchange: 1158-byte public key, 1039-byte ciphertext, 32-byte secret.
@@ -19,6 +20,8 @@ final class Sntrup761 implements Kem {
     static final int PUBLIC_KEY_BYTES = SntrupKem.PUBLIC_KEY_BYTES;
     static final int CIPHERTEXT_BYTES = SntrupKem.CIPHERTEXT_BYTES;
     private static final Logger LOG = LoggerFactory.getLogger(Sntrup761.class);
+    /** A mistyped choice is said once per process, not once per connection. */
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final ReadyKeyPairs ready;
     private final boolean bouncyCastle = usesBouncyCastle();
@@ -40,7 +43,7 @@ final class Sntrup761 implements Kem {
 
     private static boolean usesBouncyCastle() {
         String chosen = System.getProperty(PROPERTY, OWN).strip();
-        if (!chosen.equals(OWN) && !chosen.equalsIgnoreCase(BOUNCY_CASTLE)) {
+        if (!chosen.equals(OWN) && !chosen.equalsIgnoreCase(BOUNCY_CASTLE) && !WARNED.getAndSet(true)) {
             LOG.warn("-D{}={} is neither {} nor {}; using {}", PROPERTY, chosen, OWN, BOUNCY_CASTLE, OWN);
         }
         return chosen.equalsIgnoreCase(BOUNCY_CASTLE);
