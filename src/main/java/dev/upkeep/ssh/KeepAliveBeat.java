@@ -61,6 +61,15 @@ final class KeepAliveBeat {
     }
 
     void tick() {
+        try {
+            beat();
+        } catch (RuntimeException e) { // an exception would end the schedule silently and leave this beat registered
+            LOG.warn("keep-alive stopped: {}", e.toString());
+            stop();
+        }
+    }
+
+    private void beat() {
         Transport transport = conn.getTransport();
         if (stopped.get() || !transport.isRunning()) {
             stop();
@@ -70,7 +79,7 @@ final class KeepAliveBeat {
             return; // not authenticated yet, or being taken down
         }
         dropAnswered();
-        if (unanswered.size() + stuckTicks >= countMax) {
+        if (unanswered.size() + (writing.get() ? 1 : 0) + stuckTicks >= countMax) {
             stop();
             ConnectionException lost = new ConnectionException(DisconnectReason.CONNECTION_LOST,
                     String.format("Did not receive any keep-alive response for %s seconds", countMax * seconds));
