@@ -53,7 +53,7 @@ final class DemoLaunch {
             err.println("upkeep: the demo fleet could not start: " + e.getMessage());
             return ExitCodes.SOME_FAILED;
         }
-        try (fleet; SshStatusService status = new SshStatusService(new ConsolePassphrases())) {
+        try (fleet; SshStatusService status = SshStatusService.forOneCommand(new ConsolePassphrases())) {
             List<String> full = new ArrayList<>(List.of("--workspace", fleet.workspaceFile().toString()));
             full.addAll(args);
             CommandLine cl = UpkeepCommand.commandLine(new UpkeepCommand(ManifestServers.store(), () -> status)

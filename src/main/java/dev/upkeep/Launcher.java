@@ -55,7 +55,7 @@ public final class Launcher {
         }
         sinceProcessStart("main");
         int exit;
-        try (SshStatusService status = new SshStatusService(new ConsolePassphrases())) {
+        try (SshStatusService status = SshStatusService.forOneCommand(new ConsolePassphrases())) {
             exit = UpkeepCommand.commandLine(new UpkeepCommand(ManifestServers.store(), () -> status)
                     .withPrivateState(PrivateState.standard())).execute(args);
         }

@@ -31,7 +31,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The real status service: probes servers over SSH, at most {@code settings.concurrency} at once, keeping each
- * server's connection open for the next refresh. One connector (and connection pool) per distinct SSH setting.
+ * server's connection open for the next refresh (the window), or closing it as soon as that server has answered (a
+ * command, {@link #forOneCommand}). One connector (and connection pool) per distinct SSH setting.
  */
 public final class SshStatusService implements StatusService, AutoCloseable {
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(120);
@@ -41,15 +42,30 @@ public final class SshStatusService implements StatusService, AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Threads.named("upkeep-timeout"));
     private final Map<SshOptions, ConnectionPool> pools = new ConcurrentHashMap<>();
     private final StatusLimits limits;
+    private final boolean keepConnections;
 
     public SshStatusService(PassphraseProvider passphrases) {
-        this(passphrases, StatusLimits.DEFAULT);
+        this(passphrases, StatusLimits.DEFAULT, true);
     }
 
     /** With other command bounds (tests: a hung probe in seconds rather than half a minute). */
     SshStatusService(PassphraseProvider passphrases, StatusLimits limits) {
+        this(passphrases, limits, true);
+    }
+
+    private SshStatusService(PassphraseProvider passphrases, StatusLimits limits, boolean keepConnections) {
         this.passphrases = passphrases;
         this.limits = limits;
+        this.keepConnections = keepConnections;
+    }
+
+    /**
+     * For a command that asks each server once: a server's connection is closed when its answer is in, so a refresh
+     * holds at most {@code concurrency} connections (each with sshj's threads and buffers) rather than all of them
+     * until the command ends. A later question to the same server connects again.
+     */
+    public static SshStatusService forOneCommand(PassphraseProvider passphrases) {
+        return new SshStatusService(passphrases, StatusLimits.DEFAULT, false);
     }
 
     public SshStatusService() {
@@ -89,6 +105,7 @@ public final class SshStatusService implements StatusService, AutoCloseable {
 
                     @Override
                     public void finished(ServerRef ref, ServerStatus status) {
+                        done(workspace, ref, pool);
                         listener.finished(ref, status);
                     }
                 });
@@ -121,7 +138,7 @@ public final class SshStatusService implements StatusService, AutoCloseable {
         List<ReadJob<PatchHistory>> jobs = servers.stream().map(ref -> new ReadJob<>(ref, server(workspace, ref),
                 SshSettings.request(workspace, server(workspace, ref)), pool, new HistoryReadJob(ref, since, records::on),
                 timers, PROBE_TIMEOUT, listener)).toList();
-        return start(workspace, jobs, listener);
+        return start(workspace, jobs, pool, listener);
     }
 
     /** Asks every server the same read-only question, with the refresh's pooled connections and concurrency. */
@@ -130,10 +147,11 @@ public final class SshStatusService implements StatusService, AutoCloseable {
         ConnectionPool pool = pool(workspace);
         List<ReadJob<T>> jobs = servers.stream().map(ref -> new ReadJob<>(ref, server(workspace, ref),
                 SshSettings.request(workspace, server(workspace, ref)), pool, read, timers, PROBE_TIMEOUT, listener)).toList();
-        return start(workspace, jobs, listener);
+        return start(workspace, jobs, pool, listener);
     }
 
-    private <T> QueryHandle<ServerAnswer<T>> start(Workspace workspace, List<ReadJob<T>> jobs, AnswerListener<T> listener) {
+    private <T> QueryHandle<ServerAnswer<T>> start(Workspace workspace, List<ReadJob<T>> jobs, ConnectionPool pool,
+                                                   AnswerListener<T> listener) {
         return BoundedRun.start(jobs, workspace.settings().concurrency(), workers, new BoundedRun.Events<>() {
             @Override
             public void started(ServerRef ref) {
@@ -142,6 +160,7 @@ public final class SshStatusService implements StatusService, AutoCloseable {
 
             @Override
             public void finished(ServerRef ref, ServerAnswer<T> answer) {
+                done(workspace, ref, pool);
                 listener.finished(answer);
             }
         });
@@ -179,6 +198,12 @@ public final class SshStatusService implements StatusService, AutoCloseable {
         Server server = server(ws, ref);
         return new StatusJob(ref, server, SshSettings.request(ws, server), pool, updateLists, timers, PROBE_TIMEOUT, limits)
                 .probeCache(cache);
+    }
+
+    private void done(Workspace ws, ServerRef ref, ConnectionPool pool) {
+        if (!keepConnections) {
+            pool.evict(SshSettings.request(ws, server(ws, ref)));
+        }
     }
 
     private ConnectionPool pool(Workspace ws) {

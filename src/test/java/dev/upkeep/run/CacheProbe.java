@@ -48,8 +48,9 @@ final class CacheProbe {
             return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                     .until(() -> probe(server, user, ProbeCache.USE), a -> a.cache().equals("hit"));
         } catch (ConditionTimeoutException e) {
-            // Failed once in CI on a loaded machine (every Debian 12 test, at load 20+) and never since: say which
-            // key file kept changing or what the cache folder held, so that the next failure explains itself.
+            // Failed in CI now and then (every test of one server, for one boot): a boot id that awk read as a huge
+            // number (StatusCacheOnRealServersTest#theCacheHitsWhateverTheBootIdLooksLike). Should it fail again, say
+            // which key file kept changing or what the cache folder held, so that the failure explains itself.
             throw new AssertionError("no cache hit within 30 s on " + server + "; files of the key changed in the last"
                     + " 10 s, and the cache folder:\n" + server.run("now=$(date +%s); echo now=$now; find -L"
                     + " /var/lib/dpkg/status /var/lib/dpkg/updates /var/lib/dpkg/arch /var/lib/dpkg/diversions"

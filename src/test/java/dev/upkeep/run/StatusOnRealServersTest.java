@@ -5,6 +5,7 @@ import dev.upkeep.fleet.Server;
 import dev.upkeep.fleet.ServerStatus;
 import dev.upkeep.fleet.Workspace;
 import dev.upkeep.fleet.OsSupport;
+import dev.upkeep.ssh.PassphraseProvider;
 import dev.upkeep.testfleet.DebPackage;
 import dev.upkeep.testfleet.DebianRelease;
 import dev.upkeep.testfleet.FleetOptions;
@@ -30,6 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The status probe against real servers (sshd, apt, dpkg) of the test fleet. The tests that say what a status is
@@ -154,6 +156,38 @@ class StatusOnRealServersTest {
         assertThat(s.phasedUpdates()).isEqualTo(1);
         assertThat(s.otherUpdates()).as("the phased package is not pending").isEqualTo(1);
         assertThat(s.error()).isNull();
+    }
+
+    /**
+     * A command (status, report, …) asks each server once: its connection, with sshj's threads and buffers, goes as
+     * soon as that server has answered, not when the last of a hundred has. The window keeps it for the next refresh.
+     */
+    @Test
+    void aCommandClosesEachServersConnectionOnceItHasAnsweredAndTheWindowKeepsIt(@TempDir Path dir) throws Exception {
+        TestServer server = fleet.server(3);
+        Workspace ws = FleetWorkspaces.of(fleet, dir, fleet.knownHosts(), List.of(server));
+        int before = sessions(server);
+        try (SshStatusService command = SshStatusService.forOneCommand(PassphraseProvider.NONE)) {
+            assertThat(refreshWith(command, ws).get(server.name()).reachable()).isTrue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sessions(server) == before);
+        }
+        try (SshStatusService window = new SshStatusService()) {
+            assertThat(refreshWith(window, ws).get(server.name()).reachable()).isTrue();
+            assertThat(sessions(server)).isEqualTo(before + 1);
+            assertThat(refreshWith(window, ws).get(server.name()).reachable()).isTrue();
+            assertThat(sessions(server)).as("the second refresh reuses the connection").isEqualTo(before + 1);
+        }
+    }
+
+    /** Root's SSH sessions on the server: one sshd process per open connection. */
+    private static int sessions(TestServer server) {
+        return Integer.parseInt(server.run("pgrep -c -f 'sshd: roo[t]@notty' || true").strip());
+    }
+
+    private static Map<String, ServerStatus> refreshWith(SshStatusService s, Workspace ws) throws Exception {
+        return s.refresh(ws, ServerRef.all(ws), false, (ref, status) -> {
+        }).completion().get(60, TimeUnit.SECONDS).stream()
+                .collect(Collectors.toMap(ServerStatus::server, Function.identity()));
     }
 
     @Test

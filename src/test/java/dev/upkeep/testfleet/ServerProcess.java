@@ -35,6 +35,7 @@ final class ServerProcess {
     private volatile Duration rebootDelay = Duration.ofSeconds(1);
     private volatile boolean closed;
     private volatile boolean keepBootId;
+    private volatile String nextBootId;
     private int boots;
     private Process unshare;
     private ProcessHandle init;
@@ -67,6 +68,10 @@ final class ServerProcess {
         this.keepBootId = keep;
     }
 
+    void nextBootId(String id) {
+        this.nextBootId = id;
+    }
+
     synchronized boolean isRunning() {
         return init != null && init.isAlive();
     }
@@ -80,7 +85,10 @@ final class ServerProcess {
             return;
         }
         try {
-            if (!(keepBootId && !bootId.isEmpty())) {
+            if (nextBootId != null) {
+                bootId = nextBootId;
+                nextBootId = null;
+            } else if (!(keepBootId && !bootId.isEmpty())) {
                 bootId = TestServer.newBootId();
             }
             Path bootIdFile = disk.scratch().resolve("boot_id");

@@ -224,6 +224,12 @@ public final class TestServer {
         return this;
     }
 
+    /** The boot id the next boot (start or reboot) gets instead of a random one: a worst case chosen by a test. */
+    public TestServer nextBootId(String id) {
+        process.nextBootId(id);
+        return this;
+    }
+
     /** How many times the server has booted (1 after the fleet started it). */
     public int boots() {
         return process.boots();

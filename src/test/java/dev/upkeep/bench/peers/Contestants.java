@@ -53,18 +53,23 @@ final class Contestants {
     }
 
     private static Contestant upkeep(String name, BenchFiles f, Path workspace, Path launcher, String javaOptions) {
+        return new Contestant(name, List.of(launcher.toString(), "--workspace", workspace.toString(), "status", "--json"),
+                upkeepEnv(f, javaOptions), (exit, stdout, dir) -> upkeepProblem(exit, stdout, f.servers()));
+    }
+
+    /** The private HOME, and {@code javaOptions} (when not blank) through UPKEEP_JAVA_OPTS. */
+    static Map<String, String> upkeepEnv(BenchFiles f, String javaOptions) {
         Map<String, String> env = new HashMap<>(homeEnv(f));
         if (!javaOptions.isBlank()) {
             env.put("UPKEEP_JAVA_OPTS", javaOptions);
         }
-        return new Contestant(name, List.of(launcher.toString(), "--workspace", workspace.toString(), "status", "--json"),
-                env, (exit, stdout, dir) -> upkeepProblem(exit, stdout, f.servers()));
+        return env;
     }
 
     static String upkeepProblem(int exit, Path stdout, int servers) throws IOException {
-        Path stderr = stdout.resolveSibling("stderr.txt");
-        if (Files.exists(stderr) && Files.readString(stderr).matches("(?s).*(Building Upkeep|Preparing faster starts).*")) {
-            return "the launcher rebuilt Upkeep during the round (sources changed since the harness built it)";
+        String rebuilt = launcherRebuilt(stdout);
+        if (rebuilt != null) {
+            return rebuilt;
         }
         if (exit != 0) {
             return "exit " + exit;
@@ -75,16 +80,34 @@ final class Contestants {
         return ok == servers ? null : ok + " of " + servers + " servers answered completely";
     }
 
+    /** Null unless the launcher built Upkeep during the round (its time would be the build's): the round's stderr says so. */
+    static String launcherRebuilt(Path stdout) throws IOException {
+        Path stderr = stdout.resolveSibling("stderr.txt");
+        if (Files.exists(stderr) && Files.readString(stderr).matches("(?s).*(Building Upkeep|Preparing faster starts).*")) {
+            return "the launcher rebuilt Upkeep during the round (sources changed since the harness built it)";
+        }
+        return null;
+    }
+
     private static Contestant pssh(String name, BenchFiles f, List<String> extra) {
+        return new Contestant(name, psshCommand(f, 120, extra, Shell.script(f.probe())), homeEnv(f),
+                (exit, stdout, dir) -> psshProblem(exit, dir, f.servers()));
+    }
+
+    /**
+     * {@code parallel-ssh -p N} as root to every server with the fleet's key and known_hosts only (no ssh config),
+     * each server's output in {@code {out}}, running {@code remoteCommand}.
+     */
+    static List<String> psshCommand(BenchFiles f, int timeoutSeconds, List<String> extra, String remoteCommand) {
         List<String> cmd = new ArrayList<>(List.of("parallel-ssh", "-h", f.psshHosts().toString(), "-l", "root",
-                "-p", Integer.toString(f.servers()), "-t", "120", "-o", "{out}", "-x", "-F /dev/null"));
+                "-p", Integer.toString(f.servers()), "-t", Integer.toString(timeoutSeconds), "-o", "{out}", "-x", "-F /dev/null"));
         for (String option : sshOptions(f)) {
             cmd.add("-O");
             cmd.add(option);
         }
         cmd.addAll(extra);
-        cmd.add(Shell.script(f.probe()));
-        return new Contestant(name, cmd, homeEnv(f), (exit, stdout, dir) -> psshProblem(exit, dir, f.servers()));
+        cmd.add(remoteCommand);
+        return cmd;
     }
 
     static String psshProblem(int exit, Path dir, int servers) throws IOException {
@@ -136,7 +159,7 @@ final class Contestants {
                 "GlobalKnownHostsFile=/dev/null", "StrictHostKeyChecking=yes", "BatchMode=yes");
     }
 
-    private static Map<String, String> homeEnv(BenchFiles f) {
+    static Map<String, String> homeEnv(BenchFiles f) {
         String home = f.home().toString();
         return Map.of("HOME", home, "XDG_CONFIG_HOME", home + "/.config", "XDG_STATE_HOME", home + "/.local/state");
     }

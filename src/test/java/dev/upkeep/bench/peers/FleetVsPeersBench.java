@@ -3,7 +3,6 @@ package dev.upkeep.bench.peers;
 import dev.upkeep.testfleet.FleetOptions;
 import dev.upkeep.testfleet.TestFleet;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ public final class FleetVsPeersBench {
             System.err.println("Cannot start the test fleet: " + reason);
             System.exit(2);
         });
-        boolean pssh = onPath("parallel-ssh");
-        boolean ansible = onPath("ansible");
+        boolean pssh = BenchMachine.onPath("parallel-ssh");
+        boolean ansible = BenchMachine.onPath("ansible");
         Path dir = Files.createTempDirectory("upkeep-fleet-vs-peers");
         boolean allComplete;
         // Unattended-upgrades brings python3, which Ansible's shell module needs on the server (a cached layer).
@@ -54,7 +53,7 @@ public final class FleetVsPeersBench {
             List<Double> loads = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
                 for (Contestant c : contestants) {
-                    loads.add(loadAverage());
+                    loads.add(BenchMachine.loadAverage());
                     Measured m = runner.run(c, r);
                     table.add(m);
                     System.out.printf(Locale.ROOT, "round %d  %-36s %6d ms wall %6d ms CPU %5d MB%s%n", r, c.name(),
@@ -65,16 +64,14 @@ public final class FleetVsPeersBench {
             System.out.print(table.markdown(List.of(Contestants.UPKEEP, Contestants.UPKEEP_CURVE)));
             TimingSummary timings = new TimingSummary();
             for (int r = 1; r <= rounds; r++) {
-                if (Files.exists(runner.stderr(contestants.get(0), r))) {
-                    timings.addRun(runner.stderr(contestants.get(0), r));
+                if (Files.exists(runner.stderr(contestants.get(0).name(), r))) {
+                    timings.addRun(runner.stderr(contestants.get(0).name(), r));
                 }
             }
             System.out.println("\nWhere the time goes: " + Contestants.UPKEEP + " (timing lines of every round)\n");
             System.out.print(timings.markdown());
-            System.out.printf(Locale.ROOT, "%nMachine: %d cores (%s), load average (1 min) %.1f–%.1f during the run.%n",
-                    Runtime.getRuntime().availableProcessors(), cpuModel(),
-                    loads.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                    loads.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+            System.out.println();
+            System.out.println(BenchMachine.describe(loads));
             table.problems().forEach(p -> System.out.println("incomplete round: " + p));
             System.out.println("Outputs of every round: " + dir);
             allComplete = table.problems().isEmpty();
@@ -88,23 +85,5 @@ public final class FleetVsPeersBench {
         System.out.println("  HOME=" + files.home() + " ./upkeep --workspace " + files.workspace() + " status --json");
         System.out.println("Press Enter to stop.");
         System.in.read();
-    }
-
-    private static boolean onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double loadAverage() throws IOException {
-        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    }
-
-    private static String cpuModel() throws IOException {
-        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
     }
 }

@@ -54,8 +54,8 @@ final class RoundRunner implements AutoCloseable {
     }
 
     /** Where a round's standard error was kept. */
-    Path stderr(Contestant c, int round) {
-        return scratch.resolve(slug(c.name()) + "-" + round).resolve("stderr.txt");
+    Path stderr(String contestant, int round) {
+        return scratch.resolve(slug(contestant) + "-" + round).resolve("stderr.txt");
     }
 
     private static String slug(String name) {

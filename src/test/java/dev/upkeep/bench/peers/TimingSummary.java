@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a cold {@code status --json} spends its time, from the {@code dev.upkeep.timing} debug lines of its rounds
- * (the CLI run with {@code -Dupkeep.timing=DEBUG}): process-wide phases once per run, per-server phases once per
- * server. Medians over all of them, and the slowest server's.
+ * Where a cold command ({@code status --json}, {@code upgrade}) spends its time, from the {@code dev.upkeep.timing}
+ * debug lines of its rounds (the CLI run with {@code -Dupkeep.timing=DEBUG}): process-wide phases once per run,
+ * per-server phases once per server; the refresh's split only where the command refreshes. Medians over all of them, and the slowest server's.
  */
 final class TimingSummary {
     private static final Pattern VALUE = Pattern.compile("([a-z_+]+)_ms=(\\d+)");
@@ -51,17 +51,23 @@ final class TimingSummary {
                 add("per server: " + m.group(1).replace('_', ' '), Long.parseLong(m.group(2)));
             }
         }
-        if (main != null && exit != null && refresh != null) {
+        if (main != null) {
             add("process start to main (JVM start, class loading of the launcher)", main);
+        }
+        if (main != null && exit != null && refresh != null) {
             add("main to refresh start and after output to exit (picocli, workspace, services, shutdown)",
                     exit - main - refresh - output);
             add("refresh, all servers (wall)", refresh);
             add("output (JSON)", output);
+        } else if (main != null && exit != null) {
+            add("main to exit (the command: workspace, connections, the run, shutdown)", exit - main);
+        }
+        if (exit != null) {
             add("process start to exit", exit);
         }
     }
 
-    private void add(String key, long ms) {
+    void add(String key, long ms) {
         values.computeIfAbsent(key, k -> new ArrayList<>()).add(ms);
     }
 
