@@ -1,9 +1,6 @@
 package dev.upkeep.ssh;
 
-import net.schmizz.keepalive.KeepAlive;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.ConnectionImpl;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -17,17 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Keep-alive for every connection of one connector on one shared scheduler thread, instead of sshj's thread per
  * connection that sleeps between two requests. Each registered connection gets a {@link KeepAliveBeat} ticking at
  * its own interval; the ticks never wait for the server (sends and the ending of a lost connection run on the
- * workers), so one hung server cannot delay the others.
+ * workers), so one hung server cannot delay the others. sshj's own keep-alive is left at interval zero (disabled),
+ * so sshj starts no thread for it at connect.
  */
 final class KeepAlives {
-    /** For sshj's config: its keep-alive is never enabled, so sshj starts no thread for it at connect. */
-    static final KeepAliveProvider NO_THREAD = new KeepAliveProvider() {
-        @Override
-        public KeepAlive provide(ConnectionImpl connection) {
-            return new Disabled(connection);
-        }
-    };
-
     private final ScheduledExecutorService timers;
     private final Executor workers;
     private final Set<KeepAliveBeat> live = ConcurrentHashMap.newKeySet();
@@ -71,22 +61,5 @@ final class KeepAlives {
     /** Keep-alive requests answered so far by the server of each live connection, summed (for tests). */
     long answered() {
         return live.stream().mapToLong(KeepAliveBeat::answered).sum();
-    }
-
-    /** sshj's keep-alive thread, never started: {@link #isEnabled()} stays false whatever the interval. */
-    private static final class Disabled extends KeepAlive {
-        Disabled(ConnectionImpl conn) {
-            super(conn, "sshj-KeepAlive-disabled");
-        }
-
-        @Override
-        public boolean isEnabled() {
-            return false;
-        }
-
-        @Override
-        protected void doKeepAlive() {
-            // never runs: the shared scheduler sends keep-alives
-        }
     }
 }

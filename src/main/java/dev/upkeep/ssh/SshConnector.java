@@ -63,9 +63,8 @@ public final class SshConnector implements AutoCloseable {
 
     public SshConnector(SshOptions options, PassphraseProvider passphraseProvider) {
         this.options = options;
-        // sshj would start a keep-alive thread per connection; the shared scheduler (keepAlives) does that work.
-        // Every per-host algorithm config copies this provider from here.
-        config.setKeepAliveProvider(KeepAlives.NO_THREAD);
+        // sshj's keep-alive is a thread per connection, started at connect when its interval is not zero; it stays
+        // at zero (disabled) and the shared scheduler (keepAlives) does that work.
         config.setLoggerFactory(GuardedSession.SSHJ_LOG_NAMES);
         this.algorithms = new Algorithms(config, this::kexWorkOf);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());
