@@ -1,5 +1,6 @@
 package dev.upkeep;
 
+import dev.upkeep.base.ProcessAge;
 import dev.upkeep.cli.ConsolePassphrases;
 import dev.upkeep.cli.UpkeepCommand;
 import dev.upkeep.fleet.PrivateState;
@@ -10,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,11 +62,10 @@ public final class Launcher {
         System.exit(exit);
     }
 
-    /** Milliseconds from the process's start (the kernel's, 10 ms steps) to this point of a command-line run. */
+    /** Milliseconds from the process's start ({@link ProcessAge}, 10 ms steps) to this point of a command-line run. */
     private static void sinceProcessStart(String point) {
         if (TIMING.isDebugEnabled()) {
-            ProcessHandle.current().info().startInstant().ifPresent(start ->
-                    TIMING.debug("process start to {}: {} ms", point, Duration.between(start, Instant.now()).toMillis()));
+            ProcessAge.now().ifPresent(age -> TIMING.debug("process start to {}: {} ms", point, age.toMillis()));
         }
     }
 

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The ./upkeep launcher makes a class-data archive once per build and commands map it; an archive that cannot be
@@ -31,20 +28,7 @@ class LauncherClassArchiveTest {
 
     @BeforeAll
     static void copyLauncher() throws IOException {
-        Path repo = Path.of("").toAbsolutePath();
-        assumeTrue(Files.isRegularFile(repo.resolve("target/upkeep.jar")) && Files.isDirectory(repo.resolve("target/lib")),
-                "needs the packaged jar and target/lib (mvn package)");
-        Files.createDirectories(copy.resolve("src/main"));
-        Files.writeString(copy.resolve("pom.xml"), "");
-        Files.copy(repo.resolve("upkeep"), copy.resolve("upkeep"));
-        Files.setPosixFilePermissions(copy.resolve("upkeep"), PosixFilePermissions.fromString("rwx------"));
-        Files.createDirectories(copy.resolve("target"));
-        Files.copy(repo.resolve("target/upkeep.jar"), copy.resolve("target/upkeep.jar"));
-        Files.createSymbolicLink(copy.resolve("target/lib"), repo.resolve("target/lib"));
-        // Sources older than the jar: the launcher must not try to build.
-        FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
-        Files.setLastModifiedTime(copy.resolve("src/main"), old);
-        Files.setLastModifiedTime(copy.resolve("pom.xml"), old);
+        LauncherCopy.make(copy);
     }
 
     @Test

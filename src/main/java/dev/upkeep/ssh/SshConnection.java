@@ -23,17 +23,20 @@ public final class SshConnection implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final NegotiationRecorder negotiation;
+    /** Each hop's place in the shared keep-alive scheduler, left on close. */
+    private final List<KeepAliveBeat> keepAlives;
     /** Set when a command saw the connection die; sshj's own state may lag behind for a moment. */
     private volatile boolean lost;
 
     SshConnection(String server, List<SSHClient> hops, ExecutorService workers, ScheduledExecutorService timers,
-                  NegotiationRecorder negotiation) {
+                  NegotiationRecorder negotiation, List<KeepAliveBeat> keepAlives) {
         this.server = server;
         this.hops = List.copyOf(hops);
         this.client = hops.get(hops.size() - 1);
         this.workers = workers;
         this.timers = timers;
         this.negotiation = negotiation;
+        this.keepAlives = List.copyOf(keepAlives);
     }
 
     /** The algorithms of the target server's latest key exchange (a re-key may change them); null if unknown. */
@@ -126,6 +129,7 @@ public final class SshConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        keepAlives.forEach(KeepAliveBeat::stop);
         SshConnector.closeAll(hops);
     }
 

@@ -8,8 +8,6 @@ import dev.upkeep.ssh.kex.Algorithms;
 import dev.upkeep.ssh.kex.KexWork;
 import dev.upkeep.ssh.kex.NegotiationRecorder;
 import dev.upkeep.ssh.kex.NoCommonAlgorithm;
-import net.schmizz.keepalive.KeepAliveProvider;
-import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
@@ -32,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -56,6 +55,7 @@ public final class SshConnector implements AutoCloseable {
     private final Authenticator authenticator;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    private final KeepAlives keepAlives;
     private final UncountedTime humans = new UncountedTime();
     /** Each connect in progress: the time its key exchange spends computing, by its sshj transport. */
     private final Map<Transport, UncountedTime> computing = new ConcurrentHashMap<>();
@@ -63,9 +63,8 @@ public final class SshConnector implements AutoCloseable {
 
     public SshConnector(SshOptions options, PassphraseProvider passphraseProvider) {
         this.options = options;
-        // The keep-alive thread only starts inside connect(), and only with this provider (see connectHop);
-        // every per-host algorithm config copies it from here.
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        // sshj's keep-alive is a thread per connection, started at connect when its interval is not zero; it stays
+        // at zero (disabled) and the shared scheduler (keepAlives) does that work.
         config.setLoggerFactory(GuardedSession.SSHJ_LOG_NAMES);
         this.algorithms = new Algorithms(config, this::kexWorkOf);
         this.knownHosts = new KnownHosts(options.knownHosts(), List.of());
@@ -73,7 +72,10 @@ public final class SshConnector implements AutoCloseable {
         this.authenticator = new Authenticator(options.agentSocket(), passphrases,
                 Path.of(System.getProperty("user.home"), ".ssh"));
         this.workers = Executors.newCachedThreadPool(Threads.named("ssh-io"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(Threads.single("ssh-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.single("ssh-timer"));
+        timer.setRemoveOnCancelPolicy(true); // a closed connection's keep-alive leaves the queue at once
+        this.timers = timer;
+        this.keepAlives = new KeepAlives(timers, workers);
     }
 
     /** The trust store where {@link HostKeyUnknownException#key()} can be accepted. */
@@ -126,11 +128,20 @@ public final class SshConnector implements AutoCloseable {
                 negotiation = new NegotiationRecorder();
                 clients.add(connectHop(hop, hopServer, previous, via, choice, negotiation));
             }
-            return new SshConnection(server, clients, workers, timers, negotiation);
         } catch (SshException e) {
             closeAll(clients);
             throw e;
         }
+        List<KeepAliveBeat> beats = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            keepAlives.start(clients.get(i), hops.get(i), options).ifPresent(beats::add);
+        }
+        return new SshConnection(server, clients, workers, timers, negotiation, beats);
+    }
+
+    /** The shared keep-alive scheduler (tests look at what it holds). */
+    KeepAlives keepAlives() {
+        return keepAlives;
     }
 
     /**
@@ -210,15 +221,6 @@ public final class SshConnector implements AutoCloseable {
         // not end the connection first; afterwards it bounds re-keying and requests as usual.
         int afterConnect = (int) Math.max(timeout.toMillis(), client.getTransport().getTimeoutMs());
         client.getTransport().setTimeoutMs((int) Duration.ofHours(1).toMillis());
-        // Keep-alive must be configured before connect: the thread is started there or never.
-        boolean fromConfig = !hop.serverAliveInterval().isZero();
-        Duration interval = fromConfig ? hop.serverAliveInterval() : options.keepAliveInterval();
-        if (!interval.isZero()) {
-            client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, interval.toSeconds()));
-            if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
-                runner.setMaxAliveCount(fromConfig ? hop.serverAliveCountMax() : options.keepAliveCountMax());
-            }
-        }
         String where = hop.hostName() + ":" + hop.port() + (via == null ? "" : " via " + via);
         AtomicReference<Runnable> closeStream = new AtomicReference<>(() -> { });
         UncountedTime kexWork = new UncountedTime();

@@ -30,7 +30,8 @@
  *     rsa-sha2-512/256), so a host known only by its RSA or ECDSA key still verifies.</li>
  * <li>{@link dev.upkeep.ssh.SshConnector} connects: config, overrides of the {@link dev.upkeep.ssh.ConnectRequest},
  *     ProxyJump chains (host key checked at every hop; the first jump host's own ProxyJump/ProxyCommand is followed),
- *     ProxyCommand, keep-alive set before connect, agent keys then identity files (encrypted ones ask the
+ *     ProxyCommand, keep-alive on one shared scheduler ({@code KeepAlives}, no thread per
+ *     connection), agent keys then identity files (encrypted ones ask the
  *     {@link dev.upkeep.ssh.PassphraseProvider} once per connector, kept in memory only). The connect timeout
  *     bounds each hop's TCP connect, banner, key exchange and authentication
  *     ({@link dev.upkeep.ssh.ConnectTimeoutException} names the phase).</li>

@@ -58,14 +58,13 @@ public final class PatchHistoryTab {
         table.getColumns().add(column("Security", 70, e -> e.security() ? "yes" : ""));
         table.getColumns().add(column("Changes", 300, PatchHistoryTab::changes));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        VBox box = new VBox(8, message, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        tab.setContent(box);
         tab.setClosable(false);
         tab.setId("detail-history-tab");
+        // Its content joins the scene when the tab is first shown: a TabPane keeps every tab's content in the scene,
+        // and this table's styling and layout were part of the window's first frame although nobody saw it.
         tab.selectedProperty().addListener((o, was, now) -> {
             if (now) {
+                showContent();
                 load();
             }
         });
@@ -78,6 +77,15 @@ public final class PatchHistoryTab {
 
     Tab tab() {
         return tab;
+    }
+
+    private void showContent() {
+        if (tab.getContent() == null) {
+            VBox box = new VBox(8, message, table);
+            VBox.setVgrow(table, Priority.ALWAYS);
+            box.setPadding(new Insets(8));
+            tab.setContent(box);
+        }
     }
 
     static String changes(PatchEvent e) {
