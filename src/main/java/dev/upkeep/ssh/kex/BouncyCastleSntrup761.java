@@ -19,7 +19,7 @@ import static dev.upkeep.ssh.kex.SntrupEncoding.SMALL_BYTES;
 /**
  * BouncyCastle's sntrup761 behind the same encoded keys as {@link SntrupKem} (both use OpenSSH's layouts), kept as
  * the fallback {@code -Dupkeep.kex.sntrup761=bouncycastle} selects: the benchmarks' "before" row, and a way out
- * should our code ever be in doubt. Its keys are slow to make in a cold JVM (docs/decisions/xxxx-own-sntrup761.md).
+ * should our code ever be in doubt. Its keys are slow to make in a cold JVM (docs/decisions/0042-own-sntrup761.md).
  */
 final class BouncyCastleSntrup761 {
     private BouncyCastleSntrup761() {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Streamlined NTRU Prime sntrup761 for the key exchange: 1158-byte public key, 1039-byte ciphertext, 32-byte secret.
  * Upkeep's own code ({@link SntrupKem}) unless {@code -Dupkeep.kex.sntrup761=bouncycastle} asks for BouncyCastle's,
  * which allocates and divides for every coefficient step and costs seconds a key pair in a cold JVM
- * (docs/decisions/xxxx-own-sntrup761.md).
+ * (docs/decisions/0042-own-sntrup761.md).
  */
 final class Sntrup761 implements Kem {
     static final String PROPERTY = "upkeep.kex.sntrup761";
