@@ -11,6 +11,7 @@ import net.schmizz.sshj.transport.kex.KeyExchange;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
@@ -19,20 +20,21 @@ import java.util.function.Function;
  * sntrup761's key pair alone takes seconds while the JIT has not compiled it yet; that is this machine working, not
  * the server keeping us waiting.
  * <p>
- * At most one computation per processor runs at once while the JVM is cold ({@link ComputeGate},
- * docs/decisions/0032-kex-compute-gate.md): a cold refresh starts every connection together, and N key pairs computed
- * side by side all run interpreted, each at 1/N of the machine, while the JIT compiler threads wait for a core;
- * queued, the first few warm the code and the rest run compiled. Waiting for the gate is counted as computing (this
- * machine's time, not the server's).
+ * At most one computation per processor runs at once (docs/decisions/0032-kex-compute-gate.md): a cold refresh
+ * starts every connection together, and N key pairs computed side by side all run interpreted, each at 1/N of the
+ * machine, while the JIT compiler threads wait for a core; queued, the first few warm the code and the rest run
+ * compiled. Waiting for the gate is counted as computing (this machine's time, not the server's).
  */
 final class TimedKex implements KeyExchange {
-    private static final ComputeGate GATE = ComputeGate.standard();
+    /** {@code -Dupkeep.kex.concurrency=N} changes the gate (benchmarks compare); the default is the processor count. */
+    private static final Semaphore GATE = new Semaphore(Math.max(1, Integer.getInteger("upkeep.kex.concurrency",
+            Runtime.getRuntime().availableProcessors())));
     private final KeyExchange kex;
     private final Function<Transport, KexWork> workOf;
-    private final ComputeGate gate;
+    private final Semaphore gate;
     private KexWork work = KexWork.NONE;
 
-    private TimedKex(KeyExchange kex, Function<Transport, KexWork> workOf, ComputeGate gate) {
+    private TimedKex(KeyExchange kex, Function<Transport, KexWork> workOf, Semaphore gate) {
         this.kex = kex;
         this.workOf = workOf;
         this.gate = gate;
@@ -44,7 +46,7 @@ final class TimedKex implements KeyExchange {
     }
 
     static Factory.Named<KeyExchange> factory(Factory.Named<KeyExchange> f, Function<Transport, KexWork> workOf,
-                                              ComputeGate gate) {
+                                              Semaphore gate) {
         return new Factory.Named<>() {
             @Override
             public KeyExchange create() {
@@ -69,20 +71,20 @@ final class TimedKex implements KeyExchange {
         work = workOf.apply(trans);
         work.begin();
         try {
-            boolean entered = enterGate();
+            enterGate();
             try {
                 kex.init(trans, serverId, clientId, serverKexInit, clientKexInit);
             } finally {
-                gate.leave(entered);
+                gate.release();
             }
         } finally {
             work.end();
         }
     }
 
-    private boolean enterGate() throws TransportException {
+    private void enterGate() throws TransportException {
         try {
-            return gate.enter();
+            gate.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while waiting to compute the key exchange");
@@ -93,11 +95,11 @@ final class TimedKex implements KeyExchange {
     public boolean next(Message msg, SSHPacket buffer) throws GeneralSecurityException, TransportException {
         work.begin();
         try {
-            boolean entered = enterGate();
+            enterGate();
             try {
                 return kex.next(msg, buffer);
             } finally {
-                gate.leave(entered);
+                gate.release();
             }
         } finally {
             work.end();

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +32,7 @@ class TimedKexGateTest {
 
     @Test
     void sixConnectionsComputeAtMostTwoAtOnceWithAGateOfTwoAndAllFinish() throws Exception {
-        Factory.Named<KeyExchange> factory = TimedKex.factory(named(), t -> KexWork.NONE, new ComputeGate(2, Integer.MAX_VALUE));
+        Factory.Named<KeyExchange> factory = TimedKex.factory(named(), t -> KexWork.NONE, new Semaphore(2));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> runs = new ArrayList<>();
@@ -53,36 +54,9 @@ class TimedKexGateTest {
         assertThat(inside.get()).isZero();
     }
 
-    /** Once the code is warm a computation takes ms; a place held while the machine runs something else would only
-     * make every later connection wait in line (99 servers: ~3 s of queue for 0.7 s of computing). */
-    @Test
-    void onceWarmTheGateLetsEveryComputationInAtOnce() throws Exception {
-        Factory.Named<KeyExchange> factory = TimedKex.factory(named(), t -> KexWork.NONE, new ComputeGate(2, 2));
-        assertThat(factory.create().next(null, null)).isTrue();
-        assertThat(factory.create().next(null, null)).isTrue();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                runs.add(pool.submit(() -> {
-                    factory.create().init(null, "s", "c", new byte[0], new byte[0]);
-                    return null;
-                }));
-            }
-            await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == 6);
-            open.countDown();
-            for (Future<?> run : runs) {
-                run.get(10, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(most.get()).isEqualTo(6);
-    }
-
     @Test
     void aFailingComputationFreesItsPlace() throws Exception {
-        ComputeGate gate = new ComputeGate(1, Integer.MAX_VALUE);
+        Semaphore gate = new Semaphore(1);
         Factory.Named<KeyExchange> failing = TimedKex.factory(new Factory.Named<>() {
             @Override
             public KeyExchange create() {
@@ -104,7 +78,7 @@ class TimedKexGateTest {
         } catch (IllegalStateException expected) {
             assertThat(expected).hasMessage("bad server data");
         }
-        assertThat(gate.freePlaces()).isEqualTo(1);
+        assertThat(gate.availablePermits()).isEqualTo(1);
     }
 
     private Factory.Named<KeyExchange> named() {
