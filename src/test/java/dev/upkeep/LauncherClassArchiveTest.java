@@ -62,6 +62,8 @@ class LauncherClassArchiveTest {
         String command = run("-XX:+PrintFlagsFinal -version", List.of("status"));
         assertThat(flag(command, "MaxHeapSize")).isEqualTo(String.valueOf(256L << 20));
         assertThat(flag(command, "UseSerialGC")).isEqualTo("true");
+        assertThat(flag(command, "TieredStopAtLevel")).as("a command compiles with C1 only").isEqualTo("1");
+        assertThat(flag(window, "TieredStopAtLevel")).as("the window runs for hours: C2 too").isEqualTo("4");
     }
 
     private static String flag(String flagsFinal, String name) {
